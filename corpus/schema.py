@@ -1,0 +1,172 @@
+"""The SQLite schema and its forward migrations.
+
+The version lives in `PRAGMA user_version`. Each migration moves the schema
+one version forward and runs inside the caller's transaction, so a database
+is either fully migrated or untouched.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_V1 = """
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY,
+    content_hash TEXT NOT NULL UNIQUE,
+    origin TEXT NOT NULL DEFAULT '',
+    format TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    date TEXT,
+    dateline TEXT,
+    byline TEXT,
+    source TEXT,
+    caption TEXT,
+    credit TEXT,
+    url TEXT,
+    body TEXT NOT NULL,
+    quote_text TEXT NOT NULL DEFAULT '',
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX articles_date ON articles(date);
+
+CREATE TABLE quotes (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    speaker TEXT,
+    speaker_id INTEGER REFERENCES speakers(id),
+    mention TEXT,
+    mention_start INTEGER,
+    mention_end INTEGER,
+    cue TEXT,
+    anonymous INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX quotes_article ON quotes(article_id);
+CREATE INDEX quotes_speaker ON quotes(speaker_id);
+
+-- The corpus-wide speaker index: one row per canonical speaker.
+CREATE TABLE speakers (
+    id INTEGER PRIMARY KEY,
+    key TEXT NOT NULL UNIQUE,
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    titles TEXT NOT NULL DEFAULT '[]',
+    aliases TEXT NOT NULL DEFAULT '[]',
+    anonymous INTEGER NOT NULL DEFAULT 0,
+    quote_count INTEGER NOT NULL DEFAULT 0,
+    article_count INTEGER NOT NULL DEFAULT 0
+);
+
+-- Per-article canonical speakers, as the extractor named them there.
+CREATE TABLE article_speakers (
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+    name TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    titles TEXT NOT NULL DEFAULT '[]',
+    aliases TEXT NOT NULL DEFAULT '[]',
+    anonymous INTEGER NOT NULL DEFAULT 0,
+    quotes INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, speaker_id)
+);
+CREATE INDEX article_speakers_speaker ON article_speakers(speaker_id);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, body, quote_text,
+    content='articles', content_rowid='id',
+    tokenize='unicode61 remove_diacritics 2',
+    prefix='2 3'
+);
+"""
+
+# Version 2: reading state and feed subscriptions.
+_V2 = """
+ALTER TABLE articles ADD COLUMN is_read INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE articles ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE feeds (
+    url TEXT PRIMARY KEY,
+    title TEXT,
+    etag TEXT,
+    last_modified TEXT,
+    added_at TEXT NOT NULL,
+    last_checked TEXT,
+    last_status TEXT
+);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+@contextmanager
+def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
+    """One explicit write transaction (connections run with isolation_level=None)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        yield conn
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+class SchemaError(Exception):
+    """The database cannot be used by this version of quoth."""
+
+
+def current_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def check_compatible(conn: sqlite3.Connection) -> int:
+    """Refuse a database we must not touch; return its schema version.
+
+    Reads only, so a foreign or newer file is never modified."""
+    version = current_version(conn)
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"the corpus uses schema version {version}, newer than this quoth "
+            f"understands ({SCHEMA_VERSION}); upgrade quoth to open it"
+        )
+    if version == 0 and _has_foreign_tables(conn):
+        raise SchemaError("an SQLite database, but not a quoth corpus (refusing to touch it)")
+    return version
+
+
+def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
+    """Bring the schema forward to `target`; return the version it started at."""
+    start = check_compatible(conn)
+    if start >= target:
+        return start
+    with transaction(conn):
+        for version in range(start, target):
+            for statement in _statements(MIGRATIONS[version]):
+                conn.execute(statement)
+            conn.execute(f"PRAGMA user_version = {version + 1}")
+    return start
+
+
+def _has_foreign_tables(conn: sqlite3.Connection) -> bool:
+    row = conn.execute("SELECT count(*) FROM sqlite_master WHERE type = 'table'").fetchone()
+    return bool(row[0])
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements so they run in one explicit transaction
+    (executescript would commit behind our back)."""
+    statements: list[str] = []
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        if line.lstrip().startswith("--"):
+            continue
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            statements.append(buffer.strip())
+            buffer = ""
+    return [s for s in statements if s]

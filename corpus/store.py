@@ -1,0 +1,364 @@
+"""The corpus: articles, quotes and speakers in one SQLite file.
+
+Connections run in autocommit mode and every write goes through
+`schema.transaction`, so each input file is stored whole or not at all.
+WAL mode lets the reader keep searching while an ingest writes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .model import Article, Quote, Speaker
+from .schema import SCHEMA_VERSION, SchemaError, check_compatible, migrate, transaction
+from .speaker_keys import speaker_key
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class CorpusError(Exception):
+    """The corpus file cannot be opened or written; str() is a one-line reason."""
+
+
+def default_db_path() -> Path:
+    """`QUOTH_DB`, else corpus.db in the platform's user data directory."""
+    override = os.environ.get("QUOTH_DB")
+    if override:
+        return Path(override).expanduser()
+    import platformdirs  # deferred: only needed when no path is given
+
+    return platformdirs.user_data_path("quoth") / "corpus.db"
+
+
+@dataclass(frozen=True)
+class AddResult:
+    new: int
+    duplicates: int
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """What a list row needs; cheap to load for the whole corpus."""
+
+    id: int
+    title: str
+    date: str | None
+    source: str | None
+    quote_count: int
+
+
+@dataclass(frozen=True)
+class IndexedSpeaker:
+    """A row of the corpus-wide speaker index."""
+
+    id: int
+    name: str
+    kind: str
+    titles: list[str]
+    aliases: list[str]
+    anonymous: bool
+    quotes: int
+    articles: int
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "kind": self.kind,
+            "titles": self.titles,
+            "aliases": self.aliases,
+            "anonymous": self.anonymous,
+            "quotes": self.quotes,
+            "articles": self.articles,
+        }
+
+
+@dataclass(frozen=True)
+class StoredQuote:
+    article_id: int
+    quote: Quote
+
+
+_ARTICLE_COLUMNS = (
+    "id, content_hash, origin, format, title, date, dateline, byline, source, "
+    "caption, credit, url, body, ingested_at"
+)
+
+
+class Corpus:
+    """An open corpus file. Not thread-safe: open one per thread."""
+
+    def __init__(self, path: Path | str, *, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        self.conn = _connect(self.path, readonly=readonly)
+        try:
+            self._prepare()
+        except (sqlite3.DatabaseError, SchemaError) as exc:
+            self.conn.close()
+            raise CorpusError(f"{self.path}: {_describe(exc)}") from exc
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> Corpus:
+        """Open for writing when we may, else read-only (a shared corpus)."""
+        target = Path(path) if path is not None else default_db_path()
+        if target.exists() and not os.access(target, os.W_OK):
+            return cls(target, readonly=True)
+        return cls(target)
+
+    def _prepare(self) -> None:
+        self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        self.conn.execute("PRAGMA foreign_keys = ON")
+        version = check_compatible(self.conn)
+        if self.readonly:
+            if version < SCHEMA_VERSION:
+                raise SchemaError(
+                    "not a quoth corpus" if version == 0
+                    else "the corpus needs an upgrade, which a read-only file cannot take"
+                )
+            return
+        self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute("PRAGMA synchronous = NORMAL")
+        migrate(self.conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- writing -----------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> AddResult:
+        """Store articles (with their quotes and speakers) in one transaction."""
+        self._require_writable()
+        new = duplicates = 0
+        now = _now()
+        with transaction(self.conn):
+            for article in articles:
+                if self._insert_article(article, now):
+                    new += 1
+                else:
+                    duplicates += 1
+        return AddResult(new, duplicates)
+
+    def _insert_article(self, article: Article, now: str) -> bool:
+        quote_text = "\n".join(q.text for q in article.quotes)
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO articles (content_hash, origin, format, title, date, "
+            "dateline, byline, source, caption, credit, url, body, quote_text, quote_count, "
+            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.content_hash, article.origin, article.format, article.title,
+                article.date, article.dateline, article.byline, article.source,
+                article.caption, article.credit, article.url, article.body, quote_text,
+                len(article.quotes), article.ingested_at or now,
+            ),
+        )
+        if cursor.rowcount == 0:
+            return False
+        article_id = int(cursor.lastrowid or 0)
+        article.id = article_id
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body, quote_text) VALUES (?,?,?,?)",
+            (article_id, article.title, article.body, quote_text),
+        )
+        speaker_ids = self._index_speakers(article_id, article.speakers)
+        self.conn.executemany(
+            'INSERT INTO quotes (article_id, start, "end", kind, text, speaker, speaker_id, '
+            "mention, mention_start, mention_end, cue, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article_id, q.start, q.end, q.kind, q.text, q.speaker,
+                    speaker_ids.get(q.speaker or ""), q.mention, q.mention_start,
+                    q.mention_end, q.cue, int(q.anonymous),
+                )
+                for q in article.quotes
+            ],
+        )
+        return True
+
+    def _index_speakers(self, article_id: int, speakers: list[Speaker]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        for speaker in speakers:
+            speaker_id = self._upsert_speaker(speaker)
+            if speaker_id in ids.values():
+                continue  # two article speakers folded into one index row
+            ids[speaker.name] = speaker_id
+            self.conn.execute(
+                "INSERT OR IGNORE INTO article_speakers (article_id, speaker_id, name, kind, "
+                "titles, aliases, anonymous, quotes) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    article_id, speaker_id, speaker.name, speaker.kind,
+                    json.dumps(speaker.titles), json.dumps(speaker.aliases),
+                    int(speaker.anonymous), speaker.quotes,
+                ),
+            )
+        return ids
+
+    def _upsert_speaker(self, speaker: Speaker) -> int:
+        key = speaker_key(speaker)
+        row = self.conn.execute(
+            "SELECT id, titles, aliases FROM speakers WHERE key = ?", (key,)
+        ).fetchone()
+        if row is None:
+            cursor = self.conn.execute(
+                "INSERT INTO speakers (key, name, kind, titles, aliases, anonymous, quote_count, "
+                "article_count) VALUES (?,?,?,?,?,?,?,1)",
+                (
+                    key, speaker.name, speaker.kind, json.dumps(speaker.titles),
+                    json.dumps(speaker.aliases), int(speaker.anonymous), speaker.quotes,
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+        speaker_id, titles, aliases = row
+        self.conn.execute(
+            "UPDATE speakers SET titles = ?, aliases = ?, quote_count = quote_count + ?, "
+            "article_count = article_count + 1 WHERE id = ?",
+            (
+                json.dumps(_merge_lists(json.loads(titles), speaker.titles)),
+                json.dumps(_merge_lists(json.loads(aliases), speaker.aliases)),
+                speaker.quotes, speaker_id,
+            ),
+        )
+        return int(speaker_id)
+
+    def _require_writable(self) -> None:
+        if self.readonly:
+            raise CorpusError(f"{self.path}: the corpus is read-only here (no write permission)")
+
+    # -- reading -----------------------------------------------------------
+
+    def article_count(self) -> int:
+        return int(self.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def stats(self) -> dict[str, int]:
+        count = self.conn.execute
+        return {
+            "articles": self.article_count(),
+            "quotes": int(count("SELECT count(*) FROM quotes").fetchone()[0]),
+            "speakers": int(count("SELECT count(*) FROM speakers").fetchone()[0]),
+        }
+
+    def get_article(self, article_id: int) -> Article | None:
+        row = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            return None
+        article = _article_from_row(row)
+        article.quotes = [sq.quote for sq in self.quotes(article_id=article_id)]
+        article.speakers = self._article_speakers(article_id)
+        return article
+
+    def _article_speakers(self, article_id: int) -> list[Speaker]:
+        rows = self.conn.execute(
+            "SELECT name, kind, titles, aliases, quotes, anonymous FROM article_speakers "
+            "WHERE article_id = ? ORDER BY quotes DESC, name",
+            (article_id,),
+        )
+        return [
+            Speaker(name, kind, json.loads(titles), json.loads(aliases), quotes, bool(anon))
+            for name, kind, titles, aliases, quotes, anon in rows
+        ]
+
+    def quotes(
+        self, *, speaker_ids: Iterable[int] | None = None, article_id: int | None = None
+    ) -> list[StoredQuote]:
+        clauses: list[str] = []
+        params: list[object] = []
+        if article_id is not None:
+            clauses.append("article_id = ?")
+            params.append(article_id)
+        if speaker_ids is not None:
+            ids = list(speaker_ids)
+            clauses.append(f"speaker_id IN ({','.join('?' * len(ids))})")
+            params.extend(ids)
+        where = f"WHERE {' AND '.join(clauses)}" if clauses else ""
+        rows = self.conn.execute(
+            'SELECT article_id, text, start, "end", kind, speaker, mention, mention_start, '
+            f"mention_end, cue, anonymous FROM quotes {where} ORDER BY article_id, start",
+            params,
+        )
+        return [
+            StoredQuote(row[0], Quote(*row[1:10], anonymous=bool(row[10]))) for row in rows
+        ]
+
+    def speakers(self) -> list[IndexedSpeaker]:
+        rows = self.conn.execute(
+            "SELECT id, name, kind, titles, aliases, anonymous, quote_count, article_count "
+            "FROM speakers ORDER BY quote_count DESC, name"
+        )
+        return [
+            IndexedSpeaker(i, n, k, json.loads(t), json.loads(a), bool(an), q, ac)
+            for i, n, k, t, a, an, q, ac in rows
+        ]
+
+    def summaries(self) -> list[ArticleSummary]:
+        """Every article's list row, newest first."""
+        rows = self.conn.execute(
+            "SELECT id, title, date, source, quote_count FROM articles "
+            "ORDER BY date IS NULL, date DESC, id DESC"
+        )
+        return [ArticleSummary(*row) for row in rows]
+
+    def iter_articles(self) -> Iterator[Article]:
+        rows = self.conn.execute(f"SELECT {_ARTICLE_COLUMNS} FROM articles ORDER BY id")
+        for row in rows:
+            yield _article_from_row(row)
+
+
+def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
+    if readonly:
+        uri = f"file:{path}?mode=ro"
+        try:
+            return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise CorpusError(f"{path}: {_describe(exc)}") from exc
+    if path.is_dir():
+        raise CorpusError(f"{path}: is a directory, not a corpus file")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except (OSError, sqlite3.Error) as exc:
+        raise CorpusError(f"{path}: {_describe(exc)}") from exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc)
+    if "file is not a database" in text or "file is encrypted" in text:
+        return "not an SQLite database (refusing to touch it)"
+    return text or exc.__class__.__name__
+
+
+def _article_from_row(row: tuple) -> Article:
+    (article_id, content_hash, origin, fmt, title, date, dateline, byline, source,
+     caption, credit, url, body, ingested_at) = row
+    return Article(
+        body=body, title=title, origin=origin, format=fmt, date=date, dateline=dateline,
+        byline=byline, source=source, caption=caption, credit=credit, url=url,
+        id=article_id, content_hash=content_hash, ingested_at=ingested_at,
+    )
+
+
+def _merge_lists(existing: list[str], extra: list[str]) -> list[str]:
+    seen = {item.casefold() for item in existing}
+    merged = list(existing)
+    for item in extra:
+        if item.casefold() not in seen:
+            seen.add(item.casefold())
+            merged.append(item)
+    return merged
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
