@@ -1,0 +1,154 @@
+"""Turn annotated article sources (*.ann) into article bodies and gold files.
+
+Why: gold "text" must be an exact substring of the body. Marking spans inline
+while writing the article, and deriving the text from the marks, keeps the two
+from drifting apart. Run: `python tests/gold/authoring/build.py` (rewrites
+tests/gold/articles/<slug>.txt and <slug>.gold.json for every .ann file).
+
+Source format:
+    @style AP
+    @speaker key = Name | person|organisation|group | title; title | alias; alias | anonymous
+    ---
+    body paragraphs, one per line, blank line between; spans marked as
+    ⟦id quoted words⟧ (spans may nest and may cross paragraphs)
+    ---
+    id | d|p|r | speaker key | mention | cue [| anon|named]
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from quoth.corpus.model import paragraphs_to_body
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE.parent / "articles"
+KINDS = {"d": "direct", "p": "partial", "r": "reported"}
+OPEN, CLOSE = "⟦", "⟧"
+
+
+def split_sections(source: str) -> tuple[list[str], str, list[str]]:
+    parts = re.split(r"^---\s*$", source, flags=re.MULTILINE)
+    if len(parts) != 3:
+        raise ValueError("expected header --- body --- legend")
+    header, body, legend = parts
+    return header.strip().splitlines(), body.strip(), legend.strip().splitlines()
+
+
+def parse_header(lines: list[str]) -> tuple[str, dict[str, dict]]:
+    style = ""
+    speakers: dict[str, dict] = {}
+    for line in lines:
+        if line.startswith("@style"):
+            style = line.split(None, 1)[1].strip()
+        elif line.startswith("@speaker"):
+            key, rest = line.split(None, 1)[1].split("=", 1)
+            fields = [f.strip() for f in rest.split("|")] + [""] * 5
+            name, kind, titles, aliases, flag = fields[:5]
+            speakers[key.strip()] = {
+                "name": name,
+                "kind": kind or "person",
+                "titles": [t.strip() for t in titles.split(";") if t.strip()],
+                "aliases": [a.strip() for a in aliases.split(";") if a.strip()],
+                "anonymous": flag == "anonymous",
+            }
+    return style, speakers
+
+
+def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
+    """Remove ⟦id … ⟧ marks, returning plain text and id -> (start, end)."""
+    out: list[str] = []
+    length = 0
+    stack: list[tuple[str, int]] = []
+    spans: dict[str, tuple[int, int]] = {}
+    i = 0
+    while i < len(marked):
+        ch = marked[i]
+        if ch == OPEN:
+            match = re.match(r"(\S+) ", marked[i + 1 :])
+            if not match:
+                raise ValueError(f"bad open mark near {marked[i:i + 40]!r}")
+            stack.append((match.group(1), length))
+            i += 1 + match.end()
+            continue
+        if ch == CLOSE:
+            span_id, start = stack.pop()
+            spans[span_id] = (start, length)
+            i += 1
+            continue
+        out.append(ch)
+        length += 1
+        i += 1
+    if stack:
+        raise ValueError(f"unclosed marks: {stack}")
+    return "".join(out), spans
+
+
+def build(path: Path) -> None:
+    header, marked_body, legend = split_sections(path.read_text(encoding="utf-8"))
+    style, speakers = parse_header(header)
+    plain, spans = strip_marks(marked_body)
+    paragraphs = re.split(r"\n\s*\n", plain)
+    body = paragraphs_to_body(paragraphs)
+    if body != plain.strip():
+        raise ValueError(f"{path.name}: body is not in paragraphs_to_body form")
+    quotes = []
+    for line in legend:
+        if not line.strip():
+            continue
+        fields = [f.strip() for f in line.split("|")]
+        span_id, kind, key, mention, cue = fields[:5]
+        flag = fields[5] if len(fields) > 5 else ""
+        start, end = spans.pop(span_id)
+        text = body[start:end]
+        speaker = speakers[key]
+        if mention and mention not in body:
+            raise ValueError(f"{path.name}: mention {mention!r} not in body")
+        quote = {
+            "kind": KINDS[kind],
+            "text": text,
+            "speaker": speaker["name"],
+            "mention": mention,
+            "cue": cue,
+            "anonymous": speaker["anonymous"] if not flag else flag == "anon",
+        }
+        occurrence = body[:start].count(text) + 1 if body.count(text) > 1 else 0
+        if occurrence:
+            quote["occurrence"] = occurrence
+        quotes.append((start, quote))
+    if spans:
+        raise ValueError(f"{path.name}: spans without legend: {sorted(spans)}")
+    quotes.sort(key=lambda item: item[0])
+    gold = {
+        "style": style,
+        "quotes": [q for _, q in quotes],
+        "speakers": list(speakers.values()),
+    }
+    slug = path.stem
+    (ARTICLES / f"{slug}.txt").write_text(body + "\n", encoding="utf-8")
+    (ARTICLES / f"{slug}.gold.json").write_text(
+        json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
+    )
+
+
+def main(argv: list[str]) -> int:
+    sources = sorted(HERE.glob("*.ann"))
+    wanted = set(argv)
+    failures = 0
+    for path in sources:
+        if wanted and path.stem not in wanted:
+            continue
+        try:
+            build(path)
+        except (ValueError, KeyError) as error:
+            failures += 1
+            print(f"FAIL {path.name}: {error!r}")
+    print(f"built {len(sources) - failures} of {len(sources)}")
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
