@@ -1,0 +1,77 @@
+"""The `quoth` command line. The reader (TUI) is injected by __main__, so this
+package stays headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from ..store import Corpus, CorpusError, default_db_path
+from . import commands
+from .output import emit_row, error
+from .parser import build_parser
+
+OpenReader = Callable[[Path, bool, bool], int]  # (db path, demo?, mouse?) -> exit code
+
+_CORPUS_COMMANDS = {
+    "ingest": commands.cmd_ingest,
+    "search": commands.cmd_search,
+    "show": commands.cmd_show,
+    "quotes": commands.cmd_quotes,
+    "speakers": commands.cmd_speakers,
+    "stats": commands.cmd_stats,
+    "export": commands.cmd_export,
+}
+
+
+def run(argv: Sequence[str] | None = None, *, open_reader: OpenReader | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
+        return int(exc.code or 0)
+    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    mouse = not args.no_mouse
+    try:
+        if args.command == "extract":
+            return commands.cmd_extract(args)
+        if args.command == "demo":
+            return _demo(args, open_reader, mouse)
+        if args.command is None:
+            return _open(open_reader, db_path, demo=False, mouse=mouse)
+        with Corpus.open(db_path) as corpus:
+            return _CORPUS_COMMANDS[args.command](corpus, args)
+    except CorpusError as exc:
+        error(f"quoth: {exc}")
+        return commands.EXIT_FAILED
+    except KeyboardInterrupt:
+        error("quoth: interrupted")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # `quoth search x | head`: the reader left; not an error
+        return commands.EXIT_OK
+
+
+def _demo(args: argparse.Namespace, open_reader: OpenReader | None, mouse: bool) -> int:
+    from ..demo_corpus import build_demo
+
+    path, report = build_demo()
+    if report is not None and not report.ok:
+        for line in report.failures:
+            error(f"demo: {line}")
+    if args.list or open_reader is None:
+        with Corpus(path, readonly=True) as corpus:
+            for summary in corpus.summaries():
+                emit_row(str(summary.id), summary.date or "-", summary.source or "-",
+                         f"{summary.quote_count:>3}q", summary.title)
+        return commands.EXIT_OK
+    return _open(open_reader, path, demo=True, mouse=mouse)
+
+
+def _open(open_reader: OpenReader | None, path: Path, *, demo: bool, mouse: bool) -> int:
+    if open_reader is None:
+        error("quoth: the reader is not available in this build")
+        return commands.EXIT_FAILED
+    return open_reader(path, demo, mouse)

@@ -1,0 +1,24 @@
+"""Entry point for `quoth` and `python -m quoth`."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _open_reader(db_path: Path, demo: bool, mouse: bool) -> int:
+    # Imported here so that CLI commands never pay for loading Textual.
+    from quoth.tui.app import run_reader
+
+    return run_reader(db_path, demo=demo, mouse=mouse)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from quoth.corpus.cli import run
+
+    return run(argv, open_reader=_open_reader)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,195 @@
+"""What each CLI command does. Exit codes: 0 ok, 1 some input failed, 2 usage."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Iterator
+from pathlib import Path
+
+from ..ingest import IngestReport, ingest, with_quotes
+from ..model import Article
+from ..readers import ReadError, RecordError, read_path
+from ..speaker_match import match_speakers
+from ..store import Corpus, StoredQuote
+from .output import ProgressBar, emit, emit_json, emit_row, error
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
+    bar = ProgressBar()
+    report = ingest(corpus, args.paths, progress=bar)
+    bar.finish()
+    for line in report.failures + report.warnings:
+        error(line)
+    if args.json:
+        emit_json(_report_dict(report))
+    else:
+        emit(report.summary())
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _report_dict(report: IngestReport) -> dict[str, object]:
+    return {
+        "inputs": report.inputs,
+        "new": report.new,
+        "duplicates": report.duplicates,
+        "failed": len(report.failures),
+        "failures": report.failures,
+    }
+
+
+def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
+    from ..search import SearchEngine
+
+    results = SearchEngine(corpus).search(" ".join(args.query), limit=max(args.limit, 0))
+    for hit in results.hits:
+        row = {"id": hit.id, "title": hit.title, "date": hit.date, "source": hit.source,
+               "score": round(hit.score, 3)}
+        if args.json:
+            emit_json(row)
+        else:
+            emit_row(str(hit.id), hit.date or "-", hit.source or "-", hit.title)
+    if not args.json and not results.hits:
+        error("no articles match")
+    return EXIT_OK
+
+
+def cmd_show(corpus: Corpus, args: argparse.Namespace) -> int:
+    article = corpus.get_article(args.id)
+    if article is None:
+        error(f"no article with id {args.id}")
+        return EXIT_FAILED
+    if args.json:
+        emit_json(_article_dict(article))
+    else:
+        emit(format_article(article))
+    return EXIT_OK
+
+
+def _article_dict(article: Article) -> dict[str, object]:
+    data = article.to_dict()
+    data["quotes"] = [q.to_dict() for q in article.quotes]
+    data["speakers"] = [s.to_dict() for s in article.speakers]
+    return data
+
+
+def format_article(article: Article) -> str:
+    """The article as plain text: headline, metadata line, caption, body, quotes."""
+    meta = " · ".join(
+        part for part in (article.date, article.source, article.dateline, article.byline) if part
+    )
+    lines = [article.title, meta] if meta else [article.title]
+    if article.caption:
+        credit = f" — {article.credit}" if article.credit else ""
+        lines.append(f"[Photo] {article.caption}{credit}")
+    lines += ["", *_join_paragraphs(article.paragraphs)]
+    if article.quotes:
+        lines += ["", f"Quotes ({len(article.quotes)}):"]
+        lines += [_quote_line(q.text, q.speaker, q.kind) for q in article.quotes]
+    return "\n".join(lines)
+
+
+def _join_paragraphs(paragraphs: list[str]) -> Iterator[str]:
+    for index, paragraph in enumerate(paragraphs):
+        if index:
+            yield ""
+        yield paragraph
+
+
+def _quote_line(text: str, speaker: str | None, kind: str) -> str:
+    return f"  - {speaker or 'unattributed'} ({kind}): {text}"
+
+
+def cmd_quotes(corpus: Corpus, args: argparse.Namespace) -> int:
+    speaker_ids = None
+    if args.speaker:
+        matches = match_speakers(args.speaker, corpus.speakers())
+        if not matches:
+            error(f"no speaker matches {args.speaker!r}")
+            return EXIT_FAILED
+        speaker_ids = [s.id for s in matches]
+    for stored in corpus.quotes(speaker_ids=speaker_ids, article_id=args.article):
+        _emit_quote(stored, args.json)
+    return EXIT_OK
+
+
+def _emit_quote(stored: StoredQuote, as_json: bool) -> None:
+    quote = stored.quote
+    if as_json:
+        emit_json({"article_id": stored.article_id, **quote.to_dict()})
+    else:
+        emit_row(str(stored.article_id), quote.kind, quote.speaker or "-", quote.text)
+
+
+def cmd_speakers(corpus: Corpus, args: argparse.Namespace) -> int:
+    for speaker in corpus.speakers():
+        if args.json:
+            emit_json(speaker.to_dict())
+        else:
+            titles = "; ".join(speaker.titles)
+            emit_row(str(speaker.quotes), speaker.kind, speaker.name, titles)
+    return EXIT_OK
+
+
+def cmd_stats(corpus: Corpus, args: argparse.Namespace) -> int:
+    stats = corpus.stats()
+    if args.json:
+        emit_json(stats)
+    else:
+        emit(", ".join(f"{value} {name}" for name, value in stats.items()))
+    return EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    """Parse and extract without a corpus: one JSON object per article."""
+    failed = False
+    for path in args.paths:
+        try:
+            for record in read_path(Path(path)):
+                if isinstance(record, RecordError):
+                    error(f"{record.origin}:{record.line or ''}: {record.reason}")
+                    failed = True
+                    continue
+                article, warning = with_quotes(record)
+                if warning:
+                    error(warning)
+                emit_json(_extract_dict(path, article))
+        except ReadError as exc:
+            error(f"{path}: {exc}")
+            failed = True
+        except OSError as exc:
+            error(f"{path}: {exc.strerror or exc}")
+            failed = True
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _extract_dict(path: str, article: Article) -> dict[str, object]:
+    fields = ("title", "date", "dateline", "byline", "source", "caption", "credit", "url", "body")
+    data: dict[str, object] = {"path": article.origin or path}
+    data.update({name: getattr(article, name) for name in fields})
+    data["quotes"] = [q.to_dict() for q in article.quotes]
+    data["speakers"] = [s.to_dict() for s in article.speakers]
+    return data
+
+
+def cmd_export(corpus: Corpus, args: argparse.Namespace) -> int:
+    import sys
+
+    from ..export import export
+
+    query = " ".join(args.query).strip()
+    if query:
+        from ..search import SearchEngine
+
+        results = SearchEngine(corpus).search(query, limit=1_000_000)
+        ids: list[int] = [hit.id for hit in results.hits]
+    else:
+        ids = [summary.id for summary in corpus.summaries()]
+    if args.output:
+        with open(args.output, "w", encoding="utf-8", newline="") as out:
+            count = export(corpus, ids, out, fmt=args.format, quotes=args.quotes)
+        error(f"{count} {'quotes' if args.quotes else 'articles'} written to {args.output}")
+    else:
+        export(corpus, ids, sys.stdout, fmt=args.format, quotes=args.quotes)
+    return EXIT_OK

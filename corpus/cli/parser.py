@@ -1,0 +1,88 @@
+"""The command-line grammar: every command, its options and its help."""
+
+from __future__ import annotations
+
+import argparse
+
+from ... import __version__
+
+EXAMPLES = """\
+examples:
+  quoth ingest ~/articles 'dumps/*.jsonl' -     read files, folders, globs, stdin
+  quoth                                          open the reader on your corpus
+  quoth demo                                     open the reader on the sample corpus
+  quoth search 'speaker:miller after:2023' --json
+  quoth quotes --speaker "Matthew Miller"
+"""
+
+
+def _common() -> argparse.ArgumentParser:
+    """Options every command takes, before or after the command name."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="corpus file to use (default: $QUOTH_DB, else the user data directory)",
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common()
+    parser = argparse.ArgumentParser(
+        prog="quoth",
+        description="A terminal reader for news articles that shows who said what.",
+        epilog=EXAMPLES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"quoth {__version__}")
+    parser.add_argument(
+        "--no-mouse", action="store_true", help="leave the mouse to the terminal (text selection)"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text, parents=[common])
+        sub.add_argument("--version", action="version", version=f"quoth {__version__}")
+        return sub
+
+    demo = command("demo", "open the reader on the bundled sample corpus (your corpus is untouched)")
+    demo.add_argument("--list", action="store_true", help="list the demo articles instead")
+    demo.add_argument("--no-mouse", action="store_true", help=argparse.SUPPRESS)
+
+    ingest = command("ingest", "read files, folders, globs or - (stdin) into the corpus")
+    ingest.add_argument("paths", nargs="+", metavar="PATH")
+    ingest.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+    search = command("search", "search the corpus with the query language")
+    search.add_argument("query", nargs="*", help="e.g. kurilla speaker:miller after:2023-01")
+    search.add_argument("--limit", type=int, default=20, help="how many results (default 20)")
+    search.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    show = command("show", "print one article with its quotes")
+    show.add_argument("id", type=int)
+    show.add_argument("--json", action="store_true", help="all fields as one JSON object")
+
+    quotes = command("quotes", "list quotes, by speaker or article")
+    quotes.add_argument("--speaker", metavar="NAME", help="canonical name or alias (fuzzy)")
+    quotes.add_argument("--article", metavar="ID", type=int)
+    quotes.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    speakers = command("speakers", "list the corpus-wide speaker index")
+    speakers.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    stats = command("stats", "count articles, quotes and speakers")
+    stats.add_argument("--json", action="store_true", help="JSON output")
+
+    extract = command("extract", "parse and extract files without storing them")
+    extract.add_argument("paths", nargs="+", metavar="PATH")
+    extract.add_argument("--json", action="store_true", help="JSON Lines output (the default)")
+
+    export = command("export", "export articles or quotes as JSON Lines or CSV")
+    export.add_argument("query", nargs="*", help="restrict to a query (default: everything)")
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
+    export.add_argument("--quotes", action="store_true", help="one row per quote")
+    export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    return parser

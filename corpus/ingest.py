@@ -1,0 +1,162 @@
+"""Ingest: inputs on the command line → articles with quotes → the corpus.
+
+Each input file is read, extracted and stored in its own transaction, so a
+failure (or a kill) never leaves half a file behind, and one bad file never
+stops the others.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from .extract import extract
+from .model import Article
+from .readers import ReadError, RecordError, read_path, read_stream, supported_suffixes
+from .store import Corpus, CorpusError
+
+STDIN = "-"
+_GLOB_CHARS = set("*?[")
+
+
+@dataclass
+class IngestReport:
+    """What happened to a whole run; `failures` are one-line `origin: reason`."""
+
+    inputs: int = 0
+    new: int = 0
+    duplicates: int = 0
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.failures
+
+    def summary(self) -> str:
+        text = f"{self.new} new, {self.duplicates} already in the corpus"
+        text += f" ({self.inputs} input{'s' if self.inputs != 1 else ''} read"
+        if self.failures:
+            text += f", {len(self.failures)} failed"
+        return text + ")"
+
+
+@dataclass(frozen=True)
+class Input:
+    """One thing to read: a file path, or standard input."""
+
+    origin: str
+    path: Path | None = None
+
+
+Progress = Callable[[int, int, str], None]  # (done, total, current origin)
+
+
+def expand_inputs(args: Iterable[str], report: IngestReport) -> list[Input]:
+    """Files, directories (recursively), globs and `-`, in a stable order."""
+    inputs: list[Input] = []
+    seen: set[Path] = set()
+    for arg in args:
+        if arg == STDIN:
+            inputs.append(Input("<stdin>"))
+            continue
+        for path in _expand_one(arg, report):
+            resolved = path.resolve() if path.exists() else path
+            if resolved not in seen:
+                seen.add(resolved)
+                inputs.append(Input(str(path), path))
+    return inputs
+
+
+def _expand_one(arg: str, report: IngestReport) -> Iterator[Path]:
+    path = Path(arg).expanduser()
+    if path.is_dir():
+        yield from _walk(path)
+    elif path.exists() or path.is_symlink():
+        yield path  # a dangling symlink is reported by the reader
+    elif _GLOB_CHARS & set(arg):
+        matches = sorted(glob.glob(str(path), recursive=True))
+        if not matches:
+            report.failures.append(f"{arg}: no file matches this pattern")
+        for match in matches:
+            yield from _expand_one(match, report) if Path(match).is_dir() else [Path(match)]
+    else:
+        report.failures.append(f"{arg}: no such file or directory")
+
+
+def _walk(directory: Path) -> Iterator[Path]:
+    suffixes = supported_suffixes()
+    for root, dirs, files in os.walk(directory):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(suffixes):
+                yield Path(root) / name
+
+
+def with_quotes(article: Article) -> tuple[Article, str | None]:
+    """Run the extractor; a failure keeps the article, without quotes, and says why."""
+    try:
+        extraction = extract(article.body)
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must never lose the article
+        return article, f"{article.origin}: quotes not extracted ({exc.__class__.__name__}: {exc})"
+    article.quotes = extraction.quotes
+    article.speakers = extraction.speakers
+    return article, None
+
+
+def ingest(
+    corpus: Corpus,
+    args: Iterable[str],
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
+) -> IngestReport:
+    report = IngestReport()
+    inputs = expand_inputs(args, report)
+    for done, item in enumerate(inputs):
+        if progress:
+            progress(done, len(inputs), item.origin)
+        _ingest_one(corpus, item, report, stdin)
+    if progress:
+        progress(len(inputs), len(inputs), "")
+    return report
+
+
+def _ingest_one(corpus: Corpus, item: Input, report: IngestReport, stdin: BinaryIO | None) -> None:
+    report.inputs += 1
+    try:
+        records = _records(item, stdin)
+        result = corpus.add_articles(_articles(records, report))
+    except ReadError as exc:
+        report.failures.append(f"{item.origin}: {exc}")
+        return
+    except CorpusError:
+        raise
+    except OSError as exc:
+        report.failures.append(f"{item.origin}: {exc.strerror or exc}")
+        return
+    report.new += result.new
+    report.duplicates += result.duplicates
+
+
+def _records(item: Input, stdin: BinaryIO | None) -> Iterator[Article | RecordError]:
+    if item.path is not None:
+        return read_path(item.path)
+    return read_stream(stdin or sys.stdin.buffer, item.origin)
+
+
+def _articles(records: Iterable[Article | RecordError], report: IngestReport) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, RecordError):
+            where = f"{record.origin}:{record.line}" if record.line else record.origin
+            report.failures.append(f"{where}: {record.reason}")
+            continue
+        article, warning = with_quotes(record)
+        if warning:
+            report.warnings.append(warning)
+        yield article
