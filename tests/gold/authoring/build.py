@@ -76,6 +76,8 @@ def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
             continue
         if ch == CLOSE:
             span_id, start = stack.pop()
+            if span_id in spans:
+                raise ValueError(f"span id {span_id} used twice")
             spans[span_id] = (start, length)
             i += 1
             continue
