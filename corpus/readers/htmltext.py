@@ -1,0 +1,627 @@
+"""HTML to paragraphs, with nothing but the standard library's html.parser.
+
+Two jobs:
+
+* `html_to_paragraphs(fragment)`: a plain conversion for the small HTML
+  fragments found in feed items and JSON fields (block elements become
+  paragraphs, scripts and styles are dropped, entities are unescaped).
+* `extract_main_text(html)`: the article paragraphs of a whole news page,
+  without navigation, headers, footers, share widgets, related links,
+  comments or cookie banners.
+
+Both are built on `parse_html`, which turns any text into a forgiving tree
+(`Page`): tags that never close, stray end tags, malformed attributes, a
+single 2 MB line and ten thousand nested divs all give a tree, never an
+exception. Everything that walks the tree is iterative, so depth cannot
+exhaust the interpreter's recursion limit.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --- the tree -----------------------------------------------------------------------------
+
+VOID_TAGS = _words("area base br col embed hr img input link meta param source track wbr keygen")
+BLOCK_TAGS = _words(
+    """address article aside blockquote body center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html li main menu nav ol p
+    pre section summary table tbody thead tfoot tr td th caption ul"""
+)
+# Their content is never prose for the reader.
+SKIP_TAGS = _words(
+    """script style noscript template svg iframe object canvas select textarea button head
+    title math audio video map"""
+)
+HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6")
+# Deeper nesting than this is not a real page; further start tags are ignored (text is kept).
+MAX_DEPTH = 512
+
+
+class Node:
+    """One element. `children` mixes Nodes and text strings, in document order."""
+
+    __slots__ = ("tag", "attrs", "parent", "children", "index")
+
+    def __init__(self, tag: str, attrs: dict[str, str], parent: Node | None, index: int) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.parent = parent
+        self.children: list[Node | str] = []
+        self.index = index  # document order; a child always has a larger index than its parent
+
+    def get(self, name: str) -> str:
+        return self.attrs.get(name, "")
+
+    def text(self, *, skip: frozenset[str] = SKIP_TAGS) -> str:
+        """All descendant text, whitespace collapsed, without script/style-like content."""
+        parts: list[str] = []
+        stack: list[Node | str] = [self]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                parts.append(item)
+            elif item is self or item.tag not in skip:
+                if item.tag in BLOCK_TAGS or item.tag == "br":
+                    parts.append(" ")
+                stack.extend(reversed(item.children))
+        return clean_text("".join(parts))
+
+    def raw_text(self) -> str:
+        """Direct text children as written (for <script> content such as JSON-LD)."""
+        return "".join(c for c in self.children if isinstance(c, str))
+
+    def iter(self) -> Iterator[Node]:
+        """This node and all descendant elements, in document order."""
+        stack: list[Node] = [self]
+        while stack:
+            node = stack.pop()
+            yield node
+            stack.extend(reversed([c for c in node.children if isinstance(c, Node)]))
+
+
+@dataclass
+class Page:
+    root: Node
+    nodes: list[Node]  # every element, in document order
+
+    def find_all(self, tag: str) -> list[Node]:
+        return [n for n in self.nodes if n.tag == tag]
+
+    def find(self, tag: str) -> Node | None:
+        return next((n for n in self.nodes if n.tag == tag), None)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Node("#root", {}, None, 0)
+        self.nodes: list[Node] = [self.root]
+        self.stack: list[Node] = [self.root]
+        self.open_counts: Counter[str] = Counter()
+
+    # html.parser lowercases tag and attribute names already.
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._close_implied_by(tag)
+        attr_map: dict[str, str] = {}
+        for name, value in attrs:
+            attr_map.setdefault(name, value or "")
+        if tag in VOID_TAGS:
+            self._new_node(tag, attr_map)
+            return
+        if len(self.stack) > MAX_DEPTH:
+            return
+        node = self._new_node(tag, attr_map)
+        self.stack.append(node)
+        self.open_counts[tag] += 1
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in VOID_TAGS:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.open_counts[tag] == 0:
+            return  # a stray end tag: ignore it, as browsers do
+        inline = tag not in BLOCK_TAGS
+        i = len(self.stack) - 1
+        while self.stack[i].tag != tag:
+            if inline and self.stack[i].tag in BLOCK_TAGS:
+                return  # </b> must not close the <div> opened inside the <b>
+            i -= 1
+        self._pop_to(i)
+
+    def handle_data(self, data: str) -> None:
+        self.stack[-1].children.append(data)
+
+    def _new_node(self, tag: str, attrs: dict[str, str]) -> Node:
+        parent = self.stack[-1]
+        node = Node(tag, attrs, parent, len(self.nodes))
+        parent.children.append(node)
+        self.nodes.append(node)
+        return node
+
+    def _pop_to(self, i: int) -> None:
+        for node in self.stack[i:]:
+            self.open_counts[node.tag] -= 1
+        del self.stack[i:]
+
+    def _close_implied_by(self, tag: str) -> None:
+        """The HTML rules that end an open element without its end tag (the common ones)."""
+        if tag in BLOCK_TAGS and self.open_counts["p"]:
+            self._close_nearest("p", stop=BLOCK_TAGS - {"p"})
+        if tag == "li" and self.open_counts["li"]:
+            self._close_nearest("li", stop=frozenset({"ul", "ol", "menu"}))
+        elif tag in ("dt", "dd"):
+            for other in ("dt", "dd"):
+                if self.open_counts[other]:
+                    self._close_nearest(other, stop=frozenset({"dl"}))
+        elif tag in ("td", "th"):
+            for other in ("td", "th"):
+                if self.open_counts[other]:
+                    self._close_nearest(other, stop=frozenset({"tr", "table"}))
+        elif tag == "tr" and self.open_counts["tr"]:
+            self._close_nearest("tr", stop=frozenset({"table"}))
+        elif tag == "option" and self.open_counts["option"]:
+            self._close_nearest("option", stop=frozenset({"select"}))
+
+    def _close_nearest(self, tag: str, stop: frozenset[str]) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            current = self.stack[i].tag
+            if current == tag:
+                self._pop_to(i)
+                return
+            if current in stop:
+                return
+
+
+def parse_html(html: str) -> Page:
+    """Any text in, a tree out; never raises."""
+    builder = _TreeBuilder()
+    try:
+        builder.feed(html)
+        builder.close()
+    except Exception:  # noqa: BLE001 - html.parser can assert on odd markup; keep what we have
+        pass
+    return Page(builder.root, builder.nodes)
+
+
+# --- text helpers ---------------------------------------------------------------------------
+
+_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+def clean_text(text: str) -> str:
+    return _SPACE.sub(" ", text).strip()
+
+
+# --- segments: runs of text between block boundaries --------------------------------------
+
+
+@dataclass
+class Segment:
+    text: str
+    link_chars: int
+    owner: Node  # the innermost block-like element the text sits in
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def _is_block(node: Node, extra_blocks: set[int]) -> bool:
+    # Custom elements (<amp-img>, <story-paragraph>) are containers far more often than inline.
+    return node.tag in BLOCK_TAGS or "-" in node.tag or node.index in extra_blocks
+
+
+def build_segments(
+    root: Node, *, breaks_per_split: int = 2, extra_blocks: set[int] | None = None
+) -> list[Segment]:
+    """Cut the tree's text into segments at block boundaries and at runs of <br>.
+
+    `breaks_per_split` is how many consecutive <br> end a paragraph (2 for pages, where a
+    single <br> is a line break inside one; 1 for feed fragments, which often use one).
+    """
+    blocks = extra_blocks or set()
+    segments: list[Segment] = []
+    parts: list[tuple[str, bool]] = []  # (text, inside a link); "\n" marks a <br>
+    owners: list[Node] = [root]
+
+    def flush() -> None:
+        if parts:
+            _split_parts(parts, owners[-1], breaks_per_split, segments)
+            parts.clear()
+
+    link_depth = 0
+    # Explicit stack of (node, entering?) so depth never meets the recursion limit.
+    stack: list[tuple[Node | str, bool]] = [(root, True)]
+    while stack:
+        item, entering = stack.pop()
+        if isinstance(item, str):
+            parts.append((item, link_depth > 0))
+            continue
+        node = item
+        if node.tag in SKIP_TAGS and node is not root:
+            continue
+        if node.tag == "br":
+            parts.append(("\n", False))
+            continue
+        is_link = node.tag == "a"
+        if entering:
+            if node is not root and _is_block(node, blocks):
+                flush()
+                owners.append(node)
+            if is_link:
+                link_depth += 1
+            stack.append((node, False))
+            stack.extend((child, True) for child in reversed(node.children))
+        else:
+            if is_link:
+                link_depth -= 1
+            if node is not root and _is_block(node, blocks):
+                flush()
+                owners.pop()
+    flush()
+    return segments
+
+
+def _split_parts(
+    parts: list[tuple[str, bool]], owner: Node, breaks_per_split: int, out: list[Segment]
+) -> None:
+    texts: list[str] = []
+    link_chars = 0
+    breaks = 0
+
+    def emit() -> None:
+        text = clean_text("".join(texts))
+        if text:
+            links = min(link_chars, len(text))
+            out.append(Segment(text, links, owner))
+
+    for text, in_link in parts:
+        if text == "\n":
+            breaks += 1
+            texts.append(" ")
+            continue
+        if breaks >= breaks_per_split and text.strip():
+            emit()
+            texts, link_chars = [], 0
+        if text.strip():
+            breaks = 0
+        texts.append(text)
+        if in_link:
+            link_chars += len(clean_text(text))
+    emit()
+
+
+# --- fragments ---------------------------------------------------------------------------------
+
+
+def html_to_paragraphs(fragment: str) -> list[str]:
+    """Simple HTML (a feed item, a JSON field) to paragraphs: one per block, split at <br>."""
+    if "<" not in fragment:
+        from html import unescape
+
+        text = unescape(fragment)
+        return [p for p in (clean_text(x) for x in re.split(r"\n\s*\n", text)) if p]
+    page = parse_html(fragment)
+    return [s.text for s in build_segments(page.root, breaks_per_split=1)]
+
+
+# --- main text -----------------------------------------------------------------------------
+
+# Words in class/id/role that mark page furniture rather than the story.
+_ALWAYS_DROP_WORDS = _words(
+    """comment comments commentary disqus cookie cookies consent gdpr newsletter newsletters
+    subscribe signup outbrain taboola"""
+)
+_BOILERPLATE_WORDS = _words(
+    """nav navbar navigation menu footer header masthead share sharing sharebar social related
+    recommended recommendations trending popular mostread breadcrumb breadcrumbs promo promos
+    advert advertisement adverts ad ads adslot adunit dfp sponsor sponsored banner sidebar
+    byline bylines author authors caption captions figcaption credit credits tags tag toolbar
+    skip modal popup overlay dialog login widget widgets meta dateline timestamp
+    date print topics more newsfeed teaser teasers rail paywall offer copyright pagination
+    next prev previous sronly sr visually lightbox gallery video player embed"""
+)
+_BOILERPLATE_ROLES = _words(
+    "navigation banner contentinfo complementary menu menubar dialog alert search"
+)
+_BOILERPLATE_TAGS = _words("nav aside footer header form figcaption figure")
+_CONTENT_WORDS = _words(
+    "article articlebody body content entry post story text main prose richtext"
+)
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+
+_BOILERPLATE_LINE = re.compile(
+    r"^(advertisement|advertising|sponsored|story continues below.*|continue reading.*"
+    r"|read more.*|read next.*|related:?.*|see also:?.*|also read:?.*|more:.*"
+    r"|sign up.*|subscribe.*|follow us.*|share (this|on).*|click here.*|copyright.*|©.*"
+    r"|all rights reserved.*|this article (was|is) (originally )?(published|republished).*"
+    r"|(photo|image|video|graphic)( credit)?:.*|listen to (this|the) (article|story).*"
+    r"|\d+ min(ute)?s? read|updated:?.*|published:?.*|last (updated|modified).*)$",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
+PARAGRAPH_TAGS = _words("p blockquote pre dd")
+
+
+def _class_words(node: Node) -> set[str]:
+    raw = " ".join((node.get("class"), node.get("id"), node.get("data-component")))
+    if not raw.strip():
+        return set()
+    return set(_WORD_SPLIT.split(_CAMEL.sub(" ", raw).lower())) - {""}
+
+
+def _is_hidden(node: Node) -> bool:
+    style = node.get("style").replace(" ", "").lower()
+    return (
+        "hidden" in node.attrs
+        or node.get("aria-hidden").lower() == "true"
+        or "display:none" in style
+        or "visibility:hidden" in style
+    )
+
+
+def _is_content_hint(node: Node) -> bool:
+    if node.tag in ("article", "main") or node.get("role") in ("main", "article"):
+        return True
+    if node.get("itemprop").lower() in ("articlebody", "text"):
+        return True
+    return bool(_class_words(node) & _CONTENT_WORDS)
+
+
+def _is_body_marker(node: Node) -> bool:
+    return node.tag in ("html", "body", "#root", "main") or node.get("itemprop").lower() == (
+        "articlebody"
+    )
+
+
+def _boilerplate_strength(node: Node) -> int:
+    """2 = always drop, 1 = drop unless it holds most of the page's prose, 0 = keep."""
+    if _is_body_marker(node):
+        return 0
+    words = _class_words(node)
+    if words & _ALWAYS_DROP_WORDS or node.tag == "nav":
+        return 2
+    if node.tag in _BOILERPLATE_TAGS or _is_hidden(node):
+        return 1
+    if node.get("role").lower() in _BOILERPLATE_ROLES:
+        return 1
+    if words & _BOILERPLATE_WORDS:
+        # "article-body has-sidebar" is still the body; the prose check below settles it.
+        return 1
+    return 0
+
+
+@dataclass
+class _Scored:
+    segment: Segment
+    good: float  # contribution as article prose
+    junk: int  # characters that look like furniture (links, menus)
+
+
+def _score(segment: Segment) -> _Scored:
+    text = segment.text
+    n = len(text)
+    if segment.link_density > 0.5:
+        return _Scored(segment, 0.0, n)
+    if n < 25 or _BOILERPLATE_LINE.match(text):
+        return _Scored(segment, 0.0, n if n < 25 else 0)
+    commas = text.count(",") + text.count("،")
+    good = 1.0 + min(n / 100.0, 3.0) + min(commas, 3) * 0.5
+    if segment.owner.tag in PARAGRAPH_TAGS:
+        good *= 1.5
+    elif segment.owner.tag == "li" or segment.owner.tag in HEADING_TAGS:
+        good *= 0.3
+    return _Scored(segment, good, 0)
+
+
+def _ancestors(node: Node) -> Iterator[Node]:
+    current: Node | None = node
+    while current is not None:
+        yield current
+        current = current.parent
+
+
+def _dropped_nodes(page: Page, segments: list[Segment]) -> set[int]:
+    """Indices of elements whose whole subtree is furniture."""
+    prose = [0] * len(page.nodes)  # characters of <p>-like text in each subtree
+    for seg in segments:
+        if seg.owner.tag in PARAGRAPH_TAGS or seg.owner.tag in ("div", "section"):
+            prose[seg.owner.index] += len(seg.text)
+    for node in reversed(page.nodes):  # children come after parents: a bottom-up pass
+        if node.parent is not None:
+            prose[node.parent.index] += prose[node.index]
+    total = prose[0] or 1
+    dropped: set[int] = set()
+    for node in page.nodes:  # parents first, so a dropped parent drops its children
+        if node.parent is not None and node.parent.index in dropped:
+            dropped.add(node.index)
+            continue
+        strength = _boilerplate_strength(node)
+        if strength == 2 or (strength == 1 and prose[node.index] < 0.5 * total):
+            dropped.add(node.index)
+    return dropped
+
+
+def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
+    """The element whose subtree holds the story: dense in prose, light in furniture."""
+    count = len(page.nodes)
+    direct = [0.0] * count  # prose score credited near where it sits (parent, grandparent)
+    good = [0.0] * count
+    junk = [0] * count
+    total_chars = [0] * count
+    for item in scored:
+        owner = item.segment.owner
+        good[owner.index] += item.good
+        junk[owner.index] += item.junk
+        total_chars[owner.index] += len(item.segment.text)
+        if item.good:
+            weight = 1.0
+            target: Node | None = owner if owner.tag not in PARAGRAPH_TAGS else owner.parent
+            for _ in range(3):
+                if target is None:
+                    break
+                direct[target.index] += item.good * weight
+                weight /= 2 if weight == 1.0 else 3
+                target = target.parent
+    for node in reversed(page.nodes):
+        if node.parent is not None:
+            parent = node.parent.index
+            good[parent] += good[node.index]
+            junk[parent] += junk[node.index]
+            total_chars[parent] += total_chars[node.index]
+
+    def candidate_value(node: Node) -> float:
+        i = node.index
+        purity = 1.0 - junk[i] / total_chars[i] if total_chars[i] else 0.0
+        bonus = 1.25 if _is_content_hint(node) else 1.0
+        return direct[i] * purity * bonus
+
+    best = max(page.nodes, key=candidate_value, default=None)
+    if best is None or good[best.index] <= 0:
+        return None
+    # Climb while the parent adds more story than furniture: bodies split across sibling
+    # blocks (one <div> per paragraph group) live under a common ancestor.
+    while best.parent is not None:
+        parent = best.parent
+        extra_good = good[parent.index] - good[best.index]
+        extra_junk = junk[parent.index] - junk[best.index]
+        extra_chars = total_chars[parent.index] - total_chars[best.index]
+        if extra_good <= 0:
+            if extra_chars == 0:
+                best = parent
+                continue
+            break
+        extra_purity = 1.0 - extra_junk / extra_chars if extra_chars else 1.0
+        if extra_purity >= 0.75 and extra_good >= 0.15 * good[best.index]:
+            best = parent
+        else:
+            break
+    return best
+
+
+def _keep_in_container(scored: list[_Scored]) -> list[str]:
+    """The container's paragraphs: prose blocks, subheads that lead into prose, dense lists."""
+    kept: list[str] = []
+    pending_heading: str | None = None
+    for item in scored:
+        seg = item.segment
+        tag = seg.owner.tag
+        text = seg.text
+        if seg.link_density > 0.5 or _BOILERPLATE_LINE.match(text):
+            continue
+        if tag == "h1":
+            continue
+        if tag in HEADING_TAGS:
+            pending_heading = text if len(text) < 200 else None
+            continue
+        if tag == "li":
+            keep = len(text) >= 60 and seg.link_density < 0.3
+        elif tag in PARAGRAPH_TAGS:
+            keep = len(text) >= 2 and (len(text) >= 20 or bool(_SENTENCE_END.search(text)))
+        else:
+            keep = len(text) >= 60 and bool(_SENTENCE_END.search(text))
+        if keep:
+            if pending_heading and kept:
+                kept.append(pending_heading)
+            pending_heading = None
+            kept.append(text)
+    return kept
+
+
+def extract_main_text(html: str) -> list[str]:
+    """The article's paragraphs, best effort; an empty list when there is no prose at all."""
+    page = parse_html(html)
+    return main_text_of(page)
+
+
+def main_text_of(page: Page) -> list[str]:
+    inline_markers = {
+        n.index for n in page.nodes if n.tag not in BLOCK_TAGS and _boilerplate_strength(n)
+    }
+    segments = build_segments(page.root, extra_blocks=inline_markers)
+    dropped = _dropped_nodes(page, segments)
+    live = [s for s in segments if not any(a.index in dropped for a in _owner_chain(s.owner))]
+    scored = [_score(s) for s in live]
+    paragraphs: list[str] = []
+    container = _choose_container(page, scored)
+    if container is not None:
+        inside = [item for item in scored if _is_within(item.segment.owner, container)]
+        paragraphs = _keep_in_container(inside)
+    from_json_ld = _json_ld_article_body(page, segments)
+    if from_json_ld and len(" ".join(from_json_ld)) > 1.3 * len(" ".join(paragraphs)):
+        return from_json_ld
+    return paragraphs
+
+
+def _owner_chain(node: Node) -> Iterator[Node]:
+    return _ancestors(node)
+
+
+def _is_within(node: Node, container: Node) -> bool:
+    return any(a is container for a in _ancestors(node))
+
+
+# --- JSON-LD ----------------------------------------------------------------------------
+
+
+def json_ld_objects(page: Page) -> list[dict]:
+    """Every JSON object in <script type="application/ld+json">, @graph flattened."""
+    found: list[dict] = []
+    for node in page.find_all("script"):
+        if "ld+json" not in node.get("type").lower():
+            continue
+        try:
+            data = json.loads(node.raw_text().strip().removeprefix("<!--").removesuffix("-->"))
+        except (ValueError, RecursionError):
+            continue
+        pending = [data]
+        while pending and len(found) < 200:
+            item = pending.pop()
+            if isinstance(item, list):
+                pending.extend(item)
+            elif isinstance(item, dict):
+                found.append(item)
+                graph = item.get("@graph")
+                if isinstance(graph, list):
+                    pending.extend(graph)
+    return found
+
+
+def _json_ld_article_body(page: Page, segments: list[Segment]) -> list[str]:
+    """articleBody from JSON-LD, cut into the page's own paragraphs where they match."""
+    bodies = [
+        obj["articleBody"]
+        for obj in json_ld_objects(page)
+        if isinstance(obj.get("articleBody"), str)
+    ]
+    if not bodies:
+        return []
+    body = max(bodies, key=len)
+    if "<" in body and ">" in body:
+        paragraphs = html_to_paragraphs(body)
+    else:
+        paragraphs = [clean_text(p) for p in re.split(r"\n+", body) if clean_text(p)]
+    if len(" ".join(paragraphs)) < 200:
+        return []
+    if len(paragraphs) > 1:
+        return paragraphs
+    # One long blob: borrow paragraph breaks from page segments that it contains.
+    flat = clean_text(body)
+    matched = [s.text for s in segments if len(s.text) >= 40 and s.text in flat]
+    if sum(len(t) for t in matched) >= 0.8 * len(flat):
+        return list(dict.fromkeys(matched))
+    return paragraphs
