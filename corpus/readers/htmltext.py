@@ -350,7 +350,8 @@ _BOILERPLATE_LINE = re.compile(
     r"|sign up.*|subscribe.*|follow us.*|share (this|on).*|click here.*|copyright.*|©.*"
     r"|all rights reserved.*|this article (was|is) (originally )?(published|republished).*"
     r"|(photo|image|video|graphic)( credit)?:.*|listen to (this|the) (article|story).*"
-    r"|\d+ min(ute)?s? read|updated:?.*|published:?.*|last (updated|modified).*)$",
+    r"|\d+ min(ute)?s? read|updated:?.*|published:?.*|last (updated|modified).*"
+    r"|a version of this (article|story) appear.*)$",
     re.IGNORECASE,
 )
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
@@ -510,7 +511,43 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
             best = parent
         else:
             break
-    return best
+    return _explicit_body_within(best, good) or best
+
+
+_BODY_CLASS_PAIRS = (
+    ("article", "body"),
+    ("story", "body"),
+    ("entry", "content"),
+    ("post", "content"),
+    ("article", "content"),
+    ("story", "content"),
+    ("article", "text"),
+    ("story", "text"),
+    ("body", "text"),
+)
+
+
+def _is_explicit_body(node: Node) -> bool:
+    """Markup that names the story body outright (itemprop=articleBody, .article-body...)."""
+    if node.get("itemprop").lower() == "articlebody" or node.get("name") == "articleBody":
+        return True
+    words = _class_words(node)
+    return "articlebody" in words or any(a in words and b in words for a, b in _BODY_CLASS_PAIRS)
+
+
+def _explicit_body_within(best: Node, good: list[float]) -> Node | None:
+    """A named body element inside the chosen container that holds nearly all its prose:
+    the container's extra is then an author bio, print note or similar furniture."""
+    if good[best.index] <= 0:
+        return None
+    named = [
+        node
+        for node in best.iter()
+        if node is not best
+        and _is_explicit_body(node)
+        and good[node.index] >= 0.8 * good[best.index]
+    ]
+    return named[-1] if named else None
 
 
 def _keep_in_container(scored: list[_Scored]) -> list[str]:
