@@ -1,0 +1,99 @@
+"""Ingest throughput, end to end: `quoth ingest` on a generated JSONL dump.
+
+    python tests/bench/bench_ingest.py [--articles 5000] [--runs 3]
+
+Prints articles per second (median of the runs) for the whole command:
+reading, extraction, storage and indexing. Goal: >= 1,000 articles/s on 2 cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FIRST = ["Maria", "James", "Aisha", "Tomas", "Li", "Priya", "Oleg", "Grace", "Samuel", "Nadia"]
+LAST = ["Okafor", "Miller", "Haddad", "Ruiz", "Chen", "Sharma", "Ivanov", "Walsh", "Berg", "Khan"]
+ROLES = ["the finance minister", "a spokesman for the ministry", "the council leader",
+         "the company's chief executive", "a senior official"]
+ORGS = ["the Health Ministry", "the State Department", "the city council", "the central bank"]
+VERBS = ["said", "told reporters", "added", "warned", "noted"]
+TOPICS = ["budget", "bridge", "strike", "election", "flood defences", "trade talks", "hospital"]
+
+
+def _paragraph(rng: random.Random) -> str:
+    name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+    topic = rng.choice(TOPICS)
+    forms = [
+        f'"We will not let the {topic} fall behind schedule, whatever it costs," {name}, '
+        f"{rng.choice(ROLES)}, {rng.choice(VERBS)} on Tuesday.",
+        f"{rng.choice(ORGS).capitalize()} said the {topic} would be reviewed by an independent "
+        f"panel before the end of the year, according to a statement.",
+        f'{name} said: "The {topic} is the most important question this city faces, and '
+        f'everyone here knows it."',
+        f"Officials, speaking on condition of anonymity, said the {topic} plan had been "
+        f"delayed twice already because of disagreements over funding.",
+        f"The {topic} has drawn criticism from residents, who say they were not consulted "
+        f"before the first phase of the work began last spring.",
+    ]
+    return rng.choice(forms)
+
+
+def write_dump(path: Path, count: int, seed: int = 7) -> int:
+    rng = random.Random(seed)
+    size = 0
+    with path.open("w", encoding="utf-8") as out:
+        for index in range(count):
+            paragraphs = [_paragraph(rng) for _ in range(rng.randint(8, 16))]
+            paragraphs.append(f"Reference number {index}.")  # keeps every body unique
+            record = {
+                "title": f"{rng.choice(TOPICS).capitalize()} row deepens ({index})",
+                "text": "\n\n".join(paragraphs),
+                "date": f"20{rng.randint(15, 25)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                "source": rng.choice(["Coast Daily", "The Ledger", "Wire Service"]),
+            }
+            line = json.dumps(record)
+            size += len(line)
+            out.write(line + "\n")
+    return size // count
+
+
+def run_once(dump: Path, workdir: Path) -> float:
+    db = workdir / f"bench-{time.perf_counter_ns()}.db"
+    env = {**os.environ, "QUOTH_DB": str(db)}
+    started = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-m", "quoth", "ingest", str(dump)], env=env, capture_output=True, text=True
+    )
+    elapsed = time.perf_counter() - started
+    if result.returncode != 0:
+        raise SystemExit(f"ingest failed: {result.stderr.strip()[:500]}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=5000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        dump = workdir / "dump.jsonl"
+        mean_chars = write_dump(dump, args.articles)
+        times = [run_once(dump, workdir) for _ in range(args.runs)]
+    median = statistics.median(times)
+    print(f"ingest: {args.articles} articles (~{mean_chars} chars each), {os.cpu_count()} cores")
+    print(f"  wall time median {median:.2f} s over {args.runs} runs "
+          f"(min {min(times):.2f}, max {max(times):.2f})")
+    print(f"  throughput median {args.articles / median:,.0f} articles/s (goal >= 1,000)")
+
+
+if __name__ == "__main__":
+    main()
