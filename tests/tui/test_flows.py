@@ -1,0 +1,235 @@
+"""Pilot tests for the reader's main flows, on a small hand-written corpus."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from quoth.tui.app import QuothApp
+from quoth.tui.keys import binding_sections
+from quoth.tui.screens.help import HelpScreen
+from quoth.tui.screens.welcome import WelcomeScreen
+from quoth.tui.widgets.quotes_panel import QuoteList, SpeakerList
+from textual.widgets import Static
+
+WIDE = (160, 48)
+
+
+def titles(app: QuothApp) -> list[str]:
+    return [row.title for row in app.article_list.rows]
+
+
+async def test_listing_newest_first(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        dates = [row.date for row in app.article_list.rows]
+        assert len(dates) == 6
+        assert dates == sorted(dates, reverse=True)
+        assert app.reader.article_id == app.article_list.rows[0].id
+
+
+async def test_typing_a_query_narrows_the_list(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        assert titles(app) == ["Harbour bridge vote: council backs rebuild"]
+        assert app.search_bar.has_focus
+        await pilot.press("enter")
+        assert app.article_list.has_focus
+        assert app.reader.rendered is not None
+        assert app.reader.rendered.article.title.startswith("Harbour bridge")
+
+
+async def test_escape_clears_the_search_and_returns(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "rail")
+        assert len(titles(app)) == 1
+        await pilot.press("escape")
+        await ui.wait_until(pilot, lambda: len(titles(app)) == 6)
+        assert app.search_bar.value == ""
+        assert app.article_list.has_focus
+
+
+async def test_selection_survives_a_new_search(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("j", "j")  # the third article: Rail strike talks resume
+        await ui.wait_for_article(pilot, app)
+        chosen = app.article_list.current_id
+        await ui.type_query(pilot, app, "talks")
+        assert len(titles(app)) == 2
+        assert app.article_list.current_id == chosen
+
+
+async def test_moving_the_cursor_opens_the_article(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        first = app.reader.article_id
+        await pilot.press("j")
+        await ui.wait_for_article(pilot, app)
+        assert app.reader.article_id != first
+        await pilot.press("G")
+        await ui.wait_for_article(pilot, app)
+        assert app.article_list.cursor == 5
+        await pilot.press("enter")
+        assert app.reader.has_focus
+        await pilot.press("g")
+        await ui.wait_for_article(pilot, app)  # g in the reader scrolls; the list stays
+        assert app.article_list.cursor == 5
+
+
+async def test_selecting_a_quote_scrolls_the_reader(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "l", "l")
+        quotes = app.side_panel.query_one(QuoteList)
+        assert quotes.has_focus
+        assert quotes.option_count == 3
+        assert app.reader.scroll_y == 0
+        await pilot.press("G", "enter")
+        await ui.wait_until(pilot, lambda: app.reader.scroll_y > 0)
+        assert app.reader.current_quote == 2
+        assert app.reader.is_flashing
+
+
+async def test_n_walks_the_quotes(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "enter")
+        assert app.reader.has_focus
+        await pilot.press("n", "n")
+        assert app.reader.current_quote == 1
+        await pilot.press("N", "N")
+        assert app.reader.current_quote == 2  # wraps round to the last quote
+
+
+async def test_speaker_filters_the_quotes(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "l", "l", "t")
+        speakers = app.side_panel.query_one(SpeakerList)
+        assert speakers.has_focus
+        await pilot.press("j", "j", "enter")  # from All speakers, past Elena Kurilla
+        quotes = app.side_panel.query_one(QuoteList)
+        assert quotes.has_focus
+        assert app.side_panel.speaker_filter == "Tomas Berg"
+        assert quotes.option_count == 1
+        await pilot.press("x")
+        assert quotes.option_count == 3
+
+
+async def test_speaker_search_runs_corpus_wide(corpus_path: Path, ui: SimpleNamespace) -> None:
+    pytest.importorskip("quoth.corpus.search")  # speaker: needs the real engine
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "l", "l", "t", "j", "j", "a")
+        assert app.search_bar.value == 'speaker:"Tomas Berg"'
+        await ui.wait_until(pilot, lambda: app.query_text == 'speaker:"Tomas Berg"')
+        await ui.wait_for_article(pilot, app)
+        assert sorted(titles(app)) == [
+            "Flood defence funding approved",
+            "Harbour bridge vote: council backs rebuild",
+        ]
+
+
+async def test_help_lists_every_binding(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("question_mark")
+        assert isinstance(app.screen, HelpScreen)
+        described = {row.binding_id for s in app.screen.sections for row in s.rows}
+        for binding in [*app.BINDINGS, *app.main_screen.BINDINGS, *app.reader.BINDINGS]:
+            assert binding.id in described
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_binding_has_an_id(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        sections = binding_sections(app.BINDINGS)
+        ids = [row.binding_id for s in sections for row in s.rows]
+        assert all(i.startswith("quoth.") for i in ids)
+
+
+async def test_q_quits_but_types_in_the_search_bar(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("slash", "q")
+        assert app.search_bar.value == "q"
+        assert app.is_running
+        await pilot.press("escape", "q")
+        await ui.wait_until(pilot, lambda: not app.is_running)
+    assert app.return_code == 0
+
+
+async def test_markup_in_articles_is_shown_literally(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "markup")
+        await pilot.press("enter")
+        headline = app.reader.query_one("#headline", Static)
+        assert str(headline.content) == "Markup [bold]stays[/bold] literal"
+        body = " ".join(p.plain for p in app.reader.rendered.paragraphs)
+        assert "[@click=app.quit]links[/]" in body
+        assert "\x1b" not in body and "\x07" not in body
+        assert app.is_running  # nothing in the article acted as a link or markup
+
+
+async def test_empty_corpus_shows_the_welcome(empty_corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(empty_corpus_path, open_demo=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        text = str(app.screen.query_one("#welcome-text", Static).content)
+        assert "quoth ingest PATH" in text
+        assert "quoth demo" in text
+
+
+async def test_welcome_opens_the_demo(
+    empty_corpus_path: Path, corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(empty_corpus_path, open_demo=lambda: corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await pilot.press("d")
+        await ui.wait_until(pilot, lambda: app.corpus_total == 6)
+        await ui.wait_for_article(pilot, app)
+        assert app.db_path == corpus_path
+        assert len(titles(app)) == 6
+
+
+async def test_panel_toggle_and_zoom_at_80x24(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        assert not app.side_panel.display or app.main_screen.has_class("-no-panel")
+        await pilot.press("b")
+        assert not app.main_screen.has_class("-no-panel")
+        await pilot.press("z")
+        assert app.main_screen.has_class("-zoomed")
+        assert app.reader.has_focus
+        await pilot.pause()
+        assert app.reader.size.width >= 76
+        await pilot.press("z")
+        assert not app.main_screen.has_class("-zoomed")

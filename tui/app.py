@@ -1,0 +1,348 @@
+"""The quoth reader: a Textual app over one corpus file.
+
+The app wires widgets to workers. Everything that touches the corpus runs in a
+thread worker and posts a message back; each request carries a generation
+number, so an answer that arrives after a newer request is dropped.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import ClassVar
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from ..corpus.store import Corpus, CorpusError
+from .article_text import render_article
+from .corpus_access import CorpusAccess
+from .keys import binding_sections
+from .messages import (
+    ArticleChosen,
+    ArticleHighlighted,
+    ArticleLoaded,
+    CorpusOpened,
+    DemoRequested,
+    QueryChanged,
+    QuerySubmitted,
+    QuoteSelected,
+    SearchCancelled,
+    SearchFinished,
+    SpeakerSearchRequested,
+)
+from .screens.help import HelpScreen
+from .screens.main import MainScreen
+from .screens.welcome import WelcomeScreen
+from .widgets.article_list import ArticleList
+from .widgets.quotes_panel import QuotesPanel
+from .widgets.reader import Reader
+from .widgets.search_bar import SearchBar
+
+# Typing faster than this coalesces into one search; short enough not to be felt.
+SEARCH_DEBOUNCE_SECONDS = 0.02
+# Holding j through the list should not load every article it passes.
+ARTICLE_DEBOUNCE_SECONDS = 0.03
+SEARCH_LIMIT = 500
+
+DemoOpener = Callable[[], Path]
+
+
+class QuothApp(App[int]):
+    CSS_PATH = "quoth.tcss"
+    TITLE = "quoth"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", id="quoth.search"),
+        Binding("question_mark", "help", "Help", id="quoth.help"),
+        Binding("q", "quit", "Quit", id="quoth.quit"),
+    ]
+
+    def __init__(self, db_path: Path, *, demo: bool = False,
+                 open_demo: DemoOpener | None = None) -> None:
+        super().__init__()
+        self.db_path = Path(db_path)
+        self.demo = demo
+        self.open_demo = open_demo
+        self.access = CorpusAccess(self.db_path)
+        self.corpus_total: int | None = None  # None until the listing is loaded
+        self.query_text = ""
+        self.last_search_ms: float | None = None
+        self._search_generation = 0
+        self._shown_generation = 0
+        self._article_generation = 0
+        self._go_to_results_when_ready = False
+        if demo:
+            self.sub_title = "demo corpus"
+
+    # -- start-up --------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        self.push_screen(MainScreen())
+        # After the first frame: the screen appears before the corpus is read.
+        self.call_after_refresh(self._load_corpus)
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _load_corpus(self) -> None:
+        try:
+            rows = self.access.listing()
+        except (CorpusError, OSError, Exception) as exc:  # noqa: BLE001 - shown, not raised
+            self.post_message(CorpusOpened([], 0, error=str(exc)))
+            return
+        self.post_message(CorpusOpened(rows, len(rows)))
+        if rows:
+            self.access.prepare_search()
+
+    def on_corpus_opened(self, message: CorpusOpened) -> None:
+        if message.error:
+            self.corpus_total = 0
+            self.article_list.set_rows([], message=f"Cannot read the corpus: {message.error}")
+            return
+        self.corpus_total = message.total
+        if message.total == 0:
+            self.push_screen(WelcomeScreen(corpus_label=str(self.db_path),
+                                           demo_available=self.open_demo is not None))
+            return
+        if not self.query_text.strip():
+            self._show_rows(message.rows, message.total)
+
+    # -- widgets -----------------------------------------------------------------
+
+    @property
+    def main_screen(self) -> MainScreen:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        raise LookupError("main screen not mounted")
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.main_screen.query_one(ArticleList)
+
+    @property
+    def reader(self) -> Reader:
+        return self.main_screen.query_one(Reader)
+
+    @property
+    def side_panel(self) -> QuotesPanel:
+        return self.main_screen.query_one(QuotesPanel)
+
+    @property
+    def search_bar(self) -> SearchBar:
+        return self.main_screen.query_one(SearchBar)
+
+    # -- searching -------------------------------------------------------------
+
+    def on_query_changed(self, message: QueryChanged) -> None:
+        self.query_text = message.query
+        self._search_generation += 1
+        self._search(self._search_generation, message.query)
+
+    def _is_stale(self, generation: int) -> bool:
+        return generation != self._search_generation
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def _search(self, generation: int, query: str) -> None:
+        time.sleep(SEARCH_DEBOUNCE_SECONDS)
+        if self._is_stale(generation):
+            return
+        started = time.perf_counter()
+        try:
+            outcome = self.access.search(query, SEARCH_LIMIT,
+                                         is_stale=lambda: self._is_stale(generation))
+        except Exception as exc:  # noqa: BLE001 - a bad query must never crash the reader
+            self.post_message(SearchFinished(generation, query, [], 0, 0.0, error=str(exc)))
+            return
+        if outcome.total < 0:
+            return
+        elapsed = (time.perf_counter() - started) * 1000
+        self.post_message(SearchFinished(generation, query, outcome.rows, outcome.total, elapsed))
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        if message.generation != self._search_generation:
+            return  # a newer search is on its way; never show an older answer
+        self._shown_generation = message.generation
+        self.last_search_ms = message.elapsed_ms
+        if message.error:
+            self.article_list.set_rows([], message=f"Search failed: {message.error}")
+            return
+        if self.corpus_total is None and not message.query.strip():
+            return  # the listing is still loading; CorpusOpened will fill the list
+        self._show_rows(message.rows, message.total)
+        if self._go_to_results_when_ready:
+            self._go_to_results()
+
+    def _show_rows(self, rows: list, total: int) -> None:  # type: ignore[type-arg]
+        article_list = self.article_list
+        article_list.set_rows(rows, keep_id=article_list.current_id)
+        article_list.border_title = self._list_title(len(rows), total)
+
+    def _list_title(self, shown: int, total: int) -> str:
+        if not self.query_text.strip():
+            return f"Articles · {total:,}"
+        if shown < total:
+            return f"Matches · {shown:,} of {total:,}"
+        return f"Matches · {total:,}"
+
+    def on_query_submitted(self, message: QuerySubmitted) -> None:
+        if self._shown_generation == self._search_generation:
+            self._go_to_results()
+        else:
+            self._go_to_results_when_ready = True
+
+    def _go_to_results(self) -> None:
+        self._go_to_results_when_ready = False
+        article_list = self.article_list
+        article_list.move_cursor(0)
+        article_list.focus()
+
+    def on_search_cancelled(self, message: SearchCancelled) -> None:
+        self.article_list.focus()
+
+    def on_speaker_search_requested(self, message: SpeakerSearchRequested) -> None:
+        name = message.name.replace('"', " ")
+        self.search_for(f'speaker:"{name}"')
+        self.article_list.focus()
+
+    def search_for(self, query: str) -> None:
+        """Put `query` in the bar and run it (as if typed)."""
+        self.main_screen.remove_class("-zoomed")
+        self.search_bar.value = query  # posts Input.Changed -> QueryChanged
+
+    # -- reading ---------------------------------------------------------------
+
+    def on_article_highlighted(self, message: ArticleHighlighted) -> None:
+        self._article_generation += 1
+        if message.article_id is None:
+            self.reader.show(None)
+            self.side_panel.show(None)
+            return
+        self._load_article(self._article_generation, message.article_id)
+
+    @work(thread=True, exclusive=True, group="article", exit_on_error=False)
+    def _load_article(self, generation: int, article_id: int) -> None:
+        time.sleep(ARTICLE_DEBOUNCE_SECONDS)
+        if generation != self._article_generation:
+            return
+        try:
+            article = self.access.article(article_id)
+            rendered = render_article(article) if article is not None else None
+        except Exception as exc:  # noqa: BLE001 - one broken article must not end the session
+            self.call_from_thread(self.notify, f"Cannot open article: {exc}", severity="error")
+            rendered = None
+        self.post_message(ArticleLoaded(generation, article_id, rendered))
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        if message.generation != self._article_generation:
+            return
+        self.reader.show(message.rendered)
+        self.side_panel.show(message.rendered)
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        self.reader.focus()
+
+    def on_quote_selected(self, message: QuoteSelected) -> None:
+        self.reader.go_to_quote(message.index, flash=message.flash)
+
+    # -- demo ------------------------------------------------------------------
+
+    def on_demo_requested(self, message: DemoRequested) -> None:
+        if self.open_demo is not None:
+            self.notify("Preparing the demo corpus…", timeout=3)
+            self._switch_to_demo()
+
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _switch_to_demo(self) -> None:
+        assert self.open_demo is not None
+        try:
+            path = self.open_demo()
+        except Exception as exc:  # noqa: BLE001
+            self.call_from_thread(self.notify, f"Demo unavailable: {exc}", severity="error")
+            return
+        self.call_from_thread(self._reopen, path)
+
+    def _reopen(self, path: Path) -> None:
+        self.access.close()
+        self.db_path = Path(path)
+        self.access = CorpusAccess(self.db_path)
+        self.demo = True
+        self.sub_title = "demo corpus"
+        while isinstance(self.screen, WelcomeScreen):
+            self.pop_screen()
+        self.corpus_total = None
+        self._load_corpus()
+
+    # -- actions ---------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        if isinstance(self.screen, MainScreen):
+            self.screen.remove_class("-zoomed")
+            self.search_bar.focus()
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            return
+        sections = binding_sections(self.BINDINGS, self._keymap, self.COMMAND_PALETTE_BINDING)
+        keys = {key for section in sections for row in section.rows for key in row.keys}
+        display = {key: self.get_key_display(Binding(key, "")) for key in keys}
+        self.push_screen(HelpScreen(sections, display))
+
+    def _main_action(self, action: Callable[[], object]) -> Callable[[], None]:
+        """A palette callback that runs `action` on the main screen."""
+        def run() -> None:
+            if isinstance(self.screen, MainScreen):
+                action()
+        return run
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        if not isinstance(screen, MainScreen):
+            return
+        yield SystemCommand("Search", "Focus the search bar (/)", self.action_focus_search)
+        yield SystemCommand("Clear search", "Show every article, newest first",
+                            lambda: self.search_for(""))
+        yield SystemCommand("Toggle side panel", "Show or hide quotes and speakers (b)",
+                            screen.action_toggle_panel)
+        yield SystemCommand("Zoom reader", "The reading pane takes the whole screen (z)",
+                            screen.action_toggle_zoom)
+        yield SystemCommand("Next quote", "Jump to the next quote (n)",
+                            self._main_action(self.reader.action_next_quote))
+        yield SystemCommand("Previous quote", "Jump to the previous quote (N)",
+                            self._main_action(self.reader.action_previous_quote))
+        yield SystemCommand("Speaker's articles",
+                            "Search every article quoting the highlighted speaker (a)",
+                            self._main_action(self.side_panel.action_search_speaker))
+        yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
+
+    def on_unmount(self) -> None:
+        self.access.close()
+
+
+def run_reader(db_path: Path, *, demo: bool = False, mouse: bool = True,
+               open_demo: DemoOpener | None = None) -> int:
+    """Open the corpus at `db_path` in the reader; returns the exit code.
+
+    `open_demo` builds the demo corpus and returns its path (default: the
+    bundled demo); the welcome screen offers it with one key.
+    """
+    try:
+        # Opened once here so a bad path fails with a message, not a traceback,
+        # and the schema is ready before the workers open their own connections.
+        Corpus.open(db_path).close()
+    except CorpusError as exc:
+        print(f"quoth: {exc}", file=sys.stderr)
+        return 1
+    app = QuothApp(Path(db_path), demo=demo, open_demo=open_demo or _bundled_demo)
+    result = app.run(mouse=mouse)
+    return int(result or app.return_code or 0)
+
+
+def _bundled_demo() -> Path:
+    from ..corpus.demo_corpus import build_demo
+
+    path, _report = build_demo()
+    return path
