@@ -341,6 +341,8 @@ class _Header:
         stands_alone = following is None or _is_header_line(following)
         if not stands_alone or not looks_like_headline(line) or find_dateline(line):
             return False
+        if self.meta.caption is None and split_caption_credit(line)[0] is not None:
+            return False  # "Volunteers clean the beach (Photo: AFP)" is a caption
         self.meta.title = clean_field(line)
         return True
 
@@ -416,12 +418,21 @@ def split_caption_credit(paragraph: str) -> tuple[str | None, str | None]:
     """(caption, credit) when the paragraph is a photo caption ending with its credit."""
     for pattern in (_CAPTION_PAREN, _CAPTION_LABEL, _CAPTION_DASH):
         match = pattern.match(paragraph)
-        if match:
-            credit = _CREDIT_PREFIX.sub("", match["credit"].strip()).strip(" .")
-            caption = match["caption"].strip()
-            if looks_like_credit(credit) and len(caption.split()) >= 3:
-                return caption, credit
+        if not match:
+            continue
+        credit = _CREDIT_PREFIX.sub("", match["credit"].strip()).strip(" .")
+        caption = match["caption"].strip()
+        if not looks_like_credit(credit) or len(caption.split()) < 3:
+            continue
+        if pattern is _CAPTION_DASH and not _reads_like_caption(caption):
+            continue  # "Tech firm cuts 500 jobs - Reuters" is a headline with its source
+        return caption, credit
     return None, None
+
+
+def _reads_like_caption(text: str) -> bool:
+    """Captions are sentences (a final period) or long; headlines are neither."""
+    return text.endswith((".", "!", "?", ".”", '."', ")")) or len(text.split()) > HEADLINE_MAX_WORDS
 
 
 def looks_like_credit(credit: str) -> bool:
