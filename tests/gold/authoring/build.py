@@ -7,12 +7,16 @@ tests/gold/articles/<slug>.txt and <slug>.gold.json for every .ann file).
 
 Source format:
     @style AP
+    @scare words in marks inside a reported clause that are not the speaker's
     @speaker key = Name | person|organisation|group | title; title | alias; alias | anonymous
     ---
     body paragraphs, one per line, blank line between; spans marked as
     ⟦id quoted words⟧ (spans may nest and may cross paragraphs)
     ---
     id | d|p|r | speaker key | mention | cue [| anon|named]
+
+Quoted words inside a reported clause also become partial quotes (same
+speaker), unless listed with @scare.
 """
 
 from __future__ import annotations
@@ -38,11 +42,14 @@ def split_sections(source: str) -> tuple[list[str], str, list[str]]:
     return header.strip().splitlines(), body.strip(), legend.strip().splitlines()
 
 
-def parse_header(lines: list[str]) -> tuple[str, dict[str, dict]]:
+def parse_header(lines: list[str]) -> tuple[str, dict[str, dict], set[str]]:
     style = ""
     speakers: dict[str, dict] = {}
+    skip_fragments: set[str] = set()
     for line in lines:
-        if line.startswith("@style"):
+        if line.startswith("@scare"):
+            skip_fragments.add(line.split(None, 1)[1].strip())
+        elif line.startswith("@style"):
             style = line.split(None, 1)[1].strip()
         elif line.startswith("@speaker"):
             key, rest = line.split(None, 1)[1].split("=", 1)
@@ -55,7 +62,37 @@ def parse_header(lines: list[str]) -> tuple[str, dict[str, dict]]:
                 "aliases": [a.strip() for a in aliases.split(";") if a.strip()],
                 "anonymous": flag == "anonymous",
             }
-    return style, speakers
+    return style, speakers, skip_fragments
+
+
+# Quoted words inside a reported clause are the speaker's own words: a partial
+# quote as well (the issue's `said Clinton "is dogged, resilient,"` example).
+_QUOTED_FRAGMENT = re.compile(r'[“"]([^“”"\n]+)[”"]')
+
+
+def embedded_partials(
+    body: str, quotes: list[tuple[int, dict]], skip_fragments: set[str]
+) -> list[tuple[int, dict]]:
+    taken = {(start, start + len(quote["text"])) for start, quote in quotes}
+    derived = []
+    for start, quote in quotes:
+        if quote["kind"] != "reported":
+            continue
+        for match in _QUOTED_FRAGMENT.finditer(quote["text"]):
+            text = match.group(1).strip()
+            if not text or text in skip_fragments:
+                continue
+            fragment_start = start + match.start(1) + match.group(1).index(text)
+            span = (fragment_start, fragment_start + len(text))
+            if span in taken:
+                continue
+            taken.add(span)
+            partial = dict(quote, kind="partial", text=text)
+            partial.pop("occurrence", None)
+            if body.count(text) > 1:
+                partial["occurrence"] = body[:fragment_start].count(text) + 1
+            derived.append((fragment_start, partial))
+    return derived
 
 
 def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
@@ -91,7 +128,7 @@ def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
 
 def build(path: Path) -> None:
     header, marked_body, legend = split_sections(path.read_text(encoding="utf-8"))
-    style, speakers = parse_header(header)
+    style, speakers, skip_fragments = parse_header(header)
     plain, spans = strip_marks(marked_body)
     paragraphs = re.split(r"\n\s*\n", plain)
     body = paragraphs_to_body(paragraphs)
@@ -123,6 +160,7 @@ def build(path: Path) -> None:
         quotes.append((start, quote))
     if spans:
         raise ValueError(f"{path.name}: spans without legend: {sorted(spans)}")
+    quotes.extend(embedded_partials(body, quotes, skip_fragments))
     quotes.sort(key=lambda item: item[0])
     gold = {
         "style": style,
