@@ -1,0 +1,315 @@
+"""Link each direct or partial quote to its cue and speaker mention.
+
+The forms covered, tried in this order:
+  after the quote   `"…," X said.` / `"…," said X, the Y of Z.` / `"…" — X`
+  before the quote  `X said: "…"` / `X, who …, said "…"` / `she called its "…" approach`
+  the paragraph before, ending in a colon: `From Chairwoman X:` + quote paragraph
+  floating          an unattributed quote right after an attributed one: same speaker
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .cues import Cue
+from .found import Found
+from .lexicon import load as load_lexicon
+from .mentions import Mention, np_start, subject_after, subject_before
+from .spans import is_title_or_scare, quote_kind
+from .speakers import Entity, Registry, resolve_mention
+from .views import ParagraphView, QuoteSlot
+
+DASHES = frozenset({"—", "–", "-", "--"})
+_TRAILING_AFTER_CUE = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "during",
+        "after",
+        "before",
+        "to",
+        "from",
+        "last",
+        "this",
+        "earlier",
+        "later",
+        "the",
+        "a",
+        "an",
+        "of",
+        "with",
+        "his",
+        "her",
+        "their",
+        "its",
+        "briefing",
+        "interview",
+        "statement",
+        "conference",
+        "news",
+        "press",
+        "meeting",
+        "hearing",
+        "speech",
+        "rally",
+        "event",
+        "call",
+        "radio",
+        "television",
+        "tv",
+        "program",
+        "programme",
+        "show",
+    ]
+)
+
+
+@dataclass
+class Link:
+    """Who a quote is attributed to, and through which words."""
+
+    view: ParagraphView
+    mention: Mention | None
+    cue: str | None
+    entity: Entity | None
+
+
+def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
+    return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
+
+
+class QuoteAttributor:
+    """Walks the quotes in body order, keeping the last attribution for floating quotes."""
+
+    def __init__(
+        self, body: str, views: list[ParagraphView], cues: list[list[Cue]], registry: Registry
+    ) -> None:
+        self.body = body
+        self.views = views
+        self.cues = cues
+        self.registry = registry
+        self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
+
+    def run(self) -> list[Found]:
+        found: list[Found] = []
+        for view in self.views:
+            for slot in view.slots:
+                if not slot.opens_here:
+                    continue
+                item = self._attribute(view, slot)
+                if item is not None:
+                    found.append(item)
+        return found
+
+    def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
+        span = slot.span
+        kind = quote_kind(self.body, span, view.paragraph.start)
+        if kind == "partial" and is_title_or_scare(self.body, span, view.paragraph.start):
+            return None
+        end_view = self.views[span.last_paragraph]
+        end_slot = next((s for s in end_view.slots if s.span is span), slot)
+        link = None
+        if kind == "direct":
+            link = (
+                self._after(end_view, end_slot)
+                or self._before(view, slot)
+                or self._intro(view, slot)
+            )
+            link = link or self._floating(view, slot)
+        else:
+            link = self._before(view, slot, partial=True) or self._after(end_view, end_slot)
+        if link is None or link.entity is None:
+            return None
+        self.last = (span.last_paragraph, end_slot.last, link)
+        return self._found(span.start, span.end, kind, link)
+
+    def _found(self, start: int, end: int, kind: str, link: Link) -> Found:
+        mention_start = mention_end = None
+        anonymous = bool(link.entity and link.entity.anonymous)
+        if link.mention is not None:
+            tokens = link.view.tokens
+            mention_start = tokens[link.mention.first].start
+            mention_end = tokens[link.mention.last].end
+            anonymous = anonymous or link.mention.anonymous
+        return Found(
+            start, end, kind, link.entity, mention_start, mention_end, link.cue, anonymous, start
+        )
+
+    # --- the forms ---------------------------------------------------------
+    def _after(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        if not slot.closes_here:
+            return None
+        tokens = view.tokens
+        first = slot.last + 1
+        if first >= len(tokens) or not view.outside[first]:
+            return None
+        ceiling = self._region_end(view, first)
+        while first <= ceiling and tokens[first].text == ",":
+            first += 1
+        if first > ceiling:
+            return None
+        if tokens[first].text in DASHES:
+            mention = subject_after(tokens, first + 1, ceiling)
+            return self._link(view, mention, None)
+        cue = next((c for c in self.cues[view.index] if first <= c.first <= ceiling), None)
+        if cue is None:
+            return None
+        if cue.first == first:
+            mention = subject_after(tokens, cue.last + 1, self._trim_end(tokens, ceiling))
+        else:
+            mention = subject_before(tokens, cue.first, first, whole=True)
+        return self._link(view, mention, cue_text(self.body, view, cue))
+
+    def _region_end(self, view: ParagraphView, first: int) -> int:
+        """Last token of the narrative from `first`, up to a quote or the sentence end."""
+        end = view.sentence_end(first)
+        for index in range(first, end + 1):
+            if not view.outside[index]:
+                return index - 1
+        return end
+
+    @staticmethod
+    def _trim_end(tokens, end: int) -> int:  # noqa: ANN001
+        while end >= 0 and tokens[end].text in {".", "?", "!", ";", ":"}:
+            end -= 1
+        return end
+
+    def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
+        tokens = view.tokens
+        floor = view.sentence_start[slot.first] if slot.first < len(tokens) else 0
+        for other in view.slots:
+            if other.last < slot.first and other.last >= floor:
+                floor = other.last + 1
+        end = slot.first - 1
+        while end >= floor and tokens[end].text in {":", ",", "—", "–"}:
+            end -= 1
+        if end < floor:
+            return None
+        lexicon = load_lexicon()
+        candidates = [c for c in self.cues[view.index] if floor <= c.first and c.last <= end]
+        if partial:
+            candidates += self._partial_cues(view, floor, end, lexicon)
+            candidates.sort(key=lambda c: c.first)
+        if not candidates and tokens[floor].lower == "from" and tokens[slot.first - 1].text == ":":
+            mention = subject_after(tokens, floor + 1, end)
+            return self._link(view, mention, None)
+        if not candidates:
+            return None
+        cue = candidates[-1]
+        if not partial and not self._cue_reaches(tokens, cue, end):
+            return None
+        mention = subject_before(tokens, cue.first, floor, whole=False)
+        if mention is None and partial:
+            mention = self._shared_subject(view, candidates, cue, floor)
+        return self._link(view, mention, cue_text(self.body, view, cue))
+
+    def _partial_cues(self, view: ParagraphView, floor: int, end: int, lexicon) -> list[Cue]:  # noqa: ANN001
+        found = []
+        for index in range(floor, end + 1):
+            token = view.tokens[index]
+            if (
+                view.outside[index]
+                and token.text[:1].islower()
+                and token.lower in lexicon.partial_cue_forms
+            ):
+                found.append(
+                    Cue(index, index, index, lexicon.partial_cue_forms[token.lower], index + 1)
+                )
+        return found
+
+    def _shared_subject(
+        self, view: ParagraphView, candidates: list[Cue], cue: Cue, floor: int
+    ) -> Mention | None:
+        """ "X said …, and called the plan "…"": the second verb shares X."""
+        tokens = view.tokens
+        if cue.first - 1 < floor or tokens[cue.first - 1].lower not in {"and", "also"}:
+            return None
+        for earlier in reversed(candidates):
+            if earlier.first < cue.first:
+                return subject_before(tokens, earlier.first, floor, whole=False)
+        return None
+
+    @staticmethod
+    def _cue_reaches(tokens, cue: Cue, end: int) -> bool:  # noqa: ANN001
+        """The cue must lead straight into the quote, allowing a short time/place phrase."""
+        gap = tokens[cue.last + 1 : end + 1]
+        if len(gap) > 7:
+            return False
+        return all(
+            t.lower in _TRAILING_AFTER_CUE or t.text[:1].isupper() or t.text.isdigit() for t in gap
+        )
+
+    def _intro(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        """A paragraph that ends in a colon introduces the quote paragraph after it."""
+        if slot.first != 0 or view.index == 0:
+            return None
+        previous = self.views[view.index - 1]
+        tokens = previous.tokens
+        if not tokens or tokens[-1].text != ":" or not previous.outside[-1]:
+            return None
+        end = len(tokens) - 2
+        if end < 0:
+            return None
+        floor = previous.sentence_start[end]
+        for other in previous.slots:
+            if other.last < end and other.last >= floor:
+                floor = other.last + 1
+        cues = [c for c in self.cues[previous.index] if floor <= c.first <= end]
+        if cues:
+            cue = cues[-1]
+            if not self._cue_reaches(tokens, cue, end):
+                return None
+            return self._link(
+                previous,
+                subject_before(tokens, cue.first, floor, whole=False),
+                cue_text(self.body, previous, cue),
+            )
+        if tokens[floor].lower == "from":
+            return self._link(previous, subject_after(tokens, floor + 1, end), None)
+        if np_start(tokens, end, floor) == floor:
+            return self._link(previous, subject_after(tokens, floor, end), None)
+        return None
+
+    def _floating(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        if self.last is None:
+            return None
+        last_para, last_token, link = self.last
+        if last_para == view.index:
+            between = range(last_token + 1, slot.first)
+        elif last_para == view.index - 1 and slot.first == 0:
+            previous = self.views[last_para]
+            if any(previous.outside[last_token + 1 :]) and not self._only_attribution_left(
+                previous, last_token
+            ):
+                return None
+            between = range(0)
+        else:
+            return None
+        tokens = view.tokens
+        in_mention = range(0)
+        if link.view is view and link.mention is not None:
+            in_mention = range(link.mention.first, link.mention.last + 1)
+        for index in between:
+            if not view.outside[index]:
+                return None
+            if (
+                tokens[index].text[:1].isupper()
+                and index != view.sentence_start[index]
+                and index not in in_mention
+            ):
+                return None  # someone else may be named in between
+        return Link(link.view, link.mention, link.cue, link.entity)
+
+    def _only_attribution_left(self, view: ParagraphView, last_token: int) -> bool:
+        """After the last quote, the paragraph holds at most one short attribution sentence."""
+        rest = [t for i, t in enumerate(view.tokens) if i > last_token]
+        return len(rest) <= 14 and sum(1 for t in rest if t.text in {".", "?", "!"}) <= 1
+
+    def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
+        if mention is None:
+            return None
+        entity = resolve_mention(self.registry, self.body, view.tokens, mention)
+        if entity is None:
+            return None
+        return Link(view, mention, cue, entity)

@@ -1,0 +1,262 @@
+"""Stage 3: speech cues — the verbs (and phrases) that introduce speech.
+
+A cue is found on tokens outside quotes. It takes in auxiliaries and adverbs
+before the verb when an auxiliary starts them ("has said", "had last week
+reiterated"), set tails after it ("said in a statement"), and the person told
+("told reporters"), whose end is kept so the reported clause can start after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
+from .text import WEEKDAYS, Token
+
+AUXILIARIES = frozenset(
+    [
+        "has",
+        "have",
+        "had",
+        "is",
+        "was",
+        "were",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "may",
+        "might",
+        "could",
+        "should",
+        "can",
+        "has've",
+        "'s",
+    ]
+)
+ADVERBS = (
+    frozenset(
+        [
+            "also",
+            "again",
+            "repeatedly",
+            "previously",
+            "earlier",
+            "later",
+            "then",
+            "once",
+            "recently",
+            "publicly",
+            "privately",
+            "separately",
+            "further",
+            "similarly",
+            "now",
+            "still",
+            "immediately",
+            "quickly",
+            "simply",
+            "only",
+            "too",
+            "first",
+            "last",
+            "week",
+            "month",
+            "year",
+            "this",
+            "yesterday",
+            "today",
+            "tonight",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+            "already",
+            "openly",
+            "flatly",
+            "bluntly",
+            "angrily",
+            "firmly",
+            "clearly",
+            "frequently",
+            "often",
+            "always",
+            "never",
+            "long",
+            "subsequently",
+            "initially",
+        ]
+    )
+    | WEEKDAYS
+)
+DETERMINERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "this",
+        "these",
+        "those",
+        "that",
+    ]
+)
+# Cue forms that are more often nouns or adjectives; they count only after
+# something that can be a subject.
+NOUNISH_FORMS = frozenset(
+    [
+        "claims",
+        "reports",
+        "report",
+        "states",
+        "state",
+        "notes",
+        "note",
+        "posts",
+        "post",
+        "charges",
+        "charge",
+        "remarks",
+        "promise",
+        "promises",
+        "estimates",
+        "estimate",
+        "demands",
+        "demand",
+        "signals",
+        "signal",
+        "reasons",
+        "reason",
+        "hints",
+        "hint",
+        "counters",
+        "counter",
+        "concerns",
+        "post",
+        "comments",
+        "comment",
+        "warning",
+        "word",
+        "words",
+    ]
+)
+PARTICIPLES_AFTER_COMMA = frozenset(
+    ["adding", "saying", "noting", "warning", "telling", "insisting", "arguing"]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    first: int  # token index of the first cue word (an auxiliary, when there is one)
+    verb: int  # token index of the verb itself
+    last: int  # token index of the last cue word (tail or object included)
+    lemma: str
+    clause_from: int  # token index where a reported clause may begin
+
+
+def find_cues(tokens: list[Token], outside: list[bool]) -> list[Cue]:
+    """All speech cues among tokens outside quotes, left to right."""
+    lexicon = load_lexicon()
+    cues: list[Cue] = []
+    index = 0
+    while index < len(tokens):
+        cue = cue_at(tokens, outside, index, lexicon) if outside[index] else None
+        if cue is None:
+            index += 1
+            continue
+        cues.append(cue)
+        index = cue.last + 1
+    return cues
+
+
+def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexicon) -> Cue | None:
+    token = tokens[index]
+    word = token.text
+    if not word[:1].isalpha():
+        return None
+    phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
+    if phrase_end is not None and all(outside[index : phrase_end + 1]):
+        lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
+        return Cue(index, index, phrase_end, lemma, phrase_end + 1)
+    lemma = lexicon.cue_forms.get(word.lower())
+    if lemma is None or not word[:1].islower():
+        return None
+    previous = tokens[index - 1].lower if index > 0 else ""
+    if previous in DETERMINERS:
+        return None  # "the reported presence", "a statement"
+    if word in NOUNISH_FORMS and not (
+        previous
+        and (
+            tokens[index - 1].is_capitalised()
+            or previous in AUXILIARIES
+            or previous in {"he", "she", "they", "it", "we"}
+        )
+    ):
+        return None
+    after_helper = previous in {",", "by", "was", "were", "is", "been", "and"}
+    if word.endswith("ing") and not after_helper and word not in PARTICIPLES_AFTER_COMMA:
+        return None
+    first = _auxiliary_start(tokens, index)
+    last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
+    return Cue(first, index, last, lemma, clause_from)
+
+
+def _match_phrase(
+    tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]
+) -> int | None:
+    for phrase in phrases:
+        end = index + len(phrase)
+        if end <= len(tokens) and all(tokens[index + k].lower == w for k, w in enumerate(phrase)):
+            return end - 1
+    return None
+
+
+def _auxiliary_start(tokens: list[Token], verb: int) -> int:
+    """Extend left over adverbs to an auxiliary ("had last week reiterated")."""
+    index = verb - 1
+    while index >= 0 and index >= verb - 5 and tokens[index].lower in ADVERBS:
+        index -= 1
+    if index >= 0 and tokens[index].lower in AUXILIARIES:
+        return index
+    return verb
+
+
+def _tail(
+    tokens: list[Token], outside: list[bool], verb: int, lemma: str, lexicon: Lexicon
+) -> tuple[int, int]:
+    """The last cue token and where a reported clause could begin after it."""
+    after = verb + 1
+    if lemma == "tell":
+        told_end = _match_phrase(tokens, after, lexicon.told_objects)
+        if told_end is not None and tokens[after].lower not in {"him", "her", "them", "us", "me"}:
+            return told_end, told_end + 1
+        object_end = _capitalised_run_end(tokens, after)
+        if object_end is not None:
+            return verb, object_end + 1
+        if told_end is not None:
+            return verb, told_end + 1
+    tail_end = _match_phrase(tokens, after, lexicon.cue_tails)
+    if tail_end is not None and all(outside[after : tail_end + 1]):
+        return tail_end, tail_end + 1
+    return verb, after
+
+
+def _capitalised_run_end(tokens: list[Token], index: int) -> int | None:
+    """End of a name right after "told" ("told The Associated Press")."""
+    end = None
+    while index < len(tokens) and (
+        tokens[index].is_capitalised() or (end is not None and tokens[index].lower in {"of", "the"})
+    ):
+        end = index
+        index += 1
+    while end is not None and tokens[end].lower in {"of", "the"}:
+        end -= 1
+    return end

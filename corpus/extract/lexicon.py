@@ -1,0 +1,88 @@
+"""Word lists the extractor relies on, read once from plain-text files.
+
+Each file in lexicon/ holds one entry per line; `#` starts a comment. Keeping
+the lists out of the code lets a newsroom extend them without reading Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).resolve().parent / "lexicon"
+
+
+def read_entries(name: str) -> list[str]:
+    """Entries of lexicon/<name>.txt, comments and blank lines dropped."""
+    path = LEXICON_DIR / f"{name}.txt"
+    entries = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            entries.append(entry)
+    return entries
+
+
+def _lower_set(name: str) -> frozenset[str]:
+    return frozenset(entry.lower() for entry in read_entries(name))
+
+
+def _verb_forms(name: str) -> dict[str, str]:
+    """Map every inflected form to its lemma (the first word of the line)."""
+    forms: dict[str, str] = {}
+    for entry in read_entries(name):
+        words = entry.lower().split()
+        for word in words:
+            forms.setdefault(word, words[0])
+    return forms
+
+
+def _strip_dots(entry: str) -> str:
+    return entry.replace(".", "").lower()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cue_forms: dict[str, str]  # inflected form -> lemma
+    cue_phrases: tuple[tuple[str, ...], ...]  # lowercase word tuples, longest first
+    cue_tails: tuple[tuple[str, ...], ...]
+    told_objects: tuple[tuple[str, ...], ...]
+    honorifics: frozenset[str]  # lowercase, without dots; may hold two words ("lt gen")
+    title_words: frozenset[str]
+    person_nouns: frozenset[str]
+    group_nouns: frozenset[str]
+    anonymous_heads: frozenset[str]
+    anonymity_phrases: tuple[str, ...]
+    org_words: frozenset[str]  # capitalised form, case-sensitive
+    org_nominals: frozenset[str]
+    work_words: frozenset[str]
+    countries: frozenset[str]  # lowercase
+    partial_cue_forms: dict[str, str]
+
+
+def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
+    phrases = {tuple(entry.lower().split()) for entry in read_entries(name)}
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The lexicon, built on first use and shared afterwards."""
+    return Lexicon(
+        cue_forms=_verb_forms("cue_verbs"),
+        cue_phrases=_phrases("cue_phrases"),
+        cue_tails=_phrases("cue_tails"),
+        told_objects=_phrases("reported_objects"),
+        honorifics=frozenset(_strip_dots(e) for e in read_entries("honorifics")),
+        title_words=_lower_set("title_words"),
+        person_nouns=_lower_set("person_nouns"),
+        group_nouns=_lower_set("group_nouns"),
+        anonymous_heads=_lower_set("anonymous_groups"),
+        anonymity_phrases=tuple(e.lower() for e in read_entries("anonymity_phrases")),
+        org_words=frozenset(read_entries("org_words")),
+        org_nominals=_lower_set("org_nominals"),
+        work_words=_lower_set("works"),
+        countries=_lower_set("countries"),
+        partial_cue_forms=_verb_forms("partial_cues"),
+    )

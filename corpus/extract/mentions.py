@@ -1,0 +1,801 @@
+"""Stage 4: mentions — the words in a passage that name a speaker.
+
+Mentions are read from tokens: the subject before a cue ("US State Department
+spokesperson Matthew Miller said"), after an inverted cue ("said Brian Fallon,
+the campaign's press secretary"), or after a dash. A mention keeps its
+appositives ("Harold Brennan, D-Ore.,"), skips asides ("the ISPR, in a
+statement, said") and records what kind of words head it, for the speakers
+stage to resolve.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
+from .text import WEEKDAYS, Token
+
+PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "plural"}
+DETERMINERS = frozenset(["the", "a", "an", "his", "her", "its", "their", "our"])
+QUANTIFIERS = frozenset(
+    [
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "several",
+        "some",
+        "many",
+        "most",
+        "few",
+        "both",
+        "all",
+        "other",
+        "another",
+        "various",
+        "numerous",
+        "dozens",
+        "hundreds",
+    ]
+)
+MODIFIERS = frozenset(
+    [
+        "senior",
+        "top",
+        "former",
+        "current",
+        "chief",
+        "deputy",
+        "acting",
+        "interim",
+        "local",
+        "foreign",
+        "domestic",
+        "federal",
+        "state",
+        "regional",
+        "national",
+        "international",
+        "military",
+        "civilian",
+        "government",
+        "administration",
+        "campaign",
+        "party",
+        "police",
+        "security",
+        "intelligence",
+        "defense",
+        "defence",
+        "health",
+        "trade",
+        "economic",
+        "financial",
+        "legal",
+        "independent",
+        "outside",
+        "private",
+        "public",
+        "western",
+        "european",
+        "american",
+        "chinese",
+        "russian",
+        "israeli",
+        "palestinian",
+        "iranian",
+        "pakistani",
+        "afghan",
+        "indian",
+        "ukrainian",
+        "mexican",
+        "british",
+        "french",
+        "german",
+        "japanese",
+        "korean",
+        "turkish",
+        "saudi",
+        "arab",
+        "us",
+        "u.s.",
+        "white",
+        "house",
+        "republican",
+        "democratic",
+        "conservative",
+        "liberal",
+        "progressive",
+        "high-ranking",
+        "high-level",
+        "longtime",
+        "veteran",
+        "leading",
+        "prominent",
+        "influential",
+        "key",
+        "lead",
+        "chief",
+        "top-ranking",
+        "junior",
+        "young",
+        "old",
+        "elderly",
+    ]
+)
+CONNECTORS = frozenset(
+    [
+        "of",
+        "for",
+        "at",
+        "in",
+        "from",
+        "on",
+        "with",
+        "and",
+        "&",
+        "de",
+        "del",
+        "da",
+        "al",
+        "bin",
+        "von",
+        "van",
+    ]
+)
+# Words that start a sentence or clause but never a speaker's name.
+NON_NAME_CAPITALS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "after",
+        "before",
+        "during",
+        "meanwhile",
+        "however",
+        "but",
+        "and",
+        "or",
+        "so",
+        "yet",
+        "still",
+        "also",
+        "asked",
+        "when",
+        "while",
+        "as",
+        "since",
+        "although",
+        "though",
+        "if",
+        "then",
+        "now",
+        "today",
+        "yesterday",
+        "tonight",
+        "last",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "what",
+        "why",
+        "how",
+        "where",
+        "who",
+        "which",
+        "earlier",
+        "later",
+        "separately",
+        "speaking",
+        "according",
+        "despite",
+        "amid",
+        "under",
+        "over",
+        "with",
+        "without",
+        "by",
+        "for",
+        "from",
+        "to",
+        "through",
+        "among",
+        "between",
+        "like",
+        "unlike",
+        "instead",
+        "because",
+        "once",
+        "even",
+        "only",
+        "just",
+        "not",
+        "no",
+        "yes",
+        "again",
+        "such",
+        "it",
+        "its",
+        "it's",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "a",
+        "an",
+        "the",
+    ]
+)
+MONTHS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+PARENTHETICAL_STARTS = frozenset(
+    [
+        "in",
+        "on",
+        "at",
+        "for",
+        "during",
+        "after",
+        "before",
+        "meanwhile",
+        "however",
+        "too",
+        "also",
+        "though",
+        "though,",
+        "speaking",
+        "citing",
+        "reading",
+        "referring",
+        "writing",
+        "responding",
+        "asked",
+        "though,",
+        "for",
+        "instance",
+        "like",
+        "unlike",
+        "as",
+        "with",
+        "without",
+        "according",
+        "again",
+        "once",
+        "then",
+        "later",
+        "earlier",
+        "separately",
+    ]
+)
+RELATIVE_STARTS = frozenset(["who", "whose", "which"])
+PARTICIPIAL_STARTS = frozenset(["speaking", "citing", "declining", "requesting"])
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&\-]{1,9}s?$")
+
+
+@dataclass
+class Mention:
+    first: int  # token indices, inclusive
+    last: int
+    core_first: int  # the noun phrase proper, without appositives
+    core_last: int
+    head: str  # "pronoun" | "name" | "person_noun" | "group" | "org_nominal"
+    name_first: int | None = None  # the capitalised name inside the mention
+    name_last: int | None = None
+    anonymous: bool = False
+    appositives: list[tuple[int, int]] | None = None
+
+
+def np_start(
+    tokens: list[Token], end: int, floor: int, lexicon: Lexicon | None = None
+) -> int | None:
+    """First token of a speaker noun phrase ending at tokens[end], or None.
+
+    Walks left from the head while words still belong to the phrase: names,
+    titles, role nouns, modifiers, possessives, connectors between them, and
+    stops after a determiner.
+    """
+    lexicon = lexicon or load_lexicon()
+    if tokens[end].text == ")":
+        # "The Inter-Services Public Relations (ISPR)": the head is before the brackets.
+        opening = next(
+            (i for i in range(end - 1, max(floor, end - 5) - 1, -1) if tokens[i].text == "("), None
+        )
+        if opening is None or opening - 1 < floor:
+            return None
+        inner = np_start(tokens, opening - 1, floor, lexicon)
+        return inner
+    head = tokens[end]
+    if head.lower in PRONOUNS:
+        return end
+    if not _can_head(head, lexicon):
+        return None
+    start = end
+    index = end - 1
+    while index >= floor:
+        token = tokens[index]
+        lower = token.lower
+        if lower in DETERMINERS:
+            if (
+                index - 1 >= floor
+                and tokens[index - 1].lower == "of"
+                and index - 2 >= floor
+                and _is_partitive_head(tokens[index - 2], lexicon)
+            ):
+                index -= 1
+                continue
+            return index
+        if lower in CONNECTORS and lower != "and" and index - 1 >= floor:
+            left = tokens[index - 1]
+            if _phrase_word(left, lexicon) and (
+                tokens[index + 1].is_capitalised()
+                or tokens[index + 1].lower in DETERMINERS
+                or lower == "of"
+            ):
+                index -= 1
+                continue
+            break
+        if lower in {"and", "&"} and index - 1 >= floor:
+            if tokens[index - 1].is_capitalised() and tokens[index + 1].is_capitalised():
+                index -= 1
+                continue
+            break
+        if token.text in {"(", ")"} or _phrase_word(token, lexicon):
+            start = index
+            index -= 1
+            continue
+        if (
+            token.text[:1].islower()
+            and token.is_word()
+            and _determiner_within(tokens, index, floor, 3)
+        ):
+            index -= 1  # an adjective between a determiner and the head
+            continue
+        break
+    while start < end and (tokens[start].lower in CONNECTORS or tokens[start].text in {"(", ")"}):
+        start += 1
+    while (
+        start < end
+        and tokens[start].text[:1].isupper()
+        and tokens[start].lower in NON_NAME_CAPITALS
+    ):
+        start += 1
+    return start
+
+
+def _is_partitive_head(token: Token, lexicon: Lexicon) -> bool:
+    lower = token.lower
+    return (
+        lower in QUANTIFIERS
+        or lower in lexicon.group_nouns
+        or lower in {"brass", "leadership", "head", "spokesman", "spokeswoman", "spokesperson"}
+        or lower in lexicon.person_nouns
+    )
+
+
+def _determiner_within(tokens: list[Token], index: int, floor: int, reach: int) -> bool:
+    for back in range(index - 1, max(floor, index - reach) - 1, -1):
+        token = tokens[back]
+        if token.lower in DETERMINERS:
+            return True
+        if not token.is_word() or token.lower in NON_NAME_CAPITALS or token.lower in _VERBISH:
+            return False
+    return False
+
+
+_VERBISH = frozenset(
+    [
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "said",
+        "says",
+        "told",
+        "that",
+        "to",
+        "who",
+        "which",
+    ]
+)
+
+
+def _can_head(token: Token, lexicon: Lexicon) -> bool:
+    lower = token.lower
+    if token.text[:1].isupper():
+        return lower not in NON_NAME_CAPITALS and lower not in WEEKDAYS and lower not in MONTHS
+    if token.text.endswith(".") and _PARTY_STATE.match(token.text):
+        return False
+    return (
+        lower in lexicon.person_nouns
+        or lower in lexicon.group_nouns
+        or lower in lexicon.org_nominals
+        or lower in {"brass", "wing", "leadership"}
+    )
+
+
+def _phrase_word(token: Token, lexicon: Lexicon) -> bool:
+    text = token.text
+    lower = token.lower
+    if not token.is_word():
+        return False
+    if text[:1].isupper():
+        return lower not in NON_NAME_CAPITALS and lower not in WEEKDAYS and lower not in MONTHS
+    if lower.endswith(("'s", "’s")):
+        return True
+    return (
+        lower in lexicon.title_words
+        or lower in lexicon.person_nouns
+        or lower in lexicon.group_nouns
+        or lower in lexicon.org_nominals
+        or lower in MODIFIERS
+        or lower in QUANTIFIERS
+        or lower.isdigit()
+    )
+
+
+def head_kind(
+    tokens: list[Token], first: int, last: int, lexicon: Lexicon | None = None
+) -> str | None:
+    """What heads the phrase tokens[first..last]: a name, a pronoun or a nominal."""
+    lexicon = lexicon or load_lexicon()
+    if tokens[last].text == ")":
+        opening = next(
+            (i for i in range(last - 1, max(first, last - 5) - 1, -1) if tokens[i].text == "("),
+            None,
+        )
+        if opening is not None and opening - 1 >= first:
+            last = opening - 1
+    head = tokens[last]
+    lower = head.lower
+    if first == last and lower in PRONOUNS:
+        return "pronoun"
+    if lower in lexicon.group_nouns and not any(
+        t.text[:1].isupper() for t in tokens[first + 1 : last]
+    ):
+        return "group"
+    if (
+        head.text[:1].isupper()
+        and first == last
+        and (lower in lexicon.person_nouns or lower in lexicon.org_nominals)
+    ):
+        return "person_noun" if lower in lexicon.person_nouns else "org_nominal"
+    if head.text[:1].isupper() or head.text == ")":
+        return "name"
+    if lower in lexicon.group_nouns:
+        return "group"
+    if lower in lexicon.person_nouns:
+        return "person_noun"
+    if lower in lexicon.org_nominals or lower in {"wing", "brass", "leadership"}:
+        return "org_nominal"
+    return None
+
+
+def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | None:
+    """The capitalised run at the end of a phrase ("... Pakistan Army", "... Matthew Miller")."""
+    end = last
+    while end >= first and tokens[end].text in {")"}:
+        end -= 1
+    if end < first or not (tokens[end].text[:1].isupper() or tokens[end].text == ")"):
+        return None
+    start = end
+    index = end - 1
+    while index >= first:
+        token = tokens[index]
+        if token.text[:1].isupper() or token.text in {"(", ")"}:
+            start = index
+        elif (
+            token.lower in {"of", "and", "&", "for", "de", "al", "bin", "the"}
+            and index - 1 >= first
+            and tokens[index - 1].text[:1].isupper()
+        ):
+            pass
+        else:
+            break
+        index -= 1
+    last_closing = last if tokens[last].text == ")" else end
+    return start, last_closing
+
+
+def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
+    """Comma-separated stretches of tokens[first..last] (brackets kept whole)."""
+    segments: list[tuple[int, int]] = []
+    start = first
+    for index in range(first, last + 1):
+        if tokens[index].text == ",":
+            segments.append((start, index - 1))
+            start = index + 1
+    segments.append((start, last))
+    return segments
+
+
+def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> str:
+    """How a comma-delimited stretch before a cue relates to the subject."""
+    if first > last:
+        return "empty"
+    opener = tokens[first].lower
+    if opener in RELATIVE_STARTS:
+        return "relative"
+    if opener in PARTICIPIAL_STARTS:
+        return "participial"
+    if first == last and _PARTY_STATE.match(tokens[first].text):
+        return "appositive"
+    if opener in PARENTHETICAL_STARTS or opener in {"for", "too", "however", "meanwhile"}:
+        return "aside"
+    start = np_start(tokens, last, first, lexicon)
+    if start == first:
+        return "appositive"
+    if re.match(r"^\d+$", tokens[first].text) and first == last:
+        return "appositive"  # an age: "Smith, 42, said"
+    return "other"
+
+
+def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool) -> Mention | None:
+    """The speaker phrase that ends right before a cue, or None.
+
+    `whole` demands that the phrase fill everything from `floor` (after a
+    quote: `"…," Senate Majority Leader Harold Brennan, D-Ore., said`).
+    """
+    lexicon = load_lexicon()
+    end = cue_first - 1
+    while end >= floor and (
+        tokens[end].lower in _SKIPPABLE or _is_time_phrase_end(tokens, end, floor)
+    ):
+        end = _skip_back(tokens, end, floor)
+    if end < floor:
+        return None
+    segments = _segments(tokens, floor, end)
+    roles: list[str] = []
+    if len(segments) > 1 and segments[-1][0] > segments[-1][1]:
+        segments.pop()  # the region ends in a comma: asides/appositives come last
+        while len(segments) > 1:
+            role = _segment_role(tokens, *segments[-1], lexicon)
+            if role == "other":
+                break
+            roles.insert(0, role)
+            segments.pop()
+    popped = _segments(tokens, floor, end)[len(segments) : len(segments) + len(roles)]
+    chain = [segments[-1], *popped]
+    for offset, (core_first_floor, core_last) in enumerate(chain):
+        if offset and (whole or roles[offset - 1] not in {"appositive"}):
+            break
+        mention = _core_mention(tokens, core_first_floor, core_last, whole, lexicon)
+        if mention is None:
+            continue
+        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
+        return _build(tokens, mention[0], core_last, mention[1], extras, lexicon)
+    return None
+
+
+def _core_mention(
+    tokens: list[Token], floor: int, last: int, whole: bool, lexicon: Lexicon
+) -> tuple[int, str] | None:
+    if last < floor:
+        return None
+    first = np_start(tokens, last, floor, lexicon)
+    if first is None:
+        return None
+    if first > floor and (whole or tokens[first - 1].lower not in _CLAUSE_JOINS):
+        return None
+    head = head_kind(tokens, first, last, lexicon)
+    if head is None:
+        return None
+    return first, head
+
+
+_SKIPPABLE = frozenset(
+    [
+        "also",
+        "later",
+        "then",
+        "again",
+        "repeatedly",
+        "previously",
+        "earlier",
+        "once",
+        "recently",
+        "publicly",
+        "privately",
+        "separately",
+        "further",
+        "similarly",
+        "now",
+        "still",
+        "immediately",
+        "simply",
+        "only",
+        "too",
+        "first",
+        "long",
+        "often",
+        "always",
+        "never",
+        "subsequently",
+        "initially",
+    ]
+)
+_CLAUSE_JOINS = frozenset(
+    [
+        "and",
+        "but",
+        "while",
+        "as",
+        "when",
+        "because",
+        "after",
+        "before",
+        "since",
+        "although",
+        "though",
+        "so",
+        "yet",
+        "where",
+        "that",
+        "what",
+    ]
+)
+
+
+def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:
+    lower = tokens[index].lower
+    return (
+        lower in WEEKDAYS
+        and index - 1 >= floor
+        and tokens[index - 1].lower in {"on", "last", "this"}
+    )
+
+
+def _skip_back(tokens: list[Token], index: int, floor: int) -> int:
+    if tokens[index].lower in WEEKDAYS:
+        return index - 2
+    return index - 1
+
+
+def _build(
+    tokens: list[Token],
+    core_first: int,
+    core_last: int,
+    head: str,
+    extras: list[tuple[int, int, str]],
+    lexicon: Lexicon,
+) -> Mention:
+    mention = Mention(core_first, core_last, core_first, core_last, head, appositives=[])
+    run = name_run(tokens, core_first, core_last) if head == "name" else None
+    if run:
+        mention.name_first, mention.name_last = run
+    anonymous_text = ""
+    for seg_first, seg_last, role in extras:
+        if role == "aside":
+            break  # "the ISPR, in a statement, said": the aside is not the speaker
+        if role == "appositive":
+            mention.appositives.append((seg_first, seg_last))
+            mention.last = (
+                min(seg_last + 1, len(tokens) - 1)
+                if tokens[min(seg_last + 1, len(tokens) - 1)].text == ","
+                else seg_last
+            )
+            appositive_run = name_run(tokens, seg_first, seg_last)
+            if (
+                mention.name_first is None
+                and appositive_run
+                and head != "name"
+                and head_kind(tokens, seg_first, seg_last, lexicon) == "name"
+            ):
+                mention.name_first, mention.name_last = appositive_run
+                mention.head = "name"
+        elif role in {"relative", "participial"} and head in {"group", "person_noun"}:
+            mention.last = _cut_clause(tokens, seg_first, seg_last)
+            anonymous_text += " " + " ".join(t.lower for t in tokens[seg_first : seg_last + 1])
+        else:
+            break
+    core_text = " ".join(t.lower for t in tokens[core_first : core_last + 1])
+    mention.anonymous = (
+        head in {"group", "person_noun"}
+        and mention.name_first is None
+        and (
+            tokens[core_last].lower in lexicon.anonymous_heads
+            or any(phrase in core_text + anonymous_text for phrase in lexicon.anonymity_phrases)
+        )
+    )
+    return mention
+
+
+def _cut_clause(tokens: list[Token], first: int, last: int) -> int:
+    """End a relative clause before its "because ..." or "to discuss ..." tail."""
+    for index in range(first + 1, last + 1):
+        if tokens[index].lower in {"because", "as", "since"}:
+            return index - 1
+        if (
+            tokens[index].lower == "to"
+            and index + 1 <= last
+            and tokens[index + 1].lower not in {"be", "speak"}
+        ):
+            return index - 1
+    return last
+
+
+def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | None:
+    """The speaker phrase right after an inverted cue or a dash: `said Smith, the ...`."""
+    lexicon = load_lexicon()
+    if first > ceiling:
+        return None
+    segments = _segments(tokens, first, ceiling)
+    core_first, core_last = segments[0]
+    if core_last < core_first:
+        return None
+    # The core phrase may be followed by a time phrase: "said Smith on Monday".
+    end = core_last
+    for index in range(core_first, core_last + 1):
+        if (
+            tokens[index].lower
+            in {
+                "on",
+                "in",
+                "at",
+                "during",
+                "after",
+                "before",
+                "last",
+                "this",
+                "when",
+                "while",
+                "who",
+                "as",
+            }
+            and index > core_first
+        ):
+            end = index - 1
+            break
+    start = np_start(tokens, end, core_first, lexicon)
+    if start != core_first:
+        return None
+    head = head_kind(tokens, core_first, end, lexicon)
+    if head is None:
+        return None
+    extras = []
+    if end == core_last:
+        for seg_first, seg_last in segments[1:]:
+            role = _segment_role(tokens, seg_first, seg_last, lexicon)
+            if role != "appositive":
+                break
+            extras.append((seg_first, seg_last, role))
+    return _build(tokens, core_first, end, head, extras, lexicon)

@@ -1,0 +1,118 @@
+"""Names in the narrative (outside quotes), sighted in body order.
+
+Pronouns and nominals resolve to the nearest compatible entity *named* before
+them, whether or not it spoke ("White House press secretary Denise Alvarado was
+more direct. "Pass the bill," she said."). This pass records those sightings.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
+from .mentions import NON_NAME_CAPITALS, head_kind, np_start
+from .speakers import Registry, read_name
+from .views import ParagraphView
+
+RUN_JOINERS = frozenset(
+    {"of", "and", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "&"}
+)
+
+
+def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> None:
+    lexicon = load_lexicon()
+    for view in views:
+        for first, last in name_runs(view, lexicon):
+            reading = read_name(body, view.tokens, first, last)
+            if reading is None:
+                continue
+            if reading.kind in {"person", "single"}:
+                reading.titles.extend(appositive_roles(body, view, first, last))
+            registry.sight(view.tokens[first].start, reading)
+
+
+def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
+    """Roles set off by commas around a name.
+
+    "the ministry's spokesman, Ali Khan," and "Ali Khan, the spokesman," both give
+    Ali Khan the role "spokesman" (with its qualifiers).
+    """
+    tokens = view.tokens
+    roles = []
+    if first >= 2 and tokens[first - 1].text == "," and view.outside[first - 2]:
+        start = np_start(tokens, first - 2, max(0, first - 10))
+        if start is not None and head_kind(tokens, start, first - 2) == "person_noun":
+            roles.append(_role_text(body, tokens, start, first - 2))
+    if last + 2 < len(tokens) and tokens[last + 1].text == ",":
+        end = next(
+            (
+                i
+                for i in range(last + 2, min(len(tokens), last + 12))
+                if tokens[i].text in {",", ".", ";"}
+            ),
+            None,
+        )
+        if end is not None and end - 1 >= last + 2:
+            start = np_start(tokens, end - 1, last + 2)
+            if start == last + 2 and head_kind(tokens, start, end - 1) == "person_noun":
+                roles.append(_role_text(body, tokens, start, end - 1))
+    return roles
+
+
+def _role_text(body: str, tokens, first: int, last: int) -> str:  # noqa: ANN001
+    text = body[tokens[first].start : tokens[last].end]
+    for article in ("the ", "The ", "a ", "an ", "A ", "An "):
+        if text.startswith(article):
+            return text[len(article) :]
+    return text
+
+
+def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """Maximal stretches of capitalised words (with titles and joiners) outside quotes."""
+    tokens, outside = view.tokens, view.outside
+    runs: list[tuple[int, int]] = []
+    index = 0
+    count = len(tokens)
+    while index < count:
+        if not (outside[index] and _starts_run(tokens, index, count, lexicon)):
+            index += 1
+            continue
+        first = index
+        last = index
+        index += 1
+        while index < count and outside[index]:
+            token = tokens[index]
+            if (
+                token.text[:1].isupper()
+                or token.text == "("
+                or token.text == ")"
+                and last == index - 1
+            ):
+                last = index
+            elif (
+                (token.lower in RUN_JOINERS or token.lower in lexicon.title_words)
+                and index + 1 < count
+                and (
+                    tokens[index + 1].text[:1].isupper()
+                    or tokens[index + 1].lower in lexicon.title_words
+                )
+            ):
+                pass
+            else:
+                break
+            index += 1
+        while first < last and tokens[first].lower in NON_NAME_CAPITALS:
+            first += 1
+        if tokens[first].text[:1].isupper() and tokens[first].lower not in NON_NAME_CAPITALS:
+            runs.append((first, last))
+    return runs
+
+
+def _starts_run(tokens, index: int, count: int, lexicon: Lexicon) -> bool:  # noqa: ANN001
+    token = tokens[index]
+    if token.text[:1].isupper():
+        return True
+    return (
+        token.lower in lexicon.title_words
+        and index + 1 < count
+        and tokens[index + 1].text[:1].isupper()
+    )

@@ -1,0 +1,88 @@
+"""The extraction pipeline end to end: marks → spans → cues → mentions → speakers."""
+
+from __future__ import annotations
+
+from ..model import Extraction, Quote, Speaker
+from .attribution import QuoteAttributor
+from .cues import find_cues
+from .found import Found
+from .marks import find_marks
+from .names import sight_names
+from .reported import ReportedFinder
+from .spans import pair_marks
+from .speakers import Entity, Registry
+from .text import paragraphs
+from .views import build_views
+
+# When two findings overlap, the one with the lower rank stays: a quoted
+# sentence beats a reported clause, which swallows the fragments quoted in it.
+KIND_RANK = {"direct": 0, "reported": 1, "partial": 2}
+
+
+def run_pipeline(body: str) -> Extraction:
+    paras = paragraphs(body)
+    spans = pair_marks(body, find_marks(body), paras)
+    views = build_views(body, paras, spans)
+    cues = [find_cues(view.tokens, view.outside) for view in views]
+    registry = Registry(body)
+    sight_names(body, views, registry)
+    found = QuoteAttributor(body, views, cues, registry).run()
+    finder = ReportedFinder(body, registry)
+    for view, view_cues in zip(views, cues, strict=True):
+        found.extend(finder.find(view, view_cues))
+    return assemble(body, settle_overlaps(found))
+
+
+def settle_overlaps(found: list[Found]) -> list[Found]:
+    """Keep non-overlapping findings, preferring direct, then reported, then partial."""
+    ranked = sorted(found, key=lambda f: (KIND_RANK[f.kind], f.start))
+    kept: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for item in ranked:
+        if item.end <= item.start:
+            continue
+        if any(item.start < end and start < item.end for start, end in _near(taken, item)):
+            continue
+        kept.append(item)
+        taken.append((item.start, item.end))
+        taken.sort()
+    return sorted(kept, key=lambda f: f.start)
+
+
+def _near(taken: list[tuple[int, int]], item: Found) -> list[tuple[int, int]]:
+    # Findings are few per article; a linear scan is cheaper than a tree here.
+    return taken
+
+
+def assemble(body: str, found: list[Found]) -> Extraction:
+    quotes: list[Quote] = []
+    order: list[Entity] = []
+    for item in found:
+        entity = item.entity
+        if entity is None:
+            continue
+        if entity.quotes == 0:
+            order.append(entity)
+        entity.quotes += 1
+        mention = None
+        if item.mention_start is not None and item.mention_end is not None:
+            mention = body[item.mention_start : item.mention_end]
+        quotes.append(
+            Quote(
+                text=body[item.start : item.end],
+                start=item.start,
+                end=item.end,
+                kind=item.kind,  # type: ignore[arg-type]
+                speaker=entity.name,
+                mention=mention,
+                mention_start=item.mention_start if mention is not None else None,
+                mention_end=item.mention_end if mention is not None else None,
+                cue=item.cue,
+                anonymous=item.anonymous,
+            )
+        )
+    speakers = [
+        Speaker(e.name, e.kind, list(e.titles), list(e.aliases), e.quotes, e.anonymous)  # type: ignore[arg-type]
+        for e in order
+    ]
+    return Extraction(quotes, speakers)

@@ -1,0 +1,423 @@
+"""Reported speech: the clause a cue reports, with its speaker.
+
+Forms: `X said (that) CLAUSE` / `X told reporters CLAUSE` / `X, in a statement,
+said CLAUSE` / `according to X, CLAUSE` / `CLAUSE, according to X` /
+`CLAUSE, the ministry said` / `CLAUSE, said X` / `…, adding that CLAUSE`.
+The clause is the quote (kind "reported"); a clause must look like one (start
+with a subject-like word) or the cue is skipped.
+"""
+
+from __future__ import annotations
+
+from .attribution import cue_text
+from .cues import PARTICIPLES_AFTER_COMMA, Cue
+from .found import Found
+from .mentions import Mention, subject_after, subject_before
+from .speakers import Registry, resolve_mention
+from .text import WEEKDAYS, Token
+from .views import ParagraphView
+
+CLAUSE_STARTERS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "you",
+        "there",
+        "this",
+        "these",
+        "those",
+        "his",
+        "her",
+        "its",
+        "their",
+        "our",
+        "my",
+        "your",
+        "no",
+        "all",
+        "some",
+        "many",
+        "most",
+        "both",
+        "each",
+        "every",
+        "several",
+        "few",
+        "nothing",
+        "everyone",
+        "everything",
+        "nobody",
+        "none",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "any",
+        "such",
+        "much",
+        "more",
+        "less",
+    ]
+)
+NOT_CLAUSE_CAPITALS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "after",
+        "before",
+        "during",
+        "last",
+        "this",
+        "that",
+        "to",
+        "from",
+        "for",
+        "with",
+        "by",
+        "as",
+        "when",
+        "while",
+    ]
+)
+LEADING_PHRASE_WORDS = (
+    frozenset(
+        [
+            "on",
+            "in",
+            "at",
+            "after",
+            "before",
+            "during",
+            "last",
+            "this",
+            "late",
+            "early",
+            "earlier",
+            "later",
+            "to",
+            "from",
+            "with",
+            "the",
+            "a",
+            "an",
+            "of",
+            "his",
+            "her",
+            "their",
+            "its",
+            "press",
+            "weekly",
+            "daily",
+            "briefing",
+            "conference",
+            "statement",
+            "interview",
+            "meeting",
+            "call",
+            "news",
+            "hearing",
+            "speech",
+            "rally",
+            "reporters",
+        ]
+    )
+    | WEEKDAYS
+)
+STOP_AFTER_AND = frozenset(
+    [
+        "declined",
+        "did",
+        "does",
+        "refused",
+        "called",
+        "urged",
+        "added",
+        "said",
+        "noted",
+        "warned",
+        "was",
+        "were",
+        "is",
+        "has",
+        "had",
+        "stopped",
+        "left",
+        "walked",
+        "told",
+        "asked",
+        "would",
+        "will",
+    ]
+)
+REPORTING_LEMMAS_EXCLUDED = frozenset(
+    {
+        "ask",
+        "wonder",
+        "reply",
+        "respond",
+        "continue",
+        "urge",
+        "demand",
+        "advise",
+        "joke",
+        "quip",
+        "shout",
+        "yell",
+        "whisper",
+        "mutter",
+        "grumble",
+        "snap",
+        "scoff",
+        "testify",
+        "post",
+        "tweet",
+        "inform",
+        "counter",
+        "retort",
+        "charge",
+        "recall",
+        "recount",
+        "promise",
+        "vow",
+        "pledge",
+        "caution",
+        "complain",
+        "lament",
+    }
+)
+MIN_CLAUSE_TOKENS = 3
+
+
+class ReportedFinder:
+    def __init__(self, body: str, registry: Registry) -> None:
+        self.body = body
+        self.registry = registry
+
+    def find(self, view: ParagraphView, cues: list[Cue]) -> list[Found]:
+        found: list[Found] = []
+        taken_until = -1
+        for cue in cues:
+            if cue.first <= taken_until:
+                continue
+            item = self._at(view, cues, cue)
+            if item is not None:
+                found.append(item[0])
+                taken_until = item[1]
+        return found
+
+    def _at(self, view: ParagraphView, cues: list[Cue], cue: Cue) -> tuple[Found, int] | None:
+        tokens = view.tokens
+        sentence_first = view.sentence_start[cue.first]
+        sentence_last = view.sentence_end(cue.first)
+        if cue.lemma == "according to":
+            return self._according(view, cue, sentence_first, sentence_last)
+        if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
+            return None
+        floor = sentence_first
+        for slot in view.slots:
+            if slot.last < cue.first and slot.last >= floor:
+                floor = slot.last + 1
+        backward = self._backward(view, cue, sentence_first, sentence_last)
+        if backward is not None:
+            return backward
+        clause = self._clause_after(view, cue, sentence_last)
+        if clause is None:
+            return None
+        if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA:
+            mention = self._shared_subject(view, cues, cue, floor)
+        else:
+            mention = subject_before(tokens, cue.first, floor, whole=False)
+        return self._make(view, mention, cue, clause)
+
+    def _make(
+        self, view: ParagraphView, mention: Mention | None, cue: Cue, clause: tuple[int, int]
+    ) -> tuple[Found, int] | None:
+        if mention is None:
+            return None
+        entity = resolve_mention(self.registry, self.body, view.tokens, mention)
+        if entity is None:
+            return None
+        tokens = view.tokens
+        first, last = clause
+        start, end = tokens[first].start, tokens[last].end
+        anonymous = entity.anonymous or mention.anonymous
+        found = Found(
+            start,
+            end,
+            "reported",
+            entity,
+            tokens[mention.first].start,
+            tokens[mention.last].end,
+            cue_text(self.body, view, cue),
+            anonymous,
+            tokens[mention.first].start,
+        )
+        return found, max(last, cue.last)
+
+    def _shared_subject(
+        self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int
+    ) -> Mention | None:
+        """ "she said, adding that …": the participle shares the main verb's subject."""
+        tokens = view.tokens
+        if cue.first == 0 or tokens[cue.first - 1].text != ",":
+            return None
+        for earlier in reversed(cues):
+            if earlier.first < cue.first and earlier.first >= view.sentence_start[cue.first]:
+                local_floor = view.sentence_start[cue.first]
+                for slot in view.slots:
+                    if slot.last < earlier.first and slot.last >= local_floor:
+                        local_floor = slot.last + 1
+                return subject_before(tokens, earlier.first, local_floor, whole=False)
+        return None
+
+    # --- clause boundaries -------------------------------------------------
+    def _clause_after(
+        self, view: ParagraphView, cue: Cue, sentence_last: int
+    ) -> tuple[int, int] | None:
+        tokens = view.tokens
+        first = cue.clause_from
+        last = self._sentence_body_end(view, sentence_last)
+        if first > last:
+            return None
+        after_that = self._skip_to_that(tokens, first, last)
+        if after_that is not None:
+            first = after_that
+        elif not self._starts_clause(view, first):
+            return None
+        if first > last:
+            return None
+        last = self._cut_tail(view, first, last)
+        if last - first + 1 < MIN_CLAUSE_TOKENS:
+            return None
+        return first, last
+
+    def _skip_to_that(self, tokens: list[Token], first: int, last: int) -> int | None:
+        for index in range(first, min(last, first + 8) + 1):
+            if tokens[index].lower == "that":
+                return index + 1
+            if (
+                tokens[index].lower not in LEADING_PHRASE_WORDS
+                and not tokens[index].text[:1].isupper()
+                and not tokens[index].text.isdigit()
+            ):
+                return None
+        return None
+
+    def _starts_clause(self, view: ParagraphView, index: int) -> bool:
+        token = view.tokens[index]
+        if not view.outside[index]:
+            return False
+        lower = token.lower
+        if lower in CLAUSE_STARTERS or token.text.isdigit():
+            return True
+        return (
+            token.text[:1].isupper() and lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
+        )
+
+    def _sentence_body_end(self, view: ParagraphView, sentence_last: int) -> int:
+        """Last token of the sentence, without its final punctuation (a closing mark stays)."""
+        tokens = view.tokens
+        last = sentence_last
+        while last >= 0 and view.outside[last] and tokens[last].text in {".", "?", "!", ";", ":"}:
+            last -= 1
+        return last
+
+    def _cut_tail(self, view: ParagraphView, first: int, last: int) -> int:
+        """Stop the clause before ", adding …", "and declined …", ", according to …"."""
+        tokens = view.tokens
+        for index in range(first + 1, last + 1):
+            if not view.outside[index]:
+                continue
+            lower = tokens[index].lower
+            previous = tokens[index - 1].text
+            if previous == "," and (lower in PARTICIPLES_AFTER_COMMA or lower == "according"):
+                return index - 2
+            if (
+                lower in {"and", "but"}
+                and index + 1 <= last
+                and tokens[index + 1].lower in STOP_AFTER_AND
+                and view.outside[index - 1]
+            ):
+                return index - 1 - (1 if previous == "," else 0)
+        return last
+
+    # --- the other word orders ------------------------------------------------
+    def _backward(
+        self, view: ParagraphView, cue: Cue, sentence_first: int, sentence_last: int
+    ) -> tuple[Found, int] | None:
+        """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." """
+        tokens = view.tokens
+        end = self._sentence_body_end(view, sentence_last)
+        if not all(view.outside[sentence_first : cue.last + 1]):
+            return None
+        if not self._starts_clause(view, sentence_first) and tokens[sentence_first].lower not in {
+            "while",
+            "although",
+            "as",
+        }:
+            return None
+        if tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first:
+            mention = subject_after(tokens, cue.last + 1, end)
+            return (
+                self._make(view, mention, cue, (sentence_first, cue.first - 2)) if mention else None
+            )
+        tail = tokens[cue.last + 1 : end + 1]
+        if len(tail) > 6 or not all(
+            t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tail
+        ):
+            return None
+        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - 30)
+        for comma in range(reach, cue.first - 1):
+            if tokens[comma].text != ",":
+                continue
+            mention = subject_before(tokens, cue.first, comma + 1, whole=True)
+            if mention is not None:
+                return self._make(view, mention, cue, (sentence_first, comma - 1))
+        return None
+
+    def _according(
+        self, view: ParagraphView, cue: Cue, sentence_first: int, sentence_last: int
+    ) -> tuple[Found, int] | None:
+        tokens = view.tokens
+        end = self._sentence_body_end(view, sentence_last)
+        if cue.first == sentence_first:
+            comma = next(
+                (
+                    i
+                    for i in range(cue.last + 1, end + 1)
+                    if tokens[i].text == "," and view.outside[i]
+                ),
+                None,
+            )
+            if comma is None:
+                return None
+            mention = subject_after(tokens, cue.last + 1, comma - 1)
+            if mention is None:
+                return None
+            first = comma + 1
+            if first > end or not self._starts_clause(view, first):
+                return None
+            last = self._cut_tail(view, first, end)
+            if last - first + 1 < MIN_CLAUSE_TOKENS:
+                return None
+            return self._make(view, mention, cue, (first, last))
+        if cue.first - 1 > sentence_first and tokens[cue.first - 1].text == ",":
+            mention = subject_after(tokens, cue.last + 1, end)
+            if mention is None or not self._starts_clause(view, sentence_first):
+                return None
+            return self._make(view, mention, cue, (sentence_first, cue.first - 2))
+        return None

@@ -1,0 +1,123 @@
+"""Stage 2: pair marks into quote spans, and tell full quotes from fragments.
+
+Pairing is a single left-to-right pass holding at most one open mark, so an
+odd or unbalanced mark costs one quote at most, never the rest of the article.
+Newsroom multi-paragraph quotes (every paragraph reopens, only the last one
+closes) come out as one span.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .lexicon import load as load_lexicon
+from .marks import Mark, Role
+from .text import Paragraph
+
+# Longest stretch a quote may run without closing (characters): past this an
+# unmatched opener is more likely a typo than a quote.
+MAX_QUOTE_LENGTH = 6000
+_SENTENCE_FINAL = re.compile(r"[.?!…][\"'’”)\]]*\s*$")
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteSpan:
+    open_position: int  # the opening mark
+    close_position: int  # the closing mark
+    paragraph: int  # index of the paragraph the quote opens in
+    last_paragraph: int  # index of the paragraph it closes in
+
+    @property
+    def start(self) -> int:
+        return self.open_position + 1
+
+    @property
+    def end(self) -> int:
+        return self.close_position
+
+
+def pair_marks(body: str, marks: list[Mark], paras: list[Paragraph]) -> list[QuoteSpan]:
+    """Match opening and closing marks into non-overlapping spans."""
+    starts = [p.start for p in paras]
+    spans: list[QuoteSpan] = []
+    opener: Mark | None = None
+    opener_para = open_para = -1  # where the quote opened / the paragraph it has reached
+    for mark in marks:
+        para = bisect.bisect_right(starts, mark.position) - 1
+        if opener is not None and para != open_para:
+            if _reopens(body, mark, para, open_para, paras, opener):
+                open_para = para
+                continue
+            opener = None  # never closed: drop it, keep going
+        if opener is None:
+            if mark.role is not Role.CLOSE:
+                opener, opener_para, open_para = mark, para, para
+            continue
+        if mark.role is Role.OPEN:
+            opener, opener_para, open_para = mark, para, para  # previous one never closed
+            continue
+        if mark.position - opener.position > 1:
+            spans.append(QuoteSpan(opener.position, mark.position, opener_para, para))
+        opener = None
+    return spans
+
+
+def _reopens(
+    body: str, mark: Mark, para: int, open_para: int, paras: list[Paragraph], opener: Mark
+) -> bool:
+    """Is `mark` the reopening mark of a quote that runs on into this paragraph?"""
+    if para != open_para + 1 or mark.role is Role.CLOSE or mark.position != paras[para].start:
+        return False
+    if mark.position - opener.position > MAX_QUOTE_LENGTH:
+        return False
+    previous = paras[open_para]
+    # The unclosed paragraph must end a sentence, as newsroom quotes do.
+    return bool(_SENTENCE_FINAL.search(body, max(previous.start, previous.end - 4), previous.end))
+
+
+_WORD = re.compile(r"[^\W_][\w'’\-]*")
+
+
+def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
+    """ "direct" for a quoted sentence, "partial" for a fragment woven into prose."""
+    inner = body[span.start : span.end].lstrip(" ‘'\"…[.(")
+    first = inner[:1]
+    if not first or first.islower():
+        return "partial"
+    before = body[paragraph_start : span.open_position].rstrip()
+    if not before or before[-1] in ':,—–-.?!"”' or before.endswith("'"):
+        return "direct"
+    last_word = _last_word(before)
+    if last_word and last_word.lower() in load_lexicon().cue_forms:
+        return "direct"  # said "We will ..."
+    return "partial"
+
+
+def _last_word(text: str) -> str:
+    words = _WORD.findall(text[-40:])
+    return words[-1] if words else ""
+
+
+def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
+    """A quoted name of a work, a nickname or a scare-quoted word: not speech."""
+    inner = body[span.start : span.end].strip(" ,.;:!?")
+    words = _WORD.findall(inner)
+    if not words:
+        return True
+    before = body[max(paragraph_start, span.open_position - 40) : span.open_position]
+    previous = _last_word(before).lower()
+    lexicon = load_lexicon()
+    if previous in lexicon.work_words and len(words) <= 8:
+        return True
+    if previous in {"the", "a", "an"} and len(words) <= 4:
+        return True
+    if len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        return not _SENTENCE_FINAL.search(inner + body[span.end : span.end + 1])
+    return False
+
+
+_TITLE_SMALL = frozenset(
+    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"]
+)

@@ -1,0 +1,490 @@
+"""Stage 5: speakers — one canonical speaker per person or body in an article.
+
+Named mentions are canonicalised ("Gen Kurilla", "Kurilla" and "General Michael
+Erik Kurilla" are one person "Michael Erik Kurilla" with title "General"; "The
+Inter-Services Public Relations (ISPR)" defines the alias ISPR). Pronouns and
+nominals ("she", "the minister", "the ministry", "the aides") resolve to the
+nearest compatible entity named before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .lexicon import load as load_lexicon
+from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
+from .text import WEEKDAYS, Token
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}s?$")
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
+MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
+FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "dame", "lady"})
+NAME_JOINERS = frozenset(
+    {"de", "da", "del", "van", "von", "al", "bin", "der", "la", "le", "di", "du"}
+)
+
+
+@dataclass
+class Entity:
+    name: str
+    kind: str  # person | organisation | group
+    titles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    gender: str | None = None
+    anonymous: bool = False
+    quotes: int = 0
+
+    @property
+    def surname(self) -> str:
+        return self.name.split()[-1].lower() if self.name else ""
+
+    def add_title(self, title: str) -> None:
+        title = title.strip(" ,")
+        if title and title not in self.titles and title != self.name:
+            self.titles.append(title)
+
+    def add_alias(self, alias: str) -> None:
+        alias = alias.strip(" ,")
+        if alias and alias not in self.aliases and alias != self.name:
+            self.aliases.append(alias)
+
+
+@dataclass
+class NameReading:
+    """What a capitalised run says about who it names."""
+
+    kind: str
+    name: str
+    titles: list[str]
+    alias: str | None = None
+    gender: str | None = None
+
+
+def _join(tokens: list[Token], first: int, last: int, body: str) -> str:
+    if first > last:
+        return ""
+    return body[tokens[first].start : tokens[last].end]
+
+
+def _is_title_token(token: Token, lexicon: Lexicon) -> bool:
+    bare = token.text.replace(".", "").lower()
+    return (
+        bare in lexicon.honorifics
+        or token.lower in lexicon.title_words
+        or bare in lexicon.title_words
+    )
+
+
+def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
+    """Classify tokens[first..last] (a capitalised run with its titles) as a person or a body."""
+    lexicon = load_lexicon()
+    while first <= last and (
+        tokens[first].lower in DETERMINERS or tokens[first].lower in QUANTIFIERS
+    ):
+        first += 1
+    if first > last:
+        return None
+    alias = None
+    if tokens[last].text == ")" and last - 2 >= first and tokens[last - 2].text == "(":
+        alias = tokens[last - 1].text
+        last -= 3
+    if first > last:
+        return None
+    person = _read_person(body, tokens, first, last, lexicon)
+    if person is not None:
+        return person
+    words = [t.text for t in tokens[first : last + 1]]
+    text = _join(tokens, first, last, body)
+    if (
+        any(w in lexicon.org_words for w in words)
+        or text.lower() in lexicon.countries
+        or text == "White House"
+    ):
+        return NameReading("organisation", text, [], alias)
+    if len(words) == 1 and _ACRONYM.match(words[0]):
+        return NameReading("organisation", text, [], alias)
+    name_words = [w for w in words if w[:1].isupper()]
+    if len(name_words) == len(words) and not any(w.lower() in NON_NAME_CAPITALS for w in words):
+        if len(words) >= 2 and not any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
+            return NameReading("person", text, [], alias)
+        if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
+            return NameReading("single", text, [], alias)
+    return None
+
+
+def _read_person(
+    body: str, tokens: list[Token], first: int, last: int, lexicon: Lexicon
+) -> NameReading | None:
+    """Titles then a name: "Senate Majority Leader Harold Brennan", "Sen. X of Kansas"."""
+    for index in range(first + 1, last):
+        if tokens[index].lower == "of" and tokens[index - 1].text[:1].isupper():
+            before = _read_person(body, tokens, first, index - 1, lexicon)
+            if before is not None:
+                return before
+            break
+    name_first = last + 1
+    index = last
+    while index >= first:
+        token = tokens[index]
+        if _is_title_token(token, lexicon) or token.text in lexicon.org_words:
+            break
+        if not (token.text[:1].isupper() or token.lower in NAME_JOINERS) or _ACRONYM.match(
+            token.text
+        ):
+            break
+        name_first = index
+        index -= 1
+    if name_first > last or name_first == first:
+        return None  # no name, or no title before it (plain names are read later)
+    title_token = tokens[name_first - 1]
+    if not _is_title_token(title_token, lexicon):
+        return None
+    name = _join(tokens, name_first, last, body)
+    if name.lower() in lexicon.countries:
+        return None
+    titles = _split_titles(body, tokens, first, name_first - 1, lexicon)
+    gender = None
+    for token in tokens[first:name_first]:
+        bare = token.text.replace(".", "").lower()
+        if bare in MALE_HONORIFICS:
+            gender = "male"
+        elif bare in FEMALE_HONORIFICS:
+            gender = "female"
+    return NameReading("person", name, titles, gender=gender)
+
+
+def _split_titles(
+    body: str, tokens: list[Token], first: int, last: int, lexicon: Lexicon
+) -> list[str]:
+    """ "Sen." and "Mr" stand alone; the rest of the prefix is one title."""
+    titles = []
+    rest_first = first
+    for index in range(first, last + 1):
+        bare = tokens[index].text.replace(".", "").lower()
+        if index == rest_first and bare in lexicon.honorifics and bare not in lexicon.title_words:
+            titles.append(tokens[index].text)
+            rest_first = index + 1
+    if rest_first <= last:
+        titles.append(_join(tokens, rest_first, last, body))
+    return titles
+
+
+class Registry:
+    """Entities of one article, with where each was mentioned, in body order."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.entities: list[Entity] = []
+        self.sightings: list[tuple[int, Entity]] = []  # (offset, entity), ascending
+        self.lexicon = load_lexicon()
+
+    # --- named entities -------------------------------------------------
+    def sight(self, position: int, reading: NameReading) -> Entity | None:
+        entity = self.find_or_add(reading)
+        if entity is not None:
+            self._note(position, entity)
+        return entity
+
+    def _note(self, position: int, entity: Entity) -> None:
+        if self.sightings and self.sightings[-1][0] > position:
+            self.sightings.append((position, entity))
+            self.sightings.sort(key=lambda item: item[0])
+        else:
+            self.sightings.append((position, entity))
+
+    def find_or_add(self, reading: NameReading) -> Entity | None:
+        if reading.kind == "single":
+            return self._single(reading)
+        if reading.kind == "person":
+            return self._person(reading)
+        return self._organisation(reading)
+
+    def _person(self, reading: NameReading) -> Entity:
+        words = reading.name.split()
+        surname = words[-1].lower()
+        for entity in reversed(self.entities):
+            if entity.kind != "person":
+                continue
+            if entity.name.lower() == reading.name.lower():
+                return self._enrich(entity, reading)
+            if entity.surname == surname and (len(words) == 1 or len(entity.name.split()) == 1):
+                if len(words) > len(entity.name.split()):
+                    entity.add_alias(entity.name)
+                    entity.name = reading.name
+                return self._enrich(entity, reading)
+            if entity.surname == surname and _same_person(entity.name, reading.name):
+                return self._enrich(entity, reading)
+        entity = Entity(reading.name, "person")
+        self.entities.append(entity)
+        return self._enrich(entity, reading)
+
+    def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
+        for title in reading.titles:
+            entity.add_title(title)
+        if reading.gender and not entity.gender:
+            entity.gender = reading.gender
+        if reading.name != entity.name:
+            entity.add_alias(reading.name)
+        return entity
+
+    def _organisation(self, reading: NameReading) -> Entity:
+        name = reading.name
+        if name.lower().startswith("the "):
+            name = name[4:]
+        key = name.lower()
+        for entity in reversed(self.entities):
+            if entity.kind != "organisation":
+                continue
+            if entity.name.lower() == key or key in (a.lower() for a in entity.aliases):
+                if reading.alias:
+                    entity.add_alias(reading.alias)
+                return entity
+            if reading.alias and reading.alias.lower() in (
+                entity.name.lower(),
+                *(a.lower() for a in entity.aliases),
+            ):
+                entity.add_alias(entity.name)
+                entity.name = name
+                return entity
+        entity = Entity(name, "organisation")
+        if reading.alias:
+            entity.add_alias(reading.alias)
+        self.entities.append(entity)
+        return entity
+
+    def _single(self, reading: NameReading) -> Entity | None:
+        word = reading.name
+        key = word.lower()
+        for entity in reversed(self.entities):
+            if entity.kind == "person" and entity.surname == key:
+                return entity
+            if entity.kind == "organisation" and (
+                entity.name.lower() == key or key in (a.lower() for a in entity.aliases)
+            ):
+                return entity
+        if key in self.lexicon.countries or _ACRONYM.match(word):
+            return self._organisation(NameReading("organisation", word, []))
+        return None
+
+    def named_speaker(self, position: int, reading: NameReading) -> Entity | None:
+        """The entity a speaker mention names; a lone unknown word is taken as a surname."""
+        entity = self.find_or_add(reading)
+        if entity is None and reading.kind == "single":
+            entity = self._person(NameReading("person", reading.name, reading.titles))
+        if entity is not None:
+            self._note(position, entity)
+        return entity
+
+    # --- pronouns and nominals ------------------------------------------
+    def before(self, position: int) -> list[Entity]:
+        """Entities sighted before `position`, nearest first."""
+        ordered = []
+        seen: set[int] = set()
+        for offset, entity in reversed(self.sightings):
+            if offset >= position or id(entity) in seen:
+                continue
+            seen.add(id(entity))
+            ordered.append(entity)
+        return ordered
+
+    def pronoun(self, position: int, pronoun: str) -> Entity | None:
+        candidates = self.before(position)
+        if pronoun in {"he", "she"}:
+            wanted = "male" if pronoun == "he" else "female"
+            for entity in candidates:
+                if entity.kind == "person" and entity.gender in (None, wanted):
+                    if entity.gender is None:
+                        entity.gender = wanted
+                    return entity
+            return None
+        if pronoun == "it":
+            return next((e for e in candidates if e.kind == "organisation"), None)
+        if pronoun == "they":
+            for entity in candidates[:2]:
+                if entity.kind in {"group", "organisation"} and entity.quotes:
+                    return entity
+        return None
+
+    def person_nominal(self, position: int, noun: str) -> Entity | None:
+        """ "the minister": the nearest person whose titles hold the noun."""
+        noun = noun.lower()
+        for entity in self.before(position):
+            if entity.kind == "person" and any(
+                noun in t.lower().split() or noun in t.lower() for t in entity.titles
+            ):
+                return entity
+        return None
+
+    def org_nominal(self, position: int, words: list[str]) -> Entity | None:
+        """ "the ministry", "the trade office": nearest body whose name holds the words."""
+        content = [w for w in words if w not in DETERMINERS and not w.endswith(("'s", "’s"))]
+        for entity in self.before(position):
+            if entity.kind != "organisation":
+                continue
+            haystack = " ".join([entity.name, *entity.aliases]).lower()
+            if content and all(w in haystack for w in content):
+                return entity
+        head = words[-1] if words else ""
+        if head in _GENERIC_ORG_HEADS:
+            for entity in self.before(position):
+                if entity.kind == "organisation" and entity.quotes:
+                    return entity
+        return None
+
+    def group(self, name: str, head: str, anonymous: bool) -> Entity:
+        singular = _singular(head)
+        for entity in reversed(self.entities):
+            if entity.kind == "group" and _singular(entity.name.split()[-1].lower()) == singular:
+                return entity
+            if entity.kind == "group" and singular in (
+                _singular(w) for w in entity.name.lower().split()
+            ):
+                return entity
+        entity = Entity(name, "group", anonymous=anonymous)
+        self.entities.append(entity)
+        return entity
+
+
+_GENERIC_ORG_HEADS = frozenset(
+    {"wing", "military", "army", "statement", "spokesman", "government", "body"}
+)
+
+
+def _singular(word: str) -> str:
+    if word == "people":
+        return "person"
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def _same_person(known: str, new: str) -> bool:
+    """ "Michael Kurilla" and "Michael Erik Kurilla": same first and last name."""
+    a, b = known.lower().split(), new.lower().split()
+    return a[0] == b[0] and a[-1] == b[-1]
+
+
+def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
+    """A group's name: "two Senate aides who spoke ..." -> "Senate aides"."""
+    lexicon = load_lexicon()
+    while first < last and (
+        tokens[first].lower in DETERMINERS
+        or tokens[first].lower in QUANTIFIERS
+        or tokens[first].text.isdigit()
+        or tokens[first].lower == "of"
+    ):
+        first += 1
+    for index in range(first + 1, last + 1):
+        if tokens[index].lower in {"in", "at", "who", "speaking", ","}:
+            last = index - 1
+            break
+    words = [t.text for t in tokens[first : last + 1]]
+    if (
+        words
+        and words[0][:1].isupper()
+        and (words[0].lower() in lexicon.group_nouns or words[0].lower() in _COMMON_CAPS)
+    ):
+        words[0] = words[0].lower()
+    return " ".join(words)
+
+
+_COMMON_CAPS = frozenset(
+    [
+        "local",
+        "security",
+        "senior",
+        "top",
+        "military",
+        "government",
+        "police",
+        "federal",
+        "state",
+        "foreign",
+        "western",
+        "some",
+        "many",
+        "several",
+        "other",
+    ]
+)
+
+
+def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
+    """The entity a mention (from the mentions stage) stands for, or None."""
+    lexicon = registry.lexicon
+    head_token = tokens[mention.core_last]
+    position = tokens[mention.core_first].start
+    if mention.head == "pronoun":
+        return registry.pronoun(position, head_token.lower)
+    if mention.head == "name":
+        return _resolve_name(registry, body, tokens, mention, position)
+    words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]
+    if mention.head == "org_nominal":
+        return registry.org_nominal(position, words)
+    if mention.head == "person_noun":
+        entity = registry.person_nominal(position, head_token.lower)
+        if entity is None and mention.anonymous:
+            entity = registry.group(
+                group_name(body, tokens, mention.core_first, mention.core_last),
+                head_token.lower,
+                True,
+            )
+        return entity
+    if mention.head == "group":
+        if head_token.lower not in lexicon.group_nouns:
+            return None
+        name = group_name(body, tokens, mention.core_first, mention.core_last)
+        return registry.group(name, head_token.lower, mention.anonymous)
+    return None
+
+
+def _resolve_name(
+    registry: Registry, body: str, tokens: list[Token], mention, position: int
+) -> Entity | None:  # noqa: ANN001
+    core_first, core_last = mention.core_first, mention.core_last
+    name_first = mention.name_first if mention.name_first is not None else core_first
+    name_last = mention.name_last if mention.name_last is not None else core_last
+    appositive_name = name_first > core_last
+    reading = None
+    if not appositive_name:
+        reading = read_name(body, tokens, core_first, core_last)
+        lowercase_lead = any(
+            t.text[:1].islower()
+            and t.lower not in DETERMINERS
+            and not _is_title_token(t, registry.lexicon)
+            for t in tokens[core_first:name_first]
+        )
+        if (
+            lowercase_lead
+            or reading is None
+            or (
+                reading.kind == "organisation"
+                and name_first > core_first
+                and reading.name != _join(tokens, name_first, name_last, body)
+            )
+        ):
+            narrower = read_name(body, tokens, name_first, name_last)
+            if narrower is not None and (
+                reading is None or lowercase_lead or narrower.kind == "person"
+            ):
+                reading = narrower
+    else:
+        reading = read_name(body, tokens, name_first, name_last)
+        if reading is not None and reading.kind in {"person", "single"}:
+            reading = NameReading("person", reading.name, reading.titles, gender=reading.gender)
+            title = _join(tokens, core_first, core_last, body)
+            reading.titles.append(re.sub(r"^(?:the|The|a|an)\s+", "", title))
+    if reading is None:
+        return None
+    entity = registry.named_speaker(position, reading)
+    if entity is not None and entity.kind == "person":
+        for first, last in mention.appositives or []:
+            if first > name_last or not appositive_name:
+                text = _join(tokens, first, last, body)
+                if not appositive_name or first != name_first:
+                    entity.add_title(re.sub(r"^(?:the|The)\s+", "", text))
+    return entity

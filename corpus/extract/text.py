@@ -1,0 +1,177 @@
+"""Shared text plumbing: paragraphs with offsets, tokens, sentence ends.
+
+Every later stage works on tokens that carry their offsets into the body, so
+that quotes and mentions can always be sliced back out of it exactly.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARAGRAPH_BREAK = "\n\n"
+
+# A dotted acronym (U.S., D.C.), a word (with inner apostrophes, hyphens,
+# dots such as "Ph.D"), or one non-space symbol.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s]")
+_PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,5}$")
+ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "cpl",
+        "pvt",
+        "sen",
+        "rep",
+        "reps",
+        "sens",
+        "gov",
+        "atty",
+        "supt",
+        "insp",
+        "rev",
+        "fr",
+        "sr",
+        "jr",
+        "st",
+        "mt",
+        "ft",
+        "no",
+        "vs",
+        "etc",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "aug",
+        "sept",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+        "ala",
+        "ariz",
+        "ark",
+        "calif",
+        "colo",
+        "conn",
+        "del",
+        "fla",
+        "ga",
+        "ill",
+        "ind",
+        "kan",
+        "ky",
+        "la",
+        "md",
+        "mass",
+        "mich",
+        "minn",
+        "miss",
+        "mo",
+        "mont",
+        "neb",
+        "nev",
+        "okla",
+        "ore",
+        "pa",
+        "tenn",
+        "tex",
+        "va",
+        "vt",
+        "wash",
+        "wis",
+        "wyo",
+        "brig",
+        "amb",
+        "sec",
+        "pres",
+        "dept",
+        "univ",
+    ]
+)
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    def is_capitalised(self) -> bool:
+        return self.text[:1].isupper()
+
+    def is_word(self) -> bool:
+        return self.text[:1].isalnum()
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    start: int
+    end: int
+
+
+def paragraphs(body: str) -> list[Paragraph]:
+    """Paragraph extents, split on the blank lines the body convention uses."""
+    found: list[Paragraph] = []
+    position = 0
+    while position <= len(body):
+        cut = body.find(PARAGRAPH_BREAK, position)
+        end = len(body) if cut < 0 else cut
+        if body[position:end].strip():
+            found.append(Paragraph(position, end))
+        if cut < 0:
+            break
+        position = cut + len(PARAGRAPH_BREAK)
+    return found
+
+
+def tokenise(body: str, start: int, end: int) -> list[Token]:
+    """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
+    tokens: list[Token] = []
+    for match in _TOKEN.finditer(body, start, end):
+        text, token_start, token_end = match.group(), match.start(), match.end()
+        if tokens and token_start < tokens[-1].end:
+            continue  # the period an abbreviation already took
+        if token_end < end and body[token_end] == "." and _takes_period(text):
+            text += "."
+            token_end += 1
+        tokens.append(Token(text, token_start, token_end))
+    return tokens
+
+
+def _takes_period(word: str) -> bool:
+    if word.lower() in ABBREVIATIONS:
+        return True
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "George W. Bush"
+    return bool(_PARTY_STATE.match(word))
+
+
+def is_sentence_end(tokens: list[Token], index: int) -> bool:
+    """Does tokens[index] end a sentence? ("." "?" "!", not an abbreviation)."""
+    text = tokens[index].text
+    if text not in {".", "?", "!"}:
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return following is None or not following.text[:1].islower()

@@ -1,0 +1,114 @@
+"""Paragraph views: tokens, which of them sit inside quotes, and sentence starts.
+
+Built once per paragraph from the spans stage; the cue, mention, attribution
+and reported-speech stages all read them instead of re-scanning the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .spans import QuoteSpan
+from .text import Paragraph, Token, is_sentence_end, tokenise
+
+
+@dataclass
+class QuoteSlot:
+    """Where a quote's marks sit among a paragraph's tokens (inclusive indices)."""
+
+    span: QuoteSpan
+    first: int  # token of the opening mark (or 0 when the quote runs in from before)
+    last: int  # token of the closing mark (or the last token when it runs on)
+    opens_here: bool
+    closes_here: bool
+
+
+@dataclass
+class ParagraphView:
+    index: int
+    paragraph: Paragraph
+    tokens: list[Token]
+    outside: list[bool]
+    slots: list[QuoteSlot] = field(default_factory=list)
+    sentence_start: list[int] = field(
+        default_factory=list
+    )  # per token: index of its sentence's first token
+
+    def sentence_end(self, index: int) -> int:
+        """Index of the last token of the sentence holding tokens[index]."""
+        start = self.sentence_start[index]
+        end = index
+        while end + 1 < len(self.tokens) and self.sentence_start[end + 1] == start:
+            end += 1
+        return end
+
+
+def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> list[ParagraphView]:
+    """One view per paragraph; linear in the body and the number of spans."""
+    views = []
+    span_index = 0
+    for para_index, para in enumerate(paras):
+        tokens = tokenise(body, para.start, para.end)
+        view = ParagraphView(para_index, para, tokens, [True] * len(tokens))
+        while span_index < len(spans) and spans[span_index].last_paragraph < para_index:
+            span_index += 1
+        probe = span_index
+        while probe < len(spans) and spans[probe].paragraph <= para_index:
+            _place(view, spans[probe])
+            probe += 1
+        view.sentence_start = _sentence_starts(body, view)
+        views.append(view)
+    return views
+
+
+def _place(view: ParagraphView, span: QuoteSpan) -> None:
+    tokens = view.tokens
+    lo = _first_at_or_after(tokens, span.open_position)
+    hi = _last_at_or_before(tokens, span.close_position)
+    if lo is None or hi is None or lo > hi:
+        return
+    first, last = lo, hi
+    for index in range(first, last + 1):
+        view.outside[index] = False
+    opens = tokens[first].start == span.open_position
+    closes = tokens[last].start == span.close_position
+    view.slots.append(QuoteSlot(span, first, last, opens, closes))
+
+
+def _first_at_or_after(tokens: list[Token], position: int) -> int | None:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start < position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo if lo < len(tokens) else None
+
+
+def _last_at_or_before(tokens: list[Token], position: int) -> int | None:
+    lo, hi = 0, len(tokens)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if tokens[mid].start <= position:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo - 1 if lo > 0 else None
+
+
+def _sentence_starts(body: str, view: ParagraphView) -> list[int]:
+    tokens = view.tokens
+    starts = [0] * len(tokens)
+    closing_ends = {slot.last: slot for slot in view.slots if slot.closes_here}
+    current = 0
+    for index in range(len(tokens)):
+        starts[index] = current
+        if view.outside[index] and is_sentence_end(tokens, index):
+            current = index + 1
+        elif index in closing_ends and index + 1 < len(tokens):
+            inner_end = body[closing_ends[index].span.end - 1 : closing_ends[index].span.end]
+            following = tokens[index + 1]
+            if inner_end in ".?!" and (following.text[:1].isupper() or not view.outside[index + 1]):
+                current = index + 1
+    return starts

@@ -1,0 +1,128 @@
+"""End-to-end attribution of direct and partial quotes on small fixtures."""
+
+from __future__ import annotations
+
+
+def triples(run, *paragraphs: str) -> list[tuple[str, str, str | None]]:
+    _, extraction = run(*paragraphs)
+    return [(q.kind, q.text, q.speaker) for q in extraction.quotes]
+
+
+def test_quote_then_name_said(run):
+    assert triples(
+        run, "“We will not back down,” Senate Majority Leader Harold Brennan, D-Ore., said."
+    ) == [("direct", "We will not back down,", "Harold Brennan")]
+
+
+def test_inverted_said_name_with_appositive(run):
+    found = triples(
+        run, '"We raised more than we hoped," said Brian Fallon, the campaign\'s press secretary.'
+    )
+    assert found == [("direct", "We raised more than we hoped,", "Brian Fallon")]
+
+
+def test_name_said_colon_quote(run):
+    assert triples(run, "Jane Doe said: “The vote is over.”") == [
+        ("direct", "The vote is over.", "Jane Doe")
+    ]
+
+
+def test_relative_clause_before_cue(run):
+    found = triples(run, "Jane Doe, who chairs the panel, said “We will hold hearings.”")
+    assert found == [("direct", "We will hold hearings.", "Jane Doe")]
+
+
+def test_dash_attribution(run):
+    assert triples(run, "“Never again.” — Maria Lopez") == [
+        ("direct", "Never again.", "Maria Lopez")
+    ]
+
+
+def test_from_chairwoman_intro_paragraph(run):
+    found = triples(run, "From Chairwoman Ruth Adams:", "“This budget fails our schools.”")
+    assert found == [("direct", "This budget fails our schools.", "Ruth Adams")]
+
+
+def test_pronoun_resolves_to_nearest_person(run):
+    found = triples(
+        run,
+        "White House press secretary Denise Alvarado was more direct on Thursday.",
+        "“Pass the bill,” she said at the daily briefing.",
+    )
+    assert found == [("direct", "Pass the bill,", "Denise Alvarado")]
+
+
+def test_nominal_the_spokesman(run):
+    found = triples(
+        run,
+        "The ministry's spokesman, Ali Khan, met reporters.",
+        "“We are ready,” the spokesman said.",
+    )
+    assert found == [("direct", "We are ready,", "Ali Khan")]
+
+
+def test_floating_quote_keeps_the_speaker(run):
+    found = triples(
+        run, "“We made progress,” Lindqvist said. “We are not there yet.”", "“Talks go on.”"
+    )
+    assert [speaker for _, _, speaker in found] == ["Lindqvist"] * 3
+
+
+def test_multi_paragraph_quote_one_speaker(run):
+    body, extraction = run(
+        "Smith spoke at length.",
+        "“The first part of it.",
+        "“The last part of it,” said Ann Smith.",
+    )
+    assert len(extraction.quotes) == 1
+    quote = extraction.quotes[0]
+    assert quote.speaker == "Ann Smith" and "\n\n" in quote.text
+
+
+def test_partial_quote_with_called(run):
+    found = triples(
+        run, "Mexican Economy Minister Ricardo Vela called the U.S. position “unreasonable.”"
+    )
+    assert found == [("partial", "unreasonable.", "Ricardo Vela")]
+
+
+def test_i_and_we_inside_quotes_are_never_speakers(run):
+    _, extraction = run("“I said we would win,” Tom Reyes said.")
+    assert extraction.quotes[0].speaker == "Tom Reyes"
+
+
+def test_unattributed_quote_is_skipped(run):
+    assert triples(run, "The sign read “Closed for the season, sorry.”") == []
+
+
+def test_title_of_work_is_not_a_quote(run):
+    assert triples(run, "Jane Doe starred in the film “Small Rooms,” she said.") == []
+
+
+def test_organisation_and_alias(run):
+    _, extraction = run(
+        "The Inter-Services Public Relations (ISPR) issued a statement.",
+        "“Both sides agreed,” the ISPR said.",
+    )
+    (speaker,) = extraction.speakers
+    assert (speaker.name, speaker.kind, speaker.aliases) == (
+        "Inter-Services Public Relations",
+        "organisation",
+        ["ISPR"],
+    )
+
+
+def test_mention_and_cue_offsets(run):
+    body, extraction = run("“Fine,” Tom Reyes told reporters.")
+    quote = extraction.quotes[0]
+    assert body[quote.mention_start : quote.mention_end] == quote.mention == "Tom Reyes"
+    assert quote.cue == "told reporters"
+
+
+def test_anonymous_source(run):
+    _, extraction = run(
+        "Officials, speaking on condition of anonymity, said the deal was close to done."
+    )
+    quote = extraction.quotes[0]
+    assert quote.anonymous and extraction.speakers[0].anonymous
+    assert extraction.speakers[0].kind == "group"

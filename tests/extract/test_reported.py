@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+
+def reported(run, *paragraphs: str) -> list[tuple[str, str | None]]:
+    _, extraction = run(*paragraphs)
+    return [(q.text, q.speaker) for q in extraction.quotes if q.kind == "reported"]
+
+
+def test_said_that_clause(run):
+    assert reported(run, "Jane Doe said that the plan would fail by March.") == [
+        ("the plan would fail by March", "Jane Doe")
+    ]
+
+
+def test_said_clause_without_that(run):
+    assert reported(run, "The aides said the provision was dropped late Wednesday night.") == [
+        ("the provision was dropped late Wednesday night", "aides")
+    ]
+
+
+def test_clause_before_the_attribution(run):
+    assert reported(
+        run, "Two soldiers were killed in the attack, the Pakistan Army said on Saturday."
+    ) == [("Two soldiers were killed in the attack", "Pakistan Army")]
+
+
+def test_according_to_both_ways(run):
+    found = reported(run, "According to the Foreign Office, the talks will resume in May.")
+    assert found == [("the talks will resume in May", "Foreign Office")]
+    found = reported(run, "The talks will resume in May, according to the Foreign Office.")
+    assert found == [("The talks will resume in May", "Foreign Office")]
+
+
+def test_told_reporters_and_in_a_statement(run):
+    found = reported(run, "Senator Ann Lee told reporters the bill had the votes to pass.")
+    assert found == [("the bill had the votes to pass", "Ann Lee")]
+    found = reported(
+        run,
+        "The Inter-Services Public Relations (ISPR), in a statement, said"
+        " the meeting took place in Rawalpindi.",
+    )
+    assert found == [("the meeting took place in Rawalpindi", "Inter-Services Public Relations")]
+
+
+def test_adding_that_shares_the_speaker(run):
+    _, extraction = run(
+        "Ann Lee spoke on Monday.",
+        "“We expect results,” she said, adding that the deadline was firm.",
+    )
+    kinds = [(q.kind, q.speaker) for q in extraction.quotes]
+    assert kinds == [("direct", "Ann Lee"), ("reported", "Ann Lee")]
+
+
+def test_no_clause_no_quote(run):
+    assert reported(run, "Jane Doe said on Monday.") == []
+    assert reported(run, "She acted as he said.") == []
+
+
+def test_partial_quote_inside_clause_is_swallowed(run):
+    _, extraction = run("Brennan said he was “cautiously optimistic.”")
+    assert [(q.kind, q.text) for q in extraction.quotes] == [
+        ("reported", "he was “cautiously optimistic.”")
+    ]

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from quoth.corpus.extract.speakers import Registry, read_name
+from quoth.corpus.extract.text import tokenise
+
+
+def reading(text: str):
+    tokens = tokenise(text, 0, len(text))
+    return read_name(text, tokens, 0, len(tokens) - 1)
+
+
+def test_titles_are_not_part_of_the_name():
+    person = reading("General Michael Erik Kurilla")
+    assert (person.kind, person.name, person.titles) == (
+        "person",
+        "Michael Erik Kurilla",
+        ["General"],
+    )
+    person = reading("Lt. Gen. Ann Boyd")
+    assert person.name == "Ann Boyd"
+    person = reading("Sen. Margaret Coleridge of Kansas")
+    assert person.name == "Margaret Coleridge" and "Sen." in person.titles
+
+
+def test_organisation_with_acronym_alias():
+    org = reading("The Inter-Services Public Relations (ISPR)")
+    assert (org.kind, org.name, org.alias) == (
+        "organisation",
+        "Inter-Services Public Relations",
+        "ISPR",
+    )
+
+
+def test_surname_and_honorific_forms_merge_into_one_person():
+    registry = Registry("")
+    full = registry.sight(0, reading("General Michael Erik Kurilla"))
+    assert registry.sight(10, reading("Gen Kurilla")) is full
+    assert registry.sight(20, reading("Kurilla")) is full
+    assert full.name == "Michael Erik Kurilla"
+    assert "General" in full.titles
+
+
+def test_surname_first_then_full_name_upgrades():
+    registry = Registry("")
+    first = registry.named_speaker(0, reading("Kurilla"))
+    later = registry.sight(10, reading("Michael Kurilla"))
+    assert first is later and later.name == "Michael Kurilla"
+
+
+def test_two_different_millers_stay_apart():
+    registry = Registry("")
+    karen = registry.sight(0, reading("Karen Miller"))
+    jon = registry.sight(10, reading("Jonathan Miller"))
+    assert karen is not jon
+
+
+def test_alias_resolves_to_the_organisation():
+    registry = Registry("")
+    ispr = registry.sight(0, reading("The Inter-Services Public Relations (ISPR)"))
+    assert registry.sight(50, reading("the ISPR")) is ispr
+
+
+def test_pronoun_takes_the_nearest_compatible_person():
+    registry = Registry("")
+    registry.sight(0, reading("Ms Jane Doe"))
+    john = registry.sight(10, reading("Mr John Roe"))
+    assert registry.pronoun(20, "she").name == "Jane Doe"
+    assert registry.pronoun(20, "he") is john
+    assert registry.pronoun(5, "he") is None
+
+
+def test_nominal_resolves_by_title_and_org_by_name():
+    registry = Registry("")
+    naqvi = registry.sight(0, reading("Interior Minister Mohsin Naqvi"))
+    office = registry.sight(5, reading("the Foreign Office"))
+    assert registry.person_nominal(20, "minister") is naqvi
+    assert registry.org_nominal(20, ["the", "office"]) is office
