@@ -68,9 +68,13 @@ def read_body(path: Path) -> str:
     return paragraphs_to_body(_PARAGRAPH_SPLIT.split(raw))
 
 
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an) ")
+
+
 def normalise_name(name: str | None) -> str:
+    """Casefolded, spaces collapsed, without a leading article ("the ISPR" = "ISPR")."""
     cleaned = " ".join((name or "").casefold().split())
-    return cleaned[4:] if cleaned.startswith("the ") else cleaned
+    return _LEADING_ARTICLE.sub("", cleaned)
 
 
 def locate(body: str, text: str, occurrence: int = 1) -> int:
