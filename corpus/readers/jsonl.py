@@ -59,31 +59,16 @@ class _Tally:
 
 
 def read_json(doc: Document) -> Iterator[Article | RecordError]:
-    start = doc.head().lstrip()[:1]
-    if start == "[":
+    head = doc.head().lstrip()
+    if head[:1] == "[":
         yield from _read_array(doc)
-    elif start == "{" and not _first_line_is_complete_json(doc.head()):
-        yield from _read_values(doc)
-    elif start in ("{", "") or doc.name.lower().endswith((".jsonl", ".ndjson")):
+    elif doc.name.lower().endswith((".jsonl", ".ndjson")) or _looks_like_json_lines(head):
         yield from _read_lines(doc)
     else:
         yield from _read_values(doc)
 
 
 def _read_lines(doc: Document) -> Iterator[Article | RecordError]:
-    """JSON Lines. A file holding one single record keeps its plain origin (no "#1")."""
-    items = _read_line_records(doc)
-    first = next(items, None)
-    second = next(items, None)
-    if first is not None and second is None and isinstance(first, Article):
-        first.origin = doc.origin
-    for item in (first, second):
-        if item is not None:
-            yield item
-    yield from items
-
-
-def _read_line_records(doc: Document) -> Iterator[Article | RecordError]:
     tally = _Tally()
     for number, line in doc.lines():
         if line is None:
@@ -106,14 +91,29 @@ def _read_line_records(doc: Document) -> Iterator[Article | RecordError]:
 
 
 def _read_values(doc: Document) -> Iterator[Article | RecordError]:
-    """One JSON value, or several concatenated (a pretty-printed object, or objects in a row)."""
+    """One JSON value (a single object keeps the plain origin), or several in a row."""
     tally = _Tally()
-    values = list(_stream_values(doc, inside_array=False))
-    several = len(values) > 1
-    for index, (line, value) in enumerate(values, start=1):
-        origin = f"{doc.origin}#{index}" if several else doc.origin
-        yield from _records(value, origin, line, doc, tally)
+    values = _stream_values(doc, inside_array=False)
+    first = next(values, None)
+    second = next(values, None)
+    if first is not None and second is None:
+        line, value = first
+        yield from _records(value, doc.origin, line, doc, tally)
+    else:
+        for index, (line, value) in enumerate(_chain(first, second, values), start=1):
+            yield from _records(value, f"{doc.origin}#{index}", line, doc, tally)
     tally.finish("no JSON values")
+
+
+def _chain(
+    first: tuple[int, object] | None,
+    second: tuple[int, object] | None,
+    rest: Iterator[tuple[int, object]],
+) -> Iterator[tuple[int, object]]:
+    for item in (first, second):
+        if item is not None:
+            yield item
+    yield from rest
 
 
 def _read_array(doc: Document) -> Iterator[Article | RecordError]:
@@ -143,10 +143,13 @@ def _records(
             yield from tally.article(article)
 
 
-def _first_line_is_complete_json(head: str) -> bool:
-    first = head.lstrip().split("\n", 1)[0]
+def _looks_like_json_lines(head: str) -> bool:
+    """Two or more lines that each hold a whole JSON object."""
+    lines = [line for line in head.split("\n") if line.strip()]
+    if len(lines) < 2 or not lines[1].lstrip().startswith("{"):
+        return False
     try:
-        json.loads(first)
+        json.loads(lines[0])
     except (json.JSONDecodeError, RecursionError):
         return False
     return True

@@ -228,6 +228,10 @@ def parse_blocks(blocks: list[list[str]], known: Metadata | None = None) -> Layo
             break
     header.finish()
     paragraphs = blocks_to_paragraphs(body_blocks)
+    if not paragraphs and header.headline:
+        # A lone short line is the story itself, not a headline over nothing.
+        paragraphs = [header.headline]
+        header.meta.title = None
     if paragraphs:
         dateline = find_dateline(paragraphs[0])
         if dateline:
@@ -243,6 +247,7 @@ class _Header:
     def __init__(self, known: Metadata) -> None:
         self.meta = Metadata(**vars(known))
         self.updated: str | None = None
+        self.headline: str | None = None  # the headline this header found, if any
         self.lines_seen = 0
 
     def set(self, name: str, value: str | None) -> None:
@@ -343,7 +348,7 @@ class _Header:
             return False
         if self.meta.caption is None and split_caption_credit(line)[0] is not None:
             return False  # "Volunteers clean the beach (Photo: AFP)" is a caption
-        self.meta.title = clean_field(line)
+        self.meta.title = self.headline = clean_field(line)
         return True
 
     def _consume_caption(
