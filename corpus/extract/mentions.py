@@ -381,7 +381,7 @@ def np_start(
         if (
             token.text[:1].islower()
             and token.is_word()
-            and _determiner_within(tokens, index, floor, 3)
+            and (_determiner_within(tokens, index, floor, 3) or _near_floor(tokens, index, floor))
         ):
             index -= 1  # an adjective between a determiner and the head
             continue
@@ -404,6 +404,16 @@ def _is_partitive_head(token: Token, lexicon: Lexicon) -> bool:
         or lower in lexicon.group_nouns
         or lower in {"brass", "leadership", "head", "spokesman", "spokeswoman", "spokesperson"}
         or lower in lexicon.person_nouns
+    )
+
+
+def _near_floor(tokens: list[Token], index: int, floor: int) -> bool:
+    """ "Election law experts said": a modifier or two at the start of the clause."""
+    if index - floor > 2:
+        return False
+    return all(
+        t.is_word() and t.lower not in _VERBISH and t.lower not in CONNECTORS
+        for t in tokens[floor : index + 1]
     )
 
 
@@ -566,6 +576,14 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
         return "appositive"
     if re.match(r"^\d+$", tokens[first].text) and first == last:
         return "appositive"  # an age: "Smith, 42, said"
+    if (
+        opener in {"a", "an", "the"}
+        or opener.endswith(("'s", "’s"))
+        or opener in lexicon.title_words
+    ):
+        return "appositive"  # "an obstetrician in Greenville who testified against the bill"
+    if opener.endswith(("ed", "ing")) and tokens[first].text[:1].islower():
+        return "aside"  # "Tull, reached at his home in Kentucky, said"
     return "other"
 
 
@@ -577,6 +595,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     """
     lexicon = load_lexicon()
     end = cue_first - 1
+    if end - 1 >= floor and tokens[end].lower == "who" and tokens[end - 1].text == ",":
+        # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks.
+        return subject_before(tokens, end - 1, floor, whole=False)
     while end >= floor and (
         tokens[end].lower in _SKIPPABLE or _is_time_phrase_end(tokens, end, floor)
     ):
@@ -602,24 +623,41 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if mention is None:
             continue
         extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
-        return _build(tokens, mention[0], core_last, mention[1], extras, lexicon)
+        built = _build(tokens, mention[0], mention[1], mention[2], extras, lexicon)
+        if mention[1] < core_last:
+            # The relative clause belongs to the mention, and may make it anonymous.
+            built.last = max(built.last, _cut_clause(tokens, mention[1] + 1, core_last))
+            clause = " ".join(t.lower for t in tokens[mention[1] + 1 : core_last + 1])
+            if any(phrase in clause for phrase in lexicon.anonymity_phrases):
+                built.anonymous = (
+                    built.head in {"group", "person_noun"} and built.name_first is None
+                )
+        return built
     return None
 
 
 def _core_mention(
     tokens: list[Token], floor: int, last: int, whole: bool, lexicon: Lexicon
-) -> tuple[int, str] | None:
+) -> tuple[int, int, str] | None:
     if last < floor:
         return None
     first = np_start(tokens, last, floor, lexicon)
     if first is None:
+        # "Three lawmakers who spoke on condition of anonymity said": the head
+        # sits before a relative clause that is not set off by commas.
+        for index in range(last - 1, max(floor, last - 16), -1):
+            if tokens[index].lower in {"who", "speaking", "familiar"} and index - 1 >= floor:
+                inner = _core_mention(tokens, floor, index - 1, whole, lexicon)
+                if inner is not None and inner[2] in {"group", "person_noun", "name"}:
+                    return inner
+                break
         return None
     if first > floor and (whole or tokens[first - 1].lower not in _CLAUSE_JOINS):
         return None
     head = head_kind(tokens, first, last, lexicon)
     if head is None:
         return None
-    return first, head
+    return first, last, head
 
 
 _SKIPPABLE = frozenset(

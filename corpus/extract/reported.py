@@ -72,6 +72,17 @@ CLAUSE_STARTERS = frozenset(
         "less",
     ]
 )
+NON_STARTERS = frozenset(
+    """to in on at for with by from of about after before during into onto over under so
+    yes hello goodbye thanks and but or nor if whether when while as because though
+    although than then also again still even just only not never is was were are be been
+    has have had do does did goodbye farewell what how why where""".split()
+)
+# After a bare plural noun, a finite verb or modal shows a clause has begun.
+FINITE_AFTER_BARE_NOUN = frozenset(
+    """would will could can should may might must had have has were are was is did do does
+    remain remained need needed face faced""".split()
+)
 NOT_CLAUSE_CAPITALS = frozenset(
     [
         "on",
@@ -137,6 +148,7 @@ LEADING_PHRASE_WORDS = (
     )
     | WEEKDAYS
 )
+COMMA_STOPS = frozenset("though although while whereas even but according a an citing".split())
 STOP_AFTER_AND = frozenset(
     [
         "declined",
@@ -215,11 +227,11 @@ class ReportedFinder:
                 continue
             item = self._at(view, cues, cue)
             if item is not None:
-                found.append(item[0])
+                found.extend(item[0])
                 taken_until = item[1]
         return found
 
-    def _at(self, view: ParagraphView, cues: list[Cue], cue: Cue) -> tuple[Found, int] | None:
+    def _at(self, view: ParagraphView, cues: list[Cue], cue: Cue) -> tuple[list[Found], int] | None:
         tokens = view.tokens
         sentence_first = view.sentence_start[cue.first]
         sentence_last = view.sentence_end(cue.first)
@@ -244,29 +256,34 @@ class ReportedFinder:
         return self._make(view, mention, cue, clause)
 
     def _make(
-        self, view: ParagraphView, mention: Mention | None, cue: Cue, clause: tuple[int, int]
-    ) -> tuple[Found, int] | None:
+        self,
+        view: ParagraphView,
+        mention: Mention | None,
+        cue: Cue,
+        clauses: list[tuple[int, int]],
+    ) -> tuple[list[Found], int] | None:
         if mention is None:
             return None
         entity = resolve_mention(self.registry, self.body, view.tokens, mention)
         if entity is None:
             return None
         tokens = view.tokens
-        first, last = clause
-        start, end = tokens[first].start, tokens[last].end
         anonymous = entity.anonymous or mention.anonymous
-        found = Found(
-            start,
-            end,
-            "reported",
-            entity,
-            tokens[mention.first].start,
-            tokens[mention.last].end,
-            cue_text(self.body, view, cue),
-            anonymous,
-            tokens[mention.first].start,
-        )
-        return found, max(last, cue.last)
+        found = [
+            Found(
+                tokens[first].start,
+                tokens[last].end,
+                "reported",
+                entity,
+                tokens[mention.first].start,
+                tokens[mention.last].end,
+                cue_text(self.body, view, cue),
+                anonymous,
+                tokens[mention.first].start,
+            )
+            for first, last in clauses
+        ]
+        return found, max(clauses[-1][1], cue.last)
 
     def _shared_subject(
         self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int
@@ -287,7 +304,7 @@ class ReportedFinder:
     # --- clause boundaries -------------------------------------------------
     def _clause_after(
         self, view: ParagraphView, cue: Cue, sentence_last: int
-    ) -> tuple[int, int] | None:
+    ) -> list[tuple[int, int]] | None:
         tokens = view.tokens
         first = cue.clause_from
         last = self._sentence_body_end(view, sentence_last)
@@ -300,10 +317,15 @@ class ReportedFinder:
             return None
         if first > last:
             return None
-        last = self._cut_tail(view, first, last)
-        if last - first + 1 < MIN_CLAUSE_TOKENS:
-            return None
-        return first, last
+        end = last
+        clauses = []
+        while first is not None and first <= end:
+            last, following = self._cut_tail(view, first, end)
+            if last - first + 1 < MIN_CLAUSE_TOKENS:
+                break
+            clauses.append((first, last))
+            first = following
+        return clauses or None
 
     def _skip_to_that(self, tokens: list[Token], first: int, last: int) -> int | None:
         for index in range(first, min(last, first + 8) + 1):
@@ -322,10 +344,18 @@ class ReportedFinder:
         if not view.outside[index]:
             return False
         lower = token.lower
-        if lower in CLAUSE_STARTERS or token.text.isdigit():
+        if lower in CLAUSE_STARTERS or token.text[:1].isdigit():
             return True
+        if token.text[:1].isupper():
+            return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
+        # A bare noun may start a clause ("winds would ease overnight"), but not a
+        # preposition, an adverb or a verb ("said on Monday", "said repeatedly").
+        following = view.tokens[index + 1].lower if index + 1 < len(view.tokens) else ""
         return (
-            token.text[:1].isupper() and lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
+            token.is_word()
+            and lower not in NON_STARTERS
+            and not lower.endswith("ly")
+            and following in FINITE_AFTER_BARE_NOUN
         )
 
     def _sentence_body_end(self, view: ParagraphView, sentence_last: int) -> int:
@@ -336,24 +366,29 @@ class ReportedFinder:
             last -= 1
         return last
 
-    def _cut_tail(self, view: ParagraphView, first: int, last: int) -> int:
-        """Stop the clause before ", adding …", "and declined …", ", according to …"."""
+    def _cut_tail(self, view: ParagraphView, first: int, last: int) -> tuple[int, int | None]:
+        """Where the clause stops, and where a second clause for the same cue starts.
+
+        Stops before ", adding …", ", though …", ", a figure that …", "and declined …";
+        "… and that CLAUSE" / "… but that CLAUSE" start a second reported clause.
+        """
         tokens = view.tokens
         for index in range(first + 1, last + 1):
-            if not view.outside[index]:
+            if not view.outside[index] or not view.outside[index - 1]:
                 continue
             lower = tokens[index].lower
             previous = tokens[index - 1].text
-            if previous == "," and (lower in PARTICIPLES_AFTER_COMMA or lower == "according"):
-                return index - 2
-            if (
-                lower in {"and", "but"}
-                and index + 1 <= last
-                and tokens[index + 1].lower in STOP_AFTER_AND
-                and view.outside[index - 1]
+            following = tokens[index + 1].lower if index + 1 <= last else ""
+            if previous == ",":
+                if lower in COMMA_STOPS or (lower.endswith("ing") and tokens[index].text.islower()):
+                    return index - 2, None
+            if lower in {"and", "but"} and following == "that" and index + 2 <= last:
+                return index - 1 - (1 if previous == "," else 0), index + 2
+            if lower in {"and", "but"} and (
+                following in STOP_AFTER_AND or following.endswith("ed")
             ):
-                return index - 1 - (1 if previous == "," else 0)
-        return last
+                return index - 1 - (1 if previous == "," else 0), None
+        return last, None
 
     # --- the other word orders ------------------------------------------------
     def _backward(
@@ -373,7 +408,9 @@ class ReportedFinder:
         if tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first:
             mention = subject_after(tokens, cue.last + 1, end)
             return (
-                self._make(view, mention, cue, (sentence_first, cue.first - 2)) if mention else None
+                self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
+                if mention
+                else None
             )
         tail = tokens[cue.last + 1 : end + 1]
         if len(tail) > 6 or not all(
@@ -386,7 +423,7 @@ class ReportedFinder:
                 continue
             mention = subject_before(tokens, cue.first, comma + 1, whole=True)
             if mention is not None:
-                return self._make(view, mention, cue, (sentence_first, comma - 1))
+                return self._make(view, mention, cue, [(sentence_first, comma - 1)])
         return None
 
     def _according(
@@ -411,13 +448,13 @@ class ReportedFinder:
             first = comma + 1
             if first > end or not self._starts_clause(view, first):
                 return None
-            last = self._cut_tail(view, first, end)
+            last, _ = self._cut_tail(view, first, end)
             if last - first + 1 < MIN_CLAUSE_TOKENS:
                 return None
-            return self._make(view, mention, cue, (first, last))
+            return self._make(view, mention, cue, [(first, last)])
         if cue.first - 1 > sentence_first and tokens[cue.first - 1].text == ",":
             mention = subject_after(tokens, cue.last + 1, end)
             if mention is None or not self._starts_clause(view, sentence_first):
                 return None
-            return self._make(view, mention, cue, (sentence_first, cue.first - 2))
+            return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None

@@ -13,7 +13,7 @@ PARAGRAPH_BREAK = "\n\n"
 
 # A dotted acronym (U.S., D.C.), a word (with inner apostrophes, hyphens,
 # dots such as "Ph.D"), or one non-space symbol.
-_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s]")
+_TOKEN = re.compile(r"\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s]")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,5}$")
 ABBREVIATIONS = frozenset(
     [
