@@ -73,15 +73,99 @@ CLAUSE_STARTERS = frozenset(
     ]
 )
 NON_STARTERS = frozenset(
-    """to in on at for with by from of about after before during into onto over under so
-    yes hello goodbye thanks and but or nor if whether when while as because though
-    although than then also again still even just only not never is was were are be been
-    has have had do does did goodbye farewell what how why where""".split()
+    [
+        "to",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "by",
+        "from",
+        "of",
+        "about",
+        "after",
+        "before",
+        "during",
+        "into",
+        "onto",
+        "over",
+        "under",
+        "so",
+        "yes",
+        "hello",
+        "goodbye",
+        "thanks",
+        "and",
+        "but",
+        "or",
+        "nor",
+        "if",
+        "whether",
+        "when",
+        "while",
+        "as",
+        "because",
+        "though",
+        "although",
+        "than",
+        "then",
+        "also",
+        "again",
+        "still",
+        "even",
+        "just",
+        "only",
+        "not",
+        "never",
+        "is",
+        "was",
+        "were",
+        "are",
+        "be",
+        "been",
+        "has",
+        "have",
+        "had",
+        "do",
+        "does",
+        "did",
+        "goodbye",
+        "farewell",
+        "what",
+        "how",
+        "why",
+        "where",
+    ]
 )
 # After a bare plural noun, a finite verb or modal shows a clause has begun.
 FINITE_AFTER_BARE_NOUN = frozenset(
-    """would will could can should may might must had have has were are was is did do does
-    remain remained need needed face faced""".split()
+    [
+        "would",
+        "will",
+        "could",
+        "can",
+        "should",
+        "may",
+        "might",
+        "must",
+        "had",
+        "have",
+        "has",
+        "were",
+        "are",
+        "was",
+        "is",
+        "did",
+        "do",
+        "does",
+        "remain",
+        "remained",
+        "need",
+        "needed",
+        "face",
+        "faced",
+    ]
 )
 NOT_CLAUSE_CAPITALS = frozenset(
     [
@@ -148,7 +232,9 @@ LEADING_PHRASE_WORDS = (
     )
     | WEEKDAYS
 )
-COMMA_STOPS = frozenset("though although while whereas even but according a an citing".split())
+COMMA_STOPS = frozenset(
+    ["though", "although", "while", "whereas", "even", "but", "according", "a", "an", "citing"]
+)
 STOP_AFTER_AND = frozenset(
     [
         "declined",
@@ -379,9 +465,9 @@ class ReportedFinder:
             lower = tokens[index].lower
             previous = tokens[index - 1].text
             following = tokens[index + 1].lower if index + 1 <= last else ""
-            if previous == ",":
-                if lower in COMMA_STOPS or (lower.endswith("ing") and tokens[index].text.islower()):
-                    return index - 2, None
+            participle = lower.endswith("ing") and tokens[index].text.islower()
+            if previous == "," and (lower in COMMA_STOPS or participle):
+                return index - 2, None
             if lower in {"and", "but"} and following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
             if lower in {"and", "but"} and (
