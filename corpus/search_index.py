@@ -1,0 +1,241 @@
+"""The compact in-memory side of search: what SQLite cannot answer fast enough.
+
+- `Ranking`: every article's position in newest-first order, as one blob that
+  SQL can sort by (`substr(rank, rowid*4+1, 4)` is a 4-byte big-endian key), so
+  SQLite picks the newest N matches itself without handing 100k rowids to Python.
+- `Vocabulary`: the full-text index's words grouped by first letter, for typo
+  correction ("investigatrs" -> "investigators") before the FTS query runs.
+- `NameIndex`: word-level lookup of short names (speakers, sources).
+- `Facts`: per-article source and quote kinds, for the field filters.
+
+Each part is loaded on first use, so a one-shot `quoth search` only pays for
+what its query needs; `SearchEngine.load()` builds them all up front.
+Article sets are Python ints used as bitsets over article ids.
+"""
+
+from __future__ import annotations
+
+import bisect
+import sqlite3
+from array import array
+from collections.abc import Iterable
+
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
+
+from .query import words_of
+
+RANK_WIDTH = 4
+UNRANKED = b"\xff" * RANK_WIDTH  # ids not in the snapshot sort last
+KIND_BITS = {"direct": 2, "partial": 4, "reported": 8}
+HAS_QUOTES_BIT = 1
+MIN_FUZZY_LENGTH = 4
+MIN_PREFIX_FUZZY_LENGTH = 6
+
+
+def max_typos(word: str) -> int:
+    """How many edits a word may be away from what it should find."""
+    if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
+        return 0
+    return 1 if len(word) < 8 else 2
+
+
+def bits_from_ids(ids: Iterable[int], size: int) -> int:
+    """A bitset with bit `id` set for each id below `size`."""
+    flags = bytearray(b"0") * size
+    for article_id in ids:
+        if 0 <= article_id < size:
+            flags[article_id] = 49  # ord("1")
+    flags.reverse()  # int() reads the most significant digit first
+    return int(flags, 2) if size else 0
+
+
+def sql_mask(bits: int, size: int) -> bytes:
+    """The bitset as one byte per id (b"1" or b"0") for `substr(:mask, rowid+1, 1)`."""
+    return bin(bits)[2:].zfill(size)[::-1].encode("ascii")
+
+
+class Ranking:
+    """Newest-first order of the articles present when it was loaded."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        rows = conn.execute(
+            "SELECT id, date FROM articles ORDER BY date IS NULL, date DESC, id DESC"
+        ).fetchall()
+        self.order = array("q", (row[0] for row in rows))
+        interned: dict[str | None, str | None] = {}
+        self.dates = [interned.setdefault(row[1], row[1]) for row in rows]
+        self.size = (max(self.order) + 1) if self.order else 1
+        positions = array("I", [0xFFFFFFFF]) * self.size
+        for position, article_id in enumerate(self.order):
+            positions[article_id] = position
+        if positions.itemsize != RANK_WIDTH:
+            raise RuntimeError("unsupported platform: array('I') is not 4 bytes")
+        if _LITTLE_ENDIAN:
+            positions.byteswap()
+        self.rank = positions.tobytes()
+        self.all_bits = (1 << self.size) - 1 if self.order else 0
+
+    def __len__(self) -> int:
+        return len(self.order)
+
+    def position(self, article_id: int) -> int:
+        start = article_id * RANK_WIDTH
+        return int.from_bytes(self.rank[start : start + RANK_WIDTH], "big")
+
+    def key(self, position: int) -> bytes:
+        return position.to_bytes(RANK_WIDTH, "big")
+
+    def date_positions(self, date_from: str | None, date_to: str | None) -> tuple[int, int]:
+        """[lo, hi) positions whose date lies in [date_from, date_to); dates are
+        strings, so "2023-07" <= "2023-07-24T10:00" < "2023-08" works as is."""
+        lo = self._first_before(date_to) if date_to else 0
+        hi = self._first_before(date_from) if date_from else len(self.order)
+        return lo, max(lo, hi)
+
+    def _first_before(self, bound: str) -> int:
+        # Dates run newest first with undated articles last: find the first one older.
+        return bisect.bisect_left(self.dates, True, key=lambda d: d is None or d < bound)
+
+
+_LITTLE_ENDIAN = array("I", [1]).tobytes()[0] == 1
+
+
+class Vocabulary:
+    """Words of the full-text index, by first letter, each with its document count."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self._conn = conn
+        self._by_letter: dict[str, tuple[list[str], array]] = {}
+        self._complete = False
+        conn.execute(
+            "CREATE VIRTUAL TABLE IF NOT EXISTS temp.quoth_search_vocab "
+            "USING fts5vocab(main, articles_fts, row)"
+        )
+
+    def load_all(self) -> None:
+        if not self._complete:
+            self._by_letter = self._group(
+                self._conn.execute("SELECT term, doc FROM temp.quoth_search_vocab")
+            )
+            self._complete = True
+
+    def _terms(self, letter: str) -> tuple[list[str], array]:
+        if letter not in self._by_letter and not self._complete:
+            rows = self._conn.execute(
+                "SELECT term, doc FROM temp.quoth_search_vocab WHERE term >= ? AND term < ?",
+                (letter, chr(ord(letter) + 1)),
+            )
+            self._by_letter.update(self._group(rows) or {letter: ([], array("q"))})
+        return self._by_letter.get(letter, ([], array("q")))
+
+    @staticmethod
+    def _group(rows: Iterable[tuple[str, int]]) -> dict[str, tuple[list[str], array]]:
+        groups: dict[str, tuple[list[str], array]] = {}
+        for term, docs in rows:
+            if len(term) >= MIN_FUZZY_LENGTH - 1 and term.isalpha():
+                terms, counts = groups.setdefault(term[0], ([], array("q")))
+                terms.append(term)
+                counts.append(docs)
+        return groups
+
+    def typo_fixes(self, word: str, limit: int) -> tuple[str, ...]:
+        """Index words a few edits away from `word` (or, for longer words, whose
+        beginning is), excluding those `word*` already finds; closest and most
+        common first. The first letter is trusted, as most typos spare it."""
+        typos = max_typos(word)
+        if not typos:
+            return ()
+        terms, counts = self._terms(word[0])
+        found: dict[int, int] = {}
+        for _, distance, index in process.extract(
+            word, terms, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+        ):
+            found[index] = distance
+        if len(word) >= MIN_PREFIX_FUZZY_LENGTH:  # mid-word while typing: "investigat"
+            heads = [term[: len(word)] for term in terms]
+            for _, distance, index in process.extract(
+                word, heads, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+            ):
+                found[index] = min(found.get(index, typos), distance)
+        ranked = sorted(
+            (distance, -counts[index], terms[index])
+            for index, distance in found.items()
+            if not terms[index].startswith(word)
+        )
+        return tuple(term for _, _, term in ranked[:limit])
+
+    def memory_objects(self) -> list[object]:
+        return [self._by_letter]
+
+
+class NameIndex:
+    """Short names (speakers with their aliases, sources) matched word by word:
+    every word typed must begin a word of the name; failing that, be a typo of one."""
+
+    def __init__(self, names: list[list[str]]) -> None:
+        self._owners: dict[str, list[int]] = {}
+        for entry, variants in enumerate(names):
+            for word in {w for name in variants for w in words_of(name)}:
+                self._owners.setdefault(word, []).append(entry)
+        self._words = sorted(self._owners)
+
+    def match(self, text: str) -> set[int]:
+        wanted = [w for w in words_of(text) if w != "the"] or words_of(text)
+        if not wanted:
+            return set()
+        exact = self._entries(wanted, self._starting_with)
+        return exact if exact else self._entries(wanted, self._typos_of)
+
+    def _entries(self, wanted: list[str], words_for) -> set[int]:
+        entries: set[int] | None = None
+        for word in wanted:
+            found = {e for w in words_for(word) for e in self._owners[w]}
+            entries = found if entries is None else entries & found
+            if not entries:
+                return set()
+        return entries or set()
+
+    def _starting_with(self, prefix: str) -> list[str]:
+        start = bisect.bisect_left(self._words, prefix)
+        end = bisect.bisect_left(self._words, prefix + "\U0010ffff")
+        return self._words[start:end]
+
+    def _typos_of(self, word: str) -> list[str]:
+        typos = max_typos(word)
+        if not typos:
+            return []
+        return [
+            match for match, _, _ in process.extract(
+                word, self._words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+            )
+        ]
+
+
+class Facts:
+    """Per-article source and quote kinds, held as bitsets per value."""
+
+    def __init__(self, conn: sqlite3.Connection, size: int) -> None:
+        by_source: dict[str, list[int]] = {}
+        for article_id, source in conn.execute(
+            "SELECT id, source FROM articles WHERE source IS NOT NULL AND source != ''"
+        ):
+            by_source.setdefault(source, []).append(article_id)
+        self._size = size
+        self.sources = list(by_source)
+        self.source_names = NameIndex([[name] for name in self.sources])
+        self._source_ids = [array("q", ids) for ids in by_source.values()]
+        by_kind: dict[str, list[int]] = {kind: [] for kind in KIND_BITS}
+        for article_id, kind in conn.execute("SELECT DISTINCT article_id, kind FROM quotes"):
+            by_kind.setdefault(kind, []).append(article_id)
+        self._kind_bits = {kind: bits_from_ids(ids, size) for kind, ids in by_kind.items()}
+        self.with_quotes = 0
+        for bits in self._kind_bits.values():
+            self.with_quotes |= bits
+
+    def source_bits(self, text: str) -> int:
+        entries = self.source_names.match(text)
+        return bits_from_ids((i for e in entries for i in self._source_ids[e]), self._size)
+
+    def kind_bits(self, kind: str) -> int:
+        return self._kind_bits.get(kind, 0)
