@@ -100,7 +100,16 @@ CREATE TABLE feeds (
 );
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2)
+# Version 3: indexes for the search filters (source:, kind:, is:read/unread/starred),
+# which would otherwise read every article row.
+_V3 = """
+CREATE INDEX articles_source ON articles(source);
+CREATE INDEX articles_read ON articles(is_read) WHERE is_read = 1;
+CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
+CREATE INDEX quotes_kind ON quotes(kind, article_id);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
