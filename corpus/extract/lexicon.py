@@ -59,6 +59,15 @@ class Lexicon:
     work_words: frozenset[str]
     countries: frozenset[str]  # lowercase
     partial_cue_forms: dict[str, str]
+    place_words: frozenset[str]  # capitalised form
+    female_names: frozenset[str]
+    male_names: frozenset[str]
+    party_members: frozenset[str]  # lowercase
+
+
+def _words(name: str) -> frozenset[str]:
+    """Every whitespace-separated word of a list file (several per line allowed)."""
+    return frozenset(word for entry in read_entries(name) for word in entry.split())
 
 
 def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
@@ -85,4 +94,8 @@ def load() -> Lexicon:
         work_words=_lower_set("works"),
         countries=_lower_set("countries"),
         partial_cue_forms=_verb_forms("partial_cues"),
+        place_words=frozenset(read_entries("place_words")),
+        female_names=_words("female_first_names"),
+        male_names=_words("male_first_names"),
+        party_members=_lower_set("party_members"),
     )

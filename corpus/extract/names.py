@@ -13,6 +13,9 @@ from .mentions import NON_NAME_CAPITALS, head_kind, np_start
 from .speakers import Registry, read_name
 from .views import ParagraphView
 
+PLACE_PREPOSITIONS = frozenset(
+    ["in", "at", "near", "from", "across", "outside", "inside", "throughout", "around", "to", "into", "toward", "towards", "via", "on", "during", "since", "until"]
+)
 RUN_JOINERS = frozenset(
     {"of", "and", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "&"}
 )
@@ -22,6 +25,8 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
     lexicon = load_lexicon()
     for view in views:
         for first, last in name_runs(view, lexicon):
+            if first > 0 and view.tokens[first - 1].lower in PLACE_PREPOSITIONS:
+                continue  # "in Squirrel Hill", "from Long Island": a place
             reading = read_name(body, view.tokens, first, last)
             if reading is None:
                 continue
@@ -79,7 +84,8 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
         first = index
         last = index
         index += 1
-        while index < count and outside[index]:
+        while index < count and outside[index] and not _possessive(tokens[last].text):
+            # A possessive ends the name: "Ruth Calloway's memoir".
             token = tokens[index]
             if (
                 token.text[:1].isupper()
@@ -105,6 +111,10 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
         if tokens[first].text[:1].isupper() and tokens[first].lower not in NON_NAME_CAPITALS:
             runs.append((first, last))
     return runs
+
+
+def _possessive(word: str) -> bool:
+    return word.endswith(("'s", "’s"))
 
 
 def _starts_run(tokens, index: int, count: int, lexicon: Lexicon) -> bool:  # noqa: ANN001

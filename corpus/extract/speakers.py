@@ -79,6 +79,13 @@ def _is_title_token(token: Token, lexicon: Lexicon) -> bool:
 
 def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """Classify tokens[first..last] (a capitalised run with its titles) as a person or a body."""
+    reading = _read_name(body, tokens, first, last)
+    if reading is not None and reading.name.endswith(("'s", "’s")):
+        reading.name = reading.name[:-2]  # "Ruth Calloway's memoir" names Ruth Calloway
+    return reading
+
+
+def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     lexicon = load_lexicon()
     while first <= last and (
         tokens[first].lower in DETERMINERS or tokens[first].lower in QUANTIFIERS
@@ -105,6 +112,9 @@ def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRead
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
+    bare_last = re.sub(r"['’]s$", "", words[-1])
+    if bare_last in lexicon.place_words or bare_last.lower() in lexicon.party_members:
+        return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
     name_words = [w for w in words if w[:1].isupper()]
     if len(name_words) == len(words) and not any(w.lower() in NON_NAME_CAPITALS for w in words):
         if len(words) >= 2 and not any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
@@ -179,9 +189,11 @@ class Registry:
         self.entities: list[Entity] = []
         self.sightings: list[tuple[int, Entity]] = []  # (offset, entity), ascending
         self.lexicon = load_lexicon()
+        self.position = 0  # where the mention being read sits, for "nearest" choices
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
+        self.position = position
         entity = self.find_or_add(reading)
         if entity is not None:
             self._note(position, entity)
@@ -204,6 +216,10 @@ class Registry:
     def _person(self, reading: NameReading) -> Entity:
         words = reading.name.split()
         surname = words[-1].lower()
+        if len(words) == 1:
+            latest = self._latest_with_surname(surname)
+            if latest is not None:
+                return self._enrich(latest, reading)
         for entity in reversed(self.entities):
             if entity.kind != "person":
                 continue
@@ -220,11 +236,30 @@ class Registry:
         self.entities.append(entity)
         return self._enrich(entity, reading)
 
+    def _latest_with_surname(self, surname: str) -> Entity | None:
+        """Of two Millers, "Miller" is the one named most recently before here."""
+        for offset, entity in reversed(self.sightings):
+            if offset < self.position and entity.kind == "person" and entity.surname == surname:
+                return entity
+        return None
+
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
         for title in reading.titles:
             entity.add_title(title)
         if reading.gender and not entity.gender:
             entity.gender = reading.gender
+        if not entity.gender and len(entity.name.split()) > 1:
+            first_name = entity.name.split()[0]
+            if (
+                first_name in self.lexicon.female_names
+                and first_name not in self.lexicon.male_names
+            ):
+                entity.gender = "female"
+            elif (
+                first_name in self.lexicon.male_names
+                and first_name not in self.lexicon.female_names
+            ):
+                entity.gender = "male"
         if reading.name != entity.name:
             entity.add_alias(reading.name)
         return entity
@@ -257,6 +292,9 @@ class Registry:
     def _single(self, reading: NameReading) -> Entity | None:
         word = reading.name
         key = word.lower()
+        latest = self._latest_with_surname(key)
+        if latest is not None:
+            return latest
         for entity in reversed(self.entities):
             if entity.kind == "person" and entity.surname == key:
                 return entity
@@ -270,6 +308,7 @@ class Registry:
 
     def named_speaker(self, position: int, reading: NameReading) -> Entity | None:
         """The entity a speaker mention names; a lone unknown word is taken as a surname."""
+        self.position = position
         entity = self.find_or_add(reading)
         if entity is None and reading.kind == "single":
             entity = self._person(NameReading("person", reading.name, reading.titles))
