@@ -343,7 +343,10 @@ def main(argv: list[str] | None = None) -> int:
         for result in results:
             lines = describe(result)
             if lines:
-                print(result.slug)
+                print(
+                    f"{result.slug}  (gold {len(result.gold)}, found {len(result.found)}, "
+                    f"matched {len(result.pairs)})"
+                )
                 print("\n".join(lines))
         print()
     summary = summarise(results)
