@@ -83,17 +83,20 @@ def find_date(text: str) -> DateMatch | None:
     if not text:
         return None
     text = text[:2000]  # dates live in short strings; never scan a whole body
-    candidates: list[tuple[int, re.Match[str]]] = []
+    best: tuple[re.Match[str], date] | None = None
     for pattern in _DATE_PATTERNS:
         for match in pattern.finditer(text):
-            candidates.append((match.start(), match))
-    for _, match in sorted(candidates, key=lambda item: item[0]):
-        day = _date_from_match(match)
-        if day is None:
-            continue
-        iso, end = _with_time(text, match.end(), day)
-        return DateMatch(iso, match.start(), end)
-    return None
+            if best is not None and match.start() >= best[0].start():
+                break
+            day = _date_from_match(match)
+            if day is not None:
+                best = (match, day)
+                break
+    if best is None:
+        return None
+    match, day = best
+    iso, end = _with_time(text, match.end(), day)
+    return DateMatch(iso, match.start(), end)
 
 
 def date_from_timestamp(value: float) -> str | None:

@@ -32,6 +32,7 @@ from .articles import Metadata, clean_field
 WRAP_WIDTH = 100  # lines no longer than this may be hard-wrapped prose
 HEADLINE_MAX_CHARS = 200
 HEADLINE_MAX_WORDS = 30
+DATE_LINE_MAX_CHARS = 120  # a bare date line ("Tuesday, March 5, 2024 10:30 a.m. EST") fits
 
 KNOWN_AGENCIES = frozenset(
     name.casefold()
@@ -71,9 +72,17 @@ _NOT_PLACES = frozenset(
         "SPOILER", "WARNING", "FACT CHECK", "COMMENT", "EDITORIAL", "REVIEW", "Q", "A", "I",
     }
 )  # fmt: skip
+_WEEKDAY = (
+    r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
+    r"|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)\.?"
+)
+_MONTH_NAME = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november"
+    r"|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?"
+)
 _DATE_WORD = re.compile(
-    r"(?i)^(?:\d+|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?:\s+\d+)?"
-    r"|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)(?:,?\s*\d{4})?$"
+    rf"(?i)^(?:\d{{1,2}}|{_MONTH_NAME}(?:\s+\d{{1,2}})?|\d{{1,2}}\s+{_MONTH_NAME}|{_WEEKDAY})"
+    rf"(?:,?\s*\d{{4}})?$"
 )
 
 
@@ -294,8 +303,10 @@ class _Header:
     def _date_line(self, line: str) -> str | None:
         """The text left after a date line ("" when nothing), or None when not a date line."""
         keyed = _DATE_KEYS.match(line)
+        if not keyed and len(line) > DATE_LINE_MAX_CHARS:
+            return None  # a paragraph, not a date line: do not scan it
         rest = line[keyed.end() :] if keyed else line
-        found = find_date(rest)
+        found = find_date(rest[:DATE_LINE_MAX_CHARS])
         if found is None:
             return None
         if not _WEEKDAY_PREFIX.fullmatch(rest[: found.start]):
@@ -371,7 +382,7 @@ class _Header:
         return True
 
 
-_WEEKDAY_PREFIX = re.compile(r"(?i)[\s,.|]*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?[\s,]*)?")
+_WEEKDAY_PREFIX = re.compile(rf"(?i)[\s,.|]*(?:{_WEEKDAY}[\s,]*)?")
 
 
 def _is_header_line(line: str) -> bool:

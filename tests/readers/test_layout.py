@@ -32,6 +32,9 @@ from quoth.corpus.readers.layout import (
         ("Islamabad, July 24 (Reuters) - Talks began.", "Islamabad", "Reuters"),
         ("PARIS, March 5 (AFP) — Strikes spread.", "PARIS", "AFP"),
         ("SAN JUAN, Puerto Rico (AP) -- Power returned.", "SAN JUAN, Puerto Rico", "AP"),
+        ("MONTGOMERY, Ala. — A court ruled.", "MONTGOMERY, Ala.", None),
+        ("MARSEILLE, Monday (AFP) — Fires spread.", "MARSEILLE", "AFP"),
+        ("SUNDERLAND, Sept. 3 (PA) - Shipyard reopens.", "SUNDERLAND", "PA"),
     ],
 )
 def test_datelines(lead: str, place: str, source: str | None) -> None:
