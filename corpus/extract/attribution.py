@@ -110,7 +110,10 @@ class QuoteAttributor:
         end_view = self.views[span.last_paragraph]
         end_slot = next((s for s in end_view.slots if s.span is span), slot)
         link = None
-        if kind == "direct":
+        if kind == "partial" and self._continues_sentence(view, slot):
+            kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
+            link = self._floating(view, slot)
+        elif kind == "direct":
             link = (
                 self._after(end_view, end_slot)
                 or self._before(view, slot)
@@ -272,39 +275,38 @@ class QuoteAttributor:
         return None
 
     def _floating(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        """An unattributed quote right after an attributed one is the same speaker's.
+
+        Only a short attribution may sit between them, and nobody else may be
+        named there ("…," Graumann told reporters on the Capitol steps. "…").
+        """
         if self.last is None:
             return None
         last_para, last_token, link = self.last
         if last_para == view.index:
-            between = range(last_token + 1, slot.first)
+            between = view.tokens[last_token + 1 : slot.first]
+            if not all(view.outside[last_token + 1 : slot.first]):
+                return None
         elif last_para == view.index - 1 and slot.first == 0:
             previous = self.views[last_para]
-            if any(previous.outside[last_token + 1 :]) and not self._only_attribution_left(
-                previous, last_token
-            ):
-                return None
-            between = range(0)
+            between = previous.tokens[last_token + 1 :]
         else:
             return None
-        tokens = view.tokens
-        in_mention = range(0)
-        if link.view is view and link.mention is not None:
-            in_mention = range(link.mention.first, link.mention.last + 1)
-        for index in between:
-            if not view.outside[index]:
-                return None
-            if (
-                tokens[index].text[:1].isupper()
-                and index != view.sentence_start[index]
-                and index not in in_mention
-            ):
-                return None  # someone else may be named in between
+        if len(between) > 30 or sum(1 for t in between if t.text in {".", "?", "!"}) > 1:
+            return None
+        start = self.views[last_para].tokens[last_token].end
+        if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
+            return None
         return Link(link.view, link.mention, link.cue, link.entity)
 
-    def _only_attribution_left(self, view: ParagraphView, last_token: int) -> bool:
-        """After the last quote, the paragraph holds at most one short attribution sentence."""
-        rest = [t for i, t in enumerate(view.tokens) if i > last_token]
-        return len(rest) <= 14 and sum(1 for t in rest if t.text in {".", "?", "!"}) <= 1
+    def _continues_sentence(self, view: ParagraphView, slot: QuoteSlot) -> bool:
+        """Is this the second half of a quoted sentence split by its attribution?"""
+        if self.last is None or self.last[0] != view.index:
+            return False
+        between = view.tokens[self.last[1] + 1 : slot.first]
+        if not between or len(between) > 10 or between[-1].text != ",":
+            return False
+        return any(c.first > self.last[1] and c.last < slot.first for c in self.cues[view.index])
 
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:

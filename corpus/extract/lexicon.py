@@ -61,8 +61,13 @@ class Lexicon:
     partial_cue_forms: dict[str, str]
     place_words: frozenset[str]  # capitalised form
     female_names: frozenset[str]
+    title_expansions: dict[str, tuple[str, ...]]  # "gov" -> ("governor",)
     male_names: frozenset[str]
     party_members: frozenset[str]  # lowercase
+
+
+def _lines_lower(name: str) -> list[str]:
+    return [entry.lower() for entry in read_entries(name)]
 
 
 def _words(name: str) -> frozenset[str]:
@@ -96,6 +101,10 @@ def load() -> Lexicon:
         partial_cue_forms=_verb_forms("partial_cues"),
         place_words=frozenset(read_entries("place_words")),
         female_names=_words("female_first_names"),
+        title_expansions={
+            entry.split()[0]: tuple(entry.split()[1:])
+            for entry in _lines_lower("title_abbreviations")
+        },
         male_names=_words("male_first_names"),
         party_members=_lower_set("party_members"),
     )

@@ -503,6 +503,8 @@ def head_kind(
         t.text[:1].isupper() for t in tokens[first + 1 : last]
     ):
         return "group"
+    if lower in lexicon.party_members:
+        return "person_noun"  # "the Idaho Republican said"
     if (
         head.text[:1].isupper()
         and first == last

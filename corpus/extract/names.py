@@ -14,7 +14,26 @@ from .speakers import Registry, read_name
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = frozenset(
-    ["in", "at", "near", "from", "across", "outside", "inside", "throughout", "around", "to", "into", "toward", "towards", "via", "on", "during", "since", "until"]
+    [
+        "in",
+        "at",
+        "near",
+        "from",
+        "across",
+        "outside",
+        "inside",
+        "throughout",
+        "around",
+        "to",
+        "into",
+        "toward",
+        "towards",
+        "via",
+        "on",
+        "during",
+        "since",
+        "until",
+    ]
 )
 RUN_JOINERS = frozenset(
     {"of", "and", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "&"}

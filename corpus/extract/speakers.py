@@ -9,6 +9,7 @@ nearest compatible entity named before them.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -328,6 +329,16 @@ class Registry:
             ordered.append(entity)
         return ordered
 
+    def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
+        """Is a person other than `entity` named between two offsets?"""
+        index = bisect.bisect_left(self.sightings, start, key=lambda item: item[0])
+        while index < len(self.sightings) and self.sightings[index][0] < end:
+            other = self.sightings[index][1]
+            if other is not entity and other.kind in {"person", "group"}:
+                return True
+            index += 1
+        return False
+
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
         candidates = self.before(position)
         if pronoun in {"he", "she"}:
@@ -350,11 +361,21 @@ class Registry:
         """ "the minister": the nearest person whose titles hold the noun."""
         noun = noun.lower()
         for entity in self.before(position):
-            if entity.kind == "person" and any(
-                noun in t.lower().split() or noun in t.lower() for t in entity.titles
-            ):
+            if entity.kind == "person" and any(noun in self._title_words(t) for t in entity.titles):
                 return entity
+        if noun in self.lexicon.party_members:
+            return next((e for e in self.before(position) if e.kind == "person"), None)
         return None
+
+    def _title_words(self, title: str) -> set[str]:
+        """Words a title answers to: "Gov." -> {"gov", "governor"}."""
+        words = set()
+        for word in re.findall(r"[\w'’-]+", title.lower()):
+            words.add(word)
+            words.update(self.lexicon.title_expansions.get(word, ()))
+            if word.endswith(("'s", "’s")):
+                words.add(word[:-2])
+        return words
 
     def org_nominal(self, position: int, words: list[str]) -> Entity | None:
         """ "the ministry", "the trade office": nearest body whose name holds the words."""
