@@ -1,0 +1,191 @@
+"""Feed subscriptions: remember feed URLs, and refresh them all (from cron, say).
+
+Subscriptions live in the corpus's `feeds` table (see schema.py). `refresh` fetches each
+feed with its stored ETag / Last-Modified, skips the unchanged ones (HTTP 304), reads the
+rest with the feed reader and hands the items to the caller's `ingest_fn`, which stores
+them and says how many were new. A feed that fails is one line in the summary, and the
+run goes on with the next.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from .fetch import FetchError, FetchResult, check_url, fetch, read_fetched
+from .model import Article
+from .readers.errors import ReadError, RecordError
+
+IngestFn = Callable[[str, list[Article]], tuple[int, int]]  # (origin, articles) -> (new, dup)
+FetchFn = Callable[..., FetchResult]
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Feed:
+    url: str
+    title: str | None
+    etag: str | None
+    last_modified: str | None
+    added_at: str
+    last_checked: str | None
+    last_status: str | None
+
+
+@dataclass
+class RefreshSummary:
+    feeds: int = 0
+    unchanged: int = 0  # answered 304, or nothing new
+    failed: int = 0
+    new: int = 0
+    duplicates: int = 0
+    skipped_items: int = 0  # items without text, or unreadable
+    failures: list[str] = field(default_factory=list)  # one line per failed feed
+
+    @property
+    def ok(self) -> bool:
+        return self.failed == 0
+
+    def line(self) -> str:
+        """The one-line summary `quoth refresh` prints."""
+        parts = [
+            f"{self.feeds} feed{'s' if self.feeds != 1 else ''}",
+            f"{self.new} new article{'s' if self.new != 1 else ''}",
+            f"{self.duplicates} already stored",
+            f"{self.unchanged} unchanged",
+            f"{self.failed} failed",
+        ]
+        if self.skipped_items:
+            parts.append(f"{self.skipped_items} items skipped")
+        return "refreshed " + ", ".join(parts)
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+# --- subscriptions ------------------------------------------------------------------------
+
+
+def subscribe(conn: sqlite3.Connection, url: str, title: str | None = None) -> bool:
+    """Remember a feed. True when it is new; an existing one only gets its title filled in."""
+    check_url(url)
+    cursor = conn.execute(
+        "INSERT OR IGNORE INTO feeds (url, title, added_at) VALUES (?, ?, ?)",
+        (url, title, _now()),
+    )
+    if cursor.rowcount == 0 and title:
+        conn.execute("UPDATE feeds SET title = ? WHERE url = ? AND title IS NULL", (title, url))
+    return cursor.rowcount > 0
+
+
+def unsubscribe(conn: sqlite3.Connection, url: str) -> bool:
+    """Forget a feed (its articles stay). False when there was no such subscription."""
+    return conn.execute("DELETE FROM feeds WHERE url = ?", (url,)).rowcount > 0
+
+
+def list_feeds(conn: sqlite3.Connection) -> list[Feed]:
+    rows = conn.execute(
+        "SELECT url, title, etag, last_modified, added_at, last_checked, last_status "
+        "FROM feeds ORDER BY added_at, url"
+    ).fetchall()
+    return [Feed(*row) for row in rows]
+
+
+def _record(
+    conn: sqlite3.Connection,
+    url: str,
+    status: str,
+    *,
+    result: FetchResult | None = None,
+    title: str | None = None,
+) -> None:
+    if result is not None and not result.not_modified:
+        conn.execute(
+            "UPDATE feeds SET etag = ?, last_modified = ? WHERE url = ?",
+            (result.etag, result.last_modified, url),
+        )
+    if title:
+        conn.execute("UPDATE feeds SET title = ? WHERE url = ? AND title IS NULL", (title, url))
+    conn.execute(
+        "UPDATE feeds SET last_checked = ?, last_status = ? WHERE url = ?", (_now(), status, url)
+    )
+
+
+# --- refreshing ---------------------------------------------------------------------------
+
+
+def refresh(
+    conn: sqlite3.Connection,
+    ingest_fn: IngestFn,
+    *,
+    fetch_fn: FetchFn = fetch,
+    timeout: float = 20.0,
+    progress: Progress | None = None,
+) -> RefreshSummary:
+    """Fetch every subscription, ingest new items, record each feed's status."""
+    summary = RefreshSummary()
+    for feed in list_feeds(conn):
+        summary.feeds += 1
+        if progress is not None:
+            progress(feed.url)
+        status = _refresh_one(conn, feed, ingest_fn, fetch_fn, timeout, summary)
+        if status is not None:
+            summary.failed += 1
+            summary.failures.append(f"{feed.url}: {status}")
+            _record(conn, feed.url, f"failed: {status}")
+    return summary
+
+
+def _refresh_one(
+    conn: sqlite3.Connection,
+    feed: Feed,
+    ingest_fn: IngestFn,
+    fetch_fn: FetchFn,
+    timeout: float,
+    summary: RefreshSummary,
+) -> str | None:
+    """Refresh one feed; the failure reason, or None when it went well."""
+    try:
+        result = fetch_fn(
+            feed.url, timeout=timeout, etag=feed.etag, last_modified=feed.last_modified
+        )
+    except FetchError as exc:
+        return _without_url(str(exc), feed.url)
+    if result.not_modified:
+        summary.unchanged += 1
+        _record(conn, feed.url, "not modified", result=result)
+        return None
+    try:
+        reader, items = read_fetched(result)
+        if reader != "feed":
+            return f"not a feed any more (read as {reader})"
+        articles: list[Article] = []
+        for item in items:
+            if isinstance(item, RecordError):
+                summary.skipped_items += 1
+            else:
+                articles.append(item)
+    except ReadError as exc:
+        return str(exc)
+    try:
+        new, duplicates = ingest_fn(feed.url, articles)
+    except Exception as exc:  # the store's trouble with one feed must not stop the others
+        return f"could not store its items ({type(exc).__name__}: {exc})"
+    summary.new += new
+    summary.duplicates += duplicates
+    if new == 0:
+        summary.unchanged += 1
+    title = next((a.source for a in articles if a.source), None)
+    # The validators are saved only now: a feed whose items were not stored is fetched again.
+    _record(
+        conn, feed.url, f"ok: {new} new, {duplicates} already stored", result=result, title=title
+    )
+    return None
+
+
+def _without_url(message: str, url: str) -> str:
+    prefix = f"{url}: "
+    return message[len(prefix) :] if message.startswith(prefix) else message
