@@ -105,6 +105,7 @@ class SearchEngine:
         self._facts: Facts | None = None
         self._fixes: dict[str, tuple[str, ...]] = {}
         self._previous: _Previous | None = None
+        self._cache_uses = 0  # how often the prefix cache answered (for tests)
 
     @property
     def _conn(self) -> sqlite3.Connection:
@@ -186,12 +187,14 @@ class SearchEngine:
         ):
             ranked = self._filter_ranked(previous.ranked, ranking, allowed, dates)
             total = len(ranked)
+            self._cache_uses += 1
         else:
             if previous is not None and _narrows(query, previous.query) and _words_narrow(
                 query, plan.fixes, previous
             ):
                 within = bits_from_ids((i for i, _ in previous.ranked), ranking.size)
                 allowed = within if allowed is None else allowed & within
+                self._cache_uses += 1
             ranked, total = self._run_text(plan, ranking, allowed, dates, limit)
         complete = len(ranked) == total <= CACHE_LIMIT
         self._previous = (

@@ -21,7 +21,7 @@ from array import array
 from collections.abc import Iterable
 
 from rapidfuzz import process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA
 
 from .query import words_of
 
@@ -34,7 +34,8 @@ MIN_PREFIX_FUZZY_LENGTH = 6
 
 
 def max_typos(word: str) -> int:
-    """How many edits a word may be away from what it should find."""
+    """How many edits (a swap of two neighbours counts as one) a word may be
+    away from what it should find."""
     if len(word) < MIN_FUZZY_LENGTH or not word.isalpha():
         return 0
     return 1 if len(word) < 8 else 2
@@ -60,7 +61,7 @@ class Ranking:
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         rows = conn.execute(
-            "SELECT id, date FROM articles ORDER BY date IS NULL, date DESC, id DESC"
+            "SELECT id, date FROM articles ORDER BY date DESC, id DESC"  # NULL dates last
         ).fetchall()
         self.order = array("q", (row[0] for row in rows))
         interned: dict[str | None, str | None] = {}
@@ -88,9 +89,12 @@ class Ranking:
 
     def date_positions(self, date_from: str | None, date_to: str | None) -> tuple[int, int]:
         """[lo, hi) positions whose date lies in [date_from, date_to); dates are
-        strings, so "2023-07" <= "2023-07-24T10:00" < "2023-08" works as is."""
+        strings, so "2023-07" <= "2023-07-24T10:00" < "2023-08" works as is.
+        Undated articles match no date range."""
+        if date_from is None and date_to is None:
+            return 0, len(self.order)
         lo = self._first_before(date_to) if date_to else 0
-        hi = self._first_before(date_from) if date_from else len(self.order)
+        hi = self._first_before(date_from or "")
         return lo, max(lo, hi)
 
     def _first_before(self, bound: str) -> int:
@@ -149,13 +153,13 @@ class Vocabulary:
         terms, counts = self._terms(word[0])
         found: dict[int, int] = {}
         for _, distance, index in process.extract(
-            word, terms, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+            word, terms, scorer=OSA.distance, score_cutoff=typos, limit=None
         ):
             found[index] = distance
         if len(word) >= MIN_PREFIX_FUZZY_LENGTH:  # mid-word while typing: "investigat"
             heads = [term[: len(word)] for term in terms]
             for _, distance, index in process.extract(
-                word, heads, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+                word, heads, scorer=OSA.distance, score_cutoff=typos, limit=None
             ):
                 found[index] = min(found.get(index, typos), distance)
         ranked = sorted(
@@ -207,7 +211,7 @@ class NameIndex:
             return []
         return [
             match for match, _, _ in process.extract(
-                word, self._words, scorer=Levenshtein.distance, score_cutoff=typos, limit=None
+                word, self._words, scorer=OSA.distance, score_cutoff=typos, limit=None
             )
         ]
 
