@@ -12,6 +12,7 @@ from .reported import ReportedFinder
 from .spans import pair_marks
 from .speakers import Entity, Registry
 from .text import paragraphs
+from .transcript import transcript_quotes
 from .views import build_views
 
 # When two findings overlap, the one with the lower rank stays: a quoted
@@ -26,7 +27,8 @@ def run_pipeline(body: str) -> Extraction:
     cues = [find_cues(view.tokens, view.outside) for view in views]
     registry = Registry(body)
     sight_names(body, views, registry)
-    found = QuoteAttributor(body, views, cues, registry).run()
+    found = transcript_quotes(body, paras, registry)
+    found += QuoteAttributor(body, views, cues, registry).run()
     finder = ReportedFinder(body, registry)
     for view, view_cues in zip(views, cues, strict=True):
         found.extend(finder.find(view, view_cues))
