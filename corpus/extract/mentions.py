@@ -839,3 +839,43 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
                 break
             extras.append((seg_first, seg_last, role))
     return _build(tokens, core_first, end, head, extras, lexicon)
+
+
+def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | None:
+    """The noun phrase a sentence opens with, for verbs that share it.
+
+    "Deepa Raman, an analyst at Corbin Securities, called the price … and said …"
+    and "City planning staff had recommended approval, saying …" both give
+    their opening phrase to the later cue.
+    """
+    lexicon = load_lexicon()
+    end = first - 1
+    index = first
+    while index <= ceiling and index - first < 12:
+        token = tokens[index]
+        if _phrase_word(token, lexicon) or token.text in {"(", ")"}:
+            end = index
+        elif token.lower not in CONNECTORS and not (
+            token.text[:1].islower() and token.is_word() and index - first <= 2
+        ):
+            break
+        index += 1
+    while end >= first:
+        start = np_start(tokens, end, first, lexicon)
+        head = head_kind(tokens, first, end, lexicon) if start == first else None
+        if head is not None and head != "pronoun" or (head == "pronoun" and end == first):
+            break
+        end -= 1
+    if end < first:
+        return None
+    head = head_kind(tokens, first, end, lexicon)
+    if head is None:
+        return None
+    extras = []
+    if end + 1 <= ceiling and tokens[end + 1].text == ",":
+        close = next(
+            (i for i in range(end + 2, min(ceiling, end + 16) + 1) if tokens[i].text == ","), None
+        )
+        if close is not None and _segment_role(tokens, end + 2, close - 1, lexicon) == "appositive":
+            extras.append((end + 2, close - 1, "appositive"))
+    return _build(tokens, first, end, head, extras, lexicon)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from .attribution import cue_text
 from .cues import PARTICIPLES_AFTER_COMMA, Cue
 from .found import Found
-from .mentions import Mention, subject_after, subject_before
+from .mentions import Mention, leading_subject, subject_after, subject_before
 from .speakers import Registry, resolve_mention
 from .text import WEEKDAYS, Token
 from .views import ParagraphView
@@ -232,70 +232,15 @@ LEADING_PHRASE_WORDS = (
     )
     | WEEKDAYS
 )
-COMMA_STOPS = frozenset(
-    ["though", "although", "while", "whereas", "even", "but", "according", "a", "an", "citing"]
-)
+INCLUSIVE = frozenset({"including", "excluding"})
+COMMA_STOPS = frozenset(["though", "although", "while", "whereas", "even", "but", "according", "a", "an", "citing", "as"])
+# After "and"/"but", these verbs start a new statement, not more of the clause.
 STOP_AFTER_AND = frozenset(
-    [
-        "declined",
-        "did",
-        "does",
-        "refused",
-        "called",
-        "urged",
-        "added",
-        "said",
-        "noted",
-        "warned",
-        "was",
-        "were",
-        "is",
-        "has",
-        "had",
-        "stopped",
-        "left",
-        "walked",
-        "told",
-        "asked",
-        "would",
-        "will",
-    ]
+    ["declined", "did", "does", "refused", "called", "urged", "stopped", "left", "walked", "accused", "described"]
 )
+# Cues that do not report a statement in the clause after them.
 REPORTING_LEMMAS_EXCLUDED = frozenset(
-    {
-        "ask",
-        "wonder",
-        "reply",
-        "respond",
-        "continue",
-        "urge",
-        "demand",
-        "advise",
-        "joke",
-        "quip",
-        "shout",
-        "yell",
-        "whisper",
-        "mutter",
-        "grumble",
-        "snap",
-        "scoff",
-        "testify",
-        "post",
-        "tweet",
-        "inform",
-        "counter",
-        "retort",
-        "charge",
-        "recall",
-        "recount",
-        "promise",
-        "vow",
-        "pledge",
-        "caution",
-        "complain",
-        "lament",
-    }
+    ["ask", "wonder", "continue", "urge", "demand", "advise", "joke", "quip", "inform", "charge", "counter"]
 )
 MIN_CLAUSE_TOKENS = 3
 
@@ -339,6 +284,8 @@ class ReportedFinder:
             mention = self._shared_subject(view, cues, cue, floor)
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)
+        if mention is None and self._shares_subject(tokens, cue, floor):
+            mention = leading_subject(tokens, sentence_first, cue.first - 1)
         return self._make(view, mention, cue, clause)
 
     def _make(
@@ -370,6 +317,16 @@ class ReportedFinder:
             for first, last in clauses
         ]
         return found, max(clauses[-1][1], cue.last)
+
+    @staticmethod
+    def _shares_subject(tokens: list[Token], cue: Cue, floor: int) -> bool:
+        """ "…, saying …", "… and said …": the verb has the sentence's subject."""
+        if cue.first - 1 < floor:
+            return False
+        before = tokens[cue.first - 1]
+        return before.lower in {"and", "but"} or (
+            before.text == "," and tokens[cue.verb].lower.endswith("ing")
+        )
 
     def _shared_subject(
         self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int
@@ -465,13 +422,15 @@ class ReportedFinder:
             lower = tokens[index].lower
             previous = tokens[index - 1].text
             following = tokens[index + 1].lower if index + 1 <= last else ""
-            participle = lower.endswith("ing") and tokens[index].text.islower()
+            participle = (
+                lower.endswith("ing") and tokens[index].text.islower() and lower not in INCLUSIVE
+            )
             if previous == "," and (lower in COMMA_STOPS or participle):
                 return index - 2, None
             if lower in {"and", "but"} and following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
             if lower in {"and", "but"} and (
-                following in STOP_AFTER_AND or following.endswith("ed")
+                following in STOP_AFTER_AND or following in self.registry.lexicon.cue_forms
             ):
                 return index - 1 - (1 if previous == "," else 0), None
         return last, None
