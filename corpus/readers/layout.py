@@ -61,8 +61,10 @@ _CAPS_COLON_DATELINE = re.compile(
     rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,4}}{_QUALIFIER}{{0,2}})\s*:\s+(?=\S)"
 )
 _CAPS_DASH_DATELINE = re.compile(
-    rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,4}}{_QUALIFIER}{{0,2}})\s+{_DASH}\s+(?=\S)"
+    rf"(?P<place>{_CAPS_WORD}(?:\s+{_CAPS_WORD}){{0,4}}{_QUALIFIER}{{0,2}})"
+    rf"(?:\s+{_DASH}\s+|\s*[—–]\s*)(?=\S)"  # "NEW YORK — The", "NEW YORK—The"
 )
+_AGENCY_ONLY_DATELINE = re.compile(r"\((?P<agency>[A-Z][\w.&'’ \-]{0,40}?)\)\s*(?:[—–]|-{1,2})\s*")
 # Capitalised lead-ins that are not places.
 _NOT_PLACES = frozenset(
     {
@@ -88,7 +90,7 @@ _DATE_WORD = re.compile(
 
 @dataclass(frozen=True)
 class Dateline:
-    place: str
+    place: str  # "" when the lead names only the agency: "(Reuters) - Shares fell"
     source: str | None
     end: int  # where the story text starts after the dateline
 
@@ -106,6 +108,9 @@ def find_dateline(paragraph: str) -> Dateline | None:
             place = _place(match["place"])
             if place:
                 return Dateline(place, None, match.end())
+    match = _AGENCY_ONLY_DATELINE.match(paragraph)
+    if match and match["agency"].strip().casefold() in KNOWN_AGENCIES:
+        return Dateline("", match["agency"].strip(), match.end())  # "(Reuters) - Shares fell"
     return None
 
 
@@ -194,6 +199,11 @@ _NAME_CONNECTORS = frozenset(
     {"and", "&", "de", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "bint",
      "ibn", "da", "di", "du", "la", "le", "dos", "das", "y", "ul", "ud"}
 )  # fmt: skip
+_ROLE_BYLINE = re.compile(
+    r"^(?:By\s+)?(?:(?:Our|The|A)\s+)?(?:[A-Z][\w'’]*\s+){0,3}?"
+    r"(?:Staff\s+Reporter|Staff\s+Writer|Reporter|Correspondent|Bureau|(?:Web|News)\s+Desk"
+    r"|Staff\s+Report)s?$"
+)
 _CREDIT_PREFIX = re.compile(
     r"(?i)^(?:photo(?:graph)?|image|picture|file photo)(?: credit)?\s*(?::|by)\s*"
 )
@@ -241,6 +251,7 @@ def parse_blocks(blocks: list[list[str]], known: Metadata | None = None) -> Layo
         # A lone short line is the story itself, not a headline over nothing.
         paragraphs = [header.headline]
         header.meta.title = None
+    paragraphs = _take_trailers(paragraphs, header)
     if paragraphs:
         dateline = find_dateline(paragraphs[0])
         if dateline:
@@ -248,6 +259,39 @@ def parse_blocks(blocks: list[list[str]], known: Metadata | None = None) -> Layo
             if dateline.source:
                 header.set("source", dateline.source)
     return Layout(header.meta, paragraphs)
+
+
+_PUBLISHED_IN = re.compile(
+    r"(?i)^(?:published|first published|originally published|this (?:article|story) "
+    r"(?:was )?(?:first |originally )?(?:appeared|published))\s+(?:in|on|by)\s+(?P<rest>.+)$"
+)
+_REPORTING_BY = re.compile(
+    r"^\(?\s*(?:Reporting|Additional reporting|Writing|Reported) by (?P<names>[^;()]+?)"
+    r"\s*(?:;[^()]*)?\)?\.?$"
+)
+_COPYRIGHT = re.compile(r"(?i)^(?:copyright|©|\(c\))\s*(?:©\s*)?(?:19|20)\d\d\b.{0,150}$")
+TRAILER_MAX_CHARS = 250
+
+
+def _take_trailers(paragraphs: list[str], header: _Header) -> list[str]:
+    """Remove closing metadata lines, keeping what they say: "Published in Dawn, July 25th,
+    2023", "(Reporting by A; Editing by B)", "Copyright 2024 The Associated Press..."."""
+    paragraphs = list(paragraphs)
+    while len(paragraphs) > 1 and len(paragraphs[-1]) <= TRAILER_MAX_CHARS:
+        last = paragraphs[-1]
+        published = _PUBLISHED_IN.match(last)
+        reporting = _REPORTING_BY.match(last)
+        if published and (found := find_date(published["rest"])):
+            header.set("date", found.iso)
+            source = published["rest"][: found.start].strip(" ,;:-")
+            if source and len(source.split()) <= 6:
+                header.set("source", source)
+        elif reporting and _looks_like_names(reporting["names"]):
+            header.set("byline", reporting["names"])
+        elif not _COPYRIGHT.match(last):
+            break
+        paragraphs.pop()
+    return paragraphs
 
 
 class _Header:
@@ -296,7 +340,7 @@ class _Header:
         date_rest = self._date_line(line)
         if date_rest is not None:
             return date_rest if date_rest else True
-        if self._key_value_line(line) or self._byline(line):
+        if self._key_value_line(line) or self._byline(line) or self._role_byline(line):
             return True
         return self._headline(line, following)
 
@@ -346,6 +390,14 @@ class _Header:
         self._set_byline(match["who"])
         return True
 
+    def _role_byline(self, line: str) -> bool:
+        """"Our Staff Reporter", "Staff Correspondent", "Web Desk": a byline without names
+        (kept when there is no named byline; after one, it is the author's role)."""
+        if self.lines_seen > 6 or not _ROLE_BYLINE.match(line):
+            return False
+        self.set("byline", line)
+        return True
+
     def _set_byline(self, who: str) -> None:
         names, source = split_byline(who)
         self.set("byline", names)
@@ -388,7 +440,10 @@ _WEEKDAY_PREFIX = re.compile(rf"(?i)[\s,.|]*(?:{_WEEKDAY}[\s,]*)?")
 def _is_header_line(line: str) -> bool:
     probe = _Header(Metadata())
     return bool(
-        probe._date_line(line) is not None or probe._key_value_line(line) or probe._byline(line)
+        probe._date_line(line) is not None
+        or probe._key_value_line(line)
+        or probe._byline(line)
+        or probe._role_byline(line)
     )
 
 

@@ -35,6 +35,8 @@ from quoth.corpus.readers.layout import (
         ("MONTGOMERY, Ala. — A court ruled.", "MONTGOMERY, Ala.", None),
         ("MARSEILLE, Monday (AFP) — Fires spread.", "MARSEILLE", "AFP"),
         ("SUNDERLAND, Sept. 3 (PA) - Shipyard reopens.", "SUNDERLAND", "PA"),
+        ("NEW YORK—The city said.", "NEW YORK", None),
+        ("(Reuters) - Shares fell.", "", "Reuters"),
     ],
 )
 def test_datelines(lead: str, place: str, source: str | None) -> None:
@@ -233,3 +235,50 @@ def test_byline_requires_names() -> None:
     layout = parse_text("Harbour news\n\nBy the end of the week the harbour had reopened.\n")
     assert layout.meta.byline is None
     assert layout.paragraphs == ["By the end of the week the harbour had reopened."]
+
+
+def test_trailers_give_metadata_and_leave_the_body() -> None:
+    text = (
+        "ISLAMABAD: The cabinet approved the budget on Monday.\n\n"
+        '"It is a balanced budget," the minister said.\n\n'
+        "(Reporting by Asif Khan; Editing by Jane Roe)\n\n"
+        "Published in Dawn, July 25th, 2023\n"
+    )
+    layout = parse_text(text)
+    assert layout.meta.date == "2023-07-25"
+    assert layout.meta.source == "Dawn"
+    assert layout.meta.byline == "Asif Khan"
+    assert layout.paragraphs == [
+        "ISLAMABAD: The cabinet approved the budget on Monday.",
+        '"It is a balanced budget," the minister said.',
+    ]
+
+
+def test_header_date_wins_over_a_trailer_date_and_copyright_goes() -> None:
+    text = (
+        "Published: 2024-03-05\n\nThe council met.\n\n"
+        "Copyright 2024 The Associated Press. All rights reserved.\n"
+    )
+    layout = parse_text(text)
+    assert layout.meta.date == "2024-03-05"
+    assert layout.paragraphs == ["The council met."]
+
+
+def test_a_story_that_ends_with_the_word_published_is_kept() -> None:
+    text = "The report was published on Monday.\n\nPublished on the council website.\n"
+    layout = parse_text(text)
+    assert len(layout.paragraphs) == 2
+
+
+@pytest.mark.parametrize("role", ["Our Staff Reporter", "Staff Correspondent", "Web Desk"])
+def test_role_bylines(role: str) -> None:
+    layout = parse_text(f"Budget approved\n{role}\n\nISLAMABAD: The cabinet met.\n")
+    assert layout.meta.title == "Budget approved"
+    assert layout.meta.byline == role
+
+
+def test_role_line_after_a_named_byline_is_not_a_headline() -> None:
+    layout = parse_text("By Jane Doe\nStaff Writer\n\nThe council met on Monday.\n")
+    assert layout.meta.byline == "Jane Doe"
+    assert layout.meta.title is None
+    assert layout.paragraphs == ["The council met on Monday."]

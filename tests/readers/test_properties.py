@@ -6,6 +6,7 @@ import bz2
 import gzip
 import io
 import json
+import os
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -13,7 +14,13 @@ from quoth.corpus.model import Article, paragraphs_to_body
 from quoth.corpus.readers import ReadError, RecordError, read_stream
 
 NAMES = ["<stdin>", "a.txt", "a.md", "a.json", "a.jsonl", "a.txt.gz", "a.jsonl.bz2", "a.ndjson"]
-SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# QUOTH_FUZZ_EXAMPLES=5000 pytest tests/readers/test_properties.py for a longer hunt.
+SETTINGS = settings(
+    max_examples=int(os.environ.get("QUOTH_FUZZ_EXAMPLES", "300")),
+    deadline=None,
+    database=None,  # never write an example database into the repository
+    suppress_health_check=[HealthCheck.too_slow],
+)
 
 
 def read_safely(data: bytes, name: str) -> list[Article | RecordError]:
