@@ -14,55 +14,14 @@ from dataclasses import dataclass
 from .cues import Cue
 from .found import Found
 from .lexicon import load as load_lexicon
+from .lexicon import word_set
 from .mentions import Mention, np_start, subject_after, subject_before
 from .spans import is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
 from .views import ParagraphView, QuoteSlot
 
 DASHES = frozenset({"—", "–", "-", "--"})
-_TRAILING_AFTER_CUE = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "during",
-        "after",
-        "before",
-        "to",
-        "from",
-        "last",
-        "this",
-        "earlier",
-        "later",
-        "the",
-        "a",
-        "an",
-        "of",
-        "with",
-        "his",
-        "her",
-        "their",
-        "its",
-        "briefing",
-        "interview",
-        "statement",
-        "conference",
-        "news",
-        "press",
-        "meeting",
-        "hearing",
-        "speech",
-        "rally",
-        "event",
-        "call",
-        "radio",
-        "television",
-        "tv",
-        "program",
-        "programme",
-        "show",
-    ]
-)
+_TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 
 
 @dataclass

@@ -10,147 +10,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
-from .text import WEEKDAYS, Token
+from .text import Token
 
-AUXILIARIES = frozenset(
-    [
-        "has",
-        "have",
-        "had",
-        "is",
-        "was",
-        "were",
-        "will",
-        "would",
-        "did",
-        "does",
-        "do",
-        "may",
-        "might",
-        "could",
-        "should",
-        "can",
-        "has've",
-        "'s",
-    ]
-)
-ADVERBS = (
-    frozenset(
-        [
-            "also",
-            "again",
-            "repeatedly",
-            "previously",
-            "earlier",
-            "later",
-            "then",
-            "once",
-            "recently",
-            "publicly",
-            "privately",
-            "separately",
-            "further",
-            "similarly",
-            "now",
-            "still",
-            "immediately",
-            "quickly",
-            "simply",
-            "only",
-            "too",
-            "first",
-            "last",
-            "week",
-            "month",
-            "year",
-            "this",
-            "yesterday",
-            "today",
-            "tonight",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-            "already",
-            "openly",
-            "flatly",
-            "bluntly",
-            "angrily",
-            "firmly",
-            "clearly",
-            "frequently",
-            "often",
-            "always",
-            "never",
-            "long",
-            "subsequently",
-            "initially",
-        ]
-    )
-    | WEEKDAYS
-)
-DETERMINERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "this",
-        "these",
-        "those",
-        "that",
-    ]
-)
+AUXILIARIES = word_set("auxiliaries")
+ADVERBS = word_set("adverbs")
+# Words after which a cue form is a noun or adjective ("the reported presence").
+DETERMINERS = word_set("cue_blockers")
 # Cue forms that are more often nouns or adjectives; they count only after
 # something that can be a subject.
-NOUNISH_FORMS = frozenset(
-    [
-        "claims",
-        "reports",
-        "report",
-        "states",
-        "state",
-        "notes",
-        "note",
-        "posts",
-        "post",
-        "charges",
-        "charge",
-        "remarks",
-        "promise",
-        "promises",
-        "estimates",
-        "estimate",
-        "demands",
-        "demand",
-        "signals",
-        "signal",
-        "reasons",
-        "reason",
-        "hints",
-        "hint",
-        "counters",
-        "counter",
-        "concerns",
-        "post",
-        "comments",
-        "comment",
-        "warning",
-        "word",
-        "words",
-    ]
-)
-PARTICIPLES_AFTER_COMMA = frozenset(
-    ["adding", "saying", "noting", "warning", "telling", "insisting", "arguing"]
-)
+NOUNISH_FORMS = word_set("nounish_forms")
+PARTICIPLES_AFTER_COMMA = word_set("participles_after_comma")
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,3 +108,17 @@ def load() -> Lexicon:
         male_names=_words("male_first_names"),
         party_members=_lower_set("party_members"),
     )
+
+
+@lru_cache(maxsize=1)
+def _word_sets() -> dict[str, frozenset[str]]:
+    sets: dict[str, frozenset[str]] = {}
+    for entry in read_entries("word_sets"):
+        name, _, words = entry.partition(":")
+        sets[name.strip()] = frozenset(words.split())
+    return sets
+
+
+def word_set(name: str) -> frozenset[str]:
+    """A closed-class word set from lexicon/word_sets.txt ("determiners", "adverbs"...)."""
+    return _word_sets()[name]

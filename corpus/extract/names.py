@@ -7,37 +7,14 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 
 from __future__ import annotations
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
 from .speakers import Registry, read_name
 from .views import ParagraphView
 
-PLACE_PREPOSITIONS = frozenset(
-    [
-        "in",
-        "at",
-        "near",
-        "from",
-        "across",
-        "outside",
-        "inside",
-        "throughout",
-        "around",
-        "to",
-        "into",
-        "toward",
-        "towards",
-        "via",
-        "on",
-        "during",
-        "since",
-        "until",
-    ]
-)
-RUN_JOINERS = frozenset(
-    {"of", "and", "for", "the", "de", "da", "del", "al", "bin", "van", "von", "&"}
-)
+PLACE_PREPOSITIONS = word_set("place_prepositions")
+RUN_JOINERS = word_set("run_joiners")
 
 
 def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> None:

@@ -12,236 +12,24 @@ from __future__ import annotations
 from .attribution import cue_text
 from .cues import PARTICIPLES_AFTER_COMMA, Cue
 from .found import Found
+from .lexicon import word_set
 from .mentions import Mention, leading_subject, subject_after, subject_before
 from .speakers import Registry, resolve_mention
 from .text import WEEKDAYS, Token
 from .views import ParagraphView
 
-CLAUSE_STARTERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "you",
-        "there",
-        "this",
-        "these",
-        "those",
-        "his",
-        "her",
-        "its",
-        "their",
-        "our",
-        "my",
-        "your",
-        "no",
-        "all",
-        "some",
-        "many",
-        "most",
-        "both",
-        "each",
-        "every",
-        "several",
-        "few",
-        "nothing",
-        "everyone",
-        "everything",
-        "nobody",
-        "none",
-        "one",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "any",
-        "such",
-        "much",
-        "more",
-        "less",
-    ]
-)
-NON_STARTERS = frozenset(
-    [
-        "to",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "by",
-        "from",
-        "of",
-        "about",
-        "after",
-        "before",
-        "during",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "so",
-        "yes",
-        "hello",
-        "goodbye",
-        "thanks",
-        "and",
-        "but",
-        "or",
-        "nor",
-        "if",
-        "whether",
-        "when",
-        "while",
-        "as",
-        "because",
-        "though",
-        "although",
-        "than",
-        "then",
-        "also",
-        "again",
-        "still",
-        "even",
-        "just",
-        "only",
-        "not",
-        "never",
-        "is",
-        "was",
-        "were",
-        "are",
-        "be",
-        "been",
-        "has",
-        "have",
-        "had",
-        "do",
-        "does",
-        "did",
-        "goodbye",
-        "farewell",
-        "what",
-        "how",
-        "why",
-        "where",
-    ]
-)
+CLAUSE_STARTERS = word_set("clause_starters")
+NON_STARTERS = word_set("non_starters")
 # After a bare plural noun, a finite verb or modal shows a clause has begun.
-FINITE_AFTER_BARE_NOUN = frozenset(
-    [
-        "would",
-        "will",
-        "could",
-        "can",
-        "should",
-        "may",
-        "might",
-        "must",
-        "had",
-        "have",
-        "has",
-        "were",
-        "are",
-        "was",
-        "is",
-        "did",
-        "do",
-        "does",
-        "remain",
-        "remained",
-        "need",
-        "needed",
-        "face",
-        "faced",
-    ]
-)
-NOT_CLAUSE_CAPITALS = frozenset(
-    [
-        "on",
-        "in",
-        "at",
-        "after",
-        "before",
-        "during",
-        "last",
-        "this",
-        "that",
-        "to",
-        "from",
-        "for",
-        "with",
-        "by",
-        "as",
-        "when",
-        "while",
-    ]
-)
-LEADING_PHRASE_WORDS = (
-    frozenset(
-        [
-            "on",
-            "in",
-            "at",
-            "after",
-            "before",
-            "during",
-            "last",
-            "this",
-            "late",
-            "early",
-            "earlier",
-            "later",
-            "to",
-            "from",
-            "with",
-            "the",
-            "a",
-            "an",
-            "of",
-            "his",
-            "her",
-            "their",
-            "its",
-            "press",
-            "weekly",
-            "daily",
-            "briefing",
-            "conference",
-            "statement",
-            "interview",
-            "meeting",
-            "call",
-            "news",
-            "hearing",
-            "speech",
-            "rally",
-            "reporters",
-        ]
-    )
-    | WEEKDAYS
-)
-INCLUSIVE = frozenset({"including", "excluding"})
-COMMA_STOPS = frozenset(["though", "although", "while", "whereas", "even", "but", "according", "a", "an", "citing", "as"])
+FINITE_AFTER_BARE_NOUN = word_set("finite_after_bare_noun")
+NOT_CLAUSE_CAPITALS = word_set("not_clause_capitals")
+LEADING_PHRASE_WORDS = word_set("leading_phrase_words")
+INCLUSIVE = word_set("inclusive")
+COMMA_STOPS = word_set("comma_stops")
 # After "and"/"but", these verbs start a new statement, not more of the clause.
-STOP_AFTER_AND = frozenset(
-    ["declined", "did", "does", "refused", "called", "urged", "stopped", "left", "walked", "accused", "described"]
-)
+STOP_AFTER_AND = word_set("stop_after_and")
 # Cues that do not report a statement in the clause after them.
-REPORTING_LEMMAS_EXCLUDED = frozenset(
-    ["ask", "wonder", "continue", "urge", "demand", "advise", "joke", "quip", "inform", "charge", "counter"]
-)
+REPORTING_LEMMAS_EXCLUDED = word_set("reporting_lemmas_excluded")
 MIN_CLAUSE_TOKENS = 3
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import load as load_lexicon
+from .lexicon import word_set
 from .marks import Mark, Role
 from .text import Paragraph
 
@@ -118,6 +119,4 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     return False
 
 
-_TITLE_SMALL = frozenset(
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "from", "by"]
-)
+_TITLE_SMALL = word_set("title_small")

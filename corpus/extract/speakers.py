@@ -13,18 +13,16 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
 from .text import WEEKDAYS, Token
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}s?$")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
-MALE_HONORIFICS = frozenset({"mr", "sir", "lord"})
-FEMALE_HONORIFICS = frozenset({"ms", "mrs", "miss", "dame", "lady"})
-NAME_JOINERS = frozenset(
-    {"de", "da", "del", "van", "von", "al", "bin", "der", "la", "le", "di", "du"}
-)
+MALE_HONORIFICS = word_set("male_honorifics")
+FEMALE_HONORIFICS = word_set("female_honorifics")
+NAME_JOINERS = word_set("name_joiners")
 
 
 @dataclass
@@ -407,9 +405,7 @@ class Registry:
         return entity
 
 
-_GENERIC_ORG_HEADS = frozenset(
-    {"wing", "military", "army", "statement", "spokesman", "government", "body"}
-)
+_GENERIC_ORG_HEADS = word_set("generic_org_heads")
 
 
 def _singular(word: str) -> str:
@@ -452,25 +448,7 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
     return " ".join(words)
 
 
-_COMMON_CAPS = frozenset(
-    [
-        "local",
-        "security",
-        "senior",
-        "top",
-        "military",
-        "government",
-        "police",
-        "federal",
-        "state",
-        "foreign",
-        "western",
-        "some",
-        "many",
-        "several",
-        "other",
-    ]
-)
+_COMMON_CAPS = word_set("common_caps")
 
 
 def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001

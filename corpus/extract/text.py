@@ -9,103 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import word_set
+
 PARAGRAPH_BREAK = "\n\n"
 
 # A dotted acronym (U.S., D.C.), a word (with inner apostrophes, hyphens,
 # dots such as "Ph.D"), or one non-space symbol.
 _TOKEN = re.compile(r"\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s]")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,5}$")
-ABBREVIATIONS = frozenset(
-    [
-        "mr",
-        "mrs",
-        "ms",
-        "dr",
-        "prof",
-        "gen",
-        "lt",
-        "col",
-        "maj",
-        "capt",
-        "cmdr",
-        "adm",
-        "sgt",
-        "cpl",
-        "pvt",
-        "sen",
-        "rep",
-        "reps",
-        "sens",
-        "gov",
-        "atty",
-        "supt",
-        "insp",
-        "rev",
-        "fr",
-        "sr",
-        "jr",
-        "st",
-        "mt",
-        "ft",
-        "no",
-        "vs",
-        "etc",
-        "inc",
-        "corp",
-        "co",
-        "ltd",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "aug",
-        "sept",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-        "ala",
-        "ariz",
-        "ark",
-        "calif",
-        "colo",
-        "conn",
-        "del",
-        "fla",
-        "ga",
-        "ill",
-        "ind",
-        "kan",
-        "ky",
-        "la",
-        "md",
-        "mass",
-        "mich",
-        "minn",
-        "miss",
-        "mo",
-        "mont",
-        "neb",
-        "nev",
-        "okla",
-        "ore",
-        "pa",
-        "tenn",
-        "tex",
-        "va",
-        "vt",
-        "wash",
-        "wis",
-        "wyo",
-        "brig",
-        "amb",
-        "sec",
-        "pres",
-        "dept",
-        "univ",
-    ]
-)
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+ABBREVIATIONS = word_set("abbreviations")
+WEEKDAYS = word_set("weekdays")
 
 
 @dataclass(frozen=True, slots=True)
