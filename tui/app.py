@@ -7,7 +7,6 @@ number, so an answer that arrives after a newer request is dropped.
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -18,10 +17,10 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ..corpus.store import Corpus, CorpusError
+from ..corpus.store import CorpusError
 from .article_text import render_article
 from .corpus_access import CorpusAccess
-from .keys import binding_sections
+from .focus import focus_now
 from .messages import (
     ArticleChosen,
     ArticleHighlighted,
@@ -35,25 +34,24 @@ from .messages import (
     SearchFinished,
     SpeakerSearchRequested,
 )
-from .screens.help import HelpScreen
 from .screens.main import MainScreen
-from .screens.welcome import WelcomeScreen
 from .widgets.article_list import ArticleList
 from .widgets.quotes_panel import QuotesPanel
 from .widgets.reader import Reader
 from .widgets.search_bar import SearchBar
 
 # Typing faster than this coalesces into one search; short enough not to be felt.
-SEARCH_DEBOUNCE_SECONDS = 0.02
+SEARCH_DEBOUNCE_SECONDS = 0.0
 # Holding j through the list should not load every article it passes.
 ARTICLE_DEBOUNCE_SECONDS = 0.03
-SEARCH_LIMIT = 500
+SEARCH_LIMIT = 200
 
 DemoOpener = Callable[[], Path]
 
 
 class QuothApp(App[int]):
-    CSS_PATH = "quoth.tcss"
+    # Absolute, so subclasses defined elsewhere (tests, benches) find it too.
+    CSS_PATH = Path(__file__).with_name("quoth.tcss")
     TITLE = "quoth"
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -90,7 +88,10 @@ class QuothApp(App[int]):
     def _load_corpus(self) -> None:
         try:
             rows = self.access.listing()
-        except (CorpusError, OSError, Exception) as exc:  # noqa: BLE001 - shown, not raised
+        except CorpusError as exc:  # not a corpus, unreadable...: say so on the way out
+            self.call_from_thread(self.exit, None, 1, f"quoth: {exc}")
+            return
+        except Exception as exc:  # noqa: BLE001 - shown in the list, never raised
             self.post_message(CorpusOpened([], 0, error=str(exc)))
             return
         self.post_message(CorpusOpened(rows, len(rows)))
@@ -104,7 +105,9 @@ class QuothApp(App[int]):
             return
         self.corpus_total = message.total
         if message.total == 0:
-            self.push_screen(WelcomeScreen(corpus_label=str(self.db_path),
+            from .screens.welcome import WelcomeScreen  # deferred: keeps start-up lean
+
+            self.push_screen(WelcomeScreen(corpus_label=_home_relative(self.db_path),
                                            demo_available=self.open_demo is not None))
             return
         if not self.query_text.strip():
@@ -198,15 +201,15 @@ class QuothApp(App[int]):
         self._go_to_results_when_ready = False
         article_list = self.article_list
         article_list.move_cursor(0)
-        article_list.focus()
+        focus_now(article_list)
 
     def on_search_cancelled(self, message: SearchCancelled) -> None:
-        self.article_list.focus()
+        focus_now(self.article_list)
 
     def on_speaker_search_requested(self, message: SpeakerSearchRequested) -> None:
         name = message.name.replace('"', " ")
         self.search_for(f'speaker:"{name}"')
-        self.article_list.focus()
+        focus_now(self.article_list)
 
     def search_for(self, query: str) -> None:
         """Put `query` in the bar and run it (as if typed)."""
@@ -243,7 +246,7 @@ class QuothApp(App[int]):
         self.side_panel.show(message.rendered)
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
-        self.reader.focus()
+        focus_now(self.reader)
 
     def on_quote_selected(self, message: QuoteSelected) -> None:
         self.reader.go_to_quote(message.index, flash=message.flash)
@@ -271,7 +274,7 @@ class QuothApp(App[int]):
         self.access = CorpusAccess(self.db_path)
         self.demo = True
         self.sub_title = "demo corpus"
-        while isinstance(self.screen, WelcomeScreen):
+        while not isinstance(self.screen, MainScreen):
             self.pop_screen()
         self.corpus_total = None
         self._load_corpus()
@@ -281,9 +284,13 @@ class QuothApp(App[int]):
     def action_focus_search(self) -> None:
         if isinstance(self.screen, MainScreen):
             self.screen.remove_class("-zoomed")
-            self.search_bar.focus()
+            focus_now(self.search_bar)
 
     def action_help(self) -> None:
+        # Deferred imports: nothing here is needed for the first frame.
+        from .keys import binding_sections
+        from .screens.help import HelpScreen
+
         if isinstance(self.screen, HelpScreen):
             return
         sections = binding_sections(self.BINDINGS, self._keymap, self.COMMAND_PALETTE_BINDING)
@@ -329,16 +336,19 @@ def run_reader(db_path: Path, *, demo: bool = False, mouse: bool = True,
     `open_demo` builds the demo corpus and returns its path (default: the
     bundled demo); the welcome screen offers it with one key.
     """
-    try:
-        # Opened once here so a bad path fails with a message, not a traceback,
-        # and the schema is ready before the workers open their own connections.
-        Corpus.open(db_path).close()
-    except CorpusError as exc:
-        print(f"quoth: {exc}", file=sys.stderr)
-        return 1
+    # The corpus is opened in a worker after the first frame; a bad file ends
+    # the app there with a one-line message and exit code 1.
     app = QuothApp(Path(db_path), demo=demo, open_demo=open_demo or _bundled_demo)
     result = app.run(mouse=mouse)
     return int(result or app.return_code or 0)
+
+
+def _home_relative(path: Path) -> str:
+    """`~/...` when under the home directory: shorter, and the same on every machine."""
+    try:
+        return "~/" + str(path.resolve().relative_to(Path.home().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _bundled_demo() -> Path:

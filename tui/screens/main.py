@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -14,13 +15,17 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import Footer
 
+from ..focus import focus_now
 from ..widgets.article_list import ArticleList
 from ..widgets.quotes_panel import QuotesPanel
 from ..widgets.reader import Reader
 from ..widgets.search_bar import SearchBar
 
 # Below this width the side panel starts hidden (it is still one key away).
-NARROW_WIDTH = 120
+PANEL_HIDDEN_BELOW = 120
+# Below this width an open side panel takes the article list's place, so the
+# reading pane keeps a readable measure (at 80 columns: about 50).
+NARROW_BELOW = 100
 
 
 class MainScreen(Screen[None]):
@@ -43,9 +48,23 @@ class MainScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        if self.app.size.width < NARROW_WIDTH:
+        if self.app.size.width < PANEL_HIDDEN_BELOW:
             self.add_class("-no-panel")
+        self._apply_width(self.app.size.width)
         self.query_one(ArticleList).focus()
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_width(event.size.width)
+
+    def _apply_width(self, width: int) -> None:
+        self.set_class(width < NARROW_BELOW, "-narrow")
+        self._arrange()
+
+    def _arrange(self) -> None:
+        panel_open = not self.has_class("-no-panel")
+        self.set_class(panel_open and self.has_class("-narrow"), "-panel-over-list")
+        # Styles from the new classes apply on the next refresh; check focus then.
+        self.call_after_refresh(self._keep_focus_visible)
 
     # -- panes -----------------------------------------------------------------
 
@@ -67,30 +86,32 @@ class MainScreen(Screen[None]):
         panes = self.panes()
         current = self._current_pane(panes)
         target = 0 if current is None else max(0, min(len(panes) - 1, current + step))
-        panes[target].focus()
+        focus_now(panes[target])
 
     def action_cycle_pane(self, step: int) -> None:
         """tab / shift+tab: the search bar and the panes, round and round."""
         ring: list[Widget] = [self.query_one(SearchBar), *self.panes()]
         focused = self.focused
         current = next((i for i, w in enumerate(ring) if w is focused), -1)
-        ring[(current + step) % len(ring)].focus()
+        focus_now(ring[(current + step) % len(ring)])
 
     def action_toggle_panel(self) -> None:
         self.remove_class("-zoomed")
         self.toggle_class("-no-panel")
-        self._keep_focus_visible()
+        self._arrange()
+        if not self.has_class("-no-panel"):
+            focus_now(self.query_one(QuotesPanel).active_list())
 
     def action_toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
         if self.has_class("-zoomed"):
-            self.query_one(Reader).focus()
-        self._keep_focus_visible()
+            focus_now(self.query_one(Reader))
+        self.call_after_refresh(self._keep_focus_visible)
 
     def _keep_focus_visible(self) -> None:
         focused = self.focused
-        if focused is not None and not _is_shown(focused):
-            self.query_one(Reader).focus()
+        if focused is not None and focused.is_attached and not _is_shown(focused):
+            focus_now(self.query_one(Reader))
 
 
 def _is_shown(widget: Widget) -> bool:

@@ -21,6 +21,7 @@ from textual.widgets.option_list import Option
 
 from ...corpus.model import Quote
 from ..article_text import RenderedArticle, quote_colour
+from ..focus import focus_now
 from ..messages import QuoteSelected, SpeakerSearchRequested
 from ..safe_text import clean_line
 
@@ -138,7 +139,7 @@ class QuotesPanel(Vertical):
         self.speaker_filter = speaker
         self._fill_quotes()
         self.query_one(TabbedContent).active = "quotes-tab"
-        self.query_one(QuoteList).focus()
+        focus_now(self.query_one(QuoteList))
 
     # -- events ----------------------------------------------------------------
 
@@ -165,7 +166,7 @@ class QuotesPanel(Vertical):
     def action_switch_tab(self) -> None:
         tabs = self.query_one(TabbedContent)
         tabs.active = "speakers-tab" if tabs.active == "quotes-tab" else "quotes-tab"
-        self.active_list().focus()
+        focus_now(self.active_list())
 
     def action_clear_filter(self) -> None:
         self.filter_by(None)

@@ -46,7 +46,8 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("right", "screen.step_pane(1)", "Pane right", show=False,
                 id="quoth.reader.pane_right"),
         Binding("n", "next_quote", "Next quote", id="quoth.reader.next_quote"),
-        Binding("N", "previous_quote", "Prev quote", id="quoth.reader.previous_quote"),
+        Binding("N", "previous_quote", "Previous quote", show=False,
+                id="quoth.reader.previous_quote"),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
