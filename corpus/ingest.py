@@ -15,10 +15,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
-from .extract import extract
 from .model import Article
+from .parallel import ExtractionWorkers, split_by_size
 from .readers import ReadError, RecordError, read_path, read_stream, supported_suffixes
-from .store import Corpus, CorpusError
+from .store import Corpus
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
@@ -98,45 +98,49 @@ def _walk(directory: Path) -> Iterator[Path]:
                 yield Path(root) / name
 
 
-def with_quotes(article: Article) -> tuple[Article, str | None]:
-    """Run the extractor; a failure keeps the article, without quotes, and says why."""
-    try:
-        extraction = extract(article.body)
-    except Exception as exc:  # noqa: BLE001 - an extractor bug must never lose the article
-        return article, f"{article.origin}: quotes not extracted ({exc.__class__.__name__}: {exc})"
-    article.quotes = extraction.quotes
-    article.speakers = extraction.speakers
-    return article, None
-
-
 def ingest(
     corpus: Corpus,
     args: Iterable[str],
     *,
     stdin: BinaryIO | None = None,
     progress: Progress | None = None,
+    workers: int | None = None,
 ) -> IngestReport:
+    """Read, extract and store every input; extraction runs on all cores when
+    the run is big enough to pay for starting worker processes."""
     report = IngestReport()
     inputs = expand_inputs(args, report)
-    for done, item in enumerate(inputs):
-        if progress:
-            progress(done, len(inputs), item.origin)
-        _ingest_one(corpus, item, report, stdin)
-    if progress:
-        progress(len(inputs), len(inputs), "")
+    whole, streamed = split_by_size(inputs)
+    done = 0
+    with ExtractionWorkers.for_run(inputs, workers) as pool:
+        for item, result in zip(whole, pool.read_files([i.path for i in whole]), strict=True):
+            _report_progress(progress, done, len(inputs), item.origin)
+            _store(corpus, item, report, lambda result=result: result.replay(report))
+            done += 1
+        for item in streamed:
+            _report_progress(progress, done, len(inputs), item.origin)
+            records = _records(item, stdin)
+            _store(corpus, item, report, lambda r=records: pool.extract_stream(r, report))
+            done += 1
+    _report_progress(progress, done, len(inputs), "")
     return report
 
 
-def _ingest_one(corpus: Corpus, item: Input, report: IngestReport, stdin: BinaryIO | None) -> None:
+def _report_progress(progress: Progress | None, done: int, total: int, origin: str) -> None:
+    if progress:
+        progress(done, total, origin)
+
+
+def _store(
+    corpus: Corpus, item: Input, report: IngestReport, articles: Callable[[], Iterator[Article]]
+) -> None:
+    """One input, one transaction: a reader failure midway stores nothing of it."""
     report.inputs += 1
     try:
-        records = _records(item, stdin)
-        result = corpus.add_articles(_articles(records, report))
+        result = corpus.add_articles(articles())
     except ReadError as exc:
         report.failures.append(f"{item.origin}: {exc}")
         return
-    except CorpusError:
-        raise
     except OSError as exc:
         report.failures.append(f"{item.origin}: {exc.strerror or exc}")
         return
@@ -148,15 +152,3 @@ def _records(item: Input, stdin: BinaryIO | None) -> Iterator[Article | RecordEr
     if item.path is not None:
         return read_path(item.path)
     return read_stream(stdin or sys.stdin.buffer, item.origin)
-
-
-def _articles(records: Iterable[Article | RecordError], report: IngestReport) -> Iterator[Article]:
-    for record in records:
-        if isinstance(record, RecordError):
-            where = f"{record.origin}:{record.line}" if record.line else record.origin
-            report.failures.append(f"{where}: {record.reason}")
-            continue
-        article, warning = with_quotes(record)
-        if warning:
-            report.warnings.append(warning)
-        yield article

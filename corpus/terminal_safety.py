@@ -17,6 +17,10 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
 _BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 
 
+# json.dumps escapes C0 controls itself; these it leaves raw.
+_JSON_UNSAFE = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def _visible(match: re.Match[str]) -> str:
     code = ord(match.group())
     if code < 0x20:
@@ -40,4 +44,4 @@ def printable_line(text: str) -> str:
 def json_line(obj: Any) -> str:
     """One JSON object on one line, safe to print: C1 controls are escaped too."""
     dumped = json.dumps(obj, ensure_ascii=False)
-    return re.sub(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]", lambda m: f"\\u{ord(m.group()):04x}", dumped)
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", dumped)

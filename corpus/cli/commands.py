@@ -6,8 +6,9 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
-from ..ingest import IngestReport, ingest, with_quotes
+from ..ingest import IngestReport, ingest
 from ..model import Article
+from ..parallel import with_quotes
 from ..readers import ReadError, RecordError, read_path
 from ..speaker_match import match_speakers
 from ..store import Corpus, StoredQuote

@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("--version", action="version", version=f"quoth {__version__}")
         return sub
 
-    demo = command("demo", "open the reader on the bundled sample corpus (your corpus is untouched)")
+    demo = command("demo", "open the reader on the bundled sample corpus (yours is untouched)")
     demo.add_argument("--list", action="store_true", help="list the demo articles instead")
     demo.add_argument("--no-mouse", action="store_true", help=argparse.SUPPRESS)
 

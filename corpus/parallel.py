@@ -1,0 +1,186 @@
+"""Extraction on every core: reading and extracting in worker processes while
+the main process does the one thing only it may do, writing to SQLite.
+
+Small files are read and extracted whole in a worker. Large files and stdin
+are read here as a stream (a 2 GB dump never sits in memory) and their
+articles are sent to the workers in batches, a bounded number at a time.
+Small runs stay in one process: starting workers costs more than it saves.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
+
+from .extract import extract
+from .model import Article
+from .readers import ReadError, RecordError, read_path
+
+if TYPE_CHECKING:
+    from multiprocessing.pool import AsyncResult, Pool
+
+SMALL_FILE_BYTES = 4 * 1024 * 1024  # read whole in a worker below this
+PARALLEL_MIN_BYTES = 256 * 1024  # below this a run is over before workers start
+BATCH_SIZE = 64
+
+
+class Report(Protocol):
+    failures: list[str]
+    warnings: list[str]
+
+
+class HasPath(Protocol):
+    @property
+    def path(self) -> Path | None: ...
+
+
+def with_quotes(article: Article) -> tuple[Article, str | None]:
+    """Run the extractor; a failure keeps the article, without quotes, and says why."""
+    try:
+        extraction = extract(article.body)
+    except Exception as exc:  # noqa: BLE001 - an extractor bug must never lose the article
+        return article, f"{article.origin}: quotes not extracted ({exc.__class__.__name__}: {exc})"
+    article.quotes = extraction.quotes
+    article.speakers = extraction.speakers
+    return article, None
+
+
+def record_error_line(error: RecordError) -> str:
+    where = f"{error.origin}:{error.line}" if error.line else error.origin
+    return f"{where}: {error.reason}"
+
+
+@dataclass
+class FileResult:
+    """A whole file, read and extracted (in a worker), ready to store."""
+
+    articles: list[Article] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    failure: str | None = None
+
+    def replay(self, report: Report) -> Iterator[Article]:
+        report.failures.extend(self.errors)
+        report.warnings.extend(self.warnings)
+        if self.failure is not None:
+            raise ReadError(self.failure)
+        yield from self.articles
+
+
+def read_file_whole(path: Path) -> FileResult:
+    result = FileResult()
+    try:
+        for record in read_path(path):
+            if isinstance(record, RecordError):
+                result.errors.append(record_error_line(record))
+                continue
+            article, warning = with_quotes(record)
+            result.articles.append(article)
+            if warning:
+                result.warnings.append(warning)
+    except ReadError as exc:
+        result.failure = str(exc)
+    except OSError as exc:
+        result.failure = exc.strerror or str(exc)
+    return result
+
+
+def _extract_batch(articles: list[Article]) -> list[tuple[Article, str | None]]:
+    return [with_quotes(article) for article in articles]
+
+
+def split_by_size(inputs: list[HasPath]) -> tuple[list, list]:
+    """(inputs to read whole in a worker, inputs to stream here)."""
+    whole, streamed = [], []
+    for item in inputs:
+        size = _size(item.path)
+        (whole if size is not None and size <= SMALL_FILE_BYTES else streamed).append(item)
+    return whole, streamed
+
+
+def _size(path: Path | None) -> int | None:
+    if path is None:
+        return None
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0  # the reader will say what is wrong with it
+
+
+class ExtractionWorkers:
+    """A process pool for extraction, or none; both behave the same."""
+
+    def __init__(self, processes: int) -> None:
+        self.processes = processes
+        self.pool: Pool | None = None
+        if processes > 1:
+            self.pool = multiprocessing.get_context().Pool(processes)
+
+    @classmethod
+    def for_run(cls, inputs: list[HasPath], workers: int | None = None) -> ExtractionWorkers:
+        if workers is None:
+            total = sum(_size(i.path) or PARALLEL_MIN_BYTES for i in inputs)
+            workers = (os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES else 1
+        return cls(workers)
+
+    def __enter__(self) -> ExtractionWorkers:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        if self.pool is None:
+            return
+        if exc_type is None:
+            self.pool.close()
+        else:
+            self.pool.terminate()
+        self.pool.join()
+
+    def read_files(self, paths: list[Path]) -> Iterator[FileResult]:
+        if self.pool is None:
+            return map(read_file_whole, paths)
+        return self.pool.imap(read_file_whole, paths, chunksize=2)
+
+    def extract_stream(
+        self, records: Iterable[Article | RecordError], report: Report
+    ) -> Iterator[Article]:
+        """Articles with quotes, in input order; record errors go to the report."""
+        articles = _articles_only(records, report)
+        pairs = self._in_pool(articles) if self.pool else map(with_quotes, articles)
+        for article, warning in pairs:
+            if warning:
+                report.warnings.append(warning)
+            yield article
+
+    def _in_pool(self, articles: Iterator[Article]) -> Iterator[tuple[Article, str | None]]:
+        assert self.pool is not None
+        pending: deque[AsyncResult] = deque()
+        for batch in _batches(articles, BATCH_SIZE):
+            pending.append(self.pool.apply_async(_extract_batch, (batch,)))
+            if len(pending) >= 2 * self.processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _articles_only(records: Iterable[Article | RecordError], report: Report) -> Iterator[Article]:
+    for record in records:
+        if isinstance(record, RecordError):
+            report.failures.append(record_error_line(record))
+        else:
+            yield record
+
+
+def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
