@@ -31,6 +31,10 @@ STOP_AFTER_AND = word_set("stop_after_and")
 # Cues that do not report a statement in the clause after them.
 REPORTING_LEMMAS_EXCLUDED = word_set("reporting_lemmas_excluded")
 MIN_CLAUSE_TOKENS = 3
+FINITE_VERBS = word_set("finite_verbs")
+PHRASE_OPENERS = word_set("phrase_openers") | WEEKDAYS
+OBJECT_STARTS = word_set("object_starts")
+DETERMINERS_AND_ADJ_SLOTS = word_set("determiners") | word_set("quantifiers")
 
 
 class ReportedFinder:
@@ -146,6 +150,7 @@ class ReportedFinder:
             first = after_that
         elif not self._starts_clause(view, first):
             return None
+        needs_verb = after_that is None
         if first > last:
             return None
         end = last
@@ -154,21 +159,59 @@ class ReportedFinder:
             last, following = self._cut_tail(view, first, end)
             if last - first + 1 < MIN_CLAUSE_TOKENS:
                 break
+            if needs_verb and not self._has_finite_verb(view, first, last):
+                break  # "declared a state of emergency": an object, not a clause
             clauses.append((first, last))
             first = following
         return clauses or None
 
     def _skip_to_that(self, tokens: list[Token], first: int, last: int) -> int | None:
-        for index in range(first, min(last, first + 8) + 1):
-            if tokens[index].lower == "that":
+        """After "said in a filing with state regulators that", the clause starts past "that".
+
+        The words skipped must open with a phrase word (a preposition, a time, a
+        name) and hold no comma or further cue.
+        """
+        if first > last:
+            return None
+        opener = tokens[first]
+        if opener.lower == "that":
+            return first + 1
+        if not (
+            opener.lower in PHRASE_OPENERS or opener.text[:1].isupper() or opener.text[:1].isdigit()
+        ):
+            return None
+        cue_forms = self.registry.lexicon.cue_forms
+        for index in range(first + 1, min(last, first + 12) + 1):
+            lower = tokens[index].lower
+            if lower == "that":
                 return index + 1
-            if (
-                tokens[index].lower not in LEADING_PHRASE_WORDS
-                and not tokens[index].text[:1].isupper()
-                and not tokens[index].text.isdigit()
-            ):
+            if not tokens[index].is_word() or lower in cue_forms or lower in FINITE_VERBS:
                 return None
         return None
+
+    def _has_finite_verb(self, view: ParagraphView, first: int, last: int) -> bool:
+        """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
+        tokens = view.tokens
+        for index in range(first, min(last, first + 14) + 1):
+            if not view.outside[index]:
+                continue
+            lower = tokens[index].lower.replace("’", "'")
+            if lower in FINITE_VERBS or lower.endswith("n't"):
+                return True
+            previous = tokens[index - 1].lower if index > first else ""
+            if lower.endswith("ed") and index > first and previous not in DETERMINERS_AND_ADJ_SLOTS:
+                return True
+            following = tokens[index + 1].lower if index + 1 <= last else ""
+            if (
+                index > first
+                and lower.endswith("s")
+                and not lower.endswith("ss")
+                and tokens[index].text.islower()
+                and previous not in DETERMINERS_AND_ADJ_SLOTS
+                and following in OBJECT_STARTS
+            ):
+                return True  # "the bill recognizes the reality"
+        return False
 
     def _starts_clause(self, view: ParagraphView, index: int) -> bool:
         token = view.tokens[index]
