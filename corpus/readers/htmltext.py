@@ -332,7 +332,7 @@ _BOILERPLATE_WORDS = _words(
     byline bylines author authors caption captions figcaption credit credits tags tag toolbar
     skip modal popup overlay dialog login widget widgets meta dateline timestamp
     date print topics more newsfeed teaser teasers rail paywall offer copyright pagination
-    next prev previous sronly sr visually lightbox gallery video player embed"""
+    next prev previous disclaimer sronly sr visually lightbox gallery video player embed"""
 )
 _BOILERPLATE_ROLES = _words(
     "navigation banner contentinfo complementary menu menubar dialog alert search"
@@ -354,6 +354,19 @@ _BOILERPLATE_LINE = re.compile(
     r"|a version of this (article|story) appear.*)$",
     re.IGNORECASE,
 )
+
+_APP_PROMO = re.compile(
+    r"\b(download|get|install) (the|our) [\w ]{0,40}\bapps?\b|\bdownload now\W*$", re.IGNORECASE
+)
+
+
+def _is_boilerplate_line(text: str) -> bool:
+    # Long paragraphs that happen to start with "Updated" or mention an app are story text.
+    if len(text) >= 250:
+        return False
+    return bool(_BOILERPLATE_LINE.match(text) or _APP_PROMO.search(text))
+
+
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]$")
 PARAGRAPH_TAGS = _words("p blockquote pre dd")
 
@@ -418,7 +431,7 @@ def _score(segment: Segment) -> _Scored:
     n = len(text)
     if segment.link_density > 0.5:
         return _Scored(segment, 0.0, n)
-    if n < 25 or _BOILERPLATE_LINE.match(text):
+    if n < 25 or _is_boilerplate_line(text):
         return _Scored(segment, 0.0, n if n < 25 else 0)
     commas = text.count(",") + text.count("،")
     good = 1.0 + min(n / 100.0, 3.0) + min(commas, 3) * 0.5
@@ -436,7 +449,7 @@ def _ancestors(node: Node) -> Iterator[Node]:
         current = current.parent
 
 
-def _dropped_nodes(page: Page, segments: list[Segment]) -> set[int]:
+def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) -> set[int]:
     """Indices of elements whose whole subtree is furniture."""
     prose = [0] * len(page.nodes)  # characters of <p>-like text in each subtree
     for seg in segments:
@@ -451,7 +464,7 @@ def _dropped_nodes(page: Page, segments: list[Segment]) -> set[int]:
         if node.parent is not None and node.parent.index in dropped:
             dropped.add(node.index)
             continue
-        strength = _boilerplate_strength(node)
+        strength = strengths[node.index]
         if strength == 2 or (strength == 1 and prose[node.index] < 0.5 * total):
             dropped.add(node.index)
     return dropped
@@ -544,8 +557,8 @@ def _explicit_body_within(best: Node, good: list[float]) -> Node | None:
         node
         for node in best.iter()
         if node is not best
-        and _is_explicit_body(node)
         and good[node.index] >= 0.8 * good[best.index]
+        and _is_explicit_body(node)
     ]
     return named[-1] if named else None
 
@@ -558,7 +571,7 @@ def _keep_in_container(scored: list[_Scored]) -> list[str]:
         seg = item.segment
         tag = seg.owner.tag
         text = seg.text
-        if seg.link_density > 0.5 or _BOILERPLATE_LINE.match(text):
+        if seg.link_density > 0.5 or _is_boilerplate_line(text):
             continue
         if tag == "h1":
             continue
@@ -586,12 +599,11 @@ def extract_main_text(html: str) -> list[str]:
 
 
 def main_text_of(page: Page) -> list[str]:
-    inline_markers = {
-        n.index for n in page.nodes if n.tag not in BLOCK_TAGS and _boilerplate_strength(n)
-    }
+    strengths = [_boilerplate_strength(node) for node in page.nodes]
+    inline_markers = {n.index for n in page.nodes if strengths[n.index] and n.tag not in BLOCK_TAGS}
     segments = build_segments(page.root, extra_blocks=inline_markers)
-    dropped = _dropped_nodes(page, segments)
-    live = [s for s in segments if not any(a.index in dropped for a in _owner_chain(s.owner))]
+    dropped = _dropped_nodes(page, segments, strengths)  # closed under descendants
+    live = [s for s in segments if s.owner.index not in dropped]
     scored = [_score(s) for s in live]
     paragraphs: list[str] = []
     container = _choose_container(page, scored)
@@ -602,10 +614,6 @@ def main_text_of(page: Page) -> list[str]:
     if from_json_ld and len(" ".join(from_json_ld)) > 1.3 * len(" ".join(paragraphs)):
         return from_json_ld
     return paragraphs
-
-
-def _owner_chain(node: Node) -> Iterator[Node]:
-    return _ancestors(node)
 
 
 def _is_within(node: Node, container: Node) -> bool:
