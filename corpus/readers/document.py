@@ -32,8 +32,8 @@ from .errors import ReadError
 
 HEAD_BYTES = 8192
 CHUNK_BYTES = 1 << 16
-MAX_TEXT_CHARS = 50_000_000  # one article bigger than this is not an article
-MAX_LINE_CHARS = 32_000_000  # one JSONL record bigger than this is skipped, not buffered
+MAX_TEXT_CHARS = 16_000_000  # one article bigger than this is not an article (bounds memory)
+MAX_LINE_CHARS = 16_000_000  # one JSONL record bigger than this is skipped, not buffered
 
 _Opener = Callable[[BinaryIO], BinaryIO]
 

@@ -32,6 +32,7 @@ from .articles import Metadata, clean_field
 WRAP_WIDTH = 100  # lines no longer than this may be hard-wrapped prose
 HEADLINE_MAX_CHARS = 200
 HEADLINE_MAX_WORDS = 30
+CAPTION_MAX_CHARS = 800  # longer than any photo caption: do not scan it as one
 DATE_LINE_MAX_CHARS = 120  # a bare date line ("Tuesday, March 5, 2024 10:30 a.m. EST") fits
 
 KNOWN_AGENCIES = frozenset(
@@ -487,6 +488,8 @@ def split_byline(who: str) -> tuple[str | None, str | None]:
 
 def split_caption_credit(paragraph: str) -> tuple[str | None, str | None]:
     """(caption, credit) when the paragraph is a photo caption ending with its credit."""
+    if len(paragraph) > CAPTION_MAX_CHARS:
+        return None, None
     for pattern in (_CAPTION_PAREN, _CAPTION_LABEL, _CAPTION_DASH):
         match = pattern.match(paragraph)
         if not match:

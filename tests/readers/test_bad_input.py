@@ -99,3 +99,23 @@ def test_terminal_escapes_are_text_not_binary() -> None:
     data = b"Headline\n\nThe \x1b[2Jcouncil \x1b]0;title\x07met.\n"
     [article] = list(read_stream(io.BytesIO(data), "esc.txt"))
     assert isinstance(article, Article)  # neutralising escapes is the display layer's job
+
+
+def test_a_text_too_large_to_be_one_article_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoth.corpus.readers import document
+
+    monkeypatch.setattr(document, "MAX_TEXT_CHARS", 100_000)
+    data = b"The council met on Monday and said nothing new.\n\n" * 5000
+    with pytest.raises(ReadError, match="too large to be one article"):
+        list(read_stream(io.BytesIO(data), "huge.txt"))
+
+
+def test_an_overlong_jsonl_line_is_a_record_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quoth.corpus.readers import document
+
+    monkeypatch.setattr(document, "MAX_LINE_CHARS", 50_000)
+    good = b'{"title": "A", "text": "a."}\n'
+    data = good + b'{"title": "B", "text": "' + b"x" * 200_000 + b'"}\n' + good
+    items = list(read_stream(io.BytesIO(data), "dump.jsonl"))
+    assert [type(item).__name__ for item in items] == ["Article", "RecordError", "Article"]
+    assert items[1].line == 2 and "too long" in items[1].reason
