@@ -64,7 +64,7 @@ class QuoteAttributor:
     def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
         span = slot.span
         kind = quote_kind(self.body, span, view.paragraph.start)
-        if kind == "partial" and is_title_or_scare(self.body, span, view.paragraph.start):
+        if is_title_or_scare(self.body, span, view.paragraph.start):
             return None
         end_view = self.views[span.last_paragraph]
         end_slot = next((s for s in end_view.slots if s.span is span), slot)

@@ -498,6 +498,16 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     return _build(tokens, core_first, end, head, extras, lexicon)
 
 
+def _after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:
+    """Skip "WASHINGTON (AP) —" or "ISLAMABAD:" at the head of an article."""
+    if first != 0 or not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 3:
+        return first
+    for index in range(1, min(ceiling, 10) + 1):
+        if tokens[index].text in {"—", "–", "-", ":"}:
+            return index + 1
+    return first
+
+
 def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | None:
     """The noun phrase a sentence opens with, for verbs that share it.
 
@@ -506,6 +516,7 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     their opening phrase to the later cue.
     """
     lexicon = load_lexicon()
+    first = _after_dateline(tokens, first, ceiling)
     end = first - 1
     index = first
     while index <= ceiling and index - first < 12:
@@ -526,8 +537,9 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     if end < first:
         return None
     head = head_kind(tokens, first, end, lexicon)
-    if head is None:
-        return None
+    dateline = first == 0 and tokens[first].text.isupper() and len(tokens[first].text) >= 5
+    if head is None or dateline:
+        return None  # no head, or a dateline ("MONTGOMERY, Ala. —")
     extras = []
     if end + 1 <= ceiling and tokens[end + 1].text == ",":
         close = next(

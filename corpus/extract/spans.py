@@ -110,11 +110,14 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     before = body[max(paragraph_start, span.open_position - 40) : span.open_position]
     previous = _last_word(before).lower()
     lexicon = load_lexicon()
+    if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and len(words) <= 6:
+        return True  # Ruth Calloway's "The Long Table"
     if previous in lexicon.work_words and len(words) <= 8:
         return True
     if previous in {"the", "a", "an"} and len(words) <= 4:
         return True
-    if len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+    title_case = all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
+    if 2 <= len(words) <= 6 and title_case:
         return not _SENTENCE_FINAL.search(inner + body[span.end : span.end + 1])
     return False
 
