@@ -114,6 +114,53 @@ def _record(
     )
 
 
+# --- one URL (quoth ingest https://...) -----------------------------------------------------
+
+
+@dataclass
+class UrlIngest:
+    url: str
+    reader: str  # "html", "feed", ...
+    new: int = 0
+    duplicates: int = 0
+    skipped: list[str] = field(default_factory=list)  # one line per unreadable item
+    subscribed: bool = False  # a feed seen for the first time
+
+    @property
+    def is_feed(self) -> bool:
+        return self.reader == "feed"
+
+
+def ingest_url(
+    conn: sqlite3.Connection,
+    url: str,
+    ingest_fn: IngestFn,
+    *,
+    fetch_fn: FetchFn = fetch,
+    timeout: float = 20.0,
+) -> UrlIngest:
+    """Fetch a page or a feed and ingest it; a feed is also remembered as a subscription.
+
+    Raises FetchError or ReadError (one-line messages) when nothing could be read."""
+    result = fetch_fn(url, timeout=timeout)
+    reader, items = read_fetched(result)
+    report = UrlIngest(url, reader)
+    articles: list[Article] = []
+    for item in items:
+        if isinstance(item, RecordError):
+            report.skipped.append(str(item))
+        else:
+            articles.append(item)
+    report.new, report.duplicates = ingest_fn(url, articles)
+    if report.is_feed:
+        title = next((a.source for a in articles if a.source), None)
+        report.subscribed = subscribe(conn, url, title)
+        _record(
+            conn, url, f"ok: {report.new} new, {report.duplicates} already stored", result=result
+        )
+    return report
+
+
 # --- refreshing ---------------------------------------------------------------------------
 
 

@@ -10,7 +10,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from quoth.corpus.feeds import list_feeds, refresh, subscribe, unsubscribe
+from quoth.corpus.feeds import ingest_url, list_feeds, refresh, subscribe, unsubscribe
 from quoth.corpus.fetch import USER_AGENT, FetchError, fetch, read_fetched
 from quoth.corpus.model import Article
 from quoth.corpus.store import Corpus
@@ -278,3 +278,26 @@ def test_refresh_flow_with_etag_and_last_modified(server, corpus: Corpus) -> Non
     )
     third = refresh(corpus.conn, ingest, timeout=2)
     assert (third.new, third.duplicates) == (1, 2)
+
+
+def _counting_ingest(stored: dict[str, Article]):  # type: ignore[no-untyped-def]
+    def ingest(origin: str, articles: list[Article]) -> tuple[int, int]:
+        new = [a for a in articles if a.content_hash not in stored]
+        stored.update((a.content_hash, a) for a in new)
+        return len(new), len(articles) - len(new)
+
+    return ingest
+
+
+def test_ingest_url_subscribes_to_feeds_only(server, corpus: Corpus) -> None:
+    base, site = server
+    stored: dict[str, Article] = {}
+    page = ingest_url(corpus.conn, f"{base}/page.html", _counting_ingest(stored))
+    assert (page.reader, page.new, page.subscribed) == ("html", 1, False)
+    feed = ingest_url(corpus.conn, f"{base}/feed.xml", _counting_ingest(stored))
+    assert (feed.is_feed, feed.new, feed.subscribed, len(feed.skipped)) == (True, 2, True, 1)
+    [subscription] = list_feeds(corpus.conn)
+    assert (subscription.url, subscription.etag) == (f"{base}/feed.xml", '"v1"')
+    again = refresh(corpus.conn, _counting_ingest(stored), timeout=2)
+    assert (again.unchanged, again.new) == (1, 0)
+    assert dict(site.requests)["/feed.xml"].get("if-none-match") == '"v1"'
