@@ -49,6 +49,10 @@ _HTML_HINT = re.compile(
 )
 
 
+# News APIs cut bodies short and say so: "... the minister said… [+2345 chars]".
+_TRUNCATION_MARK = re.compile(r"\s*…?\s*\[\+\d+ chars\]\s*$")
+
+
 class NotAnArticle(Exception):
     """This record is not an article; str(exc) says why."""
 
@@ -143,7 +147,8 @@ def _build(
         caption=as_text(fields.get("caption")),
         credit=as_text(fields.get("credit")),
     )
-    layout = parse_blocks(body_blocks(as_text(body_value, joiner="\n\n") or ""), meta)
+    body = _TRUNCATION_MARK.sub("", as_text(body_value, joiner="\n\n") or "")
+    layout = parse_blocks(body_blocks(body), meta)
     return build_article(layout.paragraphs, layout.meta, origin, reader)
 
 

@@ -261,6 +261,8 @@ class Document:
         for signature, what in _BINARY_SIGNATURES:
             if self._head_bytes.startswith(signature):
                 raise ReadError(f"binary file: {what}, not text")
+        if self._head_bytes[257:262] == b"ustar":
+            raise ReadError("binary file: a tar archive (unpack it first), not text")
         text = self._head_text
         if not text.strip():
             if self.encoding in ("utf-8", "cp1252") and b"\x00" in self._head_bytes:

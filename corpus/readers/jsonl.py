@@ -258,11 +258,12 @@ def _may_continue(exc: json.JSONDecodeError, buffered: int) -> bool:
     return exc.msg.startswith("Unterminated string") or exc.pos >= buffered - 1
 
 
+_JSON_START = re.compile(r'\s*(?:\{\s*(?:"|\})|\[\s*(?:[{\["\]\d-]|$))')
+
+
 def looks_like_json(head: str) -> bool:
-    start = head.lstrip()
-    if start[:1] == "[":
-        return start[1:].lstrip()[:1] in ("{", "]", "") or start[1:].lstrip()[:1].isdigit()
-    return start[:1] == "{"
+    """An object opening with a key, or an array opening with a value: not prose in braces."""
+    return bool(_JSON_START.match(head))
 
 
 READER = register(Reader(NAME, (".json", ".jsonl", ".ndjson"), looks_like_json, read_json))

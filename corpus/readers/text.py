@@ -18,7 +18,7 @@ def read_text(doc: Document) -> Iterator[Article | RecordError]:
     layout = parse_text(doc.text())
     article = build_article(layout.paragraphs, layout.meta, doc.origin, NAME)
     if article is None:
-        raise ReadError("no article text (only header lines)")
+        raise ReadError("no article text (only blank or header lines)")
     yield article
 
 

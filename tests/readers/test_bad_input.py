@@ -119,3 +119,15 @@ def test_an_overlong_jsonl_line_is_a_record_error(monkeypatch: pytest.MonkeyPatc
     items = list(read_stream(io.BytesIO(data), "dump.jsonl"))
     assert [type(item).__name__ for item in items] == ["Article", "RecordError", "Article"]
     assert items[1].line == 2 and "too long" in items[1].reason
+
+
+def test_a_gzipped_tar_is_refused_not_read_as_text(tmp_path: Path) -> None:
+    import tarfile
+
+    member = tmp_path / "story.txt"
+    member.write_text("The council met on Monday.\n")
+    archive = tmp_path / "stories.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        tar.add(member, arcname="story.txt")
+    with pytest.raises(ReadError, match="tar archive"):
+        list(read_path(archive))

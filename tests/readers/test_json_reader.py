@@ -84,6 +84,7 @@ def test_json_array_of_objects(fixtures: Path) -> None:
         ({"text": "x", "link": "https://e.org/a"}, "url", "https://e.org/a"),
         ({"Body": "Case does not matter."}, "body", "Case does not matter."),
         ({"description": "Only a summary."}, "body", "Only a summary."),
+        ({"content": "The minister said… [+2345 chars]"}, "body", "The minister said"),
     ],
 )  # fmt: skip
 def test_field_names_and_shapes(record: dict[str, object], field: str, expected: str) -> None:

@@ -33,6 +33,9 @@ def doc(data: bytes, name: str) -> Document:
         ("<stdin>", b"Just words.\n", "text"),
         ("notes.unknown", b"Just words.\n", "text"),
         ("<stdin>", b"---\n\nA rule, then text.\n", "text"),
+        ("<stdin>", b"{braces} start this prose line.\n", "text"),
+        ("<stdin>", b"[Updated] The council met.\n", "text"),
+        ("<stdin>", b"[\n  1, 2]", "json"),
     ],
 )
 def test_choose_reader(name: str, data: bytes, reader: str) -> None:
