@@ -14,10 +14,16 @@ def _open_reader(db_path: Path, demo: bool, mouse: bool) -> int:
     return run_reader(db_path, demo=demo, mouse=mouse)
 
 
+def _serve(db_path: Path, host: str, port: int) -> int:
+    from quoth.tui.serve import serve
+
+    return serve(db_path, host=host, port=port)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from quoth.corpus.cli import run
 
-    return run(argv, open_reader=_open_reader)
+    return run(argv, open_reader=_open_reader, serve=_serve)
 
 
 if __name__ == "__main__":

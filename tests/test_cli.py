@@ -175,3 +175,15 @@ def test_demo_list_does_not_touch_the_users_corpus(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert len(result.stdout.splitlines()) >= 25
     assert not db.exists()
+
+
+def test_config_prints_path_and_effective_settings(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_text('theme = "textual-light"\n[layout]\nlist_width = "wide"\n', encoding="utf-8")
+    env = {**os.environ, "QUOTH_CONFIG": str(config), "QUOTH_DB": str(tmp_path / "c.db")}
+    result = subprocess.run(
+        [sys.executable, "-m", "quoth", "config"], capture_output=True, text=True, env=env
+    )
+    assert result.returncode == 0
+    assert str(config) in result.stdout and 'theme = "textual-light"' in result.stdout
+    assert "line 3" in result.stderr and "list_width" in result.stderr

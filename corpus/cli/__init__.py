@@ -4,16 +4,19 @@ package stays headless."""
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from ..config import Config, load_config
 from ..store import Corpus, CorpusError, default_db_path
 from . import commands
 from .output import emit_row, error
 from .parser import build_parser
 
 OpenReader = Callable[[Path, bool, bool], int]  # (db path, demo?, mouse?) -> exit code
+Serve = Callable[[Path, str, int], int]  # (db path, host, port) -> exit code
 
 _CORPUS_COMMANDS = {
     "ingest": commands.cmd_ingest,
@@ -26,17 +29,29 @@ _CORPUS_COMMANDS = {
 }
 
 
-def run(argv: Sequence[str] | None = None, *, open_reader: OpenReader | None = None) -> int:
+def run(
+    argv: Sequence[str] | None = None,
+    *,
+    open_reader: OpenReader | None = None,
+    serve: Serve | None = None,
+) -> int:
     parser = build_parser()
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
-    db_path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    config, problems = load_config()
+    for problem in problems:
+        error(problem)
+    db_path = resolve_db_path(getattr(args, "db", None), config)
     mouse = not args.no_mouse
     try:
         if args.command == "extract":
             return commands.cmd_extract(args)
+        if args.command == "config":
+            return commands.cmd_config(config, db_path)
+        if args.command == "serve":
+            return _serve(serve, db_path, args.host, args.port)
         if args.command == "demo":
             return _demo(args, open_reader, mouse)
         if args.command is None:
@@ -68,6 +83,22 @@ def _demo(args: argparse.Namespace, open_reader: OpenReader | None, mouse: bool)
                          f"{summary.quote_count:>3}q", summary.title)
         return commands.EXIT_OK
     return _open(open_reader, path, demo=True, mouse=mouse)
+
+
+def resolve_db_path(flag: str | None, config: Config) -> Path:
+    """--db, then $QUOTH_DB, then the config file's corpus, then the default."""
+    if flag:
+        return Path(flag).expanduser()
+    if config.corpus and not os.environ.get("QUOTH_DB"):
+        return Path(config.corpus).expanduser()
+    return default_db_path()
+
+
+def _serve(serve: Serve | None, path: Path, host: str, port: int) -> int:
+    if serve is None:
+        error("quoth: serving is not available in this build")
+        return commands.EXIT_FAILED
+    return serve(path, host, port)
 
 
 def _open(open_reader: OpenReader | None, path: Path, *, demo: bool, mouse: bool) -> int:

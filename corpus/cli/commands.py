@@ -6,6 +6,7 @@ import argparse
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..config import Config
 from ..ingest import IngestReport, ingest
 from ..model import Article
 from ..parallel import with_quotes
@@ -193,4 +194,14 @@ def cmd_export(corpus: Corpus, args: argparse.Namespace) -> int:
         error(f"{count} {'quotes' if args.quotes else 'articles'} written to {args.output}")
     else:
         export(corpus, ids, sys.stdout, fmt=args.format, quotes=args.quotes)
+    return EXIT_OK
+
+
+def cmd_config(config: Config, db_path: Path) -> int:
+    from ..config import config_path
+
+    path = config_path()
+    emit(f"# settings file: {path}{'' if path.exists() else ' (not present: defaults)'}")
+    emit(f"# corpus in use: {db_path}")
+    emit(config.as_toml())
     return EXIT_OK

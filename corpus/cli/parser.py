@@ -85,4 +85,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     export.add_argument("--quotes", action="store_true", help="one row per quote")
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    command("config", "print where the settings file is and the settings in effect")
+
+    serve = command("serve", "serve the reader to a browser (pip install 'quoth[serve]')")
+    serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
+    serve.add_argument("--port", type=int, default=8000)
     return parser
