@@ -232,6 +232,32 @@ class Corpus:
         )
         return int(speaker_id)
 
+    # -- reading state -----------------------------------------------------
+
+    def set_read(self, article_id: int, read: bool = True) -> None:
+        self._set_flag("is_read", article_id, read)
+
+    def set_starred(self, article_id: int, starred: bool = True) -> None:
+        self._set_flag("starred", article_id, starred)
+
+    def _set_flag(self, column: str, article_id: int, value: bool) -> None:
+        self._require_writable()
+        with transaction(self.conn):
+            self.conn.execute(
+                f"UPDATE articles SET {column} = ? WHERE id = ?", (int(value), article_id)
+            )
+
+    def reading_state(self, article_id: int) -> tuple[bool, bool]:
+        """(read, starred) for one article; (False, False) if it is gone."""
+        row = self.conn.execute(
+            "SELECT is_read, starred FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return (bool(row[0]), bool(row[1])) if row else (False, False)
+
+    def unread_ids(self) -> set[int]:
+        rows = self.conn.execute("SELECT id FROM articles WHERE is_read = 0")
+        return {row[0] for row in rows}
+
     def _require_writable(self) -> None:
         if self.readonly:
             raise CorpusError(f"{self.path}: the corpus is read-only here (no write permission)")

@@ -154,3 +154,18 @@ def test_read_only_corpus_reads_but_refuses_writes(tmp_path: Path) -> None:
         assert shared.stats()["articles"] == 1
         with pytest.raises(CorpusError, match="read-only"):
             shared.add_articles([make_article('Y said "more" here.')])
+
+
+def test_read_and_starred_state_persist_across_connections(tmp_path: Path) -> None:
+    path = tmp_path / "state.db"
+    with Corpus(path) as corpus:
+        corpus.add_articles([make_article('A said "one" here.'), make_article('B said "two" here.')])
+        first, second = (s.id for s in corpus.summaries())
+        corpus.set_read(first)
+        corpus.set_starred(second)
+    with Corpus(path) as reopened:
+        assert reopened.reading_state(first) == (True, False)
+        assert reopened.reading_state(second) == (False, True)
+        assert reopened.unread_ids() == {second}
+        reopened.set_read(first, False)
+        assert reopened.reading_state(first) == (False, False)
