@@ -2,7 +2,7 @@
 
     from quoth.corpus.readers import read_path, read_stream, ReadError, RecordError
 
-    for item in read_path(path):          # may raise ReadError (call or iteration)
+    for item in read_path(path):          # raises ReadError while iterating, never before
         if isinstance(item, RecordError): report(item)
         else: ingest(item)
 

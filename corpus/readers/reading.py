@@ -15,29 +15,33 @@ from .registry import Reader, choose_reader
 
 
 def read_path(path: Path | str) -> Iterator[Article | RecordError]:
-    """Articles (and bad records) from one file.
+    """Articles (and bad records) from one file, read lazily.
 
-    Raises ReadError when the file cannot be read at all: at the call for a missing,
-    unreadable, empty or binary file, and during iteration when, say, a .gz turns out
-    truncated (what was already yielded stays valid).
+    Raises ReadError when the file cannot be read at all: missing, a directory, a dangling
+    symlink, unreadable, empty, binary, or (midway) a truncated .gz; whatever was yielded
+    before stays valid. Nothing happens before the first item is asked for, so a caller
+    only needs to guard its loop.
     """
     path = Path(path)
     _check_path(path)
     try:
-        handle = open(path, "rb")  # noqa: SIM115 - closed by the generator below
+        handle = open(path, "rb")  # noqa: SIM115 - closed when the items are done
     except PermissionError as exc:
         raise ReadError("permission denied") from exc
     except IsADirectoryError as exc:
         raise ReadError("is a directory") from exc
     except OSError as exc:
         raise ReadError(exc.strerror or str(exc)) from exc
-    return _read(handle, str(path), path.name)
+    yield from _read(handle, str(path), path.name)
 
 
 def read_stream(stream: BinaryIO, name: str = "<stdin>") -> Iterator[Article | RecordError]:
-    """Articles (and bad records) from a binary stream. `name` is the origin; its suffix, if
-    any, picks the format ("dump.jsonl.gz"), otherwise the content does."""
-    return _read(stream, name, name)
+    """Articles (and bad records) from a binary stream, read lazily like read_path.
+
+    `name` is the origin; its suffix, if any, picks the format ("dump.jsonl.gz"),
+    otherwise the content does.
+    """
+    yield from _read(stream, name, name)
 
 
 def _check_path(path: Path) -> None:

@@ -60,7 +60,7 @@ def test_unreadable_file(tmp_path: Path) -> None:
     path.chmod(0)
     try:
         with pytest.raises(ReadError, match="permission denied"):
-            read_path(path)
+            list(read_path(path))
     finally:
         path.chmod(0o600)
 

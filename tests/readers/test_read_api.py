@@ -54,22 +54,28 @@ def test_supported_suffixes_cover_the_core_formats() -> None:
 
 def test_directory_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="directory"):
-        read_path(tmp_path)
+        list(read_path(tmp_path))
 
 
 def test_missing_file_is_a_read_error(tmp_path: Path) -> None:
     with pytest.raises(ReadError, match="no such file"):
-        read_path(tmp_path / "nope.txt")
+        list(read_path(tmp_path / "nope.txt"))
 
 
 def test_dangling_symlink_is_a_read_error(tmp_path: Path) -> None:
     link = tmp_path / "link.txt"
     link.symlink_to(tmp_path / "gone.txt")
     with pytest.raises(ReadError, match="dangling symlink"):
-        read_path(link)
+        list(read_path(link))
 
 
 def test_record_error_reads_as_one_line() -> None:
     error = RecordError("dump.jsonl", "invalid JSON", line=3)
     assert str(error) == "dump.jsonl: line 3: invalid JSON"
     assert str(RecordError("a.json", "no text")) == "a.json: no text"
+
+
+def test_nothing_is_read_before_the_first_item(tmp_path: Path) -> None:
+    items = read_path(tmp_path / "missing.txt")  # no error yet: errors come while iterating
+    with pytest.raises(ReadError, match="no such file"):
+        next(items)
