@@ -323,7 +323,8 @@ def html_to_paragraphs(fragment: str) -> list[str]:
 # Words in class/id/role that mark page furniture rather than the story.
 _ALWAYS_DROP_WORDS = _words(
     """comment comments commentary disqus cookie cookies consent gdpr newsletter newsletters
-    subscribe signup outbrain taboola"""
+    subscribe signup outbrain taboola onetrust respond reply replies responses discussion
+    viafoura spotim openweb"""
 )
 _BOILERPLATE_WORDS = _words(
     """nav navbar navigation menu footer header masthead share sharing sharebar social related
@@ -507,10 +508,31 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
     best = max(page.nodes, key=candidate_value, default=None)
     if best is None or good[best.index] <= 0:
         return None
+    ends = subtree_ends(page)
+    # Other stories on the page (an infinite-scroll next article, a second <article> with
+    # a full text): the container must not grow to take them in.
+    stories = [
+        node
+        for node in page.nodes
+        if (node.tag == "article" or node.get("itemprop").lower() == "articlebody")
+        and good[node.index] >= 0.3 * good[best.index]
+    ]
+
+    def crosses_story(parent: Node, current: Node) -> bool:
+        for story in stories:
+            inside_parent = parent.index < story.index <= ends[parent.index]
+            inside_current = current.index <= story.index <= ends[current.index]
+            encloses_current = story.index <= current.index <= ends[story.index]
+            if inside_parent and not inside_current and not encloses_current:
+                return True
+        return False
+
     # Climb while the parent adds more story than furniture: bodies split across sibling
     # blocks (one <div> per paragraph group) live under a common ancestor.
     while best.parent is not None:
         parent = best.parent
+        if crosses_story(parent, best):
+            break
         extra_good = good[parent.index] - good[best.index]
         extra_junk = junk[parent.index] - junk[best.index]
         extra_chars = total_chars[parent.index] - total_chars[best.index]
@@ -525,6 +547,16 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
         else:
             break
     return _explicit_body_within(best, good) or best
+
+
+def subtree_ends(page: Page) -> list[int]:
+    """For each element, the largest index in its subtree: x is inside n when
+    n.index <= x.index <= ends[n.index] (document order makes subtrees contiguous)."""
+    ends = list(range(len(page.nodes)))
+    for node in reversed(page.nodes):
+        if node.parent is not None and ends[node.index] > ends[node.parent.index]:
+            ends[node.parent.index] = ends[node.index]
+    return ends
 
 
 _BODY_CLASS_PAIRS = (
@@ -579,11 +611,12 @@ def _keep_in_container(scored: list[_Scored]) -> list[str]:
             pending_heading = text if len(text) < 200 else None
             continue
         if tag == "li":
-            keep = len(text) >= 60 and seg.link_density < 0.3
+            keep = len(text) >= 30 and seg.link_density < 0.3
         elif tag in PARAGRAPH_TAGS:
             keep = len(text) >= 2 and (len(text) >= 20 or bool(_SENTENCE_END.search(text)))
-        else:
-            keep = len(text) >= 60 and bool(_SENTENCE_END.search(text))
+        else:  # text straight in a <div>, <td> or custom element
+            ends_sentence = bool(_SENTENCE_END.search(text))
+            keep = len(text) >= 100 or (len(text) >= 15 and ends_sentence)
         if keep:
             if pending_heading and kept:
                 kept.append(pending_heading)
