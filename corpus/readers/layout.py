@@ -32,6 +32,7 @@ from .articles import Metadata, clean_field
 WRAP_WIDTH = 100  # lines no longer than this may be hard-wrapped prose
 HEADLINE_MAX_CHARS = 200
 HEADLINE_MAX_WORDS = 30
+HEADLINE_WRAP_WIDTH = 80  # each line of a headline wrapped over several lines fits in this
 CAPTION_MAX_CHARS = 800  # longer than any photo caption: do not scan it as one
 DATE_LINE_MAX_CHARS = 120  # a bare date line ("Tuesday, March 5, 2024 10:30 a.m. EST") fits
 
@@ -316,6 +317,8 @@ class _Header:
 
     def consume_block(self, block: list[str], next_block: list[str] | None) -> list[str] | None:
         """None when the whole block was header; else the block lines where the story starts."""
+        if next_block is not None and self._wrapped_headline(block):
+            return None
         lines = list(block)
         index = 0
         while index < len(lines):
@@ -404,8 +407,25 @@ class _Header:
         self.set("byline", names)
         self.set("source", source)
 
+    def _wrapped_headline(self, block: list[str]) -> bool:
+        """A headline wrapped over two or three short lines, alone in the first block."""
+        if self.meta.title is not None or self.lines_seen or not 2 <= len(block) <= 3:
+            return False
+        if any(len(line.strip()) > HEADLINE_WRAP_WIDTH for line in block):
+            return False
+        if any(_is_header_line(line.strip()) for line in block):
+            return False  # "Headline / By Jane Doe": read line by line instead
+        joined = " ".join(line.strip() for line in block)
+        if not looks_like_headline(joined) or find_dateline(joined):
+            return False
+        self.meta.title = self.headline = clean_field(joined)
+        self.lines_seen += len(block)
+        return True
+
     def _headline(self, line: str, following: str | None) -> bool:
-        if self.meta.title is not None or self.lines_seen > 6:
+        if self.lines_seen > 6:
+            return False
+        if self.meta.title is not None and not self._replaces_kicker(line):
             return False
         stands_alone = following is None or _is_header_line(following)
         if not stands_alone or not looks_like_headline(line) or find_dateline(line):
@@ -414,6 +434,15 @@ class _Header:
             return False  # "Volunteers clean the beach (Photo: AFP)" is a caption
         self.meta.title = self.headline = clean_field(line)
         return True
+
+    def _replaces_kicker(self, line: str) -> bool:
+        """"POLITICS" or "Exclusive" above the real headline is a section label (a kicker)."""
+        kicker = self.headline
+        if kicker is None or self.meta.title != kicker or self.lines_seen > 2:
+            return False
+        words = kicker.split()
+        is_label = len(words) == 1 or (len(words) <= 3 and kicker.isupper())
+        return is_label and len(line.split()) > len(words)
 
     def _consume_caption(
         self, lines: list[str], run_on: bool, next_block: list[str] | None

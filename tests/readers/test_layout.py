@@ -282,3 +282,39 @@ def test_role_line_after_a_named_byline_is_not_a_headline() -> None:
     assert layout.meta.byline == "Jane Doe"
     assert layout.meta.title is None
     assert layout.paragraphs == ["The council met on Monday."]
+
+
+def test_headline_wrapped_over_two_lines() -> None:
+    text = (
+        "Senate passes sweeping water bill\nafter late-night session\n\n"
+        "By Jane Doe\n\nWASHINGTON (AP) — The Senate passed the bill.\n"
+    )
+    layout = parse_text(text)
+    assert layout.meta.title == "Senate passes sweeping water bill after late-night session"
+    assert layout.meta.byline == "Jane Doe"
+    assert layout.paragraphs == ["WASHINGTON (AP) — The Senate passed the bill."]
+
+
+def test_wrapped_lead_is_not_a_headline() -> None:
+    text = "The council met on Monday and voted\nto delay the bridge plan again.\n\nMore text.\n"
+    layout = parse_text(text)
+    assert layout.meta.title is None
+    assert layout.paragraphs[0] == (
+        "The council met on Monday and voted to delay the bridge plan again."
+    )
+
+
+@pytest.mark.parametrize("kicker", ["POLITICS", "Exclusive", "WORLD NEWS"])
+def test_kicker_above_the_headline(kicker: str) -> None:
+    text = f"{kicker}\n\nSenate passes water bill\n\nBy Jane Doe\n\nThe Senate voted.\n"
+    layout = parse_text(text)
+    assert layout.meta.title == "Senate passes water bill"
+    assert layout.meta.byline == "Jane Doe"
+    assert layout.paragraphs == ["The Senate voted."]
+
+
+def test_headline_and_standfirst_keep_the_headline() -> None:
+    text = "Storm warning\n\nHeavy rain expected tonight\n\nForecasters said on Monday.\n"
+    layout = parse_text(text)
+    assert layout.meta.title == "Storm warning"
+    assert layout.paragraphs[0] == "Heavy rain expected tonight"
