@@ -425,6 +425,7 @@ class _Scored:
     segment: Segment
     good: float  # contribution as article prose
     junk: int  # characters that look like furniture (links, menus)
+    teaser: bool = False  # the summary under a linked headline (a list of other stories)
 
 
 def _score(segment: Segment) -> _Scored:
@@ -595,6 +596,32 @@ def _explicit_body_within(best: Node, good: list[float]) -> Node | None:
     return named[-1] if named else None
 
 
+_HEADLINE_WORDS = _words("title headline heading hed")
+
+
+def _is_linked_headline(segment: Segment) -> bool:
+    owner = segment.owner
+    looks_like_heading = owner.tag in HEADING_TAGS or bool(_class_words(owner) & _HEADLINE_WORDS)
+    return looks_like_heading and segment.link_density > 0.6 and len(segment.text) <= 250
+
+
+def _mark_teasers(scored: list[_Scored]) -> None:
+    """Story lists ("More news": linked headline, short summary, repeated) read like prose;
+    their summaries must count as furniture, or a long list outweighs a short article."""
+    pairs = [
+        (i + 1)
+        for i in range(len(scored) - 1)
+        if _is_linked_headline(scored[i].segment) and len(scored[i + 1].segment.text) < 400
+    ]
+    if len(pairs) < 2:
+        return
+    for i in pairs:
+        item = scored[i]
+        item.teaser = True
+        item.junk += len(item.segment.text)
+        item.good = 0.0
+
+
 def _keep_in_container(scored: list[_Scored]) -> list[str]:
     """The container's paragraphs: prose blocks, subheads that lead into prose, dense lists."""
     kept: list[str] = []
@@ -603,7 +630,7 @@ def _keep_in_container(scored: list[_Scored]) -> list[str]:
         seg = item.segment
         tag = seg.owner.tag
         text = seg.text
-        if seg.link_density > 0.5 or _is_boilerplate_line(text):
+        if item.teaser or seg.link_density > 0.5 or _is_boilerplate_line(text):
             continue
         if tag == "h1":
             continue
@@ -638,6 +665,7 @@ def main_text_of(page: Page) -> list[str]:
     dropped = _dropped_nodes(page, segments, strengths)  # closed under descendants
     live = [s for s in segments if s.owner.index not in dropped]
     scored = [_score(s) for s in live]
+    _mark_teasers(scored)
     paragraphs: list[str] = []
     container = _choose_container(page, scored)
     if container is not None:
