@@ -22,6 +22,8 @@ from quoth.corpus.dates import date_from_timestamp, find_date, parse_date
         ("13/03/2024", "2024-03-13"),
         ("03/13/2024", "2024-03-13"),
         ("05.05.2024", "2024-05-05"),
+        ("24-Jul-2023", "2023-07-24"),
+        ("5 March, 2024", "2024-03-05"),
     ],
 )
 def test_dates_without_time(text: str, expected: str) -> None:

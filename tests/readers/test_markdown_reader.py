@@ -82,6 +82,8 @@ def test_inline_markup_stripped_but_quotes_and_snake_case_kept() -> None:
     assert strip_inline_markup("the snake_case_name stays") == "the snake_case_name stays"
     assert strip_inline_markup("“It’s _fine_,” she said ![img](a.png)") == "“It’s fine,” she said"
     assert strip_inline_markup("2 * 3 * 4 = 24") == "2 * 3 * 4 = 24"
+    assert strip_inline_markup("a <em>b</em> c<br/> if x < y[^1]") == "a b c if x < y"
+    assert strip_inline_markup("line break\\") == "line break"
 
 
 def test_front_matter_parsing() -> None:
