@@ -36,8 +36,13 @@ class _Tally:
 
     def article(self, article: Article) -> Iterator[Article | RecordError]:
         self.articles += 1
-        yield from self.held
-        self.held.clear()
+        if self.held:
+            yield from self.held
+            unlisted = self.errors - len(self.held)
+            if unlisted:
+                reason = f"{unlisted} more bad records before the first article are not listed"
+                yield RecordError(self.held[0].origin, reason)
+            self.held.clear()
         yield article
 
     def error(self, error: RecordError) -> Iterator[RecordError]:

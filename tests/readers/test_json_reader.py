@@ -185,3 +185,13 @@ def test_describe_json() -> None:
     assert describe_json([1, "a"]) == "a list of 2 mixed values"
     assert describe_json({"a": 1}) == "an object"
     assert describe_json(True) == "a boolean"
+
+
+def test_many_bad_lines_before_the_first_article_are_summarised() -> None:
+    data = b"not json\n" * 150 + b'{"title": "A", "text": "a."}\n'
+    items = read_bytes(data, "dump.jsonl")
+    errors = errors_of(items)
+    assert len(articles_of(items)) == 1
+    assert len(errors) == 101
+    assert errors[0].line == 1
+    assert "50 more bad records" in errors[-1].reason
