@@ -9,6 +9,7 @@ The forms covered, tried in this order:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from .cues import Cue
@@ -20,6 +21,8 @@ from .spans import is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
 from .views import ParagraphView, QuoteSlot
 
+# How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
+REACH = 60
 DASHES = frozenset({"—", "–", "-", "--"})
 _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 
@@ -47,6 +50,7 @@ class QuoteAttributor:
         self.body = body
         self.views = views
         self.cues = cues
+        self.cue_starts = [[cue.first for cue in paragraph] for paragraph in cues]
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
 
@@ -114,7 +118,7 @@ class QuoteAttributor:
         if tokens[first].text in DASHES:
             mention = subject_after(tokens, first + 1, ceiling)
             return self._link(view, mention, None)
-        cue = next((c for c in self.cues[view.index] if first <= c.first <= ceiling), None)
+        cue = next(iter(self._cues_in(view.index, first, ceiling)), None)
         if cue is None:
             return None
         if cue.first == first:
@@ -123,9 +127,16 @@ class QuoteAttributor:
             mention = subject_before(tokens, cue.first, first, whole=True)
         return self._link(view, mention, cue_text(self.body, view, cue))
 
+    def _cues_in(self, paragraph: int, first: int, last: int) -> list[Cue]:
+        """Cues of a paragraph starting within tokens first..last (bisect: no scan)."""
+        starts = self.cue_starts[paragraph]
+        low = bisect.bisect_left(starts, first)
+        high = bisect.bisect_right(starts, last)
+        return self.cues[paragraph][low:high]
+
     def _region_end(self, view: ParagraphView, first: int) -> int:
         """Last token of the narrative from `first`, up to a quote or the sentence end."""
-        end = view.sentence_end(first)
+        end = min(view.sentence_end(first), first + REACH)
         for index in range(first, end + 1):
             if not view.outside[index]:
                 return index - 1
@@ -140,16 +151,14 @@ class QuoteAttributor:
     def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
         tokens = view.tokens
         floor = view.sentence_start[slot.first] if slot.first < len(tokens) else 0
-        for other in view.slots:
-            if other.last < slot.first and other.last >= floor:
-                floor = other.last + 1
+        floor = max(view.after_last_quote(floor, slot.first), slot.first - REACH)
         end = slot.first - 1
         while end >= floor and tokens[end].text in {":", ",", "—", "–"}:
             end -= 1
         if end < floor:
             return None
         lexicon = load_lexicon()
-        candidates = [c for c in self.cues[view.index] if floor <= c.first and c.last <= end]
+        candidates = [c for c in self._cues_in(view.index, floor, end) if c.last <= end]
         if partial:
             candidates += self._partial_cues(view, floor, end, lexicon)
             candidates.sort(key=lambda c: c.first)
@@ -214,10 +223,8 @@ class QuoteAttributor:
         if end < 0:
             return None
         floor = previous.sentence_start[end]
-        for other in previous.slots:
-            if other.last < end and other.last >= floor:
-                floor = other.last + 1
-        cues = [c for c in self.cues[previous.index] if floor <= c.first <= end]
+        floor = max(previous.after_last_quote(floor, end), end - REACH)
+        cues = self._cues_in(previous.index, floor, end)
         if cues:
             cue = cues[-1]
             if not self._cue_reaches(tokens, cue, end):
@@ -265,7 +272,9 @@ class QuoteAttributor:
         between = view.tokens[self.last[1] + 1 : slot.first]
         if not between or len(between) > 10 or between[-1].text != ",":
             return False
-        return any(c.first > self.last[1] and c.last < slot.first for c in self.cues[view.index])
+        return any(
+            c.last < slot.first for c in self._cues_in(view.index, self.last[1] + 1, slot.first)
+        )
 
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:

@@ -51,8 +51,8 @@ def find_cues(tokens: list[Token], outside: list[bool]) -> list[Cue]:
 def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexicon) -> Cue | None:
     token = tokens[index]
     word = token.text
-    if not word[:1].isalpha():
-        return None
+    if token.lower not in lexicon.cue_forms and token.lower not in lexicon.cue_phrase_starts:
+        return None  # the common case, decided by one set look-up
     phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
     if phrase_end is not None and all(outside[index : phrase_end + 1]):
         lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
@@ -81,9 +81,12 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
 
 
 def _match_phrase(
-    tokens: list[Token], index: int, phrases: tuple[tuple[str, ...], ...]
+    tokens: list[Token], index: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
 ) -> int | None:
-    for phrase in phrases:
+    """Index of the last token of the longest phrase starting at tokens[index], or None."""
+    if index >= len(tokens):
+        return None
+    for phrase in phrases.get(tokens[index].lower, ()):
         end = index + len(phrase)
         if end <= len(tokens) and all(tokens[index + k].lower == w for k, w in enumerate(phrase)):
             return end - 1

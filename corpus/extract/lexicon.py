@@ -45,9 +45,10 @@ def _strip_dots(entry: str) -> str:
 @dataclass(frozen=True)
 class Lexicon:
     cue_forms: dict[str, str]  # inflected form -> lemma
-    cue_phrases: tuple[tuple[str, ...], ...]  # lowercase word tuples, longest first
-    cue_tails: tuple[tuple[str, ...], ...]
-    told_objects: tuple[tuple[str, ...], ...]
+    cue_phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
+    cue_phrase_starts: frozenset[str]
+    cue_tails: dict[str, tuple[tuple[str, ...], ...]]
+    told_objects: dict[str, tuple[tuple[str, ...], ...]]
     honorifics: frozenset[str]  # lowercase, without dots; may hold two words ("lt gen")
     title_words: frozenset[str]
     person_nouns: frozenset[str]
@@ -75,9 +76,15 @@ def _words(name: str) -> frozenset[str]:
     return frozenset(word for entry in read_entries(name) for word in entry.split())
 
 
-def _phrases(name: str) -> tuple[tuple[str, ...], ...]:
-    phrases = {tuple(entry.lower().split()) for entry in read_entries(name)}
-    return tuple(sorted(phrases, key=len, reverse=True))
+def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases by their first word, longest first, so a match costs one look-up."""
+    phrases = sorted(
+        {tuple(entry.lower().split()) for entry in read_entries(name)}, key=len, reverse=True
+    )
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        index.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(group) for first, group in index.items()}
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +93,7 @@ def load() -> Lexicon:
     return Lexicon(
         cue_forms=_verb_forms("cue_verbs"),
         cue_phrases=_phrases("cue_phrases"),
+        cue_phrase_starts=frozenset(_phrases("cue_phrases")),
         cue_tails=_phrases("cue_tails"),
         told_objects=_phrases("reported_objects"),
         honorifics=frozenset(_strip_dots(e) for e in read_entries("honorifics")),

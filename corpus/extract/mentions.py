@@ -302,6 +302,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     quote: `"…," Senate Majority Leader Harold Brennan, D-Ore., said`).
     """
     lexicon = load_lexicon()
+    floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
     if end - 1 >= floor and tokens[end].lower == "who" and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import bisect
+
 from ..model import Extraction, Quote, Speaker
 from .attribution import QuoteAttributor
 from .cues import find_cues
@@ -39,21 +41,20 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
     """Keep non-overlapping findings, preferring direct, then reported, then partial."""
     ranked = sorted(found, key=lambda f: (KIND_RANK[f.kind], f.start))
     kept: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # kept spans, sorted and disjoint, as parallel lists
+    ends: list[int] = []
     for item in ranked:
         if item.end <= item.start:
             continue
-        if any(item.start < end and start < item.end for start, end in _near(taken, item)):
-            continue
+        index = bisect.bisect_right(starts, item.start)
+        if index > 0 and ends[index - 1] > item.start:
+            continue  # overlaps the span that starts before it
+        if index < len(starts) and starts[index] < item.end:
+            continue  # overlaps the span that starts after it
+        starts.insert(index, item.start)
+        ends.insert(index, item.end)
         kept.append(item)
-        taken.append((item.start, item.end))
-        taken.sort()
     return sorted(kept, key=lambda f: f.start)
-
-
-def _near(taken: list[tuple[int, int]], item: Found) -> list[tuple[int, int]]:
-    # Findings are few per article; a linear scan is cheaper than a tree here.
-    return taken
 
 
 def assemble(body: str, found: list[Found]) -> Extraction:

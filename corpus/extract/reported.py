@@ -9,6 +9,8 @@ with a subject-like word) or the cue is skipped.
 
 from __future__ import annotations
 
+import bisect
+
 from .attribution import cue_text
 from .cues import PARTICIPLES_AFTER_COMMA, Cue
 from .found import Found
@@ -31,6 +33,10 @@ STOP_AFTER_AND = word_set("stop_after_and")
 # Cues that do not report a statement in the clause after them.
 REPORTING_LEMMAS_EXCLUDED = word_set("reporting_lemmas_excluded")
 MIN_CLAUSE_TOKENS = 3
+# Bounds on the tokens looked at around one cue, so a pathological sentence costs
+# no more than a normal one.
+REACH = 60
+CLAUSE_REACH = 150
 FINITE_VERBS = word_set("finite_verbs")
 PHRASE_OPENERS = word_set("phrase_openers") | WEEKDAYS
 OBJECT_STARTS = word_set("object_starts")
@@ -62,10 +68,10 @@ class ReportedFinder:
             return self._according(view, cue, sentence_first, sentence_last)
         if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
             return None
-        floor = sentence_first
-        for slot in view.slots:
-            if slot.last < cue.first and slot.last >= floor:
-                floor = slot.last + 1
+        if cue.first - sentence_first > REACH:
+            sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
+        sentence_last = min(sentence_last, cue.last + CLAUSE_REACH)
+        floor = view.after_last_quote(sentence_first, cue.first)
         backward = self._backward(view, cue, sentence_first, sentence_last)
         if backward is not None:
             return backward
@@ -127,12 +133,10 @@ class ReportedFinder:
         tokens = view.tokens
         if cue.first == 0 or tokens[cue.first - 1].text != ",":
             return None
-        for earlier in reversed(cues):
-            if earlier.first < cue.first and earlier.first >= view.sentence_start[cue.first]:
-                local_floor = view.sentence_start[cue.first]
-                for slot in view.slots:
-                    if slot.last < earlier.first and slot.last >= local_floor:
-                        local_floor = slot.last + 1
+        position = bisect.bisect_left([c.first for c in cues], cue.first)
+        for earlier in reversed(cues[max(0, position - 5) : position]):
+            if earlier.first >= view.sentence_start[cue.first]:
+                local_floor = view.after_last_quote(view.sentence_start[cue.first], earlier.first)
                 return subject_before(tokens, earlier.first, local_floor, whole=False)
         return None
 

@@ -186,7 +186,12 @@ class Registry:
     def __init__(self, body: str) -> None:
         self.body = body
         self.entities: list[Entity] = []
-        self.sightings: list[tuple[int, Entity]] = []  # (offset, entity), ascending
+        # Sightings in body order, as two parallel lists so that bisect finds "before here".
+        self.offsets: list[int] = []
+        self.seen: list[Entity] = []
+        self.by_surname: dict[str, list[Entity]] = {}
+        self.organisations: list[Entity] = []
+        self.groups: list[Entity] = []
         self.lexicon = load_lexicon()
         self.position = 0  # where the mention being read sits, for "nearest" choices
 
@@ -199,11 +204,14 @@ class Registry:
         return entity
 
     def _note(self, position: int, entity: Entity) -> None:
-        if self.sightings and self.sightings[-1][0] > position:
-            self.sightings.append((position, entity))
-            self.sightings.sort(key=lambda item: item[0])
-        else:
-            self.sightings.append((position, entity))
+        index = bisect.bisect_right(self.offsets, position)
+        self.offsets.insert(index, position)
+        self.seen.insert(index, entity)
+
+    def _recent(self, position: int, reach: int) -> list[Entity]:
+        """Up to `reach` sightings before `position`, nearest first (bounded: linear cost)."""
+        index = bisect.bisect_left(self.offsets, position)
+        return self.seen[max(0, index - reach) : index][::-1]
 
     def find_or_add(self, reading: NameReading) -> Entity | None:
         if reading.kind == "single":
@@ -219,9 +227,7 @@ class Registry:
             latest = self._latest_with_surname(surname)
             if latest is not None:
                 return self._enrich(latest, reading)
-        for entity in reversed(self.entities):
-            if entity.kind != "person":
-                continue
+        for entity in reversed(self.by_surname.get(surname, [])):
             if entity.name.lower() == reading.name.lower():
                 return self._enrich(entity, reading)
             if entity.surname == surname and (len(words) == 1 or len(entity.name.split()) == 1):
@@ -233,12 +239,13 @@ class Registry:
                 return self._enrich(entity, reading)
         entity = Entity(reading.name, "person")
         self.entities.append(entity)
+        self.by_surname.setdefault(surname, []).append(entity)
         return self._enrich(entity, reading)
 
     def _latest_with_surname(self, surname: str) -> Entity | None:
         """Of two Millers, "Miller" is the one named most recently before here."""
-        for offset, entity in reversed(self.sightings):
-            if offset < self.position and entity.kind == "person" and entity.surname == surname:
+        for entity in self._recent(self.position, 400):
+            if entity.kind == "person" and entity.surname == surname:
                 return entity
         return None
 
@@ -268,9 +275,7 @@ class Registry:
         if name.lower().startswith("the "):
             name = name[4:]
         key = name.lower()
-        for entity in reversed(self.entities):
-            if entity.kind != "organisation":
-                continue
+        for entity in reversed(self.organisations):
             if entity.name.lower() == key or key in (a.lower() for a in entity.aliases):
                 if reading.alias:
                     entity.add_alias(reading.alias)
@@ -286,6 +291,7 @@ class Registry:
         if reading.alias:
             entity.add_alias(reading.alias)
         self.entities.append(entity)
+        self.organisations.append(entity)
         return entity
 
     def _single(self, reading: NameReading) -> Entity | None:
@@ -294,12 +300,11 @@ class Registry:
         latest = self._latest_with_surname(key)
         if latest is not None:
             return latest
-        for entity in reversed(self.entities):
-            if entity.kind == "person" and entity.surname == key:
-                return entity
-            if entity.kind == "organisation" and (
-                entity.name.lower() == key or key in (a.lower() for a in entity.aliases)
-            ):
+        people = self.by_surname.get(key)
+        if people:
+            return people[-1]
+        for entity in reversed(self.organisations):
+            if entity.name.lower() == key or key in (a.lower() for a in entity.aliases):
                 return entity
         if key in self.lexicon.countries or _ACRONYM.match(word):
             return self._organisation(NameReading("organisation", word, []))
@@ -320,18 +325,17 @@ class Registry:
         """Entities sighted before `position`, nearest first."""
         ordered = []
         seen: set[int] = set()
-        for offset, entity in reversed(self.sightings):
-            if offset >= position or id(entity) in seen:
-                continue
-            seen.add(id(entity))
-            ordered.append(entity)
+        for entity in self._recent(position, 200):
+            if id(entity) not in seen:
+                seen.add(id(entity))
+                ordered.append(entity)
         return ordered
 
     def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
         """Is a person other than `entity` named between two offsets?"""
-        index = bisect.bisect_left(self.sightings, start, key=lambda item: item[0])
-        while index < len(self.sightings) and self.sightings[index][0] < end:
-            other = self.sightings[index][1]
+        index = bisect.bisect_left(self.offsets, start)
+        while index < len(self.offsets) and self.offsets[index] < end:
+            other = self.seen[index]
             if other is not entity and other.kind in {"person", "group"}:
                 return True
             index += 1
@@ -393,15 +397,14 @@ class Registry:
 
     def group(self, name: str, head: str, anonymous: bool) -> Entity:
         singular = _singular(head)
-        for entity in reversed(self.entities):
-            if entity.kind == "group" and _singular(entity.name.split()[-1].lower()) == singular:
+        for entity in reversed(self.groups):
+            if _singular(entity.name.split()[-1].lower()) == singular:
                 return entity
-            if entity.kind == "group" and singular in (
-                _singular(w) for w in entity.name.lower().split()
-            ):
+            if singular in (_singular(w) for w in entity.name.lower().split()):
                 return entity
         entity = Entity(name, "group", anonymous=anonymous)
         self.entities.append(entity)
+        self.groups.append(entity)
         return entity
 
 

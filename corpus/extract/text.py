@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import word_set
 
@@ -21,15 +22,13 @@ ABBREVIATIONS = word_set("abbreviations")
 WEEKDAYS = word_set("weekdays")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or symbol with its offsets; a tuple, since articles hold thousands of them."""
+
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str  # computed once: every stage compares lower-case forms
 
     def is_capitalised(self) -> bool:
         return self.text[:1].isupper()
@@ -62,14 +61,18 @@ def paragraphs(body: str) -> list[Paragraph]:
 def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
+    append = tokens.append
+    taken_until = start
     for match in _TOKEN.finditer(body, start, end):
-        text, token_start, token_end = match.group(), match.start(), match.end()
-        if tokens and token_start < tokens[-1].end:
+        token_start, token_end = match.span()
+        if token_start < taken_until:
             continue  # the period an abbreviation already took
+        text = match.group()
         if token_end < end and body[token_end] == "." and _takes_period(text):
             text += "."
             token_end += 1
-        tokens.append(Token(text, token_start, token_end))
+        taken_until = token_end
+        append(Token(text, token_start, token_end, text.lower()))
     return tokens
 
 

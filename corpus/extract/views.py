@@ -6,6 +6,7 @@ and reported-speech stages all read them instead of re-scanning the body.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 from .spans import QuoteSpan
@@ -34,13 +35,19 @@ class ParagraphView:
         default_factory=list
     )  # per token: index of its sentence's first token
 
+    sentence_last: list[int] = field(default_factory=list)  # per token: its sentence's last token
+    slot_lasts: list[int] = field(default_factory=list)  # closing token of each slot, ascending
+
     def sentence_end(self, index: int) -> int:
         """Index of the last token of the sentence holding tokens[index]."""
-        start = self.sentence_start[index]
-        end = index
-        while end + 1 < len(self.tokens) and self.sentence_start[end + 1] == start:
-            end += 1
-        return end
+        return self.sentence_last[index]
+
+    def after_last_quote(self, floor: int, index: int) -> int:
+        """`floor`, moved past the last quote that closes before tokens[index]."""
+        position = bisect.bisect_left(self.slot_lasts, index) - 1
+        if position >= 0 and self.slot_lasts[position] >= floor:
+            return self.slot_lasts[position] + 1
+        return floor
 
 
 def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> list[ParagraphView]:
@@ -57,6 +64,8 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
             _place(view, spans[probe])
             probe += 1
         view.sentence_start = _sentence_starts(body, view)
+        view.sentence_last = _sentence_lasts(view.sentence_start)
+        view.slot_lasts = [slot.last for slot in view.slots]
         views.append(view)
     return views
 
@@ -68,8 +77,7 @@ def _place(view: ParagraphView, span: QuoteSpan) -> None:
     if lo is None or hi is None or lo > hi:
         return
     first, last = lo, hi
-    for index in range(first, last + 1):
-        view.outside[index] = False
+    view.outside[first : last + 1] = [False] * (last + 1 - first)
     opens = tokens[first].start == span.open_position
     closes = tokens[last].start == span.close_position
     view.slots.append(QuoteSlot(span, first, last, opens, closes))
@@ -112,3 +120,13 @@ def _sentence_starts(body: str, view: ParagraphView) -> list[int]:
             if inner_end in ".?!" and (following.text[:1].isupper() or not view.outside[index + 1]):
                 current = index + 1
     return starts
+
+
+def _sentence_lasts(starts: list[int]) -> list[int]:
+    lasts = [0] * len(starts)
+    last = len(starts) - 1
+    for index in range(len(starts) - 1, -1, -1):
+        if index + 1 < len(starts) and starts[index + 1] != starts[index]:
+            last = index
+        lasts[index] = last
+    return lasts

@@ -1,0 +1,101 @@
+"""Benchmark the extractor: articles per second, and the cost of a hostile 2 MB article.
+
+Run alone: `python tests/bench/bench_extract.py`. The input is generated here:
+newsroom-like articles of 2-5k characters built from varied paragraphs, and one
+2 MB article holding a quarter of a million quote marks (balanced, unbalanced,
+reopened across paragraphs) to show the cost stays linear.
+"""
+
+from __future__ import annotations
+
+import random
+import statistics
+import sys
+import time
+
+from quoth.corpus.extract import extract
+from quoth.corpus.model import paragraphs_to_body
+
+PARAGRAPHS = [
+    "“We are not going to let the government go dark,” Senate Majority Leader {name}, D-Ore., "
+    "said on the floor before the vote. “The American people expect us to do our jobs.”",
+    "{name} said the package would reach the floor on Friday, though any senator can slow it.",
+    "The Inter-Services Public Relations (ISPR), in a statement, said the meeting took place "
+    "at the General Headquarters in Rawalpindi.",
+    "According to two Senate aides who spoke on condition of anonymity, the final sticking point "
+    "was a provision on border money.",
+    "\"Nobody in this chamber got everything they wanted,\" {name} told reporters after the vote.",
+    "Shares of steelmakers rose after the talks ended, with the sector index up 2.1% in "
+    "afternoon trading, while the peso weakened against the dollar.",
+    "Two soldiers were killed in an exchange of fire in the north, the military said on Saturday.",
+    "“I didn’t come here to be on TV. I came here to win,” the former governor said, to applause.",
+    "Mexican Economy Minister {name} called the U.S. position “unreasonable” and said his "
+    "government had offered a monitoring system.",
+    "The measure is the second of two packages that together fund the government through "
+    "Sept. 30. The first passed last month after weeks of talks.",
+    "She said the mall would stay closed through the weekend. “This is my community,” she said.",
+    "Officials, speaking on condition of anonymity, said the deal was close to done.",
+]
+NAMES = ["Harold Brennan", "Margaret Coleridge", "Ricardo Vela", "Ann Lee", "Tom Reyes"]
+
+
+def make_article(rng: random.Random) -> str:
+    paragraphs: list[str] = []
+    target = rng.randint(2000, 5000)
+    while sum(len(p) + 2 for p in paragraphs) < target:
+        paragraphs.append(rng.choice(PARAGRAPHS).format(name=rng.choice(NAMES)))
+    return paragraphs_to_body(paragraphs)
+
+
+def make_hostile_article(size: int = 2_000_000, marks: int = 250_000) -> str:
+    """About `size` characters with about `marks` quote marks in awkward patterns."""
+    rng = random.Random(7)
+    pieces = ['"a," he said', "“b", "c”", '"', "„d“", "«e»", "“f.\n\n“g,” Kim said", "x \"y\" z"]
+    chunks: list[str] = []
+    length = count = 0
+    filler = "word " * 2
+    while length < size:
+        piece = rng.choice(pieces)
+        count += sum(piece.count(m) for m in "\"“”„«»")
+        chunk = piece + " " + (filler if count < marks else "word " * 40)
+        if rng.random() < 0.02:
+            chunk += "\n\n"
+        chunks.append(chunk)
+        length += len(chunk)
+    return "".join(chunks)[:size]
+
+
+def articles_per_second(articles: list[str]) -> float:
+    start = time.perf_counter()
+    for body in articles:
+        extract(body)
+    return len(articles) / (time.perf_counter() - start)
+
+
+def main() -> int:
+    rng = random.Random(42)
+    articles = [make_article(rng) for _ in range(500)]
+    extract(articles[0])  # load the lexicon before timing
+    mean_length = sum(map(len, articles)) / len(articles)
+    rates = [articles_per_second(articles) for _ in range(5)]
+    print(f"articles: {len(articles)} of {mean_length:.0f} chars on average")
+    print(f"throughput: median {statistics.median(rates):,.0f} articles/s (runs: "
+          + ", ".join(f"{r:,.0f}" for r in rates) + ")")
+    hostile = make_hostile_article()
+    mark_count = sum(hostile.count(m) for m in "\"“”„«»")
+    start = time.perf_counter()
+    found = extract(hostile)
+    elapsed = time.perf_counter() - start
+    print(f"hostile article: {len(hostile):,} chars, {mark_count:,} quote marks, "
+          f"{elapsed:.2f} s, {len(found.quotes):,} quotes")
+    half = hostile[: len(hostile) // 2]
+    start = time.perf_counter()
+    extract(half)
+    half_elapsed = time.perf_counter() - start
+    print(f"half of it: {half_elapsed:.2f} s (linear cost keeps the ratio near 2: "
+          f"{elapsed / half_elapsed:.2f})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
