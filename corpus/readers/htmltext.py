@@ -333,7 +333,8 @@ _BOILERPLATE_WORDS = _words(
     byline bylines author authors caption captions figcaption credit credits tags tag toolbar
     skip modal popup overlay dialog login widget widgets meta dateline timestamp
     date print topics more newsfeed teaser teasers rail paywall offer copyright pagination
-    next prev previous disclaimer sronly sr visually lightbox gallery video player embed"""
+    next prev previous disclaimer pullquote sronly sr visually lightbox gallery video player
+    embed"""
 )
 _BOILERPLATE_ROLES = _words(
     "navigation banner contentinfo complementary menu menubar dialog alert search"
@@ -346,15 +347,21 @@ _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 
 _BOILERPLATE_LINE = re.compile(
-    r"^(advertisement|advertising|sponsored|story continues below.*|continue reading.*"
-    r"|read more.*|read next.*|related:?.*|see also:?.*|also read:?.*|more:.*"
-    r"|sign up.*|subscribe.*|follow us.*|share (this|on).*|click here.*|copyright.*|©.*"
-    r"|all rights reserved.*|this article (was|is) (originally )?(published|republished).*"
-    r"|(photo|image|video|graphic)( credit)?:.*|listen to (this|the) (article|story).*"
-    r"|\d+ min(ute)?s? read|updated:?.*|published:?.*|last (updated|modified).*"
+    r"^(advertisement|advertising|sponsored( content)?|story continues below.*"
+    r"|continue reading\b.*|read more\b.*|read next\b.*|related:.*|see also:.*|also read\b.*"
+    r"|more:.*|sign up\b.*|subscribe\b.*|follow us\b.*|share (this|on)\b.*|click here\b.*"
+    r"|copyright\s*(©|\(c\)|\d{4}).*|©.*|all rights reserved.*"
+    r"|this (article|story) (was|is|has been) (originally )?(published|republished)\b.*"
+    r"|\(?(photo|image|video|graphic|picture)s?( credit| by)?:.*"
+    r"|listen to (this|the) (article|story).*"
+    r"|\d+ min(ute)?s? read"
+    r"|(updated|published|posted|last (updated|modified))( on| at)?:?\s+(\d|(jan|feb|mar|apr|may"
+    r"|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).*"
     r"|a version of this (article|story) appear.*)$",
     re.IGNORECASE,
 )
+# "By Jo Marsh, Staff Writer" (not "By the time police arrived, he had gone.")
+_BYLINE_LINE = re.compile(r"^(By|BY)\s+[A-Z][^.!?]*$")
 
 _APP_PROMO = re.compile(
     r"\b(download|get|install) (the|our) [\w ]{0,40}\bapps?\b|\bdownload now\W*$", re.IGNORECASE
@@ -365,6 +372,8 @@ def _is_boilerplate_line(text: str) -> bool:
     # Long paragraphs that happen to start with "Updated" or mention an app are story text.
     if len(text) >= 250:
         return False
+    if len(text) < 80 and _BYLINE_LINE.match(text):
+        return True
     return bool(_BOILERPLATE_LINE.match(text) or _APP_PROMO.search(text))
 
 
@@ -649,7 +658,7 @@ def _keep_in_container(scored: list[_Scored]) -> list[str]:
                 kept.append(pending_heading)
             pending_heading = None
             kept.append(text)
-    return kept
+    return list(dict.fromkeys(kept))  # a pull quote repeating a paragraph counts once
 
 
 def extract_main_text(html: str) -> list[str]:
