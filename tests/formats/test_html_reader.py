@@ -232,3 +232,17 @@ def test_fragment_conversion() -> None:
 
 def test_fragment_without_tags_unescapes_and_splits_on_blank_lines() -> None:
     assert html_to_paragraphs("Tom &amp; Jerry\n\nSecond   part") == ["Tom & Jerry", "Second part"]
+
+
+@pytest.mark.parametrize("name", ["page.htm", "page.xhtml", "page.html.gz", "saved-page"])
+def test_read_path_picks_the_html_reader(tmp_path: Path, name: str) -> None:
+    import gzip
+
+    from quoth.corpus.readers import read_path
+
+    data = (FIXTURES / "amp.html").read_bytes()
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    [article] = list(read_path(path))
+    assert article.format == "html"
+    assert article.title == "Wildfire forces evacuation of hill towns as winds strengthen"
