@@ -10,15 +10,13 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from ..corpus.store import CorpusError
-from .article_text import render_article
 from .corpus_access import CorpusAccess
 from .focus import focus_now
 from .messages import (
@@ -36,9 +34,12 @@ from .messages import (
 )
 from .screens.main import MainScreen
 from .widgets.article_list import ArticleList
-from .widgets.quotes_panel import QuotesPanel
 from .widgets.reader import Reader
 from .widgets.search_bar import SearchBar
+
+if TYPE_CHECKING:  # imported where used, after the first frame
+    from .article_text import RenderedArticle
+    from .widgets.quotes_panel import QuotesPanel
 
 # Typing faster than this coalesces into one search; short enough not to be felt.
 SEARCH_DEBOUNCE_SECONDS = 0.0
@@ -68,6 +69,7 @@ class QuothApp(App[int]):
         self.open_demo = open_demo
         self.access = CorpusAccess(self.db_path)
         self.corpus_total: int | None = None  # None until the listing is loaded
+        self.current_article: RenderedArticle | None = None
         self.query_text = ""
         self.last_search_ms: float | None = None
         self._search_generation = 0
@@ -80,12 +82,19 @@ class QuothApp(App[int]):
     # -- start-up --------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # Pushed rather than made the default screen: measured, this reaches the
+        # first frame sooner (tests/bench/bench_tui.py).
         self.push_screen(MainScreen())
-        # After the first frame: the screen appears before the corpus is read.
-        self.call_after_refresh(self._load_corpus)
+
+    def start_loading(self) -> None:
+        """Called by the main screen once it has been drawn: read the corpus now."""
+        if self.corpus_total is None:
+            self._load_corpus()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
     def _load_corpus(self) -> None:
+        from ..corpus.store import CorpusError
+
         try:
             rows = self.access.listing()
         except CorpusError as exc:  # not a corpus, unreadable...: say so on the way out
@@ -132,7 +141,13 @@ class QuothApp(App[int]):
 
     @property
     def side_panel(self) -> QuotesPanel:
-        return self.main_screen.query_one(QuotesPanel)
+        return self.main_screen.query_one("#side")  # type: ignore[return-value]
+
+    def _show_in_panel(self, rendered: RenderedArticle | None) -> None:
+        # The panel is mounted lazily (after the first frame); it picks up
+        # `current_article` itself when it arrives.
+        for panel in self.main_screen.query("QuotesPanel"):
+            panel.show(rendered)
 
     @property
     def search_bar(self) -> SearchBar:
@@ -221,8 +236,9 @@ class QuothApp(App[int]):
     def on_article_highlighted(self, message: ArticleHighlighted) -> None:
         self._article_generation += 1
         if message.article_id is None:
+            self.current_article = None
             self.reader.show(None)
-            self.side_panel.show(None)
+            self._show_in_panel(None)
             return
         self._load_article(self._article_generation, message.article_id)
 
@@ -231,6 +247,8 @@ class QuothApp(App[int]):
         time.sleep(ARTICLE_DEBOUNCE_SECONDS)
         if generation != self._article_generation:
             return
+        from .article_text import render_article
+
         try:
             article = self.access.article(article_id)
             rendered = render_article(article) if article is not None else None
@@ -242,8 +260,9 @@ class QuothApp(App[int]):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        self.current_article = message.rendered
         self.reader.show(message.rendered)
-        self.side_panel.show(message.rendered)
+        self._show_in_panel(message.rendered)
 
     def on_article_chosen(self, message: ArticleChosen) -> None:
         focus_now(self.reader)
@@ -322,7 +341,7 @@ class QuothApp(App[int]):
                             self._main_action(self.reader.action_previous_quote))
         yield SystemCommand("Speaker's articles",
                             "Search every article quoting the highlighted speaker (a)",
-                            self._main_action(self.side_panel.action_search_speaker))
+                            self._main_action(lambda: self.side_panel.action_search_speaker()))
         yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
 
     def on_unmount(self) -> None:

@@ -10,10 +10,11 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from ..corpus.model import Article
-from ..corpus.store import ArticleSummary, Corpus
+if TYPE_CHECKING:  # the store (sqlite3 and all) is imported by the worker that needs it
+    from ..corpus.model import Article
+    from ..corpus.store import ArticleSummary, Corpus
 
 
 class ListRow(Protocol):
@@ -59,6 +60,8 @@ class CorpusAccess:
 
     def _read_corpus(self) -> Corpus:
         if self._reader is None:
+            from ..corpus.store import Corpus
+
             self._reader = Corpus.open(self.path)
         return self._reader
 
@@ -85,6 +88,8 @@ class CorpusAccess:
 
     def _search_engine(self) -> _Engine:
         if self._engine is None:
+            from ..corpus.store import Corpus
+
             self._searcher = Corpus.open(self.path)
             self._engine = _make_engine(self._searcher, self.listing)
         return self._engine

@@ -7,11 +7,13 @@ Workers post these from their threads (post_message is thread-safe).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
-from .article_text import RenderedArticle
-from .corpus_access import ListRow
+if TYPE_CHECKING:  # type names only: importing them would slow the first frame
+    from .article_text import RenderedArticle
+    from .corpus_access import ListRow
 
 
 @dataclass

@@ -17,7 +17,6 @@ from textual.widgets import Footer
 
 from ..focus import focus_now
 from ..widgets.article_list import ArticleList
-from ..widgets.quotes_panel import QuotesPanel
 from ..widgets.reader import Reader
 from ..widgets.search_bar import SearchBar
 
@@ -44,7 +43,7 @@ class MainScreen(Screen[None]):
         with Horizontal(id="panes"):
             yield ArticleList(id="articles")
             yield Reader(id="reader")
-            yield QuotesPanel(id="side")
+            yield PanelSlot()
         yield Footer()
 
     def on_mount(self) -> None:
@@ -52,6 +51,13 @@ class MainScreen(Screen[None]):
             self.add_class("-no-panel")
         self._apply_width(self.app.size.width)
         self.query_one(ArticleList).focus()
+        # The corpus is read after this screen's first frame, not before it.
+        self.call_after_refresh(self._first_frame_done)
+
+    def _first_frame_done(self) -> None:
+        start_loading = getattr(self.app, "start_loading", None)
+        if start_loading is not None:
+            start_loading()
 
     def on_resize(self, event: events.Resize) -> None:
         self._apply_width(event.size.width)
@@ -71,7 +77,7 @@ class MainScreen(Screen[None]):
     def panes(self) -> list[Widget]:
         """The focusable panes, left to right, that are on screen now."""
         panes: list[Widget] = [self.query_one(ArticleList), self.query_one(Reader)]
-        panes.append(self.query_one(QuotesPanel).active_list())
+        panes += [panel.active_list() for panel in self.query("QuotesPanel")]  # type: ignore[attr-defined]
         return [pane for pane in panes if _is_shown(pane)]
 
     def _current_pane(self, panes: list[Widget]) -> int | None:
@@ -100,7 +106,8 @@ class MainScreen(Screen[None]):
         self.toggle_class("-no-panel")
         self._arrange()
         if not self.has_class("-no-panel"):
-            focus_now(self.query_one(QuotesPanel).active_list())
+            for panel in self.query("QuotesPanel"):
+                focus_now(panel.active_list())  # type: ignore[attr-defined]
 
     def action_toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
@@ -112,6 +119,28 @@ class MainScreen(Screen[None]):
         focused = self.focused
         if focused is not None and focused.is_attached and not _is_shown(focused):
             focus_now(self.query_one(Reader))
+
+
+class PanelSlot(Widget):
+    """Holds the side panel's place until after the first frame.
+
+    The panel (tabs, two option lists) is the heaviest pane to import, style
+    and lay out, and on small terminals it starts hidden; it replaces this
+    slot once the screen has been drawn.
+    """
+
+    DEFAULT_CSS = "PanelSlot { display: none; }"
+
+    def on_mount(self) -> None:
+        self.call_after_refresh(self._swap_in_panel)
+
+    async def _swap_in_panel(self) -> None:
+        from ..widgets.quotes_panel import QuotesPanel
+
+        parent = self.parent
+        if isinstance(parent, Widget):
+            await parent.mount(QuotesPanel(id="side"), after=self)
+            await self.remove()
 
 
 def _is_shown(widget: Widget) -> bool:

@@ -80,7 +80,8 @@ class QuotesPanel(Vertical):
         # The panel is reached with tab/h/l; the tab strip itself need not take focus.
         for tabs in self.query("Tabs"):
             tabs.can_focus = False
-        self._show_filter()
+        # Mounted lazily: catch up with the article already in the reader.
+        self.show(getattr(self.app, "current_article", None))
 
     # -- content ---------------------------------------------------------------
 

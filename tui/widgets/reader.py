@@ -7,7 +7,7 @@ moving through the list does not churn the DOM.
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,7 +15,8 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
-from ..article_text import RenderedArticle
+if TYPE_CHECKING:
+    from ..article_text import RenderedArticle
 
 FLASH_SECONDS = 0.9
 EMPTY_HEADLINE = "No article selected"
