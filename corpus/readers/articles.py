@@ -36,7 +36,7 @@ def clean_field(value: object) -> str | None:
     """One line of text, or None for nothing."""
     if value is None:
         return None
-    text = _WHITESPACE.sub(" ", str(value)).strip()
+    text = _WHITESPACE.sub(" ", str(value).replace("\x00", "")).strip()
     return text or None
 
 
@@ -47,7 +47,7 @@ def build_article(
 
     The title is never empty: the headline, else one derived from the lead, else the file name.
     """
-    body = paragraphs_to_body(paragraphs)
+    body = paragraphs_to_body([paragraph.replace("\x00", "") for paragraph in paragraphs])
     if not body:
         return None
     title = clean_field(meta.title) or derive_title(body.split("\n\n")) or _name_title(origin)

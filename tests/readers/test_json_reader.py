@@ -195,3 +195,10 @@ def test_many_bad_lines_before_the_first_article_are_summarised() -> None:
     assert len(errors) == 101
     assert errors[0].line == 1
     assert "50 more bad records" in errors[-1].reason
+
+
+def test_escaped_nul_characters_in_json_are_removed() -> None:
+    [article] = read_bytes(b'{"title": "A\\u0000B", "text": "x\\u0000y z."}', "nul.json")
+    assert isinstance(article, Article)
+    assert article.title == "AB"
+    assert article.body == "xy z."
