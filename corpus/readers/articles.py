@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..model import Article, paragraphs_to_body
@@ -24,12 +24,6 @@ class Metadata:
     caption: str | None = None
     credit: str | None = None
     url: str | None = None
-
-    def fill_from(self, other: Metadata) -> None:
-        """Take `other`'s values for the fields still unknown here."""
-        for item in fields(self):
-            if getattr(self, item.name) is None:
-                setattr(self, item.name, getattr(other, item.name))
 
 
 def clean_field(value: object) -> str | None:
