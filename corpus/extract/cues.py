@@ -36,15 +36,17 @@ class Cue:
 def find_cues(tokens: list[Token], outside: list[bool]) -> list[Cue]:
     """All speech cues among tokens outside quotes, left to right."""
     lexicon = load_lexicon()
+    triggers = lexicon.cue_triggers
     cues: list[Cue] = []
-    index = 0
-    while index < len(tokens):
-        cue = cue_at(tokens, outside, index, lexicon) if outside[index] else None
-        if cue is None:
-            index += 1
+    taken_until = -1
+    # One cheap pass picks the few tokens worth a closer look.
+    for index in [i for i, token in enumerate(tokens) if token.lower in triggers]:
+        if index <= taken_until or not outside[index]:
             continue
-        cues.append(cue)
-        index = cue.last + 1
+        cue = cue_at(tokens, outside, index, lexicon)
+        if cue is not None:
+            cues.append(cue)
+            taken_until = cue.last
     return cues
 
 

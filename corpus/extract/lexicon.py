@@ -47,6 +47,7 @@ class Lexicon:
     cue_forms: dict[str, str]  # inflected form -> lemma
     cue_phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     cue_phrase_starts: frozenset[str]
+    cue_triggers: frozenset[str]  # any word that may start a cue
     cue_tails: dict[str, tuple[tuple[str, ...], ...]]
     told_objects: dict[str, tuple[tuple[str, ...], ...]]
     honorifics: frozenset[str]  # lowercase, without dots; may hold two words ("lt gen")
@@ -94,6 +95,7 @@ def load() -> Lexicon:
         cue_forms=_verb_forms("cue_verbs"),
         cue_phrases=_phrases("cue_phrases"),
         cue_phrase_starts=frozenset(_phrases("cue_phrases")),
+        cue_triggers=frozenset(_verb_forms("cue_verbs")) | frozenset(_phrases("cue_phrases")),
         cue_tails=_phrases("cue_tails"),
         told_objects=_phrases("reported_objects"),
         honorifics=frozenset(_strip_dots(e) for e in read_entries("honorifics")),

@@ -7,10 +7,12 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
-from .speakers import Registry, read_name
+from .speakers import NameReading, Registry, read_name
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -19,13 +21,18 @@ RUN_JOINERS = word_set("run_joiners")
 
 def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> None:
     lexicon = load_lexicon()
+    readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
     for view in views:
         for first, last in name_runs(view, lexicon):
             if first > 0 and view.tokens[first - 1].lower in PLACE_PREPOSITIONS:
                 continue  # "in Squirrel Hill", "from Long Island": a place
-            reading = read_name(body, view.tokens, first, last)
-            if reading is None:
+            key = body[view.tokens[first].start : view.tokens[last].end]
+            if key not in readings:
+                readings[key] = read_name(body, view.tokens, first, last)
+            known = readings[key]
+            if known is None:
                 continue
+            reading = replace(known, titles=list(known.titles))
             if reading.kind in {"person", "single"}:
                 reading.titles.extend(appositive_roles(body, view, first, last))
             registry.sight(view.tokens[first].start, reading)
@@ -71,12 +78,18 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Maximal stretches of capitalised words (with titles and joiners) outside quotes."""
     tokens, outside = view.tokens, view.outside
     runs: list[tuple[int, int]] = []
-    index = 0
     count = len(tokens)
-    while index < count:
-        if not (outside[index] and _starts_run(tokens, index, count, lexicon)):
-            index += 1
+    title_words = lexicon.title_words
+    candidates = [
+        i
+        for i, token in enumerate(tokens)
+        if token.text[:1].isupper() or token.lower in title_words
+    ]
+    index = 0
+    for start in candidates:
+        if start < index or not (outside[start] and _starts_run(tokens, start, count, lexicon)):
             continue
+        index = start
         first = index
         last = index
         index += 1

@@ -62,6 +62,7 @@ def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
     append = tokens.append
+    new = tuple.__new__  # skips NamedTuple's Python-level constructor: tokens are many
     taken_until = start
     for match in _TOKEN.finditer(body, start, end):
         token_start, token_end = match.span()
@@ -72,7 +73,7 @@ def tokenise(body: str, start: int, end: int) -> list[Token]:
             text += "."
             token_end += 1
         taken_until = token_end
-        append(Token(text, token_start, token_end, text.lower()))
+        append(new(Token, (text, token_start, token_end, text.lower())))
     return tokens
 
 

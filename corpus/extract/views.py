@@ -106,27 +106,44 @@ def _last_at_or_before(tokens: list[Token], position: int) -> int | None:
 
 
 def _sentence_starts(body: str, view: ParagraphView) -> list[int]:
+    """Per token, the index of the first token of its sentence."""
     tokens = view.tokens
-    starts = [0] * len(tokens)
-    closing_ends = {slot.last: slot for slot in view.slots if slot.closes_here}
-    current = 0
-    for index in range(len(tokens)):
-        starts[index] = current
-        if view.outside[index] and is_sentence_end(tokens, index):
-            current = index + 1
-        elif index in closing_ends and index + 1 < len(tokens):
-            inner_end = body[closing_ends[index].span.end - 1 : closing_ends[index].span.end]
-            following = tokens[index + 1]
-            if inner_end in ".?!" and (following.text[:1].isupper() or not view.outside[index + 1]):
-                current = index + 1
+    outside = view.outside
+    boundaries = [
+        index + 1
+        for index, token in enumerate(tokens)
+        if token.text in _ENDERS and outside[index] and is_sentence_end(tokens, index)
+    ]
+    for slot in view.slots:
+        # A quote that ends a sentence inside its marks ends it for the narrative too.
+        index = slot.last
+        if not slot.closes_here or index + 1 >= len(tokens):
+            continue
+        following = tokens[index + 1]
+        if body[slot.span.end - 1 : slot.span.end] in _ENDERS and (
+            following.text[:1].isupper() or not outside[index + 1]
+        ):
+            boundaries.append(index + 1)
+    count = len(tokens)
+    edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
+    starts = [0] * count
+    for first, stop in zip(edges, edges[1:], strict=False):
+        starts[first:stop] = [first] * (stop - first)
     return starts
 
 
+_ENDERS = frozenset(".?!")
+
+
 def _sentence_lasts(starts: list[int]) -> list[int]:
-    lasts = [0] * len(starts)
-    last = len(starts) - 1
-    for index in range(len(starts) - 1, -1, -1):
-        if index + 1 < len(starts) and starts[index + 1] != starts[index]:
-            last = index
-        lasts[index] = last
+    """Per token, the index of the last token of its sentence (from the starts)."""
+    count = len(starts)
+    lasts = [0] * count
+    first = 0
+    while first < count:
+        stop = first + 1
+        while stop < count and starts[stop] == first:
+            stop += 1
+        lasts[first:stop] = [stop - 1] * (stop - first)
+        first = stop
     return lasts
