@@ -35,7 +35,10 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
             reading = replace(known, titles=list(known.titles))
             if reading.kind in {"person", "single"}:
                 reading.titles.extend(appositive_roles(body, view, first, last))
-            registry.sight(view.tokens[first].start, reading)
+            position = view.tokens[first].start
+            entity = registry.sight(position, reading)
+            if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
+                registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
@@ -120,6 +123,19 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
         if tokens[first].text[:1].isupper() and tokens[first].lower not in NON_NAME_CAPITALS:
             runs.append((first, last))
     return runs
+
+
+def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:
+    """Is the name at tokens[last] the subject of a cue ("Kerr said", "Vanterpool, 61, said")?"""
+    tokens = view.tokens
+    following = last + 1
+    if (
+        following + 2 < len(tokens)
+        and tokens[following].text == ","
+        and tokens[following + 1].text.isdigit()
+    ):
+        following += 3  # an age
+    return following < len(tokens) and tokens[following].lower in lexicon.cue_forms
 
 
 def _possessive(word: str) -> bool:

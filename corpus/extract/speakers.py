@@ -111,6 +111,9 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
+    capitals = sum(1 for w in words if w[:1].isupper())
+    if capitals >= 3 and any(w in {"and", "of", "for", "&"} for w in words):
+        return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers
     bare_last = re.sub(r"['’]s$", "", words[-1])
     if bare_last in lexicon.place_words or bare_last.lower() in lexicon.party_members:
         return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
@@ -393,6 +396,11 @@ class Registry:
             for entity in self.before(position):
                 if entity.kind == "organisation" and entity.quotes:
                     return entity
+        # Otherwise the nearest body named just before ("The United Food and Commercial
+        # Workers … said"; later, "the union said").
+        for entity in self.before(position)[:3]:
+            if entity.kind == "organisation":
+                return entity
         return None
 
     def group(self, name: str, head: str, anonymous: bool) -> Entity:
