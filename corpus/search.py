@@ -13,16 +13,22 @@ How a query runs:
       1  every word anywhere, as typed or as a prefix
       0  every word anywhere, counting typo fixes
   so an exact title match always beats a fuzzy body match. Hit.score is the
-  tier plus a recency fraction in [0, 1).
-- A single letter matches title words only (body matching starts at two
-  letters, where the index has prefix tables).
+  tier plus a fraction that grows with the date (undated: 0).
+- A single letter alone matches title words starting with it; next to longer
+  words it is ignored until a second letter is typed (body matching starts at
+  two letters, where the index has prefix tables).
 - `SearchResults.total` is exact up to max(TOTAL_CAP, limit) and capped there.
-- The engine searches a snapshot: articles added after `load()` (or after the
-  first search) appear once `refresh()` is called.
+- The engine searches a snapshot: articles added after its first search (or
+  `load()`) appear once `refresh()` is called.
 - Prefix cache: when a query only narrows the previous one (a word typed
   further, a word, phrase, exclusion or filter added) and the previous result
   was complete, the new query is evaluated within the previous matches only.
   It is used only when that provably gives the same answer as a cold query.
+
+Newest-first ordering of a large match set is done by SQLite with the
+in-memory `Ranking` blob; a one-shot search (the CLI) whose matches are few
+sorts them by joining the articles table instead, so it never pays for
+loading the ranking of the whole corpus.
 """
 
 from __future__ import annotations
@@ -33,25 +39,21 @@ import sqlite3
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date as Date
 
 from .query import Query, parse_query
-from .search_index import (
-    RANK_WIDTH,
-    Facts,
-    NameIndex,
-    Ranking,
-    Vocabulary,
-    bits_from_ids,
-    sql_mask,
-)
+from .search_index import RANK_WIDTH, NameIndex, Ranking, Vocabulary, bits_from_ids, sql_mask
 from .speaker_keys import fold
 from .store import Corpus
 
 TOTAL_CAP = 10_000
-MAX_TYPO_FIXES = 24
+MAX_TYPO_FIXES = 8
+MAX_COMPLETIONS = 16
 CACHE_LIMIT = 2_000
+JOIN_LIMIT = 5_000  # below this many matches, sorting by a join beats loading the ranking
+FEW_ROWS = 20_000  # up to this many candidate rows, count them in the same pass
 _WORD = re.compile(r"[^\W_]+")
-_RANK_KEY = f"substr(:rank, rowid * {RANK_WIDTH} + 1, {RANK_WIDTH})"
+_NEWEST_FIRST = "date DESC, id DESC"  # SQLite sorts NULL dates last in DESC order
 
 
 @dataclass(frozen=True)
@@ -76,8 +78,8 @@ class SearchResults:
 class _TextPlan:
     """The words and phrases of a query as FTS5 expressions."""
 
-    tiers: tuple[tuple[int, str], ...]  # (tier, expression matching exactly that tier)
-    everything: str
+    tiers: tuple[tuple[int, str], ...]  # (tier, expression), best tier first
+    everything: str  # every match, whatever its tier
     fixes: dict[str, tuple[str, ...]]
 
 
@@ -88,6 +90,18 @@ class _Previous:
     query: Query
     fixes: dict[str, tuple[str, ...]]
     ranked: list[tuple[int, int]]  # (id, tier), best first
+    dates: dict[int, str | None]
+
+
+@dataclass(frozen=True)
+class _Order:
+    """How SQL sorts full-text matches newest first: by the ranking blob, or by a join."""
+
+    join: str
+    key: str
+    dates: str  # the date-range condition, or "1"
+    params: dict[str, object]
+    bound: int  # at most this many articles can pass the date range
 
 
 class SearchEngine:
@@ -99,11 +113,15 @@ class SearchEngine:
         self._reset()
 
     def _reset(self) -> None:
+        self._max_id: int | None = None
         self._ranking: Ranking | None = None
         self._vocabulary: Vocabulary | None = None
         self._speakers: tuple[NameIndex, list[int]] | None = None
-        self._facts: Facts | None = None
+        self._sources: tuple[NameIndex, list[str]] | None = None
         self._fixes: dict[str, tuple[str, ...]] = {}
+        self._completions: dict[str, tuple[str, ...] | None] = {}
+        self._kinds: dict[str, int] | None = None
+        self._filters: dict[tuple[str, ...], int] = {}
         self._previous: _Previous | None = None
         self._cache_uses = 0  # how often the prefix cache answered (for tests)
 
@@ -114,9 +132,11 @@ class SearchEngine:
     def load(self) -> None:
         """Build every in-memory part now (else each is built on first need)."""
         with self._lock:
+            self._get_ranking()
             self._get_vocabulary().load_all()
             self._get_speakers()
-            self._get_facts()
+            self._get_sources()
+            self._get_kinds()
 
     def refresh(self) -> None:
         """The corpus changed: forget the snapshot and load again."""
@@ -135,13 +155,20 @@ class SearchEngine:
                 # A locked, damaged or vanished corpus gives no results rather than a crash.
                 self._previous = None
                 return SearchResults(query, [], 0)
+            self._remember(parsed, ranked, total, hits)
         return SearchResults(query, hits, total)
 
     # -- the parts, built on first use ---------------------------------------
 
+    def _snapshot(self) -> int:
+        if self._max_id is None:
+            self._max_id = int(self._conn.execute("SELECT coalesce(max(id), 0) FROM articles")
+                               .fetchone()[0])
+        return self._max_id
+
     def _get_ranking(self) -> Ranking:
         if self._ranking is None:
-            self._ranking = Ranking(self._conn)
+            self._ranking = Ranking(self._conn, self._snapshot())
         return self._ranking
 
     def _get_vocabulary(self) -> Vocabulary:
@@ -156,10 +183,25 @@ class SearchEngine:
             self._speakers = (NameIndex(names), [row[0] for row in rows])
         return self._speakers
 
-    def _get_facts(self) -> Facts:
-        if self._facts is None:
-            self._facts = Facts(self._conn, self._get_ranking().size)
-        return self._facts
+    def _get_sources(self) -> tuple[NameIndex, list[str]]:
+        if self._sources is None:
+            rows = self._conn.execute(
+                "SELECT DISTINCT source FROM articles WHERE source IS NOT NULL AND source != ''"
+            ).fetchall()
+            sources = [row[0] for row in rows]
+            self._sources = (NameIndex([[source] for source in sources]), sources)
+        return self._sources
+
+    def _get_kinds(self) -> dict[str, int]:
+        """Articles with a quote of each kind ("" for any kind), as bitsets."""
+        if self._kinds is None:
+            ids: dict[str, list[int]] = {"": []}
+            for kind, article_id in self._conn.execute("SELECT kind, article_id FROM quotes"):
+                ids.setdefault(kind, []).append(article_id)
+                ids[""].append(article_id)
+            size = self._snapshot() + 1
+            self._kinds = {kind: bits_from_ids(found, size) for kind, found in ids.items()}
+        return self._kinds
 
     def _typo_fixes(self, word: str) -> tuple[str, ...]:
         if word not in self._fixes:
@@ -168,152 +210,185 @@ class SearchEngine:
             self._fixes[word] = self._get_vocabulary().typo_fixes(word, MAX_TYPO_FIXES)
         return self._fixes[word]
 
+    def _prefix_terms(self, word: str) -> tuple[str, ...] | None:
+        if word not in self._completions:
+            if len(self._completions) > 4096:
+                self._completions.clear()
+            self._completions[word] = self._get_vocabulary().completions(word, MAX_COMPLETIONS)
+        return self._completions[word]
+
     # -- running a query -----------------------------------------------------
 
     def _run(self, query: Query, limit: int) -> tuple[list[tuple[int, int]], int]:
-        ranking = self._get_ranking()
-        allowed = self._filter_bits(query, ranking)
-        dates = ranking.date_positions(query.date_from, query.date_to)
+        allowed = self._filter_bits(query)
         if not query.has_text:
-            self._previous = None
-            if query.excluded:
-                unwanted = self._fts_ids(_any_of(query.excluded), ranking)
-                allowed = (ranking.all_bits if allowed is None else allowed) & ~unwanted
-            return self._run_filters(ranking, allowed, dates, limit)
+            return self._run_filters(query, allowed, limit)
         plan = self._plan(query)
         previous = self._previous
-        if previous is not None and _same_text(query, previous.query) and _narrows(
-            query, previous.query
-        ):
-            ranked = self._filter_ranked(previous.ranked, ranking, allowed, dates)
-            total = len(ranked)
-            self._cache_uses += 1
-        else:
-            if previous is not None and _narrows(query, previous.query) and _words_narrow(
-                query, plan.fixes, previous
-            ):
-                within = bits_from_ids((i for i, _ in previous.ranked), ranking.size)
-                allowed = within if allowed is None else allowed & within
+        if previous is not None and _narrows(query, previous.query):
+            if _same_text(query, previous.query):
                 self._cache_uses += 1
-            ranked, total = self._run_text(plan, ranking, allowed, dates, limit)
-        complete = len(ranked) == total <= CACHE_LIMIT
-        self._previous = (
-            _Previous(query, plan.fixes, ranked) if complete and not query.is_flags else None
-        )
-        return ranked, total
+                ranked = self._filter_previous(previous, query, allowed)
+                return ranked, len(ranked)
+            if _words_narrow(query, plan.fixes, previous):
+                self._cache_uses += 1
+                within = bits_from_ids((i for i, _ in previous.ranked), self._snapshot() + 1)
+                allowed = within if allowed is None else allowed & within
+        return self._run_text(plan, query, allowed, limit)
 
     def _run_filters(
-        self, ranking: Ranking, allowed: int | None, dates: tuple[int, int], limit: int
+        self, query: Query, allowed: int | None, limit: int
     ) -> tuple[list[tuple[int, int]], int]:
-        candidates = ranking.order[dates[0] : dates[1]]
-        if allowed is None:
-            return [(i, 0) for i in candidates[:limit]], len(candidates)
-        mask = sql_mask(allowed, ranking.size)
-        matching = [i for i in candidates if mask[i] == 49]
-        return [(i, 0) for i in matching[:limit]], len(matching)
-
-    def _filter_ranked(
-        self, ranked: list[tuple[int, int]], ranking: Ranking, allowed: int | None,
-        dates: tuple[int, int],
-    ) -> list[tuple[int, int]]:
-        lo, hi = dates
-        mask = sql_mask(allowed, ranking.size) if allowed is not None else None
-        return [
-            (i, tier) for i, tier in ranked
-            if lo <= ranking.position(i) < hi and (mask is None or mask[i] == 49)
-        ]
-
-    def _run_text(
-        self, plan: _TextPlan, ranking: Ranking, allowed: int | None,
-        dates: tuple[int, int], limit: int,
-    ) -> tuple[list[tuple[int, int]], int]:
-        where, params = self._row_conditions(ranking, allowed, dates)
-        ranked: list[tuple[int, int]] = []
-        for tier, expression in plan.tiers:
-            if len(ranked) >= limit:
-                break
-            rows = self._conn.execute(
-                f"SELECT rowid FROM articles_fts WHERE articles_fts MATCH :expr AND {where} "
-                f"ORDER BY {_RANK_KEY} LIMIT :n",
-                {**params, "expr": expression, "n": limit - len(ranked)},
-            )
-            ranked.extend((row[0], tier) for row in rows)
+        where, params = self._row_conditions(allowed, "id")
+        dates, date_params = _date_condition(query, "date")
+        where = f"{where} AND {dates}"
+        if query.excluded:
+            where += (" AND id NOT IN (SELECT rowid FROM articles_fts "
+                      "WHERE articles_fts MATCH :unwanted)")
+            params["unwanted"] = _any_of(query.excluded)
+        if allowed is not None and allowed.bit_count() <= JOIN_LIMIT:
+            # A few allowed articles: look them up rather than walk every article.
+            ids = [found.start() for found in re.finditer(b"1", params["mask"])]
+            select = ("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:ids)) "
+                      f"AND {where}")
+            params["ids"] = json.dumps(ids)
+        else:
+            # The (date, id) index has all it takes: never read the (large) article rows.
+            select = f"SELECT id FROM articles INDEXED BY articles_date WHERE {where}"
+        rows = self._conn.execute(
+            f"{select} ORDER BY {_NEWEST_FIRST} LIMIT :n", {**params, **date_params, "n": limit}
+        )
+        ranked = [(row[0], 0) for row in rows]
         if len(ranked) < limit:
             return ranked, len(ranked)
-        (total,) = self._conn.execute(
-            f"SELECT count(*) FROM (SELECT 1 FROM articles_fts WHERE articles_fts MATCH :expr "
-            f"AND {where} LIMIT :cap)",
-            {**params, "expr": plan.everything, "cap": max(TOTAL_CAP, limit)},
-        ).fetchone()
-        return ranked, int(total)
+        return ranked, self._count(select, {**params, **date_params}, limit)
 
-    @staticmethod
-    def _row_conditions(
-        ranking: Ranking, allowed: int | None, dates: tuple[int, int]
-    ) -> tuple[str, dict[str, object]]:
-        conditions = ["rowid < :size"]  # articles added after the snapshot wait for refresh()
-        params: dict[str, object] = {"rank": ranking.rank, "size": ranking.size}
+    def _run_text(
+        self, plan: _TextPlan, query: Query, allowed: int | None, limit: int
+    ) -> tuple[list[tuple[int, int]], int]:
+        where, params = self._row_conditions(allowed, "f.rowid")
+        order = self._order(plan, query, where, params)
+        where = f"{where} AND {order.dates}"
+        params = {**params, **order.params}
+        # Few candidate rows (or costly phrase matching): count them while sorting,
+        # instead of matching a second time.
+        candidates = order.bound if allowed is None else min(order.bound, allowed.bit_count())
+        count_too = bool(query.phrases) or candidates <= FEW_ROWS
+        ranked: list[tuple[int, int]] = []
+        seen: set[int] = set()
+        counted: int | None = None
+        for tier, expression in plan.tiers:
+            wanted = limit - len(ranked)
+            if wanted <= 0:
+                break
+            count = "count(*) OVER ()" if count_too and expression == plan.everything else "NULL"
+            # Reaching a lower tier means every higher one was returned whole, so
+            # dropping what is already listed leaves exactly this tier's own matches.
+            rows = self._conn.execute(
+                f"SELECT f.rowid, {count} FROM articles_fts f {order.join} "
+                f"WHERE articles_fts MATCH :expr AND {where} ORDER BY {order.key} LIMIT :n",
+                {**params, "expr": expression, "n": wanted + len(seen)},
+            )
+            for article_id, total in rows:
+                counted = total
+                if article_id not in seen and len(ranked) < limit:
+                    seen.add(article_id)
+                    ranked.append((article_id, tier))
+        if len(ranked) < limit:
+            return ranked, len(ranked)
+        if counted is not None:
+            return ranked, min(counted, max(TOTAL_CAP, limit))
+        sql = (f"SELECT 1 FROM articles_fts f {order.join} "
+               f"WHERE articles_fts MATCH :expr AND {where}")
+        return ranked, self._count(sql, {**params, "expr": plan.everything}, limit)
+
+    def _order(self, plan: _TextPlan, query: Query, where: str, params: dict) -> _Order:
+        if self._ranking is None and self._count(
+            f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
+            {**params, "expr": plan.everything}, 0, cap=JOIN_LIMIT,
+        ) < JOIN_LIMIT:
+            dates, date_params = _date_condition(query, "a.date")
+            return _Order("JOIN articles a ON a.id = f.rowid", "a.date DESC, a.id DESC",
+                          dates, date_params, JOIN_LIMIT)
+        ranking = self._get_ranking()
+        key = f"substr(:rank, f.rowid * {RANK_WIDTH} + 1, {RANK_WIDTH})"
+        order_params: dict[str, object] = {"rank": ranking.rank}
+        dates = "1"
+        lo, hi = ranking.date_positions(query.date_from, query.date_to)
+        if query.date_from or query.date_to:
+            dates = f"{key} >= :lo AND {key} < :hi"
+            order_params.update(lo=ranking.key(lo), hi=ranking.key(hi))
+        return _Order("", key, dates, order_params, hi - lo)
+
+    def _row_conditions(self, allowed: int | None, rowid: str) -> tuple[str, dict[str, object]]:
+        # Articles added after the snapshot wait for refresh().
+        conditions = [f"{rowid} <= :max_id"]
+        params: dict[str, object] = {"max_id": self._snapshot()}
         if allowed is not None:
-            conditions.append("substr(:mask, rowid + 1, 1) = x'31'")
-            params["mask"] = sql_mask(allowed, ranking.size)
-        if dates != (0, len(ranking)):
-            conditions.append(f"{_RANK_KEY} >= :lo AND {_RANK_KEY} < :hi")
-            params.update(lo=ranking.key(dates[0]), hi=ranking.key(dates[1]))
+            conditions.append(f"substr(:mask, {rowid} + 1, 1) = x'31'")
+            params["mask"] = sql_mask(allowed, self._snapshot() + 1)
         return " AND ".join(conditions), params
 
-    def _fts_ids(self, expression: str, ranking: Ranking) -> int:
-        rows = self._conn.execute(
-            "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?", (expression,)
-        )
-        return bits_from_ids((row[0] for row in rows), ranking.size)
+    def _count(self, sql: str, params: dict[str, object], limit: int, cap: int = 0) -> int:
+        cap = cap or max(TOTAL_CAP, limit)
+        (count,) = self._conn.execute(
+            f"SELECT count(*) FROM ({sql} LIMIT :cap)", {**params, "cap": cap}
+        ).fetchone()
+        return int(count)
+
+    def _all_bits(self) -> int:
+        return (1 << (self._snapshot() + 1)) - 1
 
     # -- the text part as FTS5 expressions -----------------------------------
 
     def _plan(self, query: Query) -> _TextPlan:
-        fixes = {word: self._typo_fixes(word) for word in query.words}
+        words = _effective_words(query)
+        fixes = {word: self._typo_fixes(word) for word in words}
+        completions = {word: self._prefix_terms(word) for word in words}
         phrases = [_quoted(phrase) for phrase in query.phrases]
 
-        def every_word(*, prefix: bool, fuzzy: bool, anywhere: bool) -> list[str]:
-            return [
-                _word_expression(w, prefix=prefix, fixes=fixes[w] if fuzzy else (),
-                                 title_only=anywhere and len(w) == 1)
-                for w in query.words
-            ]
+        def every_word(*, prefix: bool, fuzzy: bool) -> list[str]:
+            return [_word_expression(w, prefix=completions[w] if prefix else (w,),
+                                     fixes=fixes[w] if fuzzy else ())
+                    for w in words]
 
         def in_title(parts: list[str]) -> str:
             return f"title : ({' AND '.join(parts)})"
 
-        exact_title = in_title(every_word(prefix=False, fuzzy=False, anywhere=False) + phrases)
-        fuzzy_title = in_title(every_word(prefix=True, fuzzy=True, anywhere=False) + phrases)
-        exact_any = " AND ".join(every_word(prefix=True, fuzzy=False, anywhere=True) + phrases)
-        fuzzy_any = " AND ".join(every_word(prefix=True, fuzzy=True, anywhere=True) + phrases)
-        tiers = [(3, exact_title)]
-        if fuzzy_title != exact_title:
-            tiers.append((2, _but_not(fuzzy_title, exact_title)))
-        tiers.append((1, _but_not(exact_any, fuzzy_title)))
-        if fuzzy_any != exact_any:
-            tiers.append((0, _but_not(_but_not(fuzzy_any, exact_any), fuzzy_title)))
+        if words and len(words[0]) == 1:  # single letters: title words starting with them
+            candidates = [(2, in_title(every_word(prefix=True, fuzzy=False) + phrases))]
+        else:
+            candidates = [
+                (3, in_title(every_word(prefix=False, fuzzy=False) + phrases)),
+                (2, in_title(every_word(prefix=True, fuzzy=True) + phrases)),
+                (1, " AND ".join(every_word(prefix=True, fuzzy=False) + phrases)),
+                (0, " AND ".join(every_word(prefix=True, fuzzy=True) + phrases)),
+            ]
+        tiers = [candidates[0]]
+        for tier, expression in candidates[1:]:
+            if expression != tiers[-1][1]:
+                tiers.append((tier, expression))
+        everything = candidates[-1][1]
         if query.excluded:
             unwanted = _any_of(query.excluded)
-            tiers = [(tier, _but_not(expr, unwanted)) for tier, expr in tiers]
-            fuzzy_any = _but_not(fuzzy_any, unwanted)
-        return _TextPlan(tuple(tiers), fuzzy_any, fixes)
+            tiers = [(tier, _but_not(expression, unwanted)) for tier, expression in tiers]
+            everything = _but_not(everything, unwanted)
+        return _TextPlan(tuple(tiers), everything, fixes)
 
     # -- field filters -------------------------------------------------------
 
-    def _filter_bits(self, query: Query, ranking: Ranking) -> int | None:
+    def _filter_bits(self, query: Query) -> int | None:
         """Allowed article ids as a bitset, or None when no filter applies."""
-        sets = [self._speaker_bits(name, query.kinds, ranking) for name in query.speakers]
+        sets = [self._memo(("speaker", name, *query.kinds), self._speaker_bits, name, query.kinds)
+                for name in query.speakers]
         if query.sources:
-            facts = self._get_facts()
-            sets.append(_union(facts.source_bits(source) for source in query.sources))
+            sets.append(self._memo(("source", *query.sources), self._source_bits, query.sources))
         if query.kinds and not query.speakers:
-            facts = self._get_facts()
-            sets.append(_union(facts.kind_bits(kind) for kind in query.kinds))
+            sets.append(_union(self._get_kinds().get(kind, 0) for kind in query.kinds))
         if query.has_quotes:
-            sets.append(self._get_facts().with_quotes)
-        for flag in query.is_flags:
-            sets.append(self._read_state_bits(flag, ranking))
+            sets.append(self._get_kinds()[""])
+        for flag in query.is_flags:  # read state changes while the reader runs: never memoised
+            sets.append(self._read_state_bits(flag))
         if not sets:
             return None
         allowed = sets[0]
@@ -321,39 +396,77 @@ class SearchEngine:
             allowed &= bits
         return allowed
 
-    def _speaker_bits(self, name: str, kinds: tuple[str, ...], ranking: Ranking) -> int:
+    def _memo(self, key: tuple[str, ...], build, *args) -> int:  # type: ignore[no-untyped-def]
+        if key not in self._filters:
+            if len(self._filters) > 64:
+                self._filters.clear()
+            self._filters[key] = build(*args)
+        return self._filters[key]
+
+    def _ids_bits(self, sql: str, params: tuple[object, ...]) -> int:
+        rows = self._conn.execute(sql, params)
+        return bits_from_ids((row[0] for row in rows), self._snapshot() + 1)
+
+    def _speaker_bits(self, name: str, kinds: tuple[str, ...]) -> int:
         """Articles quoting a speaker matching `name` (with one of `kinds`, if given)."""
         index, speaker_ids = self._get_speakers()
         wanted = json.dumps([speaker_ids[entry] for entry in index.match(name)])
         speaker_in = "speaker_id IN (SELECT value FROM json_each(?1))"
         if kinds:
-            rows = self._conn.execute(
+            return self._ids_bits(
                 f"SELECT article_id FROM quotes WHERE {speaker_in} "
                 "AND kind IN (SELECT value FROM json_each(?2))",
                 (wanted, json.dumps(list(kinds))),
             )
-        else:
-            rows = self._conn.execute(
-                f"SELECT article_id FROM quotes WHERE {speaker_in} "
-                f"UNION SELECT article_id FROM article_speakers WHERE {speaker_in}",
-                (wanted,),
-            )
-        return bits_from_ids((row[0] for row in rows), ranking.size)
+        return self._ids_bits(
+            f"SELECT article_id FROM quotes WHERE {speaker_in} "
+            f"UNION SELECT article_id FROM article_speakers WHERE {speaker_in}",
+            (wanted,),
+        )
 
-    def _read_state_bits(self, flag: str, ranking: Ranking) -> int:
-        """Read state changes while the reader runs, so it is asked for every time."""
-        column = "starred" if flag == "starred" else "is_read"
-        rows = self._conn.execute(f"SELECT id FROM articles WHERE {column} = 1")
-        bits = bits_from_ids((row[0] for row in rows), ranking.size)
-        return ranking.all_bits & ~bits if flag == "unread" else bits
+    def _source_bits(self, wanted: tuple[str, ...]) -> int:
+        index, sources = self._get_sources()
+        names = sorted({sources[entry] for text in wanted for entry in index.match(text)})
+        return self._ids_bits(
+            "SELECT id FROM articles WHERE source IN (SELECT value FROM json_each(?))",
+            (json.dumps(names),),
+        )
+
+    def _read_state_bits(self, flag: str) -> int:
+        if flag == "starred":
+            return self._ids_bits("SELECT id FROM articles WHERE starred = 1", ())
+        read = self._ids_bits("SELECT id FROM articles WHERE is_read = 1", ())
+        return read if flag == "read" else self._all_bits() & ~read
+
+    # -- the prefix cache ----------------------------------------------------
+
+    def _remember(
+        self, query: Query, ranked: list[tuple[int, int]], total: int, hits: list[Hit]
+    ) -> None:
+        complete = len(ranked) == len(hits) == total
+        if query.has_text and complete and len(ranked) <= CACHE_LIMIT and not query.is_flags:
+            dates = {hit.id: hit.date for hit in hits}
+            self._previous = _Previous(query, dict(self._plan_fixes(query)), ranked, dates)
+        else:
+            self._previous = None
+
+    def _plan_fixes(self, query: Query) -> Iterable[tuple[str, tuple[str, ...]]]:
+        return ((word, self._typo_fixes(word)) for word in _effective_words(query))
+
+    def _filter_previous(
+        self, previous: _Previous, query: Query, allowed: int | None
+    ) -> list[tuple[int, int]]:
+        mask = sql_mask(allowed, self._snapshot() + 1) if allowed is not None else None
+        return [
+            (article_id, tier) for article_id, tier in previous.ranked
+            if (mask is None or mask[article_id] == 49)
+            and _in_dates(previous.dates[article_id], query)
+        ]
 
     # -- hits ------------------------------------------------------------------
 
     def _hits(self, ranked: list[tuple[int, int]], query: Query) -> list[Hit]:
-        if not ranked:
-            return []
-        ranking = self._get_ranking()
-        rows = {}
+        rows: dict[int, tuple] = {}
         for start in range(0, len(ranked), 10_000):
             chunk = json.dumps([article_id for article_id, _ in ranked[start : start + 10_000]])
             rows.update(
@@ -365,24 +478,30 @@ class SearchEngine:
                 )
             )
         targets, prefixes = _highlight_targets(query, self._fixes)
-        count = max(len(ranking), 1)
         hits = []
         for article_id, tier in ranked:
             row = rows.get(article_id)
-            if row is None:
-                continue
-            _, title, date, source, quote_count = row
-            recency = (count - ranking.position(article_id)) / (count + 1)
-            hits.append(Hit(article_id, title, date, source, quote_count, tier + recency,
-                            _title_spans(title, targets, prefixes)))
+            if row is not None:
+                _, title, date, source, quote_count = row
+                hits.append(Hit(article_id, title, date, source, quote_count,
+                                tier + _recency(date), _title_spans(title, targets, prefixes)))
         return hits
 
 
-def _word_expression(word: str, *, prefix: bool, fixes: Iterable[str], title_only: bool) -> str:
-    base = _quoted(word) + ("*" if prefix else "")
-    if title_only:
-        base = f"title : {base}"
-    alternatives = [base, *(_quoted(fix) for fix in fixes)]
+def _effective_words(query: Query) -> tuple[str, ...]:
+    """The words that take part in matching: single letters only when alone."""
+    longer = tuple(word for word in query.words if len(word) > 1)
+    return longer or query.words
+
+
+def _word_expression(word: str, *, prefix: tuple[str, ...] | None, fixes: Iterable[str]) -> str:
+    """`word` as FTS5 syntax. `prefix` lists the index words it stands for
+    (only `word` itself when it must match whole); None means `word*`."""
+    if prefix is None:
+        alternatives = [_quoted(word) + "*"]
+    else:
+        alternatives = [_quoted(term) for term in prefix or (word,)]
+    alternatives += [_quoted(fix) for fix in fixes]  # fixes never start with `word`
     return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
 
 
@@ -405,6 +524,36 @@ def _union(bitsets: Iterable[int]) -> int:
     return result
 
 
+def _date_condition(query: Query, column: str) -> tuple[str, dict[str, object]]:
+    conditions, params = [], {}
+    if query.date_from:
+        conditions.append(f"{column} >= :date_from")
+        params["date_from"] = query.date_from
+    if query.date_to:
+        conditions.append(f"{column} < :date_to")
+        params["date_to"] = query.date_to
+    return " AND ".join(conditions) or "1", params
+
+
+def _in_dates(date: str | None, query: Query) -> bool:
+    if query.date_from is None and query.date_to is None:
+        return True
+    return date is not None and (query.date_from or "") <= date and (
+        query.date_to is None or date < query.date_to)
+
+
+_EPOCH, _END = Date(1900, 1, 1).toordinal(), Date(2200, 1, 1).toordinal()
+
+
+def _recency(date: str | None) -> float:
+    """A fraction in [0, 1) growing with the date: 0 when undated, ~0.41 in 2024."""
+    try:
+        day = Date.fromisoformat(date[:10]).toordinal() if date else _EPOCH
+    except ValueError:
+        day = _EPOCH
+    return min(max(day - _EPOCH, 0) / (_END - _EPOCH), 0.999)
+
+
 def _json_list(text: str) -> list[str]:
     try:
         value = json.loads(text)
@@ -419,12 +568,13 @@ def _json_list(text: str) -> list[str]:
 def _highlight_targets(
     query: Query, fixes: dict[str, tuple[str, ...]]
 ) -> tuple[frozenset[str], tuple[str, ...]]:
-    exact = set(query.words)
-    for word in query.words:
+    words = _effective_words(query)
+    exact = set(words)
+    for word in words:
         exact.update(fixes.get(word, ()))
     for phrase in query.phrases:
         exact.update(phrase.split())
-    return frozenset(exact), tuple(query.words)
+    return frozenset(exact), words
 
 
 def _title_spans(
@@ -444,15 +594,15 @@ def _title_spans(
 
 
 def _same_text(new: Query, old: Query) -> bool:
-    return (new.words, new.phrases, new.excluded) == (old.words, old.phrases, old.excluded)
+    return (_effective_words(new), new.phrases, new.excluded) == (
+        _effective_words(old), old.phrases, old.excluded)
 
 
 def _narrows(new: Query, old: Query) -> bool:
     """True when every field filter of `old` holds, at least as tightly, in `new`."""
-    if old.is_flags:  # read state may have changed since
-        return False
     return (
-        set(old.speakers) <= set(new.speakers)
+        not old.is_flags  # read state may have changed since
+        and set(old.speakers) <= set(new.speakers)
         and _narrower_choice(new.sources, old.sources)
         and _narrower_choice(new.kinds, old.kinds)
         and (new.has_quotes or not old.has_quotes)
@@ -479,4 +629,5 @@ def _words_narrow(new: Query, new_fixes: dict[str, tuple[str, ...]], old: _Previ
         old_fixes = set(old.fixes.get(earlier, ()))
         return all(fix.startswith(earlier) or fix in old_fixes for fix in new_fixes[word])
 
-    return all(any(implies(w, earlier) for w in new.words) for earlier in old.query.words)
+    words = _effective_words(new)
+    return all(any(implies(w, earlier) for w in words) for earlier in _effective_words(old.query))

@@ -6,7 +6,6 @@
 - `Vocabulary`: the full-text index's words grouped by first letter, for typo
   correction ("investigatrs" -> "investigators") before the FTS query runs.
 - `NameIndex`: word-level lookup of short names (speakers, sources).
-- `Facts`: per-article source and quote kinds, for the field filters.
 
 Each part is loaded on first use, so a one-shot `quoth search` only pays for
 what its query needs; `SearchEngine.load()` builds them all up front.
@@ -27,8 +26,6 @@ from .query import words_of
 
 RANK_WIDTH = 4
 UNRANKED = b"\xff" * RANK_WIDTH  # ids not in the snapshot sort last
-KIND_BITS = {"direct": 2, "partial": 4, "reported": 8}
-HAS_QUOTES_BIT = 1
 MIN_FUZZY_LENGTH = 4
 MIN_PREFIX_FUZZY_LENGTH = 6
 
@@ -59,14 +56,14 @@ def sql_mask(bits: int, size: int) -> bytes:
 class Ranking:
     """Newest-first order of the articles present when it was loaded."""
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
-        rows = conn.execute(
-            "SELECT id, date FROM articles ORDER BY date DESC, id DESC"  # NULL dates last
+    def __init__(self, conn: sqlite3.Connection, max_id: int) -> None:
+        rows = conn.execute(  # NULL dates sort last
+            "SELECT id, date FROM articles WHERE id <= ? ORDER BY date DESC, id DESC", (max_id,)
         ).fetchall()
         self.order = array("q", (row[0] for row in rows))
         interned: dict[str | None, str | None] = {}
         self.dates = [interned.setdefault(row[1], row[1]) for row in rows]
-        self.size = (max(self.order) + 1) if self.order else 1
+        self.size = max_id + 1
         positions = array("I", [0xFFFFFFFF]) * self.size
         for position, article_id in enumerate(self.order):
             positions[article_id] = position
@@ -75,7 +72,6 @@ class Ranking:
         if _LITTLE_ENDIAN:
             positions.byteswap()
         self.rank = positions.tobytes()
-        self.all_bits = (1 << self.size) - 1 if self.order else 0
 
     def __len__(self) -> int:
         return len(self.order)
@@ -136,21 +132,39 @@ class Vocabulary:
     @staticmethod
     def _group(rows: Iterable[tuple[str, int]]) -> dict[str, tuple[list[str], array]]:
         groups: dict[str, tuple[list[str], array]] = {}
-        for term, docs in rows:
-            if len(term) >= MIN_FUZZY_LENGTH - 1 and term.isalpha():
+        for term, docs in rows:  # in index order, which is code point order
+            if len(term) >= MIN_FUZZY_LENGTH - 1 and term[0].isalpha():
                 terms, counts = groups.setdefault(term[0], ([], array("q")))
                 terms.append(term)
                 counts.append(docs)
         return groups
 
+    def completions(self, prefix: str, limit: int) -> tuple[str, ...] | None:
+        """Every index word starting with `prefix`, or None when there are more
+        than `limit` or the prefix is short or starts with a digit. Listing them
+        beats FTS5's own `prefix*` for prefixes longer than its prefix tables (3):
+        `prefix*` then merges every matching word's document list up front,
+        before it can skip through an AND."""
+        if len(prefix) < MIN_FUZZY_LENGTH or not prefix[0].isalpha():
+            return None
+        terms, _ = self._terms(prefix[0])
+        start = bisect.bisect_left(terms, prefix)
+        stop = min(len(terms), start + limit + 1)
+        end = bisect.bisect_left(terms, prefix + "\U0010ffff", start, stop)
+        return tuple(terms[start:end]) if end - start <= limit else None
+
     def typo_fixes(self, word: str, limit: int) -> tuple[str, ...]:
         """Index words a few edits away from `word` (or, for longer words, whose
-        beginning is), excluding those `word*` already finds; closest and most
-        common first. The first letter is trusted, as most typos spare it."""
+        beginning is) and in more articles than `word` itself, excluding those
+        `word*` already finds; closest and most common first. So a common word
+        ("that") is never "fixed" into others ("than"), and the first letter is
+        trusted, as most typos spare it."""
         typos = max_typos(word)
         if not typos:
             return ()
         terms, counts = self._terms(word[0])
+        exact = bisect.bisect_left(terms, word)
+        typed_docs = counts[exact] if exact < len(terms) and terms[exact] == word else 0
         found: dict[int, int] = {}
         for _, distance, index in process.extract(
             word, terms, scorer=OSA.distance, score_cutoff=typos, limit=None
@@ -165,12 +179,10 @@ class Vocabulary:
         ranked = sorted(
             (distance, -counts[index], terms[index])
             for index, distance in found.items()
-            if not terms[index].startswith(word)
+            if counts[index] > typed_docs and terms[index].isalpha()
+            and not terms[index].startswith(word)
         )
         return tuple(term for _, _, term in ranked[:limit])
-
-    def memory_objects(self) -> list[object]:
-        return [self._by_letter]
 
 
 class NameIndex:
@@ -214,32 +226,3 @@ class NameIndex:
                 word, self._words, scorer=OSA.distance, score_cutoff=typos, limit=None
             )
         ]
-
-
-class Facts:
-    """Per-article source and quote kinds, held as bitsets per value."""
-
-    def __init__(self, conn: sqlite3.Connection, size: int) -> None:
-        by_source: dict[str, list[int]] = {}
-        for article_id, source in conn.execute(
-            "SELECT id, source FROM articles WHERE source IS NOT NULL AND source != ''"
-        ):
-            by_source.setdefault(source, []).append(article_id)
-        self._size = size
-        self.sources = list(by_source)
-        self.source_names = NameIndex([[name] for name in self.sources])
-        self._source_ids = [array("q", ids) for ids in by_source.values()]
-        by_kind: dict[str, list[int]] = {kind: [] for kind in KIND_BITS}
-        for article_id, kind in conn.execute("SELECT DISTINCT article_id, kind FROM quotes"):
-            by_kind.setdefault(kind, []).append(article_id)
-        self._kind_bits = {kind: bits_from_ids(ids, size) for kind, ids in by_kind.items()}
-        self.with_quotes = 0
-        for bits in self._kind_bits.values():
-            self.with_quotes |= bits
-
-    def source_bits(self, text: str) -> int:
-        entries = self.source_names.match(text)
-        return bits_from_ids((i for e in entries for i in self._source_ids[e]), self._size)
-
-    def kind_bits(self, kind: str) -> int:
-        return self._kind_bits.get(kind, 0)

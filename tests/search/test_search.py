@@ -48,8 +48,9 @@ ARTICLES = [
             "2024-05-10", "The Coast Courier", [(DOE, "Bring an umbrella", "direct")]),
     article("Budget approved by council", "Councillors voted late on Tuesday.", "2019-03-03",
             "Associated Press"),
-    article("Markets rally", "Shares rose as the budgat talks ended.", "2025-01-15",
-            "Associated Press"),
+    article("Markets rally", "Shares rose as the bride of the chairman rang the bell.",
+            "2025-01-15", "Associated Press"),
+    article("Wedding season", "The bride arrived late.", "2025-06-01", "The Coast Courier"),
     article("An undated note", "Nothing much happened to the harbour.", None, None),
 ]
 
@@ -91,13 +92,16 @@ def test_limit(engine: SearchEngine) -> None:
 
 
 def test_exact_title_match_beats_fuzzy_body_match(engine: SearchEngine) -> None:
-    # "Budget approved" (2019) has the word in its title; the 2025 article is newer
-    # but only has the typo "budgat" in its body.
-    found = titles(engine, "budget")
-    assert found[0] == "Budget approved by council"
-    assert found.index("Budget approved by council") < found.index("Markets rally")
-    hits = engine.search("budget").hits
-    assert hits[0].score > hits[-1].score
+    # "bridge" is in one 2023 title; the newer articles only have "bride", one edit
+    # away and more common, in their bodies.
+    found = titles(engine, "bridge")
+    assert found == ["Harbour bridge vote delayed", "Wedding season", "Markets rally"]
+    hits = engine.search("bridge").hits
+    assert hits[0].score > hits[1].score > hits[2].score
+
+
+def test_a_common_word_is_not_corrected_into_a_rarer_one(engine: SearchEngine) -> None:
+    assert titles(engine, "bride") == ["Wedding season", "Markets rally"]
 
 
 def test_title_match_beats_body_match_of_the_same_word(engine: SearchEngine) -> None:
@@ -171,8 +175,7 @@ def test_source(engine: SearchEngine) -> None:
     assert titles(engine, "source:reuters") == expected
     assert titles(engine, "source:reuter") == expected
     assert titles(engine, "source:ruters") == expected
-    assert titles(engine, 'source:"associated press" budget') == [
-        "Budget approved by council", "Markets rally"]
+    assert titles(engine, 'source:"associated press" budget') == ["Budget approved by council"]
     assert set(titles(engine, "source:reuters source:dawn")) == {*expected, ARTICLES[0].title}
 
 
@@ -182,7 +185,7 @@ def test_source(engine: SearchEngine) -> None:
         ("date:2023-07", {"Kurilla warns of border escalation", "Harbour bridge vote delayed"}),
         ("date:2023-07-02", {"Harbour bridge vote delayed"}),
         ("date:2024", {"Fraud trial opens in Norbury", "Weather report for the coast"}),
-        ("after:2024-05-10", {"Weather report for the coast", "Markets rally"}),
+        ("after:2024-05-10", {"Weather report for the coast", "Markets rally", "Wedding season"}),
         ("before:2023-07-24", {"Harbour bridge vote delayed", "Budget approved by council"}),
         ("after:2023 before:2024 harbour", {"Harbour bridge vote delayed"}),
         ("date:2030", set()),
