@@ -61,9 +61,16 @@ def register(reader: Reader) -> Reader:
 
 
 def readers() -> list[Reader]:
-    """All registered readers, built-in modules loaded first."""
+    """All registered readers: built-in ones in BUILTIN_READERS order (whatever order their
+    modules happened to be imported in), then others in registration order."""
     _load_builtin_readers()
-    return list(_readers.values())
+    registered = list(_readers.values())
+    return sorted(registered, key=lambda reader: (_builtin_rank(reader), registered.index(reader)))
+
+
+def _builtin_rank(reader: Reader) -> int:
+    module = reader.read.__module__.rsplit(".", 1)[-1]
+    return BUILTIN_READERS.index(module) if module in BUILTIN_READERS else len(BUILTIN_READERS)
 
 
 def get_reader(name: str) -> Reader:

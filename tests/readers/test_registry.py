@@ -83,3 +83,11 @@ def test_a_crashing_sniffer_does_not_stop_reading(monkeypatch: pytest.MonkeyPatc
 
     register(Reader("broken", (".broken",), boom, lambda d: iter(()), 99))
     assert choose_reader(doc(b"Just words.\n", "<stdin>")).name == "text"
+
+
+def test_order_does_not_depend_on_import_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    shuffled = dict(reversed(list(registry_module._readers.items())))
+    monkeypatch.setattr(registry_module, "_readers", shuffled)
+    names = [reader.name for reader in readers()]
+    assert names.index("text") < names.index("markdown") < names.index("json")
+    assert choose_reader(doc(b"42", "x.json")).name == "json"
