@@ -55,11 +55,13 @@ class QuoteAttributor:
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
 
     def run(self) -> list[Found]:
+        return [item for view in self.views for item in self.attribute(view)]
+
+    def attribute(self, view: ParagraphView) -> list[Found]:
+        """The quotes that open in this paragraph, attributed."""
         found: list[Found] = []
-        for view in self.views:
-            for slot in view.slots:
-                if not slot.opens_here:
-                    continue
+        for slot in view.slots:
+            if slot.opens_here:
                 item = self._attribute(view, slot)
                 if item is not None:
                     found.append(item)

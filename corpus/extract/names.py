@@ -120,7 +120,10 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
             index += 1
         while first < last and tokens[first].lower in NON_NAME_CAPITALS:
             first += 1
-        if tokens[first].text[:1].isupper() and tokens[first].lower not in NON_NAME_CAPITALS:
+        opener = tokens[first]
+        if (opener.text[:1].isupper() and opener.lower not in NON_NAME_CAPITALS) or (
+            opener.lower in title_words and last > first + 1  # "host Maya Castellano"
+        ):
             runs.append((first, last))
     return runs
 

@@ -30,10 +30,12 @@ def run_pipeline(body: str) -> Extraction:
     registry = Registry(body)
     sight_names(body, views, registry)
     found = transcript_quotes(body, paras, registry)
-    found += QuoteAttributor(body, views, cues, registry).run()
+    attributor = QuoteAttributor(body, views, cues, registry)
     finder = ReportedFinder(body, registry)
+    # Paragraph by paragraph, so that a speaker met in one paragraph is known in the next.
     for view, view_cues in zip(views, cues, strict=True):
         found.extend(finder.find(view, view_cues))
+        found.extend(attributor.attribute(view))
     return assemble(body, settle_overlaps(found))
 
 

@@ -149,7 +149,7 @@ class ReportedFinder:
         last = self._sentence_body_end(view, sentence_last)
         if first > last:
             return None
-        after_that = self._skip_to_that(tokens, first, last)
+        after_that = self._skip_to_that(tokens, cue, first, last)
         if after_that is not None:
             first = after_that
         elif not self._starts_clause(view, first):
@@ -169,7 +169,7 @@ class ReportedFinder:
             first = following
         return clauses or None
 
-    def _skip_to_that(self, tokens: list[Token], first: int, last: int) -> int | None:
+    def _skip_to_that(self, tokens: list[Token], cue: Cue, first: int, last: int) -> int | None:
         """After "said in a filing with state regulators that", the clause starts past "that".
 
         The words skipped must open with a phrase word (a preposition, a time, a
@@ -180,8 +180,12 @@ class ReportedFinder:
         opener = tokens[first]
         if opener.lower == "that":
             return first + 1
+        told_someone = cue.lemma == "tell" and opener.lower in DETERMINERS_AND_ADJ_SLOTS
         if not (
-            opener.lower in PHRASE_OPENERS or opener.text[:1].isupper() or opener.text[:1].isdigit()
+            opener.lower in PHRASE_OPENERS
+            or opener.text[:1].isupper()
+            or opener.text[:1].isdigit()
+            or told_someone  # "told the weekly press briefing in Islamabad that"
         ):
             return None
         cue_forms = self.registry.lexicon.cue_forms

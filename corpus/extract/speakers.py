@@ -18,7 +18,7 @@ from .lexicon import load as load_lexicon
 from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
 from .text import WEEKDAYS, Token
 
-_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,9}s?$")
+_ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,5}s?$")  # ISPR, USTR; not a WASHINGTON dateline
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
 MALE_HONORIFICS = word_set("male_honorifics")
 FEMALE_HONORIFICS = word_set("female_honorifics")
@@ -117,6 +117,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     bare_last = re.sub(r"['’]s$", "", words[-1])
     if bare_last in lexicon.place_words or bare_last.lower() in lexicon.party_members:
         return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
+    if len(words) > 1 and text.isupper():
+        return None  # "OKLAHOMA CITY —": a dateline, not a person
     name_words = [w for w in words if w[:1].isupper()]
     if len(name_words) == len(words) and not any(w.lower() in NON_NAME_CAPITALS for w in words):
         if len(words) >= 2 and not any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
@@ -396,11 +398,12 @@ class Registry:
             for entity in self.before(position):
                 if entity.kind == "organisation" and entity.quotes:
                     return entity
-        # Otherwise the nearest body named just before ("The United Food and Commercial
-        # Workers … said"; later, "the union said").
-        for entity in self.before(position)[:3]:
-            if entity.kind == "organisation":
-                return entity
+        # Otherwise a body named just before ("The United Food and Commercial Workers …
+        # said"; then "the union said"), for nouns that fit any body.
+        if head in _ANY_BODY_HEADS:
+            for entity in self.before(position)[:2]:
+                if entity.kind == "organisation":
+                    return entity
         return None
 
     def group(self, name: str, head: str, anonymous: bool) -> Entity:
@@ -417,6 +420,7 @@ class Registry:
 
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
+_ANY_BODY_HEADS = word_set("any_body_heads")
 
 
 def _singular(word: str) -> str:
