@@ -27,7 +27,7 @@ from .document import Document
 from .errors import ReadError, RecordError
 from .html import join_names, normalise_date
 from .htmltext import html_to_paragraphs
-from .registry import Reader, register
+from .registry import Reader, get_reader, register
 
 NAME = "feed"
 JSON_FEED_MARK = "jsonfeed.org/version"
@@ -258,10 +258,16 @@ def _json_authors(obj: dict) -> str | None:
 
 def read_feed(doc: Document) -> Iterator[Article | RecordError]:
     head = doc.head().lstrip("\ufeff").lstrip()
-    if head.startswith("{"):
-        yield from read_json_feed(doc.text(), doc.origin)
-    else:
+    if head.startswith("<"):
         yield from read_xml_feed(feed_text(doc), doc.origin)
+    elif JSON_FEED_MARK in head[:4096]:
+        yield from read_json_feed(doc.text(), doc.origin)
+    elif doc.name.lower().endswith(".json"):
+        # Plain JSON articles: ".json" is shared with the JSON reader, and which reader the
+        # registry falls back to can depend on import order. Hand them over explicitly.
+        yield from get_reader("json").read(doc)
+    else:
+        raise ReadError("not a feed (neither XML nor JSON Feed)")
 
 
 def articles_from_feed_bytes(data: bytes, origin: str) -> Iterator[Article | RecordError]:

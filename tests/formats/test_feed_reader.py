@@ -161,3 +161,16 @@ def test_json_articles_still_go_to_the_json_reader(tmp_path: Path) -> None:
     path.write_text('{"title": "A title", "body": "Body text of the article, said someone."}')
     items = list(read_path(path))
     assert all(getattr(i, "format", "") != "feed" for i in items)
+
+
+def test_plain_json_given_to_the_feed_reader_goes_to_the_json_reader() -> None:
+    import io
+
+    from quoth.corpus.readers.document import Document
+    from quoth.corpus.readers.feed import read_feed
+
+    data = b'{"title": "A title", "body": "Body text of the article, said someone."}'
+    [article] = list(read_feed(Document("a.json", "a.json", io.BytesIO(data))))
+    assert article.format == "json"
+    with pytest.raises(ReadError, match="a number"):
+        list(read_feed(Document("n.json", "n.json", io.BytesIO(b"42"))))
