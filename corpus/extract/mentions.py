@@ -108,7 +108,8 @@ def np_start(
             and token.is_word()
             and (_determiner_within(tokens, index, floor, 3) or _near_floor(tokens, index, floor))
         ):
-            index -= 1  # an adjective between a determiner and the head
+            start = index  # an adjective between a determiner and the head
+            index -= 1
             continue
         break
     while start < end and (tokens[start].lower in CONNECTORS or tokens[start].text in {"(", ")"}):
@@ -134,10 +135,13 @@ def _is_partitive_head(token: Token, lexicon: Lexicon) -> bool:
 
 def _near_floor(tokens: list[Token], index: int, floor: int) -> bool:
     """ "Election law experts said": a modifier or two at the start of the clause."""
-    if index - floor > 2:
+    if index - floor > 2 or not tokens[floor].text[:1].isupper():
         return False
     return all(
-        t.is_word() and t.lower not in _VERBISH and t.lower not in CONNECTORS
+        t.is_word()
+        and t.lower not in _VERBISH
+        and t.lower not in CONNECTORS
+        and t.lower not in _CLAUSE_JOINS
         for t in tokens[floor : index + 1]
     )
 

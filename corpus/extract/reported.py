@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 
 from .attribution import cue_text
-from .cues import PARTICIPLES_AFTER_COMMA, Cue
+from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
 from .found import Found
 from .lexicon import word_set
 from .mentions import Mention, leading_subject, subject_after, subject_before
@@ -193,7 +193,8 @@ class ReportedFinder:
             lower = tokens[index].lower
             if lower == "that":
                 return index + 1
-            if not tokens[index].is_word() or lower in cue_forms or lower in FINITE_VERBS:
+            verb = (lower in cue_forms and lower not in NOUNISH_FORMS) or lower in FINITE_VERBS
+            if not tokens[index].is_word() or verb:
                 return None
         return None
 
@@ -201,8 +202,6 @@ class ReportedFinder:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
         for index in range(first, min(last, first + 14) + 1):
-            if not view.outside[index]:
-                continue
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
@@ -256,7 +255,7 @@ class ReportedFinder:
         """
         tokens = view.tokens
         for index in range(first + 1, last + 1):
-            if not view.outside[index] or not view.outside[index - 1]:
+            if not view.outside[index]:
                 continue
             lower = tokens[index].lower
             previous = tokens[index - 1].text
