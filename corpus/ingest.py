@@ -17,7 +17,7 @@ from typing import BinaryIO
 
 from .model import Article
 from .parallel import ExtractionWorkers, split_by_size
-from .readers import ReadError, RecordError, read_path, read_stream, supported_suffixes
+from .readers import ReadError, RecordError, is_supported_name, read_path, read_stream
 from .store import Corpus
 
 STDIN = "-"
@@ -90,11 +90,10 @@ def _expand_one(arg: str, report: IngestReport) -> Iterator[Path]:
 
 
 def _walk(directory: Path) -> Iterator[Path]:
-    suffixes = supported_suffixes()
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and name.lower().endswith(suffixes):
+            if not name.startswith(".") and is_supported_name(name):
                 yield Path(root) / name
 
 
