@@ -42,11 +42,20 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from .query import Query, parse_query
-from .search_index import RANK_WIDTH, NameIndex, Ranking, Vocabulary, bits_from_ids, sql_mask
+from .search_index import (
+    RANK_WIDTH,
+    NameIndex,
+    Ranking,
+    Vocabulary,
+    bits_from_ids,
+    max_typos,
+    sql_mask,
+)
 from .speaker_keys import fold
 from .store import Corpus
 
 TOTAL_CAP = 10_000
+TYPOS_BELOW = 5  # a word found as typed in this many articles or more is not a typo
 MAX_TYPO_FIXES = 8
 MAX_COMPLETIONS = 16
 CACHE_LIMIT = 2_000
@@ -204,10 +213,17 @@ class SearchEngine:
         return self._kinds
 
     def _typo_fixes(self, word: str) -> tuple[str, ...]:
+        """Other spellings to search for `word`, when it is rare as typed."""
         if word not in self._fixes:
             if len(self._fixes) > 4096:
                 self._fixes.clear()
-            self._fixes[word] = self._get_vocabulary().typo_fixes(word, MAX_TYPO_FIXES)
+            fixes: tuple[str, ...] = ()
+            if max_typos(word) and self._count(
+                "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?",
+                (_quoted(word) + "*", self._snapshot()), 0, cap=TYPOS_BELOW,
+            ) < TYPOS_BELOW:
+                fixes = self._get_vocabulary().typo_fixes(word, MAX_TYPO_FIXES)
+            self._fixes[word] = fixes
         return self._fixes[word]
 
     def _prefix_terms(self, word: str) -> tuple[str, ...] | None:
@@ -329,11 +345,10 @@ class SearchEngine:
             params["mask"] = sql_mask(allowed, self._snapshot() + 1)
         return " AND ".join(conditions), params
 
-    def _count(self, sql: str, params: dict[str, object], limit: int, cap: int = 0) -> int:
+    def _count(self, sql: str, params: dict[str, object] | tuple, limit: int, cap: int = 0) -> int:
         cap = cap or max(TOTAL_CAP, limit)
-        (count,) = self._conn.execute(
-            f"SELECT count(*) FROM ({sql} LIMIT :cap)", {**params, "cap": cap}
-        ).fetchone()
+        (count,) = self._conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap)})", params
+                                      ).fetchone()
         return int(count)
 
     def _all_bits(self) -> int:

@@ -54,48 +54,44 @@ def sql_mask(bits: int, size: int) -> bytes:
 
 
 class Ranking:
-    """Newest-first order of the articles present when it was loaded."""
+    """Newest-first positions of the articles present when it was loaded."""
 
     def __init__(self, conn: sqlite3.Connection, max_id: int) -> None:
-        rows = conn.execute(  # NULL dates sort last
-            "SELECT id, date FROM articles WHERE id <= ? ORDER BY date DESC, id DESC", (max_id,)
-        ).fetchall()
-        self.order = array("q", (row[0] for row in rows))
-        interned: dict[str | None, str | None] = {}
-        self.dates = [interned.setdefault(row[1], row[1]) for row in rows]
-        self.size = max_id + 1
-        positions = array("I", [0xFFFFFFFF]) * self.size
-        for position, article_id in enumerate(self.order):
-            positions[article_id] = position
+        self._conn = conn
+        self._max_id = max_id
+        ids = [row[0] for row in conn.execute(  # NULL dates sort last
+            "SELECT id FROM articles INDEXED BY articles_date WHERE id <= ? "
+            "ORDER BY date DESC, id DESC", (max_id,))]
+        self.count = len(ids)
+        positions = array("I", [0xFFFFFFFF]) * (max_id + 1)
         if positions.itemsize != RANK_WIDTH:
             raise RuntimeError("unsupported platform: array('I') is not 4 bytes")
+        for position, article_id in enumerate(ids):
+            positions[article_id] = position
         if _LITTLE_ENDIAN:
             positions.byteswap()
         self.rank = positions.tobytes()
 
-    def __len__(self) -> int:
-        return len(self.order)
-
-    def position(self, article_id: int) -> int:
-        start = article_id * RANK_WIDTH
-        return int.from_bytes(self.rank[start : start + RANK_WIDTH], "big")
-
-    def key(self, position: int) -> bytes:
+    @staticmethod
+    def key(position: int) -> bytes:
         return position.to_bytes(RANK_WIDTH, "big")
 
     def date_positions(self, date_from: str | None, date_to: str | None) -> tuple[int, int]:
-        """[lo, hi) positions whose date lies in [date_from, date_to); dates are
-        strings, so "2023-07" <= "2023-07-24T10:00" < "2023-08" works as is.
-        Undated articles match no date range."""
+        """[lo, hi) positions whose date lies in [date_from, date_to): the articles
+        dated on or after `date_to` come first, then the range. Dates are strings,
+        so "2023-07" <= "2023-07-24T10:00" < "2023-08" works as is. Undated
+        articles match no date range."""
         if date_from is None and date_to is None:
-            return 0, len(self.order)
-        lo = self._first_before(date_to) if date_to else 0
-        hi = self._first_before(date_from or "")
-        return lo, max(lo, hi)
+            return 0, self.count
+        lo = self._dated_since(date_to) if date_to else 0
+        return lo, max(lo, self._dated_since(date_from or ""))
 
-    def _first_before(self, bound: str) -> int:
-        # Dates run newest first with undated articles last: find the first one older.
-        return bisect.bisect_left(self.dates, True, key=lambda d: d is None or d < bound)
+    def _dated_since(self, bound: str) -> int:
+        (count,) = self._conn.execute(
+            "SELECT count(*) FROM articles INDEXED BY articles_date WHERE date >= ? AND id <= ?",
+            (bound, self._max_id),
+        ).fetchone()
+        return int(count)
 
 
 _LITTLE_ENDIAN = array("I", [1]).tobytes()[0] == 1
@@ -144,8 +140,11 @@ class Vocabulary:
         than `limit` or the prefix is short or starts with a digit. Listing them
         beats FTS5's own `prefix*` for prefixes longer than its prefix tables (3):
         `prefix*` then merges every matching word's document list up front,
-        before it can skip through an AND."""
+        before it can skip through an AND. Only from an already loaded letter: for
+        a one-shot search, loading it would cost more than it saves."""
         if len(prefix) < MIN_FUZZY_LENGTH or not prefix[0].isalpha():
+            return None
+        if not self._complete and prefix[0] not in self._by_letter:
             return None
         terms, _ = self._terms(prefix[0])
         start = bisect.bisect_left(terms, prefix)
