@@ -476,6 +476,10 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
     if mention.head == "name":
         return _resolve_name(registry, body, tokens, mention, position)
     words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]
+    if mention.head in {"org_nominal", "group"}:
+        owned = _owned_body(registry, body, tokens, mention, position)
+        if owned is not None:
+            return owned
     if mention.head == "org_nominal":
         return registry.org_nominal(position, words)
     if mention.head == "person_noun":
@@ -493,6 +497,37 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         name = group_name(body, tokens, mention.core_first, mention.core_last)
         return registry.group(name, head_token.lower, mention.anonymous)
     return None
+
+
+def _owned_body(
+    registry: Registry, body: str, tokens: list[Token], mention, position: int
+) -> Entity | None:  # noqa: ANN001
+    """ "his campaign", "Whitaker's aides": a body named after the person who owns it."""
+    first, last = mention.core_first, mention.core_last
+    if last - first > 3:
+        return None
+    owner_token = tokens[first]
+    owner = None
+    if owner_token.lower in {"his", "her"}:
+        owner = registry.pronoun(position, "he" if owner_token.lower == "his" else "she")
+    elif owner_token.text.endswith(("'s", "’s")) and owner_token.text[:1].isupper():
+        reading = NameReading("single", owner_token.text[:-2], [])
+        owner = registry.find_or_add(reading)
+    if owner is None or owner.kind != "person":
+        return None
+    head = " ".join(t.lower for t in tokens[first + 1 : last + 1])
+    name = f"{owner.name.split()[-1]} {head}"
+    kind = "group" if mention.head == "group" else "organisation"
+    for entity in registry.entities:
+        if entity.name == name:
+            return entity
+    entity = Entity(name, kind)
+    registry.entities.append(entity)
+    if kind == "group":
+        registry.groups.append(entity)
+    else:
+        registry.organisations.append(entity)
+    return entity
 
 
 def _resolve_name(
