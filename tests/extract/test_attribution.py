@@ -126,3 +126,28 @@ def test_anonymous_source(run):
     quote = extraction.quotes[0]
     assert quote.anonymous and extraction.speakers[0].anonymous
     assert extraction.speakers[0].kind == "group"
+
+
+def test_two_people_with_one_surname_stay_apart(run):
+    _, extraction = run(
+        "Rep. Karen Miller of Idaho filed a bill.",
+        "State Department spokesman Jonathan Miller spoke later.",
+        "“We have been clear,” Miller said.",
+    )
+    assert extraction.quotes[0].speaker == "Jonathan Miller"
+
+
+def test_first_names_give_pronouns_a_gender(run):
+    _, extraction = run(
+        "Diane Vanterpool debated Marcus Holbrook on Tuesday.",
+        "“I have done my job,” she said.",
+    )
+    assert extraction.quotes[0].speaker == "Diane Vanterpool"
+
+
+def test_owned_body_is_named_after_its_owner(run):
+    _, extraction = run(
+        "Marcus Holbrook skipped the debate.",
+        "Afterward, his campaign said his position had been consistent from day one.",
+    )
+    assert extraction.quotes[0].speaker == "Holbrook campaign"

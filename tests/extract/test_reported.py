@@ -61,3 +61,29 @@ def test_partial_quote_inside_clause_is_swallowed(run):
     assert [(q.kind, q.text) for q in extraction.quotes] == [
         ("reported", "he was “cautiously optimistic.”")
     ]
+
+
+def test_who_has_said_gives_the_antecedent(run):
+    found = reported(run, "The bill went to Gov. Curtis Bellamy, who has said he will sign it.")
+    assert found == [("he will sign it", "Curtis Bellamy")]
+
+
+def test_and_said_shares_the_sentence_subject(run):
+    found = reported(
+        run,
+        "Deepa Raman, an analyst at Corbin Securities, called the price high and said"
+        " the regulatory review could take 18 months.",
+    )
+    assert found == [("the regulatory review could take 18 months", "Deepa Raman")]
+
+
+def test_and_that_starts_a_second_clause(run):
+    found = reported(run, "Ann Lee said the budget was balanced and that no taxes had been raised.")
+    assert found == [
+        ("the budget was balanced", "Ann Lee"),
+        ("no taxes had been raised", "Ann Lee"),
+    ]
+
+
+def test_an_object_is_not_a_clause(run):
+    assert reported(run, "Gov. Ann Lee declared a state of emergency on Monday.") == []

@@ -1,0 +1,51 @@
+from __future__ import annotations
+
+from quoth.corpus.extract.marks import find_marks
+from quoth.corpus.extract.names import sight_names
+from quoth.corpus.extract.spans import pair_marks
+from quoth.corpus.extract.speakers import Registry
+from quoth.corpus.extract.text import paragraphs
+from quoth.corpus.extract.views import build_views
+
+
+def registry_of(body: str) -> Registry:
+    paras = paragraphs(body)
+    views = build_views(body, paras, pair_marks(body, find_marks(body), paras))
+    registry = Registry(body)
+    sight_names(body, views, registry)
+    return registry
+
+
+def names(body: str) -> list[tuple[str, str]]:
+    return [(e.name, e.kind) for e in registry_of(body).entities]
+
+
+def test_people_and_bodies_are_sighted():
+    found = names("Senate Majority Leader Harold Brennan met the Office of Management and Budget.")
+    assert ("Harold Brennan", "person") in found
+    assert ("Office of Management and Budget", "organisation") in found
+
+
+def test_places_are_not_people():
+    found = names(
+        "Voters in Squirrel Hill and on the South Lawn waited. OKLAHOMA CITY — It rained."
+    )
+    assert all(kind != "person" for _, kind in found)
+
+
+def test_possessive_ends_a_name():
+    assert ("Ruth Calloway", "person") in names("Ruth Calloway's memoir arrives.")
+
+
+def test_names_inside_quotes_are_ignored():
+    assert names('He said "Jane Doe is wrong" today.') == []
+
+
+def test_appositive_role_becomes_a_title():
+    registry = registry_of("The ministry's spokesman, Ali Khan, spoke.")
+    (khan,) = [e for e in registry.entities if e.name == "Ali Khan"]
+    assert "ministry's spokesman" in khan.titles
+
+
+def test_a_surname_that_speaks_is_a_person():
+    assert ("Vanterpool", "person") in names("Vanterpool, 61, answered that she would win.")

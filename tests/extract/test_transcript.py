@@ -1,0 +1,22 @@
+from __future__ import annotations
+
+
+def test_labelled_paragraphs_are_direct_quotes(run):
+    body, extraction = run(
+        "Douglas Kerr appeared before the committee.",
+        "SEN. EVAN HOLLOWAY (R-Ind.), the committee chairman: Why didn't you fix it?",
+        "KERR: We were replacing it. The timing was not good enough.",
+    )
+    found = [(q.kind, q.text, q.speaker) for q in extraction.quotes]
+    assert found == [
+        ("direct", "Why didn't you fix it?", "Evan Holloway"),
+        ("direct", "We were replacing it. The timing was not good enough.", "Douglas Kerr"),
+    ]
+    assert extraction.quotes[0].mention.startswith("SEN. EVAN HOLLOWAY")
+
+
+def test_a_lone_dateline_is_not_a_label(run):
+    _, extraction = run(
+        "The talks ended.", "RAWALPINDI: In a meeting on Monday, the two sides met."
+    )
+    assert extraction.quotes == []
