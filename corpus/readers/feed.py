@@ -26,7 +26,7 @@ from .articles import Metadata, build_article, clean_field
 from .document import Document
 from .errors import ReadError, RecordError
 from .html import join_names, normalise_date
-from .htmltext import html_to_paragraphs
+from .htmltext import html_to_paragraphs, is_furniture_line
 from .registry import Reader, get_reader, register
 
 NAME = "feed"
@@ -118,12 +118,27 @@ def feed_text(doc: Document) -> str:
 # --- turning items into articles -------------------------------------------------------------
 
 
+# What blog engines append to item text: "The post X appeared first on Y.", "[…]".
+_FEED_FOOTER = re.compile(r"^the post .{1,300} appeared first on .{1,200}$", re.IGNORECASE)
+_TRAILING_MORE = re.compile(
+    r"\s*(?:\[(?:…|\.\.\.|&hellip;)\]|(?:continue|read) (?:reading|more)\W*(?:→|»)?)\s*$",
+    re.IGNORECASE,
+)
+
+
 def _text_paragraphs(value: str, mime: str = "text/html") -> list[str]:
     if not value or not value.strip():
         return []
     if "html" in mime or "<" in value:
-        return html_to_paragraphs(value)
-    return [p for p in (clean_field(x) for x in re.split(r"\n\s*\n", value)) if p]
+        paragraphs = html_to_paragraphs(value)
+    else:
+        paragraphs = [p for p in (clean_field(x) for x in re.split(r"\n\s*\n", value)) if p]
+    kept = [
+        _TRAILING_MORE.sub("", p)
+        for p in paragraphs
+        if not _FEED_FOOTER.match(p) and not is_furniture_line(p)
+    ]
+    return [p for p in kept if p]
 
 
 def _one_line(value: Any) -> str | None:

@@ -368,6 +368,11 @@ _APP_PROMO = re.compile(
 )
 
 
+def is_furniture_line(text: str) -> bool:
+    """A short paragraph that is page furniture ("Advertisement", "Read more: ...", a byline)."""
+    return _is_boilerplate_line(text)
+
+
 def _is_boilerplate_line(text: str) -> bool:
     # Long paragraphs that happen to start with "Updated" or mention an app are story text.
     if len(text) >= 250:

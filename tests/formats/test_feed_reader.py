@@ -174,3 +174,13 @@ def test_plain_json_given_to_the_feed_reader_goes_to_the_json_reader() -> None:
     assert article.format == "json"
     with pytest.raises(ReadError, match="a number"):
         list(read_feed(Document("n.json", "n.json", io.BytesIO(b"42"))))
+
+
+def test_blog_engine_footers_are_not_story_text() -> None:
+    feed = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Blog</title>
+    <item><title>Harbour news</title><description><![CDATA[<p>The harbour reopened on Monday,
+    the master said. [&#8230;]</p><p>The post <a href="https://b.example/h">Harbour news</a>
+    appeared first on <a href="https://b.example">Blog</a>.</p>]]></description></item>
+    </channel></rss>"""
+    [article] = list(articles_from_feed_bytes(feed, "https://b.example/feed"))
+    assert article.body == "The harbour reopened on Monday, the master said."
