@@ -198,11 +198,14 @@ def parse_html(html: str) -> Page:
 
 # --- text helpers ---------------------------------------------------------------------------
 
-_SPACE = re.compile(r"[\s\u200b\u200c\u200d\u2060\ufeff]+")
+_SPACE = re.compile(r"\s+")
+# Invisible characters that sit inside words: soft hyphens, zero-width spaces, word joiners.
+# (Zero-width joiner and non-joiner stay: Persian and Indic spelling and emoji need them.)
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
 
 
 def clean_text(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 # --- segments: runs of text between block boundaries --------------------------------------
