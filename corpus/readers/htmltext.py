@@ -21,7 +21,7 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -470,23 +470,31 @@ def _ancestors(node: Node) -> Iterator[Node]:
 
 def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) -> set[int]:
     """Indices of elements whose whole subtree is furniture."""
+    # Comments, cookie banners and the like go whatever their size...
+    always = _closed_under_descendants(page, lambda node: strengths[node.index] == 2)
     prose = [0] * len(page.nodes)  # characters of <p>-like text in each subtree
     for seg in segments:
+        if seg.owner.index in always:
+            continue
         if seg.owner.tag in PARAGRAPH_TAGS or seg.owner.tag in ("div", "section"):
             prose[seg.owner.index] += len(seg.text)
     for node in reversed(page.nodes):  # children come after parents: a bottom-up pass
         if node.parent is not None:
             prose[node.parent.index] += prose[node.index]
     total = prose[0] or 1
-    dropped: set[int] = set()
-    for node in page.nodes:  # parents first, so a dropped parent drops its children
-        if node.parent is not None and node.parent.index in dropped:
-            dropped.add(node.index)
-            continue
-        strength = strengths[node.index]
-        if strength == 2 or (strength == 1 and prose[node.index] < 0.5 * total):
-            dropped.add(node.index)
-    return dropped
+    # ...the rest only when it does not hold most of the page's remaining prose
+    # ("article-body has-sidebar" is still the body).
+    return always | _closed_under_descendants(
+        page, lambda node: strengths[node.index] == 1 and prose[node.index] < 0.5 * total
+    )
+
+
+def _closed_under_descendants(page: Page, test: Callable[[Node], bool]) -> set[int]:
+    marked: set[int] = set()
+    for node in page.nodes:  # parents first, so a marked parent marks its children
+        if (node.parent is not None and node.parent.index in marked) or test(node):
+            marked.add(node.index)
+    return marked
 
 
 def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
