@@ -142,6 +142,21 @@ def test_declared_cyrillic_charset_is_honoured_when_bytes_are_not_utf8() -> None
     assert text in article.body
 
 
+@pytest.mark.parametrize(
+    ("charset", "text"),
+    [
+        ("gb2312", "北京市政府周一宣布了新的交通计划，市长表示这是重要的一步。"),
+        ("euc-kr", "서울시는 월요일 새로운 교통 계획을 발표했다고 밝혔다."),
+        ("iso-8859-2", "Rząd ogłosił w poniedziałek nowy plan, powiedział minister."),
+        ("koi8-r", "Правительство объявило о новом плане в понедельник."),
+    ],
+)
+def test_other_declared_charsets(charset: str, text: str) -> None:
+    html = f'<html><head><meta charset="{charset}"></head><body><p>{text}</p></body></html>'
+    [article] = read_bytes(html.encode(charset))
+    assert article.body == text
+
+
 def test_utf8_bytes_win_over_a_wrong_declaration() -> None:
     html = '<html><head><meta charset="windows-1251"></head><body><p>Zoë said “yes”, twice.</p>'
     [article] = read_bytes(html.encode("utf-8"))
