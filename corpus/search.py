@@ -14,9 +14,8 @@ How a query runs:
       0  every word anywhere, counting typo fixes
   so an exact title match always beats a fuzzy body match. Hit.score is the
   tier plus a fraction that grows with the date (undated: 0).
-- A single letter alone matches title words starting with it; next to longer
-  words it is ignored until a second letter is typed (body matching starts at
-  two letters, where the index has prefix tables).
+- A word of a single letter is ignored until a second letter is typed: it
+  would match nearly everything, and the index has no one-letter prefix table.
 - `SearchResults.total` is exact up to max(TOTAL_CAP, limit) and capped there.
 - The engine searches a snapshot: articles added after its first search (or
   `load()`) appear once `refresh()` is called.
@@ -55,7 +54,7 @@ from .speaker_keys import fold
 from .store import Corpus
 
 TOTAL_CAP = 10_000
-TYPOS_BELOW = 5  # a word found as typed in this many articles or more is not a typo
+TYPOS_BELOW = 5  # a whole word found in this many articles or more is not a typo
 MAX_TYPO_FIXES = 8
 MAX_COMPLETIONS = 16
 CACHE_LIMIT = 2_000
@@ -213,14 +212,14 @@ class SearchEngine:
         return self._kinds
 
     def _typo_fixes(self, word: str) -> tuple[str, ...]:
-        """Other spellings to search for `word`, when it is rare as typed."""
+        """Other spellings to search for `word`, when it is rare as a whole word."""
         if word not in self._fixes:
             if len(self._fixes) > 4096:
                 self._fixes.clear()
             fixes: tuple[str, ...] = ()
             if max_typos(word) and self._count(
                 "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?",
-                (_quoted(word) + "*", self._snapshot()), 0, cap=TYPOS_BELOW,
+                (_quoted(word), self._snapshot()), 0, cap=TYPOS_BELOW,
             ) < TYPOS_BELOW:
                 fixes = self._get_vocabulary().typo_fixes(word, MAX_TYPO_FIXES)
             self._fixes[word] = fixes
@@ -237,7 +236,7 @@ class SearchEngine:
 
     def _run(self, query: Query, limit: int) -> tuple[list[tuple[int, int]], int]:
         allowed = self._filter_bits(query)
-        if not query.has_text:
+        if not _has_text(query):
             return self._run_filters(query, allowed, limit)
         plan = self._plan(query)
         previous = self._previous
@@ -370,15 +369,12 @@ class SearchEngine:
         def in_title(parts: list[str]) -> str:
             return f"title : ({' AND '.join(parts)})"
 
-        if words and len(words[0]) == 1:  # single letters: title words starting with them
-            candidates = [(2, in_title(every_word(prefix=True, fuzzy=False) + phrases))]
-        else:
-            candidates = [
-                (3, in_title(every_word(prefix=False, fuzzy=False) + phrases)),
-                (2, in_title(every_word(prefix=True, fuzzy=True) + phrases)),
-                (1, " AND ".join(every_word(prefix=True, fuzzy=False) + phrases)),
-                (0, " AND ".join(every_word(prefix=True, fuzzy=True) + phrases)),
-            ]
+        candidates = [
+            (3, in_title(every_word(prefix=False, fuzzy=False) + phrases)),
+            (2, in_title(every_word(prefix=True, fuzzy=True) + phrases)),
+            (1, " AND ".join(every_word(prefix=True, fuzzy=False) + phrases)),
+            (0, " AND ".join(every_word(prefix=True, fuzzy=True) + phrases)),
+        ]
         tiers = [candidates[0]]
         for tier, expression in candidates[1:]:
             if expression != tiers[-1][1]:
@@ -459,7 +455,7 @@ class SearchEngine:
         self, query: Query, ranked: list[tuple[int, int]], total: int, hits: list[Hit]
     ) -> None:
         complete = len(ranked) == len(hits) == total
-        if query.has_text and complete and len(ranked) <= CACHE_LIMIT and not query.is_flags:
+        if _has_text(query) and complete and len(ranked) <= CACHE_LIMIT and not query.is_flags:
             dates = {hit.id: hit.date for hit in hits}
             self._previous = _Previous(query, dict(self._plan_fixes(query)), ranked, dates)
         else:
@@ -503,10 +499,13 @@ class SearchEngine:
         return hits
 
 
+def _has_text(query: Query) -> bool:
+    return bool(_effective_words(query) or query.phrases)
+
+
 def _effective_words(query: Query) -> tuple[str, ...]:
-    """The words that take part in matching: single letters only when alone."""
-    longer = tuple(word for word in query.words if len(word) > 1)
-    return longer or query.words
+    """The words that take part in matching: not single letters."""
+    return tuple(word for word in query.words if len(word) > 1)
 
 
 def _word_expression(word: str, *, prefix: tuple[str, ...] | None, fixes: Iterable[str]) -> str:
@@ -639,8 +638,8 @@ def _words_narrow(new: Query, new_fixes: dict[str, tuple[str, ...]], old: _Previ
     def implies(word: str, earlier: str) -> bool:
         if word == earlier:
             return True
-        if len(earlier) < 2 or not word.startswith(earlier):
-            return False  # a single letter searched titles only
+        if not word.startswith(earlier):
+            return False
         old_fixes = set(old.fixes.get(earlier, ()))
         return all(fix.startswith(earlier) or fix in old_fixes for fix in new_fixes[word])
 

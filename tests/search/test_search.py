@@ -126,8 +126,16 @@ def test_typos_still_find(engine: SearchEngine, typo: str, expected: str) -> Non
 
 
 def test_every_keystroke_matches_as_a_prefix(engine: SearchEngine) -> None:
-    for typed in ("k", "ku", "kur", "kuri", "kuril", "kurill", "kurilla"):
+    for typed in ("ku", "kur", "kuri", "kuril", "kurill", "kurilla"):
         assert "Kurilla warns of border escalation" in titles(engine, typed), typed
+    # The title match first, then body matches (bride, bride, "Bring") newest first.
+    assert titles(engine, "bri") == ["Harbour bridge vote delayed", "Wedding season",
+                                     "Markets rally", "Weather report for the coast"]
+
+
+def test_a_single_letter_waits_for_the_next(engine: SearchEngine) -> None:
+    assert titles(engine, "k") == titles(engine, "")
+    assert titles(engine, "kurilla w") == titles(engine, "kurilla")
 
 
 def test_multi_word_queries_need_every_word(engine: SearchEngine) -> None:
