@@ -103,6 +103,8 @@ def _last_word(text: str) -> str:
 
 def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     """A quoted name of a work, a nickname or a scare-quoted word: not speech."""
+    if span.end - span.start > 120:
+        return False  # a long stretch is speech, not a title or a scare-quoted word
     inner = body[span.start : span.end].strip(" ,.;:!?")
     words = _WORD.findall(inner)
     if not words:

@@ -330,7 +330,7 @@ class Registry:
         """Entities sighted before `position`, nearest first."""
         ordered = []
         seen: set[int] = set()
-        for entity in self._recent(position, 200):
+        for entity in self._recent(position, 40):
             if id(entity) not in seen:
                 seen.add(id(entity))
                 ordered.append(entity)

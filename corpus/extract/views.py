@@ -60,8 +60,9 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
         while span_index < len(spans) and spans[span_index].last_paragraph < para_index:
             span_index += 1
         probe = span_index
+        starts = [token.start for token in tokens]
         while probe < len(spans) and spans[probe].paragraph <= para_index:
-            _place(view, spans[probe])
+            _place(view, spans[probe], starts)
             probe += 1
         view.sentence_start = _sentence_starts(body, view)
         view.sentence_last = _sentence_lasts(view.sentence_start)
@@ -70,39 +71,16 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
     return views
 
 
-def _place(view: ParagraphView, span: QuoteSpan) -> None:
-    tokens = view.tokens
-    lo = _first_at_or_after(tokens, span.open_position)
-    hi = _last_at_or_before(tokens, span.close_position)
-    if lo is None or hi is None or lo > hi:
+def _place(view: ParagraphView, span: QuoteSpan, starts: list[int]) -> None:
+    """Mark the tokens of `span` as inside a quote and record where its marks sit."""
+    lo = bisect.bisect_left(starts, span.open_position)
+    hi = bisect.bisect_right(starts, span.close_position) - 1
+    if lo >= len(starts) or hi < 0 or lo > hi:
         return
-    first, last = lo, hi
-    view.outside[first : last + 1] = [False] * (last + 1 - first)
-    opens = tokens[first].start == span.open_position
-    closes = tokens[last].start == span.close_position
-    view.slots.append(QuoteSlot(span, first, last, opens, closes))
-
-
-def _first_at_or_after(tokens: list[Token], position: int) -> int | None:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start < position:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo if lo < len(tokens) else None
-
-
-def _last_at_or_before(tokens: list[Token], position: int) -> int | None:
-    lo, hi = 0, len(tokens)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if tokens[mid].start <= position:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo - 1 if lo > 0 else None
+    view.outside[lo : hi + 1] = [False] * (hi + 1 - lo)
+    opens = starts[lo] == span.open_position
+    closes = starts[hi] == span.close_position
+    view.slots.append(QuoteSlot(span, lo, hi, opens, closes))
 
 
 def _sentence_starts(body: str, view: ParagraphView) -> list[int]:

@@ -16,7 +16,10 @@ import time
 from quoth.corpus.extract import extract
 from quoth.corpus.model import paragraphs_to_body
 
-PARAGRAPHS = [
+# Attributed paragraphs (quotes, reported speech) and plain narrative ones, in
+# about the proportion of wire copy: roughly half of a news story's paragraphs
+# carry no attribution at all.
+ATTRIBUTED = [
     "“We are not going to let the government go dark,” Senate Majority Leader {name}, D-Ore., "
     "said on the floor before the vote. “The American people expect us to do our jobs.”",
     "{name} said the package would reach the floor on Friday, though any senator can slow it.",
@@ -24,17 +27,31 @@ PARAGRAPHS = [
     "at the General Headquarters in Rawalpindi.",
     "According to two Senate aides who spoke on condition of anonymity, the final sticking point "
     "was a provision on border money.",
-    "\"Nobody in this chamber got everything they wanted,\" {name} told reporters after the vote.",
-    "Shares of steelmakers rose after the talks ended, with the sector index up 2.1% in "
-    "afternoon trading, while the peso weakened against the dollar.",
+    '"Nobody in this chamber got everything they wanted," {name} told reporters after the vote.',
     "Two soldiers were killed in an exchange of fire in the north, the military said on Saturday.",
     "“I didn’t come here to be on TV. I came here to win,” the former governor said, to applause.",
     "Mexican Economy Minister {name} called the U.S. position “unreasonable” and said his "
     "government had offered a monitoring system.",
-    "The measure is the second of two packages that together fund the government through "
-    "Sept. 30. The first passed last month after weeks of talks.",
     "She said the mall would stay closed through the weekend. “This is my community,” she said.",
     "Officials, speaking on condition of anonymity, said the deal was close to done.",
+]
+NARRATIVE = [
+    "Shares of steelmakers rose after the talks ended, with the sector index up 2.1% in "
+    "afternoon trading, while the peso weakened 0.6% against the dollar.",
+    "The measure is the second of two packages that together fund the government through "
+    "Sept. 30. The first, covering agriculture and veterans programs, passed last month.",
+    "The 64-34 vote came after two days of closed-door haggling over money for border "
+    "enforcement and a late dispute about disaster aid for flood-stricken states.",
+    "Steel tariffs would hit an industry that employs roughly 60,000 people in the north and "
+    "would complicate the review of the trade pact due next year.",
+    "The fire had spread across three counties by Tuesday evening, forcing the closure of two "
+    "highways and the evacuation of several thousand homes in the foothills.",
+    "{name} is due to testify before the Senate Finance Committee on Thursday, where lawmakers "
+    "from steel-producing states are expected to press for a firm line.",
+    "The terror attacks have spiked since November last year when the group ended its ceasefire, "
+    "with the armed forces also ramping up operations in the border districts.",
+    "Republicans were split. Several members voted to advance the bill after a late change to "
+    "the disaster aid formula, while others held out for deeper cuts.",
 ]
 NAMES = ["Harold Brennan", "Margaret Coleridge", "Ricardo Vela", "Ann Lee", "Tom Reyes"]
 
@@ -43,20 +60,21 @@ def make_article(rng: random.Random) -> str:
     paragraphs: list[str] = []
     target = rng.randint(2000, 5000)
     while sum(len(p) + 2 for p in paragraphs) < target:
-        paragraphs.append(rng.choice(PARAGRAPHS).format(name=rng.choice(NAMES)))
+        pool = ATTRIBUTED if rng.random() < 0.5 else NARRATIVE
+        paragraphs.append(rng.choice(pool).format(name=rng.choice(NAMES)))
     return paragraphs_to_body(paragraphs)
 
 
 def make_hostile_article(size: int = 2_000_000, marks: int = 250_000) -> str:
     """About `size` characters with about `marks` quote marks in awkward patterns."""
     rng = random.Random(7)
-    pieces = ['"a," he said', "“b", "c”", '"', "„d“", "«e»", "“f.\n\n“g,” Kim said", "x \"y\" z"]
+    pieces = ['"a," he said', "“b", "c”", '"', "„d“", "«e»", "“f.\n\n“g,” Kim said", 'x "y" z']
     chunks: list[str] = []
     length = count = 0
     filler = "word " * 2
     while length < size:
         piece = rng.choice(pieces)
-        count += sum(piece.count(m) for m in "\"“”„«»")
+        count += sum(piece.count(m) for m in '"“”„«»')
         chunk = piece + " " + (filler if count < marks else "word " * 40)
         if rng.random() < 0.02:
             chunk += "\n\n"
@@ -66,10 +84,11 @@ def make_hostile_article(size: int = 2_000_000, marks: int = 250_000) -> str:
 
 
 def articles_per_second(articles: list[str]) -> float:
-    start = time.perf_counter()
+    """Rate over CPU time of this process: other work on a shared machine does not count."""
+    start = time.process_time()
     for body in articles:
         extract(body)
-    return len(articles) / (time.perf_counter() - start)
+    return len(articles) / (time.process_time() - start)
 
 
 def main() -> int:
@@ -79,21 +98,28 @@ def main() -> int:
     mean_length = sum(map(len, articles)) / len(articles)
     rates = [articles_per_second(articles) for _ in range(5)]
     print(f"articles: {len(articles)} of {mean_length:.0f} chars on average")
-    print(f"throughput: median {statistics.median(rates):,.0f} articles/s (runs: "
-          + ", ".join(f"{r:,.0f}" for r in rates) + ")")
+    print(
+        f"throughput (CPU time): median {statistics.median(rates):,.0f} articles/s (runs: "
+        + ", ".join(f"{r:,.0f}" for r in rates)
+        + ")"
+    )
     hostile = make_hostile_article()
-    mark_count = sum(hostile.count(m) for m in "\"“”„«»")
-    start = time.perf_counter()
+    mark_count = sum(hostile.count(m) for m in '"“”„«»')
+    start = time.process_time()
     found = extract(hostile)
-    elapsed = time.perf_counter() - start
-    print(f"hostile article: {len(hostile):,} chars, {mark_count:,} quote marks, "
-          f"{elapsed:.2f} s, {len(found.quotes):,} quotes")
+    elapsed = time.process_time() - start
+    print(
+        f"hostile article: {len(hostile):,} chars, {mark_count:,} quote marks, "
+        f"{elapsed:.2f} s, {len(found.quotes):,} quotes"
+    )
     half = hostile[: len(hostile) // 2]
-    start = time.perf_counter()
+    start = time.process_time()
     extract(half)
-    half_elapsed = time.perf_counter() - start
-    print(f"half of it: {half_elapsed:.2f} s (linear cost keeps the ratio near 2: "
-          f"{elapsed / half_elapsed:.2f})")
+    half_elapsed = time.process_time() - start
+    print(
+        f"half of it: {half_elapsed:.2f} s (linear cost keeps the ratio near 2: "
+        f"{elapsed / half_elapsed:.2f})"
+    )
     return 0
 
 
