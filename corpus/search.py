@@ -36,7 +36,7 @@ import json
 import re
 import sqlite3
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date as Date
 
@@ -390,10 +390,12 @@ class SearchEngine:
 
     def _filter_bits(self, query: Query) -> int | None:
         """Allowed article ids as a bitset, or None when no filter applies."""
-        sets = [self._memo(("speaker", name, *query.kinds), self._speaker_bits, name, query.kinds)
+        sets = [self._memo(("speaker", name, *query.kinds),
+                           lambda name=name: self._speaker_bits(name, query.kinds))
                 for name in query.speakers]
         if query.sources:
-            sets.append(self._memo(("source", *query.sources), self._source_bits, query.sources))
+            sets.append(self._memo(("source", *query.sources),
+                                   lambda: self._source_bits(query.sources)))
         if query.kinds and not query.speakers:
             sets.append(_union(self._get_kinds().get(kind, 0) for kind in query.kinds))
         if query.has_quotes:
@@ -407,11 +409,12 @@ class SearchEngine:
             allowed &= bits
         return allowed
 
-    def _memo(self, key: tuple[str, ...], build, *args) -> int:  # type: ignore[no-untyped-def]
+    def _memo(self, key: tuple[str, ...], build: Callable[[], int]) -> int:
+        """Speaker and source sets stay fixed within a snapshot: keep the last few."""
         if key not in self._filters:
             if len(self._filters) > 64:
                 self._filters.clear()
-            self._filters[key] = build(*args)
+            self._filters[key] = build()
         return self._filters[key]
 
     def _ids_bits(self, sql: str, params: tuple[object, ...]) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from quoth.corpus import search as search_module
 from quoth.corpus.search import SearchEngine, SearchResults
 from quoth.corpus.store import Corpus
 
@@ -88,3 +89,21 @@ def test_read_state_is_never_cached(corpus: Corpus) -> None:
         assert before.hits[0].id not in {hit.id for hit in after.hits}
     finally:
         corpus.conn.execute("UPDATE articles SET is_read = 0")
+
+
+@pytest.mark.parametrize(("join_limit", "few_rows"), [(10**9, 0), (0, 10**9), (50, 100)])
+def test_every_evaluation_strategy_gives_the_same_answer(
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch, join_limit: int, few_rows: int
+) -> None:
+    """Sorting by a join or by the ranking blob, counting in the sorting pass or
+    in a second one, lazily or after load(): one answer."""
+    reference = SearchEngine(corpus)
+    reference.load()
+    queries = [q for query in _queries(corpus)[:8] for q in (query, query.split()[0])]
+    expected = [reference.search(q, limit=limit) for q in queries for limit in (5, 200)]
+    monkeypatch.setattr(search_module, "JOIN_LIMIT", join_limit)
+    monkeypatch.setattr(search_module, "FEW_ROWS", few_rows)
+    for query, limit, want in zip(
+        [q for q in queries for _ in (5, 200)], [5, 200] * len(queries), expected, strict=True
+    ):
+        assert _same(SearchEngine(corpus).search(query, limit=limit), want), (query, limit)
