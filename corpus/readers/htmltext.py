@@ -46,6 +46,11 @@ SKIP_TAGS = _words(
 HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6")
 # Deeper nesting than this is not a real page; further start tags are ignored (text is kept).
 MAX_DEPTH = 512
+# Nor are more elements than this (real pages have a few thousand): a cap on memory.
+MAX_ELEMENTS = 300_000
+# Only the start of a bigger page is read: articles sit well within it, and html.parser
+# takes seconds per megabyte of dense markup.
+MAX_HTML_CHARS = 10_000_000
 
 
 class Node:
@@ -112,6 +117,8 @@ class _TreeBuilder(HTMLParser):
 
     # html.parser lowercases tag and attribute names already.
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if len(self.nodes) >= MAX_ELEMENTS:
+            return
         self._close_implied_by(tag)
         attr_map: dict[str, str] = {}
         for name, value in attrs:
@@ -189,7 +196,7 @@ def parse_html(html: str) -> Page:
     """Any text in, a tree out; never raises."""
     builder = _TreeBuilder()
     try:
-        builder.feed(html)
+        builder.feed(html[:MAX_HTML_CHARS])
         builder.close()
     except Exception:  # noqa: BLE001 - html.parser can assert on odd markup; keep what we have
         pass
