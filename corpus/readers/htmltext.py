@@ -662,7 +662,10 @@ def _keep_in_container(scored: list[_Scored]) -> list[str]:
         seg = item.segment
         tag = seg.owner.tag
         text = seg.text
-        if item.teaser or seg.link_density > 0.5 or _is_boilerplate_line(text):
+        if item.teaser or seg.link_density > 0.5:
+            pending_heading = None  # "Related topics" heads the links, not the next paragraph
+            continue
+        if _is_boilerplate_line(text):
             continue
         if tag == "h1":
             continue
