@@ -334,7 +334,8 @@ def html_to_paragraphs(fragment: str) -> list[str]:
 _ALWAYS_DROP_WORDS = _words(
     """comment comments commentary disqus cookie cookies consent gdpr newsletter newsletters
     subscribe signup outbrain taboola onetrust respond reply replies responses discussion
-    viafoura spotim openweb"""
+    viafoura spotim openweb comentario comentarios commentaire commentaires kommentar
+    kommentare commenti commento reacties reacciones"""
 )
 _BOILERPLATE_WORDS = _words(
     """nav navbar navigation menu footer header masthead share sharing sharebar social related
@@ -344,7 +345,9 @@ _BOILERPLATE_WORDS = _words(
     skip modal popup overlay dialog login widget widgets meta dateline timestamp
     date print topics more newsfeed teaser teasers rail paywall offer copyright pagination
     next prev previous disclaimer pullquote sronly sr visually lightbox gallery video player
-    embed"""
+    embed standfirst dek entradilla sumario chapo publicidad publicite werbung anzeige
+    pubblicita relacionadas relacionados compartir partager teilen condividi etiquetas
+    cabecera firma autor fecha"""
 )
 _BOILERPLATE_ROLES = _words(
     "navigation banner contentinfo complementary menu menubar dialog alert search"
@@ -367,7 +370,10 @@ _BOILERPLATE_LINE = re.compile(
     r"|\d+ min(ute)?s? read"
     r"|(updated|published|posted|last (updated|modified))( on| at)?:?\s+(\d|(jan|feb|mar|apr|may"
     r"|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)[a-z]*\b).*"
-    r"|a version of this (article|story) appear.*)$",
+    r"|a version of this (article|story) appear.*"
+    r"|publicidad|publicité|anzeige|werbung|pubblicità|publicidade"
+    r"|(lee|lea|leia|leggi) (también|tambien|também|anche)\b.*|te puede interesar.*"
+    r"|(à )?lire aussi\b.*|mehr zum thema\b.*|lesen sie auch\b.*)$",
     re.IGNORECASE,
 )
 # "By Jo Marsh, Staff Writer" (not "By the time police arrived, he had gone.")
