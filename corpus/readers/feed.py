@@ -25,7 +25,7 @@ from ..model import Article
 from .articles import Metadata, build_article, clean_field
 from .document import Document
 from .errors import ReadError, RecordError
-from .html import join_names, normalise_date
+from .html import join_names, normalise_date, redecode
 from .htmltext import html_to_paragraphs, is_furniture_line
 from .registry import Reader, get_reader, register
 
@@ -98,21 +98,8 @@ _DECLARED_XML_ENCODING = re.compile(r"""^\s*<\?xml[^>]*encoding\s*=\s*["']([\w.:
 
 def feed_text(doc: Document) -> str:
     """The feed's text, re-decoded with its declared encoding when the bytes were not UTF-8."""
-    from .html import _SAME_AS_CP1252, _undo_cp1252
-
-    text = doc.text()
     match = _DECLARED_XML_ENCODING.match(doc.head())
-    if doc.encoding != "cp1252" or not match:
-        return text
-    try:
-        import codecs
-
-        charset = codecs.lookup(match.group(1)).name
-        if charset in _SAME_AS_CP1252:
-            return text
-        return _undo_cp1252(text).decode(charset, errors="replace")
-    except (UnicodeError, LookupError):
-        return text
+    return redecode(doc.text(), doc.encoding, match.group(1) if match else None)
 
 
 # --- turning items into articles -------------------------------------------------------------

@@ -89,16 +89,23 @@ def _undo_error(error: UnicodeError) -> tuple[bytes, int]:
 codecs.register_error("quoth-undo-cp1252", _undo_error)
 
 
-def page_text(doc: Document) -> str:
-    """The page's text, re-decoded with its declared charset when the bytes were not UTF-8."""
-    text = doc.text()
-    charset = declared_charset(doc.head())
-    if doc.encoding != "cp1252" or charset is None or charset in _SAME_AS_CP1252:
+def redecode(text: str, document_encoding: str, declared: str | None) -> str:
+    """`text` decoded as `declared` instead, when the document layer fell back to cp1252
+    (the bytes were not UTF-8) and the input declares a charset of its own."""
+    if document_encoding != "cp1252" or not declared:
         return text
     try:
+        charset = codecs.lookup(declared).name
+        if charset in _SAME_AS_CP1252:
+            return text
         return _undo_cp1252(text).decode(charset, errors="replace")
     except (UnicodeError, LookupError):
         return text
+
+
+def page_text(doc: Document) -> str:
+    """The page's text, re-decoded with its declared charset when the bytes were not UTF-8."""
+    return redecode(doc.text(), doc.encoding, declared_charset(doc.head()))
 
 
 # --- metadata --------------------------------------------------------------------------------

@@ -184,3 +184,14 @@ def test_blog_engine_footers_are_not_story_text() -> None:
     </channel></rss>"""
     [article] = list(articles_from_feed_bytes(feed, "https://b.example/feed"))
     assert article.body == "The harbour reopened on Monday, the master said."
+
+
+def test_feed_in_a_declared_cyrillic_encoding() -> None:
+    text = "Правительство объявило о новом плане, сказал министр."
+    feed = (
+        '<?xml version="1.0" encoding="windows-1251"?><rss version="2.0"><channel>'
+        f"<title>Новости</title><item><title>План</title><description>{text}</description>"
+        "</item></channel></rss>"
+    ).encode("cp1251")
+    [article] = list(articles_from_feed_bytes(feed, "https://ru.example/rss"))
+    assert (article.source, article.title, article.body) == ("Новости", "План", text)
