@@ -2,11 +2,14 @@
 
 How a query runs:
 - Words and phrases go to SQLite FTS5 (title, body, quote text). Each word is
-  a prefix (so every keystroke matches) OR'ed with its typo fixes: index words
-  a few edits away, found with rapidfuzz in the index's vocabulary. Bodies are
-  never scanned in Python.
-- Field filters (speaker:, source:, date, kind:, has:, is:) become a bitset of
-  allowed article ids that SQLite checks per row.
+  a prefix (so every keystroke matches). A word that is rare as typed (in
+  fewer than TYPOS_BELOW articles) is also OR'ed with its typo fixes: index
+  words one or two edits away (first letter kept) and more common than it,
+  found with rapidfuzz (OSA distance) in the index's vocabulary. Titles,
+  bodies and quotes are never scanned in Python.
+- Field filters (speaker:, source:, kind:, has:, is:) become a bitset of
+  allowed article ids that SQLite checks per row; speaker and source names
+  are matched word by word (prefix, else typo) in small in-memory indexes.
 - Ranking is by tier, newest first within a tier:
       3  every word in the title, exactly as typed
       2  every word in the title, counting prefixes and typo fixes
@@ -317,7 +320,9 @@ class SearchEngine:
                f"WHERE articles_fts MATCH :expr AND {where}")
         return ranked, self._count(sql, {**params, "expr": plan.everything}, limit)
 
-    def _order(self, plan: _TextPlan, query: Query, where: str, params: dict) -> _Order:
+    def _order(
+        self, plan: _TextPlan, query: Query, where: str, params: dict[str, object]
+    ) -> _Order:
         if self._ranking is None and self._count(
             f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
             {**params, "expr": plan.everything}, 0, cap=JOIN_LIMIT,

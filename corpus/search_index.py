@@ -25,7 +25,6 @@ from rapidfuzz.distance import OSA
 from .query import words_of
 
 RANK_WIDTH = 4
-UNRANKED = b"\xff" * RANK_WIDTH  # ids not in the snapshot sort last
 MIN_FUZZY_LENGTH = 4
 MIN_PREFIX_FUZZY_LENGTH = 6
 
