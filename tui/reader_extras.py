@@ -1,0 +1,420 @@
+"""The reader's SSH-friendly extras, as a mixin for QuothApp.
+
+Copy over OSC 52 (`y`, `Y`), the article in $PAGER / $EDITOR (`o`, `e`), read
+and starred flags (`u`, `s`, opening marks read), sorting and export from the
+palette, the user's config (theme, keymap, layout, animations) and the last
+query and selection remembered between runs.
+
+Kept apart from app.py so that the app's data flow stays readable; it relies
+only on the app's public attributes (db_path, access, current_article,
+reader, article_list, query_text, search_for, on_query_changed, _show_rows).
+The app calls restore_session() when it starts loading the corpus and asks
+search_limit() how many results to fetch.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from textual import work
+from textual.app import SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+
+from .clipboard import article_address, quote_citation
+from .external import editor_command, open_in_program, pager_command
+from .messages import (
+    ArticleChosen,
+    ArticleHighlighted,
+    ArticleLoaded,
+    CorpusOpened,
+    QueryChanged,
+    SearchFinished,
+)
+from .reading_state import ReadingMarks, ReadingStateStore
+from .sorting import DATE, RELEVANCE, describe, fetch_limit, sort_rows
+from .state import SessionState, load_state, save_state
+
+if TYPE_CHECKING:
+    from ..corpus.config import Config
+    from ..corpus.model import Article, Quote
+
+# An article shown in the reader this long counts as read (Enter marks it at once);
+# passing over it with j/k does not.
+READ_AFTER_SECONDS = 2.0
+NOTIFY_PREVIEW_CHARS = 60
+
+EXTRA_BINDINGS: list[Binding] = [
+    Binding("y", "copy_quote", "Copy quote", id="quoth.copy.quote"),
+    Binding("Y", "copy_link", "Copy link", show=False, id="quoth.copy.link"),
+    Binding("o", "open_pager", "Pager", show=False, id="quoth.open.pager"),
+    Binding("e", "open_editor", "Editor", show=False, id="quoth.open.editor"),
+    Binding("u", "toggle_read", "Read/unread", show=False, id="quoth.mark.read"),
+    Binding("s", "toggle_star", "Star", show=False, id="quoth.mark.star"),
+]
+
+
+class ReaderExtras:
+    """Mixed into QuothApp (before App in the bases)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        app: Any = self
+        # Off unless the config asks: over a slow link every frame counts.
+        app.animation_level = "none"
+        self.reading_marks: ReadingMarks | None = None
+        self.sort_order = RELEVANCE
+        self.state_file: Path | None = None
+        self.setting_problems: list[str] = []
+        self.side_panel_at_start = True
+        self._restore: SessionState | None = None
+        self._selected_id: int | None = None
+        self._engine_rows: list[Any] = []
+        self._read_timer: Timer | None = None
+        self._reading_store: ReadingStateStore | None = None
+
+    # -- settings --------------------------------------------------------------
+
+    def configure(self, config: Config, problems: Iterable[str] = (), *,
+                  state_file: Path | None = None) -> None:
+        """Apply the user's config (before run()); remember state in `state_file`."""
+        from .keys import binding_sections
+        from .settings import app_settings, binding_ids
+
+        app: Any = self
+        settings = app_settings(
+            config,
+            themes=app.available_themes,
+            binding_ids=binding_ids(binding_sections(app.BINDINGS)),
+        )
+        app.theme = settings.theme
+        app.animation_level = settings.animation_level
+        app.CSS = settings.css  # read when the app starts, after quoth.tcss
+        app.set_keymap(settings.keymap)
+        self.side_panel_at_start = settings.side_panel
+        self.setting_problems = [*problems, *settings.problems]
+        self.state_file = state_file
+        if state_file is not None:
+            self._restore = load_state(app.db_path, state_file)
+            self.sort_order = self._restore.sort
+
+    def on_mount(self) -> None:
+        app: Any = self
+        for problem in self.setting_problems:
+            app.notify(problem, title="quoth config", severity="warning", timeout=12,
+                       markup=False)
+
+    def restore_session(self) -> None:
+        """Called by the app as it starts loading: put back the last query, read the flags."""
+        app: Any = self
+        restore = self._restore
+        if restore is not None and restore.query.strip():
+            app.search_for(restore.query)
+        self._load_reading_marks()
+
+    # -- remembering the session -------------------------------------------
+
+    def on_article_highlighted(self, message: ArticleHighlighted) -> None:
+        self._selected_id = message.article_id
+        self._stop_read_timer()
+
+    def on_unmount(self) -> None:
+        app: Any = self
+        self._stop_read_timer()
+        if self.state_file is not None:
+            state = SessionState(app.query_text, self._selected_id, self.sort_order)
+            save_state(app.db_path, state, self.state_file)
+        if self._reading_store is not None:
+            self._reading_store.close()
+
+    def _restore_selection(self) -> None:
+        """Once the remembered query's results are in, put the cursor back on its article."""
+        restore, self._restore = self._restore, None
+        if restore is None or restore.article_id is None:
+            return
+        app: Any = self
+        articles = app.article_list
+        for index, row in enumerate(articles.rows):
+            if row.id == restore.article_id:
+                articles.move_cursor(index)
+                return
+
+    def _restore_due(self, query: str) -> bool:
+        app: Any = self
+        return (self._restore is not None and query == self._restore.query
+                and app.query_text == query)
+
+    # -- sorting -----------------------------------------------------------------
+
+    def on_corpus_opened(self, message: CorpusOpened) -> None:
+        # Runs before the app's own handler (mixin first in the MRO): the rows it
+        # shows are already in the chosen order.
+        self._engine_rows = list(message.rows)
+        message.rows = sort_rows(message.rows, self.sort_order)
+        if not message.error and self._restore_due(""):
+            self.call_next(self._restore_selection)  # type: ignore[attr-defined]
+
+    def on_search_finished(self, message: SearchFinished) -> None:
+        self._engine_rows = list(message.rows)
+        message.rows = sort_rows(message.rows, self.sort_order)
+        if not message.error and self._restore_due(message.query):
+            self.call_next(self._restore_selection)  # type: ignore[attr-defined]
+
+    def search_limit(self, shown_limit: int) -> int:
+        return fetch_limit(self.sort_order, shown_limit)
+
+    def set_sort_order(self, order: str) -> None:
+        app: Any = self
+        self.sort_order = order
+        app.notify(f"Sorted {describe(order)}", timeout=2)
+        if app.query_text.strip():
+            # Date order needs more rows to find the newest matches; the answer
+            # comes back through on_search_finished, which sorts it.
+            app.on_query_changed(QueryChanged(app.query_text))
+            return
+        if app.corpus_total:
+            app._show_rows(sort_rows(self._engine_rows, order), app.corpus_total)
+
+    # -- reading state -------------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="reading-state", exit_on_error=False)
+    def _load_reading_marks(self) -> None:
+        app: Any = self
+        store = self._reading_store = ReadingStateStore(app.db_path)
+        try:
+            marks = store.load()
+        except Exception:  # noqa: BLE001 - no flags is better than no reader
+            return
+        app.call_from_thread(self._marks_loaded, marks)
+
+    def _marks_loaded(self, marks: ReadingMarks) -> None:
+        self.reading_marks = marks
+        self._refresh_list()
+
+    def _refresh_list(self) -> None:
+        app: Any = self
+        with contextlib.suppress(LookupError):
+            app.article_list.refresh()
+
+    def on_article_loaded(self, message: ArticleLoaded) -> None:
+        self._stop_read_timer()
+        if message.rendered is not None and self._is_unread(message.article_id):
+            article_id = message.article_id
+            self._read_timer = self.set_timer(  # type: ignore[attr-defined]
+                READ_AFTER_SECONDS, lambda: self._mark(article_id, read=True)
+            )
+
+    def on_article_chosen(self, message: ArticleChosen) -> None:
+        if self._is_unread(message.article_id):
+            self._mark(message.article_id, read=True)
+
+    def _is_unread(self, article_id: int) -> bool:
+        return self.reading_marks is not None and self.reading_marks.is_unread(article_id)
+
+    def _stop_read_timer(self) -> None:
+        if self._read_timer is not None:
+            self._read_timer.stop()
+            self._read_timer = None
+
+    def action_toggle_read(self) -> None:
+        article_id = self._current_id()
+        if article_id is None or self.reading_marks is None:
+            return
+        self._stop_read_timer()  # the user decides now; the timer must not undo it
+        read = self.reading_marks.is_unread(article_id)
+        self._mark(article_id, read=read)
+        self._say("Marked read" if read else "Marked unread")
+
+    def action_toggle_star(self) -> None:
+        article_id = self._current_id()
+        if article_id is None or self.reading_marks is None:
+            return
+        starred = not self.reading_marks.is_starred(article_id)
+        self.reading_marks.set_starred(article_id, starred)
+        self._refresh_list()
+        self._write_flag(article_id, "starred", starred)
+        self._say("Starred" if starred else "Unstarred")
+
+    def _mark(self, article_id: int, *, read: bool) -> None:
+        if self.reading_marks is None:
+            return
+        self.reading_marks.set_read(article_id, read)
+        self._refresh_list()
+        self._write_flag(article_id, "read", read)
+
+    @work(thread=True, group="reading-state-write", exit_on_error=False)
+    def _write_flag(self, article_id: int, flag: str, value: bool) -> None:
+        app: Any = self
+        store = self._reading_store or ReadingStateStore(app.db_path)
+        self._reading_store = store
+        try:
+            if flag == "read":
+                store.set_read(article_id, value)
+            else:
+                store.set_starred(article_id, value)
+        except Exception as exc:  # noqa: BLE001 - a read-only corpus: say so once per change
+            app.call_from_thread(app.notify, f"Not saved: {exc}", severity="warning",
+                                 timeout=4, markup=False)
+
+    def _current_id(self) -> int | None:
+        app: Any = self
+        if not self._on_main_screen():
+            return None
+        return app.article_list.current_id
+
+    # -- copy --------------------------------------------------------------------
+
+    def action_copy_quote(self) -> None:
+        article = self._current_article()
+        if article is None:
+            return
+        quote = self._selected_quote(article)
+        if quote is None:
+            self._say("This article has no quotes")
+            return
+        citation = quote_citation(quote, article)
+        app: Any = self
+        app.copy_to_clipboard(citation)
+        self._say(f"Copied {_preview(citation)}")
+
+    def action_copy_link(self) -> None:
+        article = self._current_article()
+        if article is None:
+            return
+        address = article_address(article)
+        if address is None:
+            self._say("This article has no URL or origin")
+            return
+        app: Any = self
+        app.copy_to_clipboard(address)
+        self._say(f"Copied {_preview(address)}")
+
+    def _selected_quote(self, article: Article) -> Quote | None:
+        """The quote the reader is on (n / N, or chosen in the panel), else the first."""
+        if not article.quotes:
+            return None
+        app: Any = self
+        index = app.reader.current_quote
+        if index is None:
+            index = self._panel_quote_index()
+        if index is None or not 0 <= index < len(article.quotes):
+            index = 0
+        return article.quotes[index]
+
+    def _panel_quote_index(self) -> int | None:
+        """The quote highlighted in the side panel, when the panel has the focus."""
+        app: Any = self
+        focused = app.focused
+        if focused is None or focused.id != "quote-list":
+            return None
+        option = focused.highlighted_option
+        return int(option.id) if option is not None and option.id is not None else None
+
+    # -- pager and editor ----------------------------------------------------
+
+    def action_open_pager(self) -> None:
+        self._open_externally(pager_command())
+
+    def action_open_editor(self) -> None:
+        self._open_externally(editor_command())
+
+    def _open_externally(self, command: list[str]) -> None:
+        article = self._current_article()
+        if article is None:
+            return
+        app: Any = self
+        outcome = open_in_program(article, command, app.suspend)
+        if not outcome.ok:
+            app.notify(outcome.message, severity="warning", timeout=5, markup=False)
+
+    # -- export ----------------------------------------------------------------
+
+    def export_current_results(self, fmt: str = "jsonl", quotes: bool = False) -> None:
+        app: Any = self
+        self._say("Exporting…")
+        self._export(app.query_text, fmt, quotes)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _export(self, query: str, fmt: str, quotes: bool) -> None:
+        from .export_command import export_results
+
+        app: Any = self
+        try:
+            ids = self._result_ids(query)
+            path, written = export_results(app.db_path, ids, fmt=fmt, quotes=quotes)
+        except Exception as exc:  # noqa: BLE001 - a full disk must not end the session
+            app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error",
+                                 markup=False)
+            return
+        what = "quote" if quotes else "article"
+        app.call_from_thread(
+            app.notify, f"Exported {written} {what}{'s' if written != 1 else ''} to {path}",
+            title="Export", timeout=10, markup=False,
+        )
+
+    def _result_ids(self, query: str) -> list[int]:
+        """Every match of `query` (not just the rows shown), in the chosen order."""
+        app: Any = self
+        if not query.strip():
+            rows = app.access.listing()
+        else:
+            first = app.access.search(query, 1)
+            rows = app.access.search(query, max(first.total, 1)).rows
+        return [row.id for row in sort_rows(rows, self.sort_order)]
+
+    # -- palette -------------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)  # type: ignore[misc]
+        if not self._on_main_screen(screen):
+            return
+        yield SystemCommand("Sort by date", "Newest first", lambda: self.set_sort_order(DATE))
+        yield SystemCommand("Sort by relevance", "Best match first (the default)",
+                            lambda: self.set_sort_order(RELEVANCE))
+        yield SystemCommand("Export results (JSON Lines)",
+                            "Every current match to quoth-export-….jsonl",
+                            lambda: self.export_current_results("jsonl"))
+        yield SystemCommand("Export results (CSV)", "Every current match to quoth-export-….csv",
+                            lambda: self.export_current_results("csv"))
+        yield SystemCommand("Export quotes of results (CSV)",
+                            "The quotes of every current match to quoth-quotes-….csv",
+                            lambda: self.export_current_results("csv", quotes=True))
+        yield SystemCommand("Copy quote", "The selected quote, as a citation (y)",
+                            self.action_copy_quote)
+        yield SystemCommand("Copy link", "The article's URL or origin (Y)",
+                            self.action_copy_link)
+        yield SystemCommand("Open in pager", "The article as plain text in $PAGER (o)",
+                            self.action_open_pager)
+        yield SystemCommand("Open in editor", "The article as plain text in $EDITOR (e)",
+                            self.action_open_editor)
+        yield SystemCommand("Toggle read", "Mark the article read or unread (u)",
+                            self.action_toggle_read)
+        yield SystemCommand("Toggle star", "Star or unstar the article (s)",
+                            self.action_toggle_star)
+
+    # -- helpers -----------------------------------------------------------------
+
+    def _on_main_screen(self, screen: Screen | None = None) -> bool:
+        from .screens.main import MainScreen
+
+        app: Any = self
+        return isinstance(screen or app.screen, MainScreen)
+
+    def _current_article(self) -> Article | None:
+        app: Any = self
+        rendered = app.current_article
+        if not self._on_main_screen() or rendered is None:
+            return None
+        return rendered.article
+
+    def _say(self, text: str) -> None:
+        app: Any = self
+        app.notify(text, timeout=3, markup=False)
+
+
+def _preview(text: str) -> str:
+    return text if len(text) <= NOTIFY_PREVIEW_CHARS else text[: NOTIFY_PREVIEW_CHARS - 1] + "…"
