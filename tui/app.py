@@ -25,9 +25,11 @@ from .messages import (
     ArticleLoaded,
     CorpusOpened,
     DemoRequested,
+    ListEndReached,
     QueryChanged,
     QuerySubmitted,
     QuoteSelected,
+    QuoteShown,
     SearchCancelled,
     SearchFinished,
     SpeakerSearchRequested,
@@ -76,6 +78,7 @@ class QuothApp(App[int]):
         self._shown_generation = 0
         self._article_generation = 0
         self._go_to_results_when_ready = False
+        self._more_available = False
         if demo:
             self.sub_title = "demo corpus"
 
@@ -158,19 +161,26 @@ class QuothApp(App[int]):
     def on_query_changed(self, message: QueryChanged) -> None:
         self.query_text = message.query
         self._search_generation += 1
-        self._search(self._search_generation, message.query)
+        self._search(self._search_generation, message.query, SEARCH_LIMIT)
+
+    def on_list_end_reached(self, message: ListEndReached) -> None:
+        """At the last of 200 matches, fetch more (the cursor stays where it is)."""
+        if self._more_available and self._shown_generation == self._search_generation:
+            self._more_available = False
+            self._search_generation += 1
+            self._search(self._search_generation, self.query_text, message.shown * 4)
 
     def _is_stale(self, generation: int) -> bool:
         return generation != self._search_generation
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def _search(self, generation: int, query: str) -> None:
+    def _search(self, generation: int, query: str, limit: int) -> None:
         time.sleep(SEARCH_DEBOUNCE_SECONDS)
         if self._is_stale(generation):
             return
         started = time.perf_counter()
         try:
-            outcome = self.access.search(query, SEARCH_LIMIT,
+            outcome = self.access.search(query, limit,
                                          is_stale=lambda: self._is_stale(generation))
         except Exception as exc:  # noqa: BLE001 - a bad query must never crash the reader
             self.post_message(SearchFinished(generation, query, [], 0, 0.0, error=str(exc)))
@@ -195,6 +205,7 @@ class QuothApp(App[int]):
             self._go_to_results()
 
     def _show_rows(self, rows: list, total: int) -> None:  # type: ignore[type-arg]
+        self._more_available = len(rows) < total
         article_list = self.article_list
         article_list.set_rows(rows, keep_id=article_list.current_id)
         article_list.border_title = self._list_title(len(rows), total)
@@ -269,6 +280,10 @@ class QuothApp(App[int]):
 
     def on_quote_selected(self, message: QuoteSelected) -> None:
         self.reader.go_to_quote(message.index, flash=message.flash)
+
+    def on_quote_shown(self, message: QuoteShown) -> None:
+        for panel in self.main_screen.query("QuotesPanel"):
+            panel.follow_quote(message.index)  # type: ignore[attr-defined]
 
     # -- demo ------------------------------------------------------------------
 

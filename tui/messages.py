@@ -88,6 +88,20 @@ class QuoteSelected(Message):
 
 
 @dataclass
+class QuoteShown(Message):
+    """The reader moved to quote `index` (n / N): the side panel follows."""
+
+    index: int
+
+
+@dataclass
+class ListEndReached(Message):
+    """The cursor reached the last row shown; there may be more results."""
+
+    shown: int
+
+
+@dataclass
 class SpeakerSearchRequested(Message):
     """Search the whole corpus for articles quoting `name`."""
 

@@ -103,6 +103,19 @@ def corpus_path(tmp_path: Path) -> Path:
     return build_corpus(tmp_path / "corpus.db", sample_articles())
 
 
+MANY = 260  # more than one page of search results (the reader asks for 200)
+
+
+@pytest.fixture
+def many_corpus_path(tmp_path: Path) -> Path:
+    articles = [
+        simple_article(f"Council report number {n}", f"2024-01-{1 + n % 28:02d}",
+                       "Metro Daily", "Ines Okafor", f"Item {n} is on the agenda")
+        for n in range(MANY)
+    ]
+    return build_corpus(tmp_path / "many.db", articles)
+
+
 @pytest.fixture
 def empty_corpus_path(tmp_path: Path) -> Path:
     return build_corpus(tmp_path / "empty.db", [])

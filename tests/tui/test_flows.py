@@ -201,7 +201,8 @@ async def test_markup_in_articles_is_shown_literally(
 async def test_empty_corpus_shows_the_welcome(empty_corpus_path: Path, ui: SimpleNamespace) -> None:
     app = QuothApp(empty_corpus_path, open_demo=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen))
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen)
+                            and bool(app.screen.query("#welcome-text")))
         text = str(app.screen.query_one("#welcome-text", Static).content)
         assert "quoth ingest PATH" in text
         assert "quoth demo" in text
@@ -246,3 +247,30 @@ async def test_a_file_that_is_not_a_corpus_exits_with_a_message(
         await ui.wait_until(pilot, lambda: not app.is_running)
     assert app.return_code == 1
     assert not_a_corpus.read_bytes().startswith(b"these are my notes")
+
+
+async def test_n_moves_the_panel_with_the_reader(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "enter", "n", "n")
+        quotes = app.side_panel.query_one(QuoteList)
+        assert quotes.highlighted_option is not None
+        assert quotes.highlighted_option.id == "1"
+        assert app.reader.border_title == "quote 2 of 3"
+
+
+async def test_more_matches_load_at_the_end_of_the_list(
+    many_corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    pytest.importorskip("quoth.corpus.search")
+    app = QuothApp(many_corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "council")
+        first_batch = len(titles(app))
+        assert first_batch < 260
+        await pilot.press("enter", "G")
+        await ui.wait_until(pilot, lambda: len(titles(app)) == 260)
+        assert app.article_list.cursor == first_batch - 1

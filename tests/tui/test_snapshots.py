@@ -53,7 +53,8 @@ def test_welcome_screen(
     monkeypatch.setenv("HOME", str(empty_corpus_path.parent))  # the label reads ~/empty.db
 
     async def settle(pilot: Pilot) -> None:
-        await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, WelcomeScreen))
+        await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, WelcomeScreen)
+                            and bool(pilot.app.screen.query("#welcome-text")))
         await pilot.pause()
 
     app = QuothApp(empty_corpus_path, open_demo=lambda: empty_corpus_path)

@@ -20,7 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..corpus_access import ListRow
-from ..messages import ArticleChosen, ArticleHighlighted
+from ..messages import ArticleChosen, ArticleHighlighted, ListEndReached
 from ..safe_text import clean_keep_length, clean_line
 
 ROW_HEIGHT = 2
@@ -104,6 +104,8 @@ class ArticleList(ScrollView, can_focus=True):
             animate=False, immediate=True, force=True,
         )
         self._post_highlight()
+        if index == len(self._rows) - 1:
+            self.post_message(ListEndReached(len(self._rows)))
 
     def _post_highlight(self) -> None:
         current = self.current_id

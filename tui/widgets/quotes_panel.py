@@ -8,6 +8,7 @@ corpus for articles quoting them.
 
 from __future__ import annotations
 
+import contextlib
 from typing import ClassVar
 
 from rich.style import Style
@@ -17,7 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.widgets import OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from ...corpus.model import Quote
 from ..article_text import RenderedArticle, quote_colour
@@ -135,6 +136,17 @@ class QuotesPanel(Vertical):
             text.append(clean_line(self.speaker_filter), style="bold")
             text.append("  (x: all)", style="dim")
             label.update(text)
+
+    def follow_quote(self, index: int) -> None:
+        """Highlight quote `index` (the reader moved to it), clearing a filter that hides it."""
+        quotes = self.query_one(QuoteList)
+        if self.rendered is None or not 0 <= index < len(self.rendered.article.quotes):
+            return
+        if self.speaker_filter not in (None, self.rendered.article.quotes[index].speaker):
+            self.speaker_filter = None
+            self._fill_quotes()
+        with contextlib.suppress(OptionDoesNotExist):
+            quotes.highlighted = quotes.get_option_index(str(index))
 
     def filter_by(self, speaker: str | None) -> None:
         self.speaker_filter = speaker

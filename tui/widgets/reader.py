@@ -15,6 +15,8 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
+from ..messages import QuoteShown
+
 if TYPE_CHECKING:
     from ..article_text import RenderedArticle
 
@@ -80,6 +82,16 @@ class Reader(VerticalScroll, can_focus=True):
         caption.display = bool(rendered and rendered.caption)
         self._place_paragraphs(rendered.paragraphs if rendered else [])
         self.scroll_home(animate=False, immediate=True)
+        self._title_quotes()
+
+    def _title_quotes(self) -> None:
+        count = self.quote_count
+        if not count:
+            self.border_title = ""
+        elif self.current_quote is None:
+            self.border_title = f"{count} quote{'s' if count != 1 else ''} · n next"
+        else:
+            self.border_title = f"quote {self.current_quote + 1} of {count}"
 
     def _place_paragraphs(self, texts: list[Text]) -> None:
         existing = list(self.query(Paragraph))
@@ -117,6 +129,8 @@ class Reader(VerticalScroll, can_focus=True):
         if not self.rendered or not 0 <= index < self.quote_count:
             return
         self.current_quote = index
+        self._title_quotes()
+        self.post_message(QuoteShown(index))
         place = self.rendered.places[index]
         paragraphs = list(self.query(Paragraph))
         if not place.spans or place.paragraph >= len(paragraphs):

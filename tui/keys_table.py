@@ -1,0 +1,93 @@
+"""The README's key binding table, generated from the bindings themselves.
+
+    python -m quoth.tui.keys_table            # rewrite the table in README.md
+    python -m quoth.tui.keys_table --check    # exit 1 if README.md is out of date
+
+The table sits between `<!-- keys:start -->` and `<!-- keys:end -->`; the
+rest of the README is left alone. tests/ssh/test_readme.py fails when the
+table no longer matches the code, so a new or changed binding cannot go
+undocumented. The binding ids are listed because the config's [keys] table
+uses them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from textual.binding import Binding, BindingType
+from textual.keys import key_to_character
+
+from .keys import KeySection, binding_sections
+
+START = "<!-- keys:start -->"
+END = "<!-- keys:end -->"
+README = Path(__file__).resolve().parents[1] / "README.md"
+
+
+def app_bindings() -> list[BindingType]:
+    """The app's own bindings, plus the extras' when app.py does not list them yet."""
+    from .app import QuothApp
+    from .reader_extras import EXTRA_BINDINGS
+
+    bindings = list(QuothApp.BINDINGS)
+    ids = {b.id for b in bindings if isinstance(b, Binding)}
+    return bindings + [b for b in EXTRA_BINDINGS if b.id not in ids]
+
+
+def key_label(key: str) -> str:
+    """`question_mark` -> `?`, `slash` -> `/`; names with modifiers stay as written."""
+    character = key_to_character(key)
+    if character and character.isprintable() and not character.isspace():
+        return character
+    return key
+
+
+def markdown_table(sections: Iterable[KeySection]) -> str:
+    lines = ["| Keys | Does | Where | Binding id |", "| --- | --- | --- | --- |"]
+    for section in sections:
+        for row in section.rows:
+            keys = " ".join(f"`{key_label(key)}`" for key in row.keys)
+            lines.append(f"| {keys} | {row.description} | {section.title} | "
+                         f"`{row.binding_id}` |")
+    return "\n".join(lines)
+
+
+def generated_block() -> str:
+    return f"{START}\n{markdown_table(binding_sections(app_bindings()))}\n{END}"
+
+
+def replace_block(text: str, block: str) -> str:
+    """`text` with the marked block replaced (appended when there is none yet)."""
+    start, end = text.find(START), text.find(END)
+    if start < 0 or end < start:
+        return text.rstrip("\n") + "\n\n" + block + "\n"
+    return text[:start] + block + text[end + len(END):]
+
+
+def current_block(text: str) -> str | None:
+    start, end = text.find(START), text.find(END)
+    return text[start:end + len(END)] if 0 <= start < end else None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m quoth.tui.keys_table")
+    parser.add_argument("readme", nargs="?", type=Path, default=README)
+    parser.add_argument("--check", action="store_true", help="only check, do not write")
+    args = parser.parse_args(argv)
+    text = args.readme.read_text(encoding="utf-8")
+    block = generated_block()
+    if args.check:
+        if current_block(text) != block:
+            sys.stderr.write(f"{args.readme}: key table out of date; run "
+                             "python -m quoth.tui.keys_table\n")
+            return 1
+        return 0
+    args.readme.write_text(replace_block(text, block), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
