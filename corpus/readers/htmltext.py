@@ -712,9 +712,33 @@ def main_text_of(page: Page) -> list[str]:
     if container is not None:
         inside = [item for item in scored if _is_within(item.segment.owner, container)]
         paragraphs = _keep_in_container(inside)
-    from_json_ld = _json_ld_article_body(page, segments)
-    if from_json_ld and len(" ".join(from_json_ld)) > 1.3 * len(" ".join(paragraphs)):
-        return from_json_ld
+    return _reconcile_with_json_ld(paragraphs, _json_ld_article_body(page, segments))
+
+
+_TOKEN = re.compile(r"\w+")
+
+
+def _normalised(text: str) -> str:
+    return " ".join(_TOKEN.findall(text.casefold()))
+
+
+def _reconcile_with_json_ld(paragraphs: list[str], from_json_ld: list[str]) -> list[str]:
+    """The publisher's own articleBody settles doubts about what the page text holds."""
+    if not from_json_ld:
+        return paragraphs
+    body = _normalised(" ".join(from_json_ld))
+    page_chars = sum(len(p) for p in paragraphs)
+    if len(body) > 1.3 * page_chars:
+        return from_json_ld  # the page shows less than the publisher says is there
+    if len(body) < 500 or not paragraphs:
+        return paragraphs
+    in_body = [p for p in paragraphs if _normalised(p) in body]
+    coverage = sum(len(_normalised(p)) for p in in_body) / len(body)
+    removed = page_chars - sum(len(p) for p in in_body)
+    # Page paragraphs beyond a body the publisher lists in full are furniture (a bio, a
+    # comment); but when much is left out, the JSON-LD is likely a truncated teaser.
+    if coverage >= 0.8 and removed <= 0.4 * page_chars:
+        return in_body
     return paragraphs
 
 
@@ -768,7 +792,7 @@ def _json_ld_article_body(page: Page, segments: list[Segment]) -> list[str]:
         return paragraphs
     # One long blob: borrow paragraph breaks from page segments that it contains.
     flat = clean_text(body)
-    matched = [s.text for s in segments if len(s.text) >= 40 and s.text in flat]
+    matched = [s.text for s in segments[:5000] if len(s.text) >= 40 and s.text in flat]
     if sum(len(t) for t in matched) >= 0.8 * len(flat):
         return list(dict.fromkeys(matched))
     return paragraphs

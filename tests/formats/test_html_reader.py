@@ -261,3 +261,43 @@ def test_read_path_picks_the_html_reader(tmp_path: Path, name: str) -> None:
     [article] = list(read_path(path))
     assert article.format == "html"
     assert article.title == "Wildfire forces evacuation of hill towns as winds strengthen"
+
+
+def test_json_ld_article_body_trims_unmarked_furniture() -> None:
+    story = [
+        "The harbour board voted on Monday to raise mooring fees by six per cent, its first "
+        "increase in four years, citing the cost of dredging and repairs to the north quay.",
+        "Fishermen said the rise would hit small boats hardest. Board chair Anna Lee said the "
+        "fees still compared well with neighbouring ports, and that the money would be spent "
+        "on the harbour itself.",
+        "The new fees take effect in April, after a month-long consultation with users.",
+        "Visiting yachts will pay a flat nightly rate for the first time, replacing a charge "
+        "based on length that owners had called confusing.",
+    ]
+    furniture = (
+        "Anna Lee, meanwhile, writes a weekly column on sailing, and her book on the harbour's "
+        "history is available from the shop."
+    )
+    body = "\\n".join(story)
+    html = (
+        '<html><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "articleBody": "{body}"}}</script></head><body><div>'
+        + "".join(f"<p>{p}</p>" for p in story)
+        + f"<p>{furniture}</p></div></body></html>"
+    )
+    assert extract_main_text(html) == story
+
+
+def test_truncated_json_ld_body_does_not_cut_the_page_text() -> None:
+    story = [
+        f"Paragraph {i} of the story, with enough words to be read as prose, it said."
+        for i in range(12)
+    ]
+    teaser = "\\n".join(story[:1])
+    html = (
+        '<html><head><script type="application/ld+json">'
+        f'{{"@type": "NewsArticle", "articleBody": "{teaser}"}}</script></head><body><article>'
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "</article></body></html>"
+    )
+    assert extract_main_text(html) == story
