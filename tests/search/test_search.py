@@ -270,3 +270,17 @@ def test_never_raises(tmp_path_factory: pytest.TempPathFactory, text: str) -> No
             opened.add_articles(ARTICLES)
         results = SearchEngine(opened).search(text)
         assert results.total >= len(results.hits)
+
+
+def test_accents_are_folded_for_matching_and_highlighting(tmp_path: Path) -> None:
+    articles = [article("Zürich mayor backs café tax", "Le maire a parlé.", "2024-01-01")]
+    with open_corpus(tmp_path / "accents.db", articles) as opened:
+        hit = SearchEngine(opened).search("zurich CAFE").hits[0]
+        assert [hit.title[s:e] for s, e in hit.title_spans] == ["Zürich", "café"]
+        assert SearchEngine(opened).search("parle").total == 1
+
+
+def test_total_counts_every_match_below_the_cap(engine: SearchEngine) -> None:
+    results = engine.search("the", limit=2)
+    assert len(results.hits) == 2
+    assert results.total == len(engine.search("the", limit=100).hits) > 2
