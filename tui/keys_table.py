@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from textual.binding import Binding, BindingType
-from textual.keys import key_to_character
+from textual.keys import format_key, key_to_character
 
 from .keys import KeySection, binding_sections
 
@@ -39,8 +39,11 @@ def app_bindings() -> list[BindingType]:
 
 def key_label(key: str) -> str:
     """`question_mark` -> `?`, `slash` -> `/`; names with modifiers stay as written."""
-    character = key_to_character(key)
-    if character and character.isprintable() and not character.isspace():
+    if "+" in key:
+        return key
+    character = key_to_character(key) or format_key(key)
+    if len(character) == 1 and character.isprintable() and not character.isspace() \
+            and character.isascii():
         return character
     return key
 

@@ -50,11 +50,11 @@ NOTIFY_PREVIEW_CHARS = 60
 
 EXTRA_BINDINGS: list[Binding] = [
     Binding("y", "copy_quote", "Copy quote", id="quoth.copy.quote"),
-    Binding("Y", "copy_link", "Copy link", show=False, id="quoth.copy.link"),
-    Binding("o", "open_pager", "Pager", show=False, id="quoth.open.pager"),
-    Binding("e", "open_editor", "Editor", show=False, id="quoth.open.editor"),
-    Binding("u", "toggle_read", "Read/unread", show=False, id="quoth.mark.read"),
-    Binding("s", "toggle_star", "Star", show=False, id="quoth.mark.star"),
+    Binding("Y", "copy_link", "Copy link or origin", show=False, id="quoth.copy.link"),
+    Binding("o", "open_pager", "Open in $PAGER", show=False, id="quoth.open.pager"),
+    Binding("e", "open_editor", "Open in $EDITOR", show=False, id="quoth.open.editor"),
+    Binding("u", "toggle_read", "Toggle read", show=False, id="quoth.mark.read"),
+    Binding("s", "toggle_star", "Toggle star", show=False, id="quoth.mark.star"),
 ]
 
 

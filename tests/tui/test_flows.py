@@ -274,3 +274,30 @@ async def test_more_matches_load_at_the_end_of_the_list(
         await pilot.press("enter", "G")
         await ui.wait_until(pilot, lambda: len(titles(app)) == 260)
         assert app.article_list.cursor == first_batch - 1
+
+
+async def test_keymap_overrides_by_binding_id(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    app.set_keymap({"quoth.quit": "x", "quoth.list.down": "ctrl+n"})
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("ctrl+n")
+        assert app.article_list.cursor == 1
+        await pilot.press("question_mark")
+        keys = {row.binding_id: row.keys for s in app.screen.sections for row in s.rows}
+        assert keys["quoth.quit"] == ("x",)
+        await pilot.press("escape", "q")
+        assert app.is_running
+        await pilot.press("x")
+        await ui.wait_until(pilot, lambda: not app.is_running)
+
+
+async def test_no_color_cursor_stays_visible(
+    corpus_path: Path, ui: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        cursor = app.article_list.get_component_rich_style("article-list--cursor")
+        assert cursor.reverse
