@@ -73,7 +73,9 @@ class QuoteAttributor:
         if is_title_or_scare(self.body, span, view.paragraph.start):
             return None
         end_view = self.views[span.last_paragraph]
-        end_slot = next((s for s in end_view.slots if s.span is span), slot)
+        end_slot = slot
+        if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
+            end_slot = end_view.slots[0]  # a quote running in from before is placed first
         link = None
         if kind == "partial" and self._continues_sentence(view, slot):
             kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
