@@ -126,22 +126,27 @@ def bench_engine(corpus: Corpus, classes: dict[str, list[str]]) -> None:
     engine.search("warm up the page cache")
     print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores (other work on the "
           "machine inflates the figures)")
-    print("each query once, in order; 'best of 3' repeats it with the engine's memos cleared")
+    print("each query once, in order (wall and CPU time of this process); 'best of 3' "
+          "repeats it with the engine's memos cleared")
     print(f"\n{'class':<12} {'n':>5} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} "
-          f"{'best-of-3 p95':>14}  slowest")
-    worst = 0.0
+          f"{'cpu p95':>8} {'best-of-3 p95':>14}  slowest")
+    worst = worst_cpu = 0.0
     for name, queries in classes.items():
-        times = [timed(lambda q=q: engine.search(q)) for q in queries]
+        measured = [timed_with_cpu(lambda q=q: engine.search(q)) for q in queries]
+        times = [wall for wall, _ in measured]
+        cpu = [used for _, used in measured]
         best = [min(timed(lambda q=q: forget_and_search(engine, q)) for _ in range(3))
                 for q in queries] if name != "keystroke" else times
         p50, p95 = percentile(times, 50), percentile(times, 95)
         if name != "keystroke":
             worst = max(worst, p95)
+            worst_cpu = max(worst_cpu, percentile(cpu, 95))
         example = max(zip(times, queries, strict=True))[1]
         print(f"{name:<12} {len(times):>5} {p50:>8.1f} {p95:>8.1f} {max(times):>8.1f} "
-              f"{percentile(best, 95):>14.1f}  {example!r}")
+              f"{percentile(cpu, 95):>8.1f} {percentile(best, 95):>14.1f}  {example!r}")
     verdict = "OK" if worst < TARGET_P95_MS else "OVER TARGET"
-    print(f"worst p95 {worst:.1f} ms (target < {TARGET_P95_MS:.0f} ms): {verdict}")
+    print(f"worst p95 {worst:.1f} ms wall, {worst_cpu:.1f} ms CPU "
+          f"(target < {TARGET_P95_MS:.0f} ms): {verdict}")
     print(f"keystroke = typing a multi-word query one character at a time "
           f"(prefix cache used {engine._cache_uses} times)")
 
@@ -185,9 +190,15 @@ def bench_memory(corpus: Corpus) -> None:
 
 
 def timed(action: Callable[[], object]) -> float:
-    started = time.perf_counter()
+    return timed_with_cpu(action)[0]
+
+
+def timed_with_cpu(action: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU milliseconds: CPU time is what the machine's other work cannot inflate."""
+    started, started_cpu = time.perf_counter(), time.process_time()
     action()
-    return (time.perf_counter() - started) * 1000
+    return ((time.perf_counter() - started) * 1000,
+            (time.process_time() - started_cpu) * 1000)
 
 
 def percentile(values: list[float], pct: int) -> float:
