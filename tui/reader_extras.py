@@ -38,6 +38,7 @@ from .messages import (
 from .reading_state import ReadingMarks, ReadingStateStore
 from .sorting import DATE, RELEVANCE, describe, fetch_limit, sort_rows
 from .state import SessionState, load_state, save_state
+from .terminal import NO_COLOR_CSS
 
 if TYPE_CHECKING:
     from ..corpus.config import Config
@@ -66,6 +67,8 @@ class ReaderExtras:
         app: Any = self
         # Off unless the config asks: over a slow link every frame counts.
         app.animation_level = "none"
+        # Inert unless NO_COLOR is set; configure() adds the config's own rules.
+        app.CSS = NO_COLOR_CSS
         self.reading_marks: ReadingMarks | None = None
         self.sort_order = RELEVANCE
         self.state_file: Path | None = None
