@@ -122,7 +122,9 @@ class QuothApp(App[int]):
             self.push_screen(WelcomeScreen(corpus_label=_home_relative(self.db_path),
                                            demo_available=self.open_demo is not None))
             return
-        if not self.query_text.strip():
+        if self.query_text.strip():
+            self.on_query_changed(QueryChanged(self.query_text))  # again, on the new data
+        else:
             self._show_rows(message.rows, message.total)
 
     # -- widgets -----------------------------------------------------------------
@@ -300,14 +302,20 @@ class QuothApp(App[int]):
         except Exception as exc:  # noqa: BLE001
             self.call_from_thread(self.notify, f"Demo unavailable: {exc}", severity="error")
             return
-        self.call_from_thread(self._reopen, path)
+        self.call_from_thread(self._reopen, path, demo=True)
 
-    def _reopen(self, path: Path) -> None:
+    def reload_corpus(self) -> None:
+        """Read the same corpus file again (another process may have ingested)."""
+        self._reopen(self.db_path)
+
+    def _reopen(self, path: Path, *, demo: bool | None = None) -> None:
+        """Start again on the corpus at `path` (the demo, or the same file reloaded)."""
         self.access.close()
         self.db_path = Path(path)
         self.access = CorpusAccess(self.db_path)
-        self.demo = True
-        self.sub_title = "demo corpus"
+        if demo is not None:
+            self.demo = demo
+            self.sub_title = "demo corpus" if demo else ""
         while not isinstance(self.screen, MainScreen):
             self.pop_screen()
         self.corpus_total = None
@@ -358,6 +366,8 @@ class QuothApp(App[int]):
                             "Search every article quoting the highlighted speaker (a)",
                             self._main_action(lambda: self.side_panel.action_search_speaker()))
         yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
+        yield SystemCommand("Reload corpus", "Read the corpus again (after an ingest elsewhere)",
+                            self.reload_corpus)
 
     def on_unmount(self) -> None:
         self.access.close()

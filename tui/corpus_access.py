@@ -91,7 +91,7 @@ class CorpusAccess:
             from ..corpus.store import Corpus
 
             self._searcher = Corpus.open(self.path)
-            self._engine = _make_engine(self._searcher, self.listing)
+            self._engine = _FullEngine(self._searcher)
         return self._engine
 
     def close(self) -> None:
@@ -112,7 +112,7 @@ class _Engine(Protocol):
 
 
 class _FullEngine:
-    """The search helper's engine (corpus/search.py)."""
+    """The corpus search engine (corpus/search.py), answering in list rows."""
 
     def __init__(self, corpus: Corpus) -> None:
         from ..corpus.search import SearchEngine
@@ -123,43 +123,3 @@ class _FullEngine:
     def search(self, query: str, limit: int) -> SearchOutcome:
         results = self._engine.search(query, limit=limit)
         return SearchOutcome(list(results.hits), results.total)
-
-
-@dataclass(frozen=True)
-class _TitleHit:
-    id: int
-    title: str
-    date: str | None
-    source: str | None
-    quote_count: int
-    title_spans: tuple[tuple[int, int], ...]
-
-
-class _TitleFilter:
-    """Stand-in used only while corpus/search.py is missing: substring match on titles."""
-
-    def __init__(self, listing: _ListingSource) -> None:
-        self._listing = listing
-
-    def search(self, query: str, limit: int) -> SearchOutcome:
-        needle = query.strip().casefold()
-        hits = []
-        for row in self._listing():
-            at = row.title.casefold().find(needle)
-            if at >= 0:
-                span = ((at, at + len(needle)),)
-                hits.append(
-                    _TitleHit(row.id, row.title, row.date, row.source, row.quote_count, span)
-                )
-        return SearchOutcome(hits[:limit], len(hits))
-
-
-class _ListingSource(Protocol):
-    def __call__(self) -> list[ArticleSummary]: ...
-
-
-def _make_engine(corpus: Corpus, listing: _ListingSource) -> _Engine:
-    try:
-        return _FullEngine(corpus)
-    except ImportError:
-        return _TitleFilter(listing)

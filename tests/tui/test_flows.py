@@ -6,6 +6,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from quoth.corpus.model import Article
+from quoth.corpus.store import Corpus
 from quoth.tui.app import QuothApp
 from quoth.tui.keys import binding_sections
 from quoth.tui.screens.help import HelpScreen
@@ -301,3 +303,19 @@ async def test_no_color_cursor_stays_visible(
         await ui.wait_for_article(pilot, app)
         cursor = app.article_list.get_component_rich_style("article-list--cursor")
         assert cursor.reverse
+
+
+async def test_reload_picks_up_articles_added_elsewhere(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "ferry")
+        assert titles(app) == []
+        with Corpus(corpus_path) as corpus:
+            corpus.add_articles([Article(body="The night ferry was cancelled again.",
+                                         title="Ferry cancelled", date="2025-02-01")])
+        app.reload_corpus()
+        await ui.wait_until(pilot, lambda: titles(app) == ["Ferry cancelled"])
+        assert app.corpus_total == 7
