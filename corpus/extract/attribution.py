@@ -286,4 +286,5 @@ class QuoteAttributor:
         entity = resolve_mention(self.registry, self.body, view.tokens, mention)
         if entity is None:
             return None
+        entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
         return Link(view, mention, cue, entity)

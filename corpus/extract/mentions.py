@@ -81,7 +81,8 @@ def np_start(
                 and index - 2 >= floor
                 and _is_partitive_head(tokens[index - 2], lexicon)
             ):
-                index -= 1
+                start = index - 2  # "the top brass of the Pakistan Army", "one of the people"
+                index -= 3
                 continue
             return index
         if lower in CONNECTORS and lower != "and" and index - 1 >= floor:

@@ -63,6 +63,9 @@ def assemble(body: str, found: list[Found]) -> Extraction:
     quotes: list[Quote] = []
     order: list[Entity] = []
     for item in found:
+        if item.entity is not None:
+            item.entity.quotes = 0  # recount what survived the overlap settling
+    for item in found:
         entity = item.entity
         if entity is None:
             continue

@@ -98,6 +98,7 @@ class ReportedFinder:
         entity = resolve_mention(self.registry, self.body, view.tokens, mention)
         if entity is None:
             return None
+        entity.quotes += 1  # known to speak, for later nominals; recounted at assembly
         tokens = view.tokens
         anonymous = entity.anonymous or mention.anonymous
         found = [
@@ -198,10 +199,10 @@ class ReportedFinder:
                 return None
         return None
 
-    def _has_finite_verb(self, view: ParagraphView, first: int, last: int) -> bool:
+    def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
-        for index in range(first, min(last, first + 14) + 1):
+        for index in range(first, min(last, first + reach) + 1):
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
@@ -265,6 +266,8 @@ class ReportedFinder:
             )
             if previous == "," and (lower in COMMA_STOPS or participle):
                 return index - 2, None
+            if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
+                return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
             if lower in {"and", "but"} and following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
             if lower in {"and", "but"} and (
@@ -282,12 +285,22 @@ class ReportedFinder:
         end = self._sentence_body_end(view, sentence_last)
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
-        if not self._starts_clause(view, sentence_first) and tokens[sentence_first].lower not in {
-            "while",
-            "although",
-            "as",
-        }:
+        if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS:
+            # "During the meeting, apart from …, matters … were discussed, the wing said."
+            comma = next(
+                (
+                    i
+                    for i in range(sentence_first, min(cue.first, sentence_first + 8))
+                    if tokens[i].text == ","
+                ),
+                None,
+            )
+            if comma is not None:
+                sentence_first = comma + 1
+        if not view.outside[sentence_first] or tokens[sentence_first].lower in NON_STARTERS:
             return None
+        if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
+            return None  # a clause before the attribution has a verb of its own
         if tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first:
             mention = subject_after(tokens, cue.last + 1, end)
             return (
