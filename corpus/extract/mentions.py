@@ -330,6 +330,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
             segments.pop()
     popped = _segments(tokens, floor, end)[len(segments) : len(segments) + len(roles)]
     chain = [segments[-1], *popped]
+    if whole and len(segments) > 1:
+        return None  # words before the subject: "…, were discussed, the wing" is not a subject
     for offset, (core_first_floor, core_last) in enumerate(chain):
         if offset and (whole or roles[offset - 1] not in {"appositive"}):
             break
