@@ -352,17 +352,20 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     return None
 
 
+POSTMODIFIER_STARTS = frozenset({"who", "speaking", "familiar", "close"})
+
+
 def _core_mention(
     tokens: list[Token], floor: int, last: int, whole: bool, lexicon: Lexicon
 ) -> tuple[int, int, str] | None:
     if last < floor:
         return None
     first = np_start(tokens, last, floor, lexicon)
-    if first is None:
-        # "Three lawmakers who spoke on condition of anonymity said": the head
-        # sits before a relative clause that is not set off by commas.
+    if first is None or (first > floor and tokens[first - 1].lower == "to"):
+        # "Three lawmakers who spoke on condition of anonymity said", "a source close
+        # to Farraday said": the head sits before a clause or phrase without commas.
         for index in range(last - 1, max(floor, last - 16), -1):
-            if tokens[index].lower in {"who", "speaking", "familiar"} and index - 1 >= floor:
+            if tokens[index].lower in POSTMODIFIER_STARTS and index - 1 >= floor:
                 inner = _core_mention(tokens, floor, index - 1, whole, lexicon)
                 if inner is not None and inner[2] in {"group", "person_noun", "name"}:
                     return inner
@@ -370,10 +373,35 @@ def _core_mention(
         return None
     if first > floor and (whole or tokens[first - 1].lower not in _CLAUSE_JOINS):
         return None
+    # "a source close to Farraday": the source speaks, not Farraday.
+    for index in range(first + 1, last + 1):
+        if tokens[index].lower in POSTMODIFIER_STARTS:
+            inner_head = head_kind(tokens, first, index - 1, lexicon)
+            if inner_head in {"group", "person_noun"}:
+                return first, index - 1, inner_head
+            break
+    # "Security officials in Miranshah": the officials speak, not the town.
+    for index in range(first + 1, last):
+        if tokens[index].lower in {"in", "at", "from", "on"} and _nominal(
+            tokens[index - 1], lexicon
+        ):
+            inner_head = head_kind(tokens, first, index - 1, lexicon)
+            if inner_head in {"group", "person_noun", "org_nominal"}:
+                return first, index - 1, inner_head
+            break
     head = head_kind(tokens, first, last, lexicon)
     if head is None:
         return None
     return first, last, head
+
+
+def _nominal(token: Token, lexicon: Lexicon) -> bool:
+    lower = token.lower
+    return (
+        lower in lexicon.group_nouns
+        or lower in lexicon.person_nouns
+        or lower in lexicon.org_nominals
+    )
 
 
 _SKIPPABLE = word_set("skippable")
@@ -451,6 +479,7 @@ def _cut_clause(tokens: list[Token], first: int, last: int) -> int:
             return index - 1
         if (
             tokens[index].lower == "to"
+            and tokens[index - 1].lower != "close"
             and index + 1 <= last
             and tokens[index + 1].lower not in {"be", "speak"}
         ):

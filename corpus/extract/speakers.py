@@ -486,7 +486,7 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         entity = registry.person_nominal(position, head_token.lower)
         if entity is None and mention.anonymous:
             entity = registry.group(
-                group_name(body, tokens, mention.core_first, mention.core_last),
+                group_name(body, tokens, mention.core_first, max(mention.core_last, mention.last)),
                 head_token.lower,
                 True,
             )
