@@ -112,6 +112,10 @@ def main() -> int:
         f"hostile article: {len(hostile):,} chars, {mark_count:,} quote marks, "
         f"{elapsed:.2f} s, {len(found.quotes):,} quotes"
     )
+    one_paragraph = '"Yes," he said. ' * 125_000  # 2 MB, 250,000 marks, no paragraph break
+    start = time.process_time()
+    extract(one_paragraph)
+    print(f"one 2 MB paragraph of 250,000 marks: {time.process_time() - start:.2f} s")
     half = hostile[: len(hostile) // 2]
     start = time.process_time()
     extract(half)

@@ -151,3 +151,19 @@ def test_owned_body_is_named_after_its_owner(run):
         "Afterward, his campaign said his position had been consistent from day one.",
     )
     assert extraction.quotes[0].speaker == "Holbrook campaign"
+
+
+def test_anonymous_source_close_to_someone(run):
+    _, extraction = run(
+        "“He thought nobody would notice,” a source close to Farraday told The Ledger."
+    )
+    quote = extraction.quotes[0]
+    assert quote.anonymous and quote.speaker == "source close to Farraday"
+
+
+def test_nominal_refers_back_to_a_body_that_spoke(run):
+    _, extraction = run(
+        "The Inter-Services Public Relations (ISPR) said the meeting took place in Rawalpindi.",
+        "Matters of mutual interest were discussed, the military's media wing mentioned.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Inter-Services Public Relations"] * 2

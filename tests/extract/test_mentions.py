@@ -64,3 +64,19 @@ def test_inverted_subject_after_cue():
 
 def test_not_a_mention():
     assert subject("it rained, and then said.") is None or subject("and then quickly said.") is None
+
+
+def test_partitive_subject_keeps_the_whole_phrase():
+    assert subject("The top brass of the Pakistan Army has said x.") == (
+        "The top brass of the Pakistan Army",
+        "name",
+    )
+
+
+def test_post_modified_heads():
+    assert subject("Security officials in Miranshah told Dawn that x.") == (
+        "Security officials in Miranshah",
+        "group",
+    )
+    found = subject("a source close to Farraday told The Ledger x.")
+    assert found is not None and found[1] == "person_noun"
