@@ -23,14 +23,12 @@ from textual import work
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.timer import Timer
 
 from .clipboard import article_address, quote_citation
 from .external import editor_command, open_in_program, pager_command
 from .messages import (
     ArticleChosen,
     ArticleHighlighted,
-    ArticleLoaded,
     CorpusOpened,
     QueryChanged,
     SearchFinished,
@@ -44,9 +42,6 @@ if TYPE_CHECKING:
     from ..corpus.config import Config
     from ..corpus.model import Article, Quote
 
-# An article shown in the reader this long counts as read (Enter marks it at once);
-# passing over it with j/k does not.
-READ_AFTER_SECONDS = 2.0
 NOTIFY_PREVIEW_CHARS = 60
 
 EXTRA_BINDINGS: list[Binding] = [
@@ -77,7 +72,6 @@ class ReaderExtras:
         self._restore: SessionState | None = None
         self._selected_id: int | None = None
         self._engine_rows: list[Any] = []
-        self._read_timer: Timer | None = None
         self._reading_store: ReadingStateStore | None = None
 
     # -- settings --------------------------------------------------------------
@@ -112,22 +106,19 @@ class ReaderExtras:
                        markup=False)
 
     def restore_session(self) -> None:
-        """Called by the app as it starts loading: put back the last query, read the flags."""
+        """Called by the app as it starts loading the corpus: put back the last query."""
         app: Any = self
         restore = self._restore
         if restore is not None and restore.query.strip():
             app.search_for(restore.query)
-        self._load_reading_marks()
 
     # -- remembering the session -------------------------------------------
 
     def on_article_highlighted(self, message: ArticleHighlighted) -> None:
         self._selected_id = message.article_id
-        self._stop_read_timer()
 
     def on_unmount(self) -> None:
         app: Any = self
-        self._stop_read_timer()
         if self.state_file is not None:
             state = SessionState(app.query_text, self._selected_id, self.sort_order)
             save_state(app.db_path, state, self.state_file)
@@ -184,50 +175,40 @@ class ReaderExtras:
 
     # -- reading state -------------------------------------------------------
 
-    @work(thread=True, exclusive=True, group="reading-state", exit_on_error=False)
-    def _load_reading_marks(self) -> None:
+    def load_reading_marks(self) -> None:
+        """Read every flag; called by the app's loading worker, in its thread, so that
+        the marks are there before the list is first drawn."""
         app: Any = self
-        store = self._reading_store = ReadingStateStore(app.db_path)
+        store = self._reading_store
+        if store is None or store.db_path != app.db_path:  # a new corpus (the demo)
+            if store is not None:
+                store.close()
+            store = self._reading_store = ReadingStateStore(app.db_path)
         try:
-            marks = store.load()
+            self.reading_marks = store.load()
         except Exception:  # noqa: BLE001 - no flags is better than no reader
-            return
-        app.call_from_thread(self._marks_loaded, marks)
-
-    def _marks_loaded(self, marks: ReadingMarks) -> None:
-        self.reading_marks = marks
-        self._refresh_list()
+            self.reading_marks = None
 
     def _refresh_list(self) -> None:
         app: Any = self
         with contextlib.suppress(LookupError):
             app.article_list.refresh()
 
-    def on_article_loaded(self, message: ArticleLoaded) -> None:
-        self._stop_read_timer()
-        if message.rendered is not None and self._is_unread(message.article_id):
-            article_id = message.article_id
-            self._read_timer = self.set_timer(  # type: ignore[attr-defined]
-                READ_AFTER_SECONDS, lambda: self._mark(article_id, read=True)
-            )
-
     def on_article_chosen(self, message: ArticleChosen) -> None:
-        if self._is_unread(message.article_id):
-            self._mark(message.article_id, read=True)
+        """Enter on a row opens the article: it is read now."""
+        self._mark_read(message.article_id)
+
+    def _mark_read(self, article_id: int | None) -> None:
+        if article_id is not None and self._is_unread(article_id):
+            self._mark(article_id, read=True)
 
     def _is_unread(self, article_id: int) -> bool:
         return self.reading_marks is not None and self.reading_marks.is_unread(article_id)
-
-    def _stop_read_timer(self) -> None:
-        if self._read_timer is not None:
-            self._read_timer.stop()
-            self._read_timer = None
 
     def action_toggle_read(self) -> None:
         article_id = self._current_id()
         if article_id is None or self.reading_marks is None:
             return
-        self._stop_read_timer()  # the user decides now; the timer must not undo it
         read = self.reading_marks.is_unread(article_id)
         self._mark(article_id, read=read)
         self._say("Marked read" if read else "Marked unread")
@@ -331,7 +312,9 @@ class ReaderExtras:
             return
         app: Any = self
         outcome = open_in_program(article, command, app.suspend)
-        if not outcome.ok:
+        if outcome.ok:
+            self._mark_read(article.id)
+        else:
             app.notify(outcome.message, severity="warning", timeout=5, markup=False)
 
     # -- export ----------------------------------------------------------------

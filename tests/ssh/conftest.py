@@ -95,7 +95,9 @@ class _ExtrasApp(ReaderExtras, QuothApp):
     BINDINGS = [*QuothApp.BINDINGS, *EXTRA_BINDINGS]
 
     def start_loading(self) -> None:
-        self.restore_session()
+        if self.corpus_total is None:
+            self.restore_session()
+            self.load_reading_marks()  # app.py does this in its loading worker
         super().start_loading()
 
 

@@ -121,6 +121,7 @@ async def test_o_and_e_open_the_article_in_pager_and_editor(
         assert not os.path.exists(args[1])  # the temporary file is gone
         assert app.focused is reader_focused  # back where we were
         assert app.reader.article_id == app.article_list.current_id
+        assert not app.reading_marks.is_unread(app.reader.article_id)  # opened: read
 
 
 async def test_pager_without_a_terminal_to_hand_over_is_a_message(
@@ -194,21 +195,6 @@ async def test_read_and_star_survive_a_restart(corpus_path: Path, ui: SimpleName
         await _settle_writes(pilot, second, ui)
     assert _flags(corpus_path, "Covered market reopens") == (False, False)
     assert _flags(corpus_path, "Island ferry doubles its sailings") == (False, False)
-
-
-async def test_an_article_left_in_the_reader_becomes_read(
-    corpus_path: Path, ui: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr("quoth.tui.reader_extras.READ_AFTER_SECONDS", 0.05)
-    app = ui.app_class()(corpus_path)
-    async with app.run_test(size=(100, 30)) as pilot:
-        await ui.wait_for_article(pilot, app)
-        await ui.wait_for_marks(pilot, app)
-        await _select(pilot, app, ui, "Library opens later in winter")
-        shown = app.article_list.current_id
-        await ui.wait_until(pilot, lambda: not app.reading_marks.is_unread(shown))
-        await _settle_writes(pilot, app, ui)
-    assert _flags(corpus_path, "Library opens later in winter") == (True, False)
 
 
 async def test_read_only_corpus_keeps_marks_in_memory_and_says_so(

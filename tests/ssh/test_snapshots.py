@@ -15,12 +15,6 @@ from textual.pilot import Pilot
 SIZE = (80, 24)
 
 
-@pytest.fixture(autouse=True)
-def no_read_timer(monkeypatch: pytest.MonkeyPatch) -> None:
-    """The shown article must not turn read halfway through a snapshot."""
-    monkeypatch.setattr("quoth.tui.reader_extras.READ_AFTER_SECONDS", 3600.0)
-
-
 def _settle(ui: SimpleNamespace, query: str, quote: bool):
     async def settle(pilot: Pilot) -> None:
         app = pilot.app
