@@ -8,6 +8,7 @@ is either fully migrated or untouched.
 from __future__ import annotations
 
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -114,15 +115,42 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 @contextmanager
-def transaction(conn: sqlite3.Connection) -> Iterator[sqlite3.Connection]:
-    """One explicit write transaction (connections run with isolation_level=None)."""
-    conn.execute("BEGIN IMMEDIATE")
+def transaction(
+    conn: sqlite3.Connection, *, wait_seconds: float = 0.0
+) -> Iterator[sqlite3.Connection]:
+    """One explicit write transaction (connections run with isolation_level=None).
+
+    `wait_seconds`: how long to keep waiting for the write lock beyond the busy
+    timeout, for writers that another long transaction may hold up (two ingests)."""
+    begin_immediate(conn, wait_seconds)
     try:
         yield conn
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may already have rolled back (disk full, I/O error)
+            conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+
+
+def begin_immediate(conn: sqlite3.Connection, wait_seconds: float = 0.0) -> None:
+    """BEGIN IMMEDIATE, retried while another connection holds the write lock."""
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
+def is_busy(exc: sqlite3.Error) -> bool:
+    """The database is locked by another connection (SQLITE_BUSY / SQLITE_LOCKED)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is not None:
+        return code & 0xFF in (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (named only from 3.11)
+    return "locked" in str(exc) or "busy" in str(exc)
 
 
 class SchemaError(Exception):
@@ -138,13 +166,17 @@ def check_compatible(conn: sqlite3.Connection) -> int:
 
     Reads only, so a foreign or newer file is never modified."""
     version = current_version(conn)
+    if version == 0 and _has_foreign_tables(conn):
+        # Read again: another quoth may have created the corpus between the two reads
+        # (each is its own read transaction); its tables and version commit together.
+        version = current_version(conn)
+        if version == 0:
+            raise SchemaError("an SQLite database, but not a quoth corpus (refusing to touch it)")
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"the corpus uses schema version {version}, newer than this quoth "
             f"understands ({SCHEMA_VERSION}); upgrade quoth to open it"
         )
-    if version == 0 and _has_foreign_tables(conn):
-        raise SchemaError("an SQLite database, but not a quoth corpus (refusing to touch it)")
     return version
 
 
@@ -154,6 +186,9 @@ def migrate(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> int:
     if start >= target:
         return start
     with transaction(conn):
+        # Re-read under the write lock: another process may have created or
+        # migrated the corpus while we waited for it (two first ingests at once).
+        start = check_compatible(conn)
         for version in range(start, target):
             for statement in _statements(MIGRATIONS[version]):
                 conn.execute(statement)

@@ -10,20 +10,35 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator
+import time
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from .model import Article, Quote, Speaker
-from .schema import SCHEMA_VERSION, SchemaError, check_compatible, migrate, transaction
+from .schema import (
+    SCHEMA_VERSION,
+    SchemaError,
+    check_compatible,
+    is_busy,
+    migrate,
+    transaction,
+)
 from .speaker_keys import speaker_key
 
 BUSY_TIMEOUT_MS = 10_000
+# A writer waits this long for the write lock: another ingest may hold it for the
+# whole of one large streamed file.
+WRITE_WAIT_SECONDS = 600.0
 
 
 class CorpusError(Exception):
     """The corpus file cannot be opened or written; str() is a one-line reason."""
+
+    @classmethod
+    def from_sqlite(cls, path: Path, exc: sqlite3.Error) -> CorpusError:
+        return cls(f"{path}: {_describe(exc)}")
 
 
 def default_db_path() -> Path:
@@ -123,9 +138,9 @@ class Corpus:
                     else "the corpus needs an upgrade, which a read-only file cannot take"
                 )
             return
-        self.conn.execute("PRAGMA journal_mode = WAL")
+        _until_not_busy(lambda: self.conn.execute("PRAGMA journal_mode = WAL"))
         self.conn.execute("PRAGMA synchronous = NORMAL")
-        migrate(self.conn)
+        _until_not_busy(lambda: migrate(self.conn))
 
     def close(self) -> None:
         self.conn.close()
@@ -143,12 +158,16 @@ class Corpus:
         self._require_writable()
         new = duplicates = 0
         now = _now()
-        with transaction(self.conn):
-            for article in articles:
-                if self._insert_article(article, now):
-                    new += 1
-                else:
-                    duplicates += 1
+        try:
+            with transaction(self.conn, wait_seconds=WRITE_WAIT_SECONDS):
+                for article in articles:
+                    if self._insert_article(article, now):
+                        new += 1
+                    else:
+                        duplicates += 1
+        except sqlite3.Error as exc:  # locked too long, disk full, a damaged file
+            reason = _describe(exc)
+            raise CorpusError(f"{self.path}: cannot write to the corpus ({reason})") from exc
         return AddResult(new, duplicates)
 
     def _insert_article(self, article: Article, now: str) -> bool:
@@ -359,10 +378,28 @@ def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
         raise CorpusError(f"{path}: {_describe(exc)}") from exc
 
 
+def _until_not_busy(step: Callable[[], object], seconds: float = 60.0) -> None:
+    """Retry a setup step that another quoth opening the same corpus at the same moment
+    may block beyond the busy timeout (creating the schema, switching to WAL)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            step()
+            return
+        except sqlite3.OperationalError as exc:
+            if not is_busy(exc) or time.monotonic() >= deadline:
+                raise
+            time.sleep(0.05)
+
+
 def _describe(exc: BaseException) -> str:
     text = str(exc)
     if "file is not a database" in text or "file is encrypted" in text:
         return "not an SQLite database (refusing to touch it)"
+    if "malformed" in text:
+        return f"the corpus file is damaged ({text}); restore it from a backup"
+    if "locked" in text or "busy" in text:
+        return f"another process is writing to the corpus ({text}); try again when it is done"
     return text or exc.__class__.__name__
 
 
