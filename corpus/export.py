@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 from .store import Corpus
-from .terminal_safety import json_line
+from .terminal_safety import json_line, printable
 
 ARTICLE_FIELDS = (
     "id", "title", "date", "source", "byline", "dateline", "url", "origin", "format",
@@ -51,11 +51,17 @@ def write_rows(
         writer.writeheader()
     for row in rows:
         if writer:
-            writer.writerow(row)
+            writer.writerow({name: _csv_cell(value) for name, value in row.items()})
         else:
             out.write(json_line({name: row.get(name) for name in fields}) + "\n")
         count += 1
     return count
+
+
+def _csv_cell(value: object) -> object:
+    """CSV goes to terminals too (`quoth export --format csv | less`): text made printable,
+    as JSON Lines escape it."""
+    return printable(value) if isinstance(value, str) else value
 
 
 def export(

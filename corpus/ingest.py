@@ -76,7 +76,7 @@ def expand_inputs(args: Iterable[str], report: IngestReport) -> list[Input]:
 def _expand_one(arg: str, report: IngestReport) -> Iterator[Path]:
     path = Path(arg).expanduser()
     if path.is_dir():
-        yield from _walk(path)
+        yield from _walk(path, report)
     elif path.exists() or path.is_symlink():
         yield path  # a dangling symlink is reported by the reader
     elif _GLOB_CHARS & set(arg):
@@ -84,17 +84,34 @@ def _expand_one(arg: str, report: IngestReport) -> Iterator[Path]:
         if not matches:
             report.failures.append(f"{arg}: no file matches this pattern")
         for match in matches:
-            yield from _expand_one(match, report) if Path(match).is_dir() else [Path(match)]
+            if Path(match).is_dir():
+                yield from _expand_one(match, report)
+            elif _is_regular_or_dangling(Path(match), report):
+                yield Path(match)
     else:
         report.failures.append(f"{arg}: no such file or directory")
 
 
-def _walk(directory: Path) -> Iterator[Path]:
+def _walk(directory: Path, report: IngestReport) -> Iterator[Path]:
     for root, dirs, files in os.walk(directory):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if not name.startswith(".") and is_supported_name(name):
-                yield Path(root) / name
+            path = Path(root) / name
+            wanted = not name.startswith(".") and is_supported_name(name)
+            if wanted and _is_regular_or_dangling(path, report):
+                yield path
+
+
+def _is_regular_or_dangling(path: Path, report: IngestReport) -> bool:
+    """A named pipe found by a walk or a glob would block the run forever on open, so it
+    is reported and skipped; one named on the command line (`<(zcat x)`) is still read."""
+    try:
+        if not path.exists() or path.is_file():
+            return True  # a dangling symlink is reported by the reader
+    except OSError:
+        return True  # the reader says what is wrong
+    report.failures.append(f"{path}: not a regular file (a named pipe, socket or device); skipped")
+    return False
 
 
 def ingest(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -60,6 +61,9 @@ def run(
             return _CORPUS_COMMANDS[args.command](corpus, args)
     except CorpusError as exc:
         error(f"quoth: {exc}")
+        return commands.EXIT_FAILED
+    except sqlite3.Error as exc:  # a damaged page found mid-command: say so, no traceback
+        error(f"quoth: {CorpusError.from_sqlite(db_path, exc)}")
         return commands.EXIT_FAILED
     except KeyboardInterrupt:
         error("quoth: interrupted")

@@ -19,6 +19,10 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
+    if corpus.readonly:  # say so before reading anything, not after the first good file
+        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
+              "nothing was ingested")
+        return EXIT_FAILED
     bar = ProgressBar()
     report = ingest(corpus, args.paths, progress=bar)
     bar.finish()
