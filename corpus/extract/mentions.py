@@ -460,15 +460,11 @@ def _build(
             anonymous_text += " " + " ".join(t.lower for t in tokens[seg_first : seg_last + 1])
         else:
             break
-    core_text = " ".join(t.lower for t in tokens[core_first : core_last + 1])
-    mention.anonymous = (
-        head in {"group", "person_noun"}
-        and mention.name_first is None
-        and (
-            tokens[core_last].lower in lexicon.anonymous_heads
-            or any(phrase in core_text + anonymous_text for phrase in lexicon.anonymity_phrases)
+    if head in {"group", "person_noun"} and mention.name_first is None:
+        core_text = " ".join(t.lower for t in tokens[core_first : core_last + 1])
+        mention.anonymous = tokens[core_last].lower in lexicon.anonymous_heads or any(
+            phrase in core_text + anonymous_text for phrase in lexicon.anonymity_phrases
         )
-    )
     return mention
 
 

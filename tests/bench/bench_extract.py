@@ -71,7 +71,7 @@ def make_hostile_article(size: int = 2_000_000, marks: int = 250_000) -> str:
     pieces = ['"a," he said', "“b", "c”", '"', "„d“", "«e»", "“f.\n\n“g,” Kim said", 'x "y" z']
     chunks: list[str] = []
     length = count = 0
-    filler = "word " * 2
+    filler = "word "
     while length < size:
         piece = rng.choice(pieces)
         count += sum(piece.count(m) for m in '"“”„«»')
