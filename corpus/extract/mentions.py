@@ -77,7 +77,7 @@ def np_start(
         if lower in DETERMINERS:
             if (
                 index - 1 >= floor
-                and tokens[index - 1].lower == "of"
+                and tokens[index - 1].lower in {"of", "for"}
                 and index - 2 >= floor
                 and _is_partitive_head(tokens[index - 2], lexicon)
             ):

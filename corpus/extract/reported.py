@@ -202,6 +202,16 @@ class ReportedFinder:
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
+        if first + 2 <= last and tokens[first].text[:1].isupper():
+            second = tokens[first + 1]
+            if (
+                second.text.isalpha()
+                and second.text.islower()
+                and second.lower not in NON_STARTERS
+                and second.lower not in DETERMINERS_AND_ADJ_SLOTS
+                and not second.lower.endswith(("ly", "ing"))
+            ):
+                return True  # "Americans deserve better": a name, then its verb
         for index in range(first, min(last, first + reach) + 1):
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
@@ -265,7 +275,11 @@ class ReportedFinder:
                 lower.endswith("ing") and tokens[index].text.islower() and lower not in INCLUSIVE
             )
             if previous == "," and (lower in COMMA_STOPS or participle):
-                return index - 2, None
+                appositive = lower in {"a", "an"}
+                # An appositive ends the clause only after a whole clause: "the suspect,
+                # a 24-year-old man, was arrested" keeps it.
+                if not appositive or self._has_finite_verb(view, first, index - 2, reach=40):
+                    return index - 2, None
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
             if lower in {"and", "but"} and following == "that" and index + 2 <= last:

@@ -87,3 +87,18 @@ def test_and_that_starts_a_second_clause(run):
 
 def test_an_object_is_not_a_clause(run):
     assert reported(run, "Gov. Ann Lee declared a state of emergency on Monday.") == []
+
+
+def test_appositive_inside_clause_is_kept(run):
+    found = reported(run, "Police said the suspect, a 24-year-old man, was arrested at the scene.")
+    assert found == [("the suspect, a 24-year-old man, was arrested at the scene", "police")]
+
+
+def test_spokesperson_for_a_body_speaks_for_it(run):
+    found = reported(run, "A spokesperson for the Pentagon said the strikes were defensive.")
+    assert found == [("the strikes were defensive", "Pentagon")]
+
+
+def test_present_tense_clause_without_that(run):
+    found = reported(run, "President Joe Biden on Monday said Americans deserve better.")
+    assert found == [("Americans deserve better", "Joe Biden")]
