@@ -87,7 +87,7 @@ class QuothApp(App[int]):
     def on_mount(self) -> None:
         # Pushed rather than made the default screen: measured, this reaches the
         # first frame sooner (tests/bench/bench_tui.py).
-        self.push_screen(MainScreen())
+        self.push_screen(MainScreen(self.size.width))
 
     def start_loading(self) -> None:
         """Called by the main screen once it has been drawn: read the corpus now."""
@@ -116,6 +116,7 @@ class QuothApp(App[int]):
             self.article_list.set_rows([], message=f"Cannot read the corpus: {message.error}")
             return
         self.corpus_total = message.total
+        self.main_screen.build_side_panel()
         if message.total == 0:
             from .screens.welcome import WelcomeScreen  # deferred: keeps start-up lean
 

@@ -53,6 +53,8 @@ EXTRA_BINDINGS: list[Binding] = [
     Binding("s", "toggle_star", "Toggle star", show=False, id="quoth.mark.star"),
 ]
 
+_EXTRA_ACTIONS = frozenset(binding.action for binding in EXTRA_BINDINGS)
+
 
 class ReaderExtras:
     """Mixed into QuothApp (before App in the bases)."""
@@ -381,6 +383,12 @@ class ReaderExtras:
                             self.action_toggle_read)
         yield SystemCommand("Toggle star", "Star or unstar the article (s)",
                             self.action_toggle_star)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """The extras' keys work (and show in the footer) on the main screen only."""
+        if action in _EXTRA_ACTIONS and not self._on_main_screen():
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
 
     # -- helpers -----------------------------------------------------------------
 
