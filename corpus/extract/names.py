@@ -7,8 +7,6 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
@@ -32,7 +30,9 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
             known = readings[key]
             if known is None:
                 continue
-            reading = replace(known, titles=list(known.titles))
+            reading = NameReading(
+                known.kind, known.name, list(known.titles), known.alias, known.gender
+            )
             if reading.kind in {"person", "single"}:
                 reading.titles.extend(appositive_roles(body, view, first, last))
             position = view.tokens[first].start

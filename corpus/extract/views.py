@@ -64,8 +64,7 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
         while probe < len(spans) and spans[probe].paragraph <= para_index:
             _place(view, spans[probe], starts)
             probe += 1
-        view.sentence_start = _sentence_starts(body, view)
-        view.sentence_last = _sentence_lasts(view.sentence_start)
+        view.sentence_start, view.sentence_last = _sentence_bounds(body, view)
         view.slot_lasts = [slot.last for slot in view.slots]
         views.append(view)
     return views
@@ -83,8 +82,8 @@ def _place(view: ParagraphView, span: QuoteSpan, starts: list[int]) -> None:
     view.slots.append(QuoteSlot(span, lo, hi, opens, closes))
 
 
-def _sentence_starts(body: str, view: ParagraphView) -> list[int]:
-    """Per token, the index of the first token of its sentence."""
+def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
+    """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
     outside = view.outside
     boundaries = [
@@ -105,23 +104,11 @@ def _sentence_starts(body: str, view: ParagraphView) -> list[int]:
     count = len(tokens)
     edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
     starts = [0] * count
+    lasts = [0] * count
     for first, stop in zip(edges, edges[1:], strict=False):
         starts[first:stop] = [first] * (stop - first)
-    return starts
+        lasts[first:stop] = [stop - 1] * (stop - first)
+    return starts, lasts
 
 
 _ENDERS = frozenset(".?!")
-
-
-def _sentence_lasts(starts: list[int]) -> list[int]:
-    """Per token, the index of the last token of its sentence (from the starts)."""
-    count = len(starts)
-    lasts = [0] * count
-    first = 0
-    while first < count:
-        stop = first + 1
-        while stop < count and starts[stop] == first:
-            stop += 1
-        lasts[first:stop] = [stop - 1] * (stop - first)
-        first = stop
-    return lasts
