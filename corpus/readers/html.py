@@ -29,11 +29,11 @@ from .errors import ReadError, RecordError
 from .htmltext import (
     Node,
     Page,
-    build_segments,
     clean_text,
     json_ld_objects,
     main_text_of,
     parse_html,
+    readable_text_of,
 )
 from .layout import find_dateline
 from .registry import Reader, register
@@ -340,8 +340,7 @@ def article_from_html(html: str, origin: str, reader: str = NAME) -> Article | N
     page = parse_html(html)
     paragraphs = main_text_of(page)
     if not paragraphs:
-        # No story-like prose (a short note, a bare fragment): keep the readable text.
-        paragraphs = [s.text for s in build_segments(page.root) if s.link_density <= 0.5]
+        paragraphs = readable_text_of(page)
     meta = page_metadata(page)
     if paragraphs:
         dateline = find_dateline(paragraphs[0])

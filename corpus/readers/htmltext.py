@@ -699,12 +699,28 @@ def extract_main_text(html: str) -> list[str]:
     return main_text_of(page)
 
 
-def main_text_of(page: Page) -> list[str]:
+def _live_segments(page: Page) -> tuple[list[Segment], list[Segment]]:
+    """(all segments, those outside furniture such as navigation, banners and comments)."""
     strengths = [_boilerplate_strength(node) for node in page.nodes]
     inline_markers = {n.index for n in page.nodes if strengths[n.index] and n.tag not in BLOCK_TAGS}
     segments = build_segments(page.root, extra_blocks=inline_markers)
     dropped = _dropped_nodes(page, segments, strengths)  # closed under descendants
-    live = [s for s in segments if s.owner.index not in dropped]
+    return segments, [s for s in segments if s.owner.index not in dropped]
+
+
+def readable_text_of(page: Page) -> list[str]:
+    """Every paragraph outside page furniture, for pages with no story-like prose at all
+    (a short note, a bare fragment): better kept than lost."""
+    _, live = _live_segments(page)
+    return [
+        s.text
+        for s in live
+        if s.owner.tag != "h1" and s.link_density <= 0.5 and not _is_boilerplate_line(s.text)
+    ]
+
+
+def main_text_of(page: Page) -> list[str]:
+    segments, live = _live_segments(page)
     scored = [_score(s) for s in live]
     _mark_teasers(scored)
     paragraphs: list[str] = []
