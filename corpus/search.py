@@ -27,6 +27,9 @@ How a query runs:
   was complete, the new query is evaluated within the previous matches only.
   It is used only when that provably gives the same answer as a cold query.
 
+The FTS5 expressions, highlights and cache proofs live in search_text.py;
+the in-memory parts (ranking, vocabulary, name indexes) in search_index.py.
+
 Newest-first ordering of a large match set is done by SQLite with the
 in-memory `Ranking` blob; a one-shot search (the CLI) whose matches are few
 sorts them by joining the articles table instead, so it never pays for
@@ -53,7 +56,19 @@ from .search_index import (
     max_typos,
     sql_mask,
 )
-from .speaker_keys import fold
+from .search_text import (
+    TextPlan,
+    any_of,
+    build_plan,
+    effective_words,
+    has_text,
+    highlight_targets,
+    narrows,
+    quoted,
+    same_text,
+    title_spans,
+    words_narrow,
+)
 from .store import Corpus
 
 TOTAL_CAP = 10_000
@@ -63,7 +78,6 @@ MAX_COMPLETIONS = 16
 CACHE_LIMIT = 2_000
 JOIN_LIMIT = 5_000  # below this many matches, sorting by a join beats loading the ranking
 FEW_ROWS = 20_000  # up to this many candidate rows, count them in the same pass
-_WORD = re.compile(r"[^\W_]+")
 _NEWEST_FIRST = "date DESC, id DESC"  # SQLite sorts NULL dates last in DESC order
 
 
@@ -83,15 +97,6 @@ class SearchResults:
     query: str
     hits: list[Hit]
     total: int  # matches before the limit, exact up to max(TOTAL_CAP, limit)
-
-
-@dataclass(frozen=True)
-class _TextPlan:
-    """The words and phrases of a query as FTS5 expressions."""
-
-    tiers: tuple[tuple[int, str], ...]  # (tier, expression), best tier first
-    everything: str  # every match, whatever its tier
-    fixes: dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -222,7 +227,7 @@ class SearchEngine:
             fixes: tuple[str, ...] = ()
             if max_typos(word) and self._count(
                 "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?",
-                (_quoted(word), self._snapshot()), 0, cap=TYPOS_BELOW,
+                (quoted(word), self._snapshot()), 0, cap=TYPOS_BELOW,
             ) < TYPOS_BELOW:
                 fixes = self._get_vocabulary().typo_fixes(word, MAX_TYPO_FIXES)
             self._fixes[word] = fixes
@@ -239,16 +244,16 @@ class SearchEngine:
 
     def _run(self, query: Query, limit: int) -> tuple[list[tuple[int, int]], int]:
         allowed = self._filter_bits(query)
-        if not _has_text(query):
+        if not has_text(query):
             return self._run_filters(query, allowed, limit)
-        plan = self._plan(query)
+        plan = build_plan(query, self._typo_fixes, self._prefix_terms)
         previous = self._previous
-        if previous is not None and _narrows(query, previous.query):
-            if _same_text(query, previous.query):
+        if previous is not None and narrows(query, previous.query):
+            if same_text(query, previous.query):
                 self._cache_uses += 1
                 ranked = self._filter_previous(previous, query, allowed)
                 return ranked, len(ranked)
-            if _words_narrow(query, plan.fixes, previous):
+            if words_narrow(query, plan.fixes, previous.query, previous.fixes):
                 self._cache_uses += 1
                 within = bits_from_ids((i for i, _ in previous.ranked), self._snapshot() + 1)
                 allowed = within if allowed is None else allowed & within
@@ -263,7 +268,7 @@ class SearchEngine:
         if query.excluded:
             where += (" AND id NOT IN (SELECT rowid FROM articles_fts "
                       "WHERE articles_fts MATCH :unwanted)")
-            params["unwanted"] = _any_of(query.excluded)
+            params["unwanted"] = any_of(query.excluded)
         if allowed is not None and allowed.bit_count() <= JOIN_LIMIT:
             # A few allowed articles: look them up rather than walk every article.
             ids = [found.start() for found in re.finditer(b"1", params["mask"])]
@@ -282,7 +287,7 @@ class SearchEngine:
         return ranked, self._count(select, {**params, **date_params}, limit)
 
     def _run_text(
-        self, plan: _TextPlan, query: Query, allowed: int | None, limit: int
+        self, plan: TextPlan, query: Query, allowed: int | None, limit: int
     ) -> tuple[list[tuple[int, int]], int]:
         where, params = self._row_conditions(allowed, "f.rowid")
         order = self._order(plan, query, where, params)
@@ -321,7 +326,7 @@ class SearchEngine:
         return ranked, self._count(sql, {**params, "expr": plan.everything}, limit)
 
     def _order(
-        self, plan: _TextPlan, query: Query, where: str, params: dict[str, object]
+        self, plan: TextPlan, query: Query, where: str, params: dict[str, object]
     ) -> _Order:
         if self._ranking is None and self._count(
             f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
@@ -357,39 +362,6 @@ class SearchEngine:
 
     def _all_bits(self) -> int:
         return (1 << (self._snapshot() + 1)) - 1
-
-    # -- the text part as FTS5 expressions -----------------------------------
-
-    def _plan(self, query: Query) -> _TextPlan:
-        words = _effective_words(query)
-        fixes = {word: self._typo_fixes(word) for word in words}
-        completions = {word: self._prefix_terms(word) for word in words}
-        phrases = [_quoted(phrase) for phrase in query.phrases]
-
-        def every_word(*, prefix: bool, fuzzy: bool) -> list[str]:
-            return [_word_expression(w, prefix=completions[w] if prefix else (w,),
-                                     fixes=fixes[w] if fuzzy else ())
-                    for w in words]
-
-        def in_title(parts: list[str]) -> str:
-            return f"title : ({' AND '.join(parts)})"
-
-        candidates = [
-            (3, in_title(every_word(prefix=False, fuzzy=False) + phrases)),
-            (2, in_title(every_word(prefix=True, fuzzy=True) + phrases)),
-            (1, " AND ".join(every_word(prefix=True, fuzzy=False) + phrases)),
-            (0, " AND ".join(every_word(prefix=True, fuzzy=True) + phrases)),
-        ]
-        tiers = [candidates[0]]
-        for tier, expression in candidates[1:]:
-            if expression != tiers[-1][1]:
-                tiers.append((tier, expression))
-        everything = candidates[-1][1]
-        if query.excluded:
-            unwanted = _any_of(query.excluded)
-            tiers = [(tier, _but_not(expression, unwanted)) for tier, expression in tiers]
-            everything = _but_not(everything, unwanted)
-        return _TextPlan(tuple(tiers), everything, fixes)
 
     # -- field filters -------------------------------------------------------
 
@@ -463,14 +435,14 @@ class SearchEngine:
         self, query: Query, ranked: list[tuple[int, int]], total: int, hits: list[Hit]
     ) -> None:
         complete = len(ranked) == len(hits) == total
-        if _has_text(query) and complete and len(ranked) <= CACHE_LIMIT and not query.is_flags:
+        if has_text(query) and complete and len(ranked) <= CACHE_LIMIT and not query.is_flags:
             dates = {hit.id: hit.date for hit in hits}
             self._previous = _Previous(query, dict(self._plan_fixes(query)), ranked, dates)
         else:
             self._previous = None
 
     def _plan_fixes(self, query: Query) -> Iterable[tuple[str, tuple[str, ...]]]:
-        return ((word, self._typo_fixes(word)) for word in _effective_words(query))
+        return ((word, self._typo_fixes(word)) for word in effective_words(query))
 
     def _filter_previous(
         self, previous: _Previous, query: Query, allowed: int | None
@@ -496,47 +468,15 @@ class SearchEngine:
                     (chunk,),
                 )
             )
-        targets, prefixes = _highlight_targets(query, self._fixes)
+        targets, prefixes = highlight_targets(query, self._fixes)
         hits = []
         for article_id, tier in ranked:
             row = rows.get(article_id)
             if row is not None:
                 _, title, date, source, quote_count = row
                 hits.append(Hit(article_id, title, date, source, quote_count,
-                                tier + _recency(date), _title_spans(title, targets, prefixes)))
+                                tier + _recency(date), title_spans(title, targets, prefixes)))
         return hits
-
-
-def _has_text(query: Query) -> bool:
-    return bool(_effective_words(query) or query.phrases)
-
-
-def _effective_words(query: Query) -> tuple[str, ...]:
-    """The words that take part in matching: not single letters."""
-    return tuple(word for word in query.words if len(word) > 1)
-
-
-def _word_expression(word: str, *, prefix: tuple[str, ...] | None, fixes: Iterable[str]) -> str:
-    """`word` as FTS5 syntax. `prefix` lists the index words it stands for
-    (only `word` itself when it must match whole); None means `word*`."""
-    if prefix is None:
-        alternatives = [_quoted(word) + "*"]
-    else:
-        alternatives = [_quoted(term) for term in prefix or (word,)]
-    alternatives += [_quoted(fix) for fix in fixes]  # fixes never start with `word`
-    return alternatives[0] if len(alternatives) == 1 else f"({' OR '.join(alternatives)})"
-
-
-def _quoted(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def _any_of(texts: Iterable[str]) -> str:
-    return "(" + " OR ".join(_quoted(text) for text in texts) + ")"
-
-
-def _but_not(expression: str, unwanted: str) -> str:
-    return f"({expression}) NOT ({unwanted})"
 
 
 def _union(bitsets: Iterable[int]) -> int:
@@ -582,74 +522,3 @@ def _json_list(text: str) -> list[str]:
     except (TypeError, ValueError):
         return []
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
-
-
-# -- highlighting ----------------------------------------------------------------
-
-
-def _highlight_targets(
-    query: Query, fixes: dict[str, tuple[str, ...]]
-) -> tuple[frozenset[str], tuple[str, ...]]:
-    words = _effective_words(query)
-    exact = set(words)
-    for word in words:
-        exact.update(fixes.get(word, ()))
-    for phrase in query.phrases:
-        exact.update(phrase.split())
-    return frozenset(exact), words
-
-
-def _title_spans(
-    title: str, targets: frozenset[str], prefixes: tuple[str, ...]
-) -> tuple[tuple[int, int], ...]:
-    if not targets:
-        return ()
-    spans = []
-    for match in _WORD.finditer(title):
-        word = fold(match.group())
-        if word in targets or word.startswith(prefixes):
-            spans.append(match.span())
-    return tuple(spans)
-
-
-# -- the prefix cache's proofs -----------------------------------------------------
-
-
-def _same_text(new: Query, old: Query) -> bool:
-    return (_effective_words(new), new.phrases, new.excluded) == (
-        _effective_words(old), old.phrases, old.excluded)
-
-
-def _narrows(new: Query, old: Query) -> bool:
-    """True when every field filter of `old` holds, at least as tightly, in `new`."""
-    return (
-        not old.is_flags  # read state may have changed since
-        and set(old.speakers) <= set(new.speakers)
-        and _narrower_choice(new.sources, old.sources)
-        and _narrower_choice(new.kinds, old.kinds)
-        and (new.has_quotes or not old.has_quotes)
-        and (old.date_from is None or (new.date_from or "") >= old.date_from)
-        and (old.date_to is None or (new.date_to is not None and new.date_to <= old.date_to))
-        and set(old.phrases) <= set(new.phrases)
-        and set(old.excluded) <= set(new.excluded)
-    )
-
-
-def _narrower_choice(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
-    return not old or (bool(new) and set(new) <= set(old))
-
-
-def _words_narrow(new: Query, new_fixes: dict[str, tuple[str, ...]], old: _Previous) -> bool:
-    """Every old word is implied by some new word: what the new word finds
-    (its prefix and typo fixes) the old word found too."""
-
-    def implies(word: str, earlier: str) -> bool:
-        if word == earlier:
-            return True
-        if not word.startswith(earlier):
-            return False
-        old_fixes = set(old.fixes.get(earlier, ()))
-        return all(fix.startswith(earlier) or fix in old_fixes for fix in new_fixes[word])
-
-    words = _effective_words(new)
-    return all(any(implies(w, earlier) for w in words) for earlier in _effective_words(old.query))
