@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,13 @@ class Quoth:
 
     def __call__(self, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
         return run_quoth(*args, **kwargs)  # type: ignore[arg-type]
+
+    def many(
+        self, commands: list[tuple[str, ...]], **kwargs: object
+    ) -> list[subprocess.CompletedProcess[str]]:
+        """Several independent commands at once (they only read), results in order."""
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            return list(pool.map(lambda args: run_quoth(*args, **kwargs), commands))
 
 
 @pytest.fixture(scope="session")

@@ -176,6 +176,22 @@ def test_unclosed_head_and_inline_tags_keep_their_text(tmp_path: Path, quoth) ->
     assert "Nothing ever" in row["body"]
 
 
+@pytest.mark.xfail(reason="json/feed readers: a lone surrogate escape (\\ud800) in one record "
+                   "fails the whole file ('unexpected error ... surrogates not allowed')",
+                   strict=False)
+def test_a_lone_surrogate_escape_costs_one_record_at_most(tmp_path: Path, quoth) -> None:
+    lines = [json.dumps({"title": "Good one", "text": "The council said the first was fine."}),
+             '{"title": "Cut emoji", "text": "A tweet cut in half \\ud83d and stored."}',
+             json.dumps({"title": "Good two", "text": "The council said the second was fine."})]
+    (tmp_path / "tweets.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    result = quoth("ingest", str(tmp_path / "tweets.jsonl"), db=db)
+    quoth.no_traceback(result)
+    assert "unexpected error" not in result.stderr
+    titles = {row["title"] for row in quoth.json_lines(quoth("export", db=db).stdout)}
+    assert {"Good one", "Good two"} <= titles
+
+
 def test_dangling_symlink(battery: Battery) -> None:
     _, result = battery
     (line,) = _lines_about(result, DANGLING)
@@ -233,12 +249,6 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
-    reason="extractor: attribution._attribute scans the closing paragraph's slots for every "
-    "quote (`next(s for s in end_view.slots if s.span is span)`), quadratic: ~140 s here",
-    raises=subprocess.TimeoutExpired, strict=False,
-)
 def test_quarter_million_quote_marks_complete(tmp_path: Path, quoth) -> None:
     """Extraction must stay linear: a generous timeout (a linear pass takes seconds) that a
     quadratic pass over 250,000 marks blows through."""

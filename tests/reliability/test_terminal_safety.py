@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -92,10 +93,15 @@ CLI_OUTPUTS = [
 ]
 
 
-@pytest.mark.parametrize("args", CLI_OUTPUTS, ids=" ".join)
-def test_every_output_is_free_of_control_sequences(hostile_corpus, quoth, args) -> None:
+@pytest.fixture(scope="module")
+def outputs(hostile_corpus, quoth) -> dict[tuple[str, ...], subprocess.CompletedProcess]:
     db, _, _ = hostile_corpus
-    result = quoth(*args, db=db)
+    return dict(zip(CLI_OUTPUTS, quoth.many(CLI_OUTPUTS, db=db), strict=True))
+
+
+@pytest.mark.parametrize("args", CLI_OUTPUTS, ids=" ".join)
+def test_every_output_is_free_of_control_sequences(outputs, quoth, args) -> None:
+    result = outputs[args]
     quoth.no_traceback(result)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip(), "nothing printed: the test would prove nothing"
