@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import BinaryIO
 
 from .model import Article
-from .parallel import ExtractionWorkers, split_by_size
+from .parallel import ExtractionWorkers, split_by_size, with_quotes
 from .readers import ReadError, RecordError, is_supported_name, read_path, read_stream
-from .store import Corpus
+from .store import AddResult, Corpus
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
@@ -48,10 +48,15 @@ class IngestReport:
 
 @dataclass(frozen=True)
 class Input:
-    """One thing to read: a file path, or standard input."""
+    """One thing to read: a file path, a URL, or standard input."""
 
     origin: str
     path: Path | None = None
+    url: str | None = None
+
+
+def is_url(arg: str) -> bool:
+    return arg.lower().startswith(("http://", "https://"))
 
 
 Progress = Callable[[int, int, str], None]  # (done, total, current origin)
@@ -64,6 +69,9 @@ def expand_inputs(args: Iterable[str], report: IngestReport) -> list[Input]:
     for arg in args:
         if arg == STDIN:
             inputs.append(Input("<stdin>"))
+            continue
+        if is_url(arg):
+            inputs.append(Input(arg, url=arg))
             continue
         for path in _expand_one(arg, report):
             resolved = path.resolve() if path.exists() else path
@@ -135,11 +143,52 @@ def ingest(
             done += 1
         for item in streamed:
             _report_progress(progress, done, len(inputs), item.origin)
+            if item.url is not None:
+                _ingest_url(corpus, item.url, report)
+                done += 1
+                continue
             records = _records(item, stdin)
             _store(corpus, item, report, lambda r=records: pool.extract_stream(r, report))
             done += 1
     _report_progress(progress, done, len(inputs), "")
     return report
+
+
+def store_extracted(corpus: Corpus, articles: Iterable[Article], report: IngestReport) -> AddResult:
+    """Extract and store articles that came from elsewhere (a URL, a feed)."""
+
+    def extracted() -> Iterator[Article]:
+        for article in articles:
+            article, warning = with_quotes(article)
+            if warning:
+                report.warnings.append(warning)
+            yield article
+
+    return corpus.add_articles(extracted())
+
+
+def _ingest_url(corpus: Corpus, url: str, report: IngestReport) -> None:
+    """A page or a feed; a feed is also remembered as a subscription."""
+    from .feeds import ingest_url
+    from .fetch import FetchError
+
+    report.inputs += 1
+
+    def store(_origin: str, articles: list[Article]) -> tuple[int, int]:
+        result = store_extracted(corpus, articles, report)
+        return result.new, result.duplicates
+
+    try:
+        outcome = ingest_url(corpus.conn, url, store)
+    except (FetchError, ReadError) as exc:
+        message = str(exc)
+        report.failures.append(message if message.startswith(url) else f"{url}: {message}")
+        return
+    report.failures.extend(outcome.skipped)
+    report.new += outcome.new
+    report.duplicates += outcome.duplicates
+    if outcome.subscribed:
+        report.warnings.append(f"{url}: subscribed (quoth refresh fetches it again)")
 
 
 def _report_progress(progress: Progress | None, done: int, total: int, origin: str) -> None:

@@ -27,6 +27,8 @@ _CORPUS_COMMANDS = {
     "speakers": commands.cmd_speakers,
     "stats": commands.cmd_stats,
     "export": commands.cmd_export,
+    "feeds": commands.cmd_feeds,
+    "refresh": commands.cmd_refresh,
 }
 
 

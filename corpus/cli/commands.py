@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..config import Config
-from ..ingest import IngestReport, ingest
+from ..ingest import IngestReport, ingest, store_extracted
 from ..model import Article
 from ..parallel import with_quotes
 from ..readers import ReadError, RecordError, read_path
@@ -209,3 +210,44 @@ def cmd_config(config: Config, db_path: Path) -> int:
     emit(f"# corpus in use: {db_path}")
     emit(config.as_toml())
     return EXIT_OK
+
+
+def cmd_feeds(corpus: Corpus, args: argparse.Namespace) -> int:
+    from ..feeds import list_feeds, unsubscribe
+
+    if args.action == "remove":
+        if not args.url:
+            error("quoth feeds remove: which URL? (quoth feeds lists them)")
+            return EXIT_USAGE
+        if not unsubscribe(corpus.conn, args.url):
+            error(f"not subscribed: {args.url}")
+            return EXIT_FAILED
+        emit(f"unsubscribed {args.url}")
+        return EXIT_OK
+    for feed in list_feeds(corpus.conn):
+        if args.json:
+            emit_json(dataclasses.asdict(feed))
+        else:
+            emit_row(feed.url, feed.title or "-", feed.last_checked or "never",
+                     feed.last_status or "-")
+    return EXIT_OK
+
+
+def cmd_refresh(corpus: Corpus, args: argparse.Namespace) -> int:
+    """Fetch every subscription; quiet but for one summary line, so it suits cron."""
+    from ..feeds import refresh
+
+    report = IngestReport()
+
+    def store(_origin: str, articles: list[Article]) -> tuple[int, int]:
+        result = store_extracted(corpus, articles, report)
+        return result.new, result.duplicates
+
+    summary = refresh(corpus.conn, store, timeout=args.timeout)
+    for line in summary.failures + report.warnings:
+        error(line)
+    if args.json:
+        emit_json({**dataclasses.asdict(summary), "ok": summary.ok})
+    else:
+        emit(summary.line())
+    return EXIT_OK if summary.ok else EXIT_FAILED

@@ -13,6 +13,7 @@ examples:
   quoth demo                                     open the reader on the sample corpus
   quoth search 'speaker:miller after:2023' --json
   quoth quotes --speaker "Matthew Miller"
+  quoth ingest https://example.org/feed.xml     subscribe; then `quoth refresh` from cron
 """
 
 
@@ -85,6 +86,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     export.add_argument("--quotes", action="store_true", help="one row per quote")
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
+    feeds = command("feeds", "list feed subscriptions, or remove one")
+    feeds.add_argument("action", nargs="?", choices=("list", "remove"), default="list")
+    feeds.add_argument("url", nargs="?", help="with remove: the feed URL")
+    feeds.add_argument("--json", action="store_true", help="JSON Lines output")
+
+    refresh = command("refresh", "fetch every subscribed feed and ingest its new items")
+    refresh.add_argument("--json", action="store_true", help="print the summary as JSON")
+    refresh.add_argument("--timeout", type=float, default=20.0, help="seconds per feed")
+
     command("config", "print where the settings file is and the settings in effect")
 
     serve = command("serve", "serve the reader to a browser (pip install 'quoth[serve]')")

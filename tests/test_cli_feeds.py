@@ -1,0 +1,97 @@
+"""URLs and feeds through the CLI, against a local server (never the internet)."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ITEM = """<item><title>{title}</title><link>http://example.test/{slug}</link>
+<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate>
+<description><![CDATA[<p>{title}: the council met on Tuesday.</p>
+<p>"We will build it," said Mayor Grace Whitfield, the council's leader.</p>]]>
+</description></item>"""
+
+
+def feed(*titles: str) -> bytes:
+    items = "".join(ITEM.format(title=t, slug=t.lower().replace(" ", "-")) for t in titles)
+    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Gazette</title>'
+            f"{items}</channel></rss>").encode()
+
+
+class Site:
+    """A tiny HTTP server whose pages the test can change between requests."""
+
+    def __init__(self) -> None:
+        self.pages: dict[str, tuple[bytes, str]] = {}
+        site = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+                body, kind = site.pages.get(self.path, (b"", ""))
+                self.send_response(200 if body else 404)
+                self.send_header("Content-Type", kind or "text/plain")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+
+@pytest.fixture
+def site() -> Iterator[Site]:
+    running = Site()
+    yield running
+    running.server.shutdown()
+
+
+def quoth(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "QUOTH_DB": str(db)}
+    return subprocess.run([sys.executable, "-m", "quoth", *args],
+                          capture_output=True, text=True, env=env, timeout=120)
+
+
+def test_feed_url_subscribes_and_refresh_adds_only_new_items(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site.pages["/feed.xml"] = (feed("Bridge vote", "Park plan"), "application/rss+xml")
+    first = quoth("ingest", f"{site.base}/feed.xml", db=db)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("2 new")
+
+    listed = [json.loads(line) for line in quoth("feeds", "--json", db=db).stdout.splitlines()]
+    assert [f["url"] for f in listed] == [f"{site.base}/feed.xml"]
+
+    site.pages["/feed.xml"] = (feed("Bridge vote", "Park plan", "Rail deal"), "application/rss+xml")
+    refreshed = quoth("refresh", db=db)
+    assert refreshed.returncode == 0, refreshed.stderr
+    assert "1 new article" in refreshed.stdout and "2 already stored" in refreshed.stdout
+    quotes = quoth("quotes", "--json", db=db).stdout
+    assert "Grace Whitfield" in quotes
+
+    assert quoth("feeds", "remove", f"{site.base}/feed.xml", db=db).returncode == 0
+    assert quoth("feeds", db=db).stdout == ""
+
+
+def test_a_dead_url_is_one_line_and_the_rest_goes_on(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    page = ("<html><head><title>Harbour plan | Gazette</title></head><body><article>"
+            "<h1>Harbour plan</h1><p>The harbour plan was approved on Monday after a long "
+            "debate in the council chamber, officials said.</p></article></body></html>")
+    site.pages["/story.html"] = (page.encode(), "text/html; charset=utf-8")
+    result = quoth("ingest", f"{site.base}/missing.html", f"{site.base}/story.html", db=db)
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "404" in result.stderr
+    assert result.stdout.startswith("1 new")
+    assert quoth("feeds", db=db).stdout == ""  # a page is not a subscription
