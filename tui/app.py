@@ -228,17 +228,16 @@ class QuothApp(App[int]):
 
     def _go_to_results(self) -> None:
         self._go_to_results_when_ready = False
-        article_list = self.article_list
-        article_list.move_cursor(0)
-        focus_now(article_list)
+        self.article_list.move_cursor(0)
+        self.main_screen.show_list()
 
     def on_search_cancelled(self, message: SearchCancelled) -> None:
-        focus_now(self.article_list)
+        self.main_screen.show_list()
 
     def on_speaker_search_requested(self, message: SpeakerSearchRequested) -> None:
         name = message.name.replace('"', " ")
         self.search_for(f'speaker:"{name}"')
-        focus_now(self.article_list)
+        self.main_screen.show_list()
 
     def search_for(self, query: str) -> None:
         """Put `query` in the bar and run it (as if typed)."""
@@ -323,6 +322,12 @@ class QuothApp(App[int]):
         self._load_corpus()
 
     # -- actions ---------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Search belongs to the main screen; elsewhere the key is off (and out of the footer).
+        if action == "focus_search":
+            return isinstance(self.screen, MainScreen)
+        return True
 
     def action_focus_search(self) -> None:
         if isinstance(self.screen, MainScreen):

@@ -9,6 +9,7 @@ corpus at once, from a worker thread, through one connection of our own
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,10 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from ..corpus.store import Corpus
+
+UNREAD_MARK = "•"
+# The Linux console's fonts have the bullet but rarely the star.
+STAR_MARK = "*" if os.environ.get("TERM") == "linux" else "★"
 
 
 @dataclass
@@ -87,5 +92,5 @@ def list_marker(marks: ReadingMarks | None, article_id: int) -> str:
     if marks is None:
         return " "
     if marks.is_starred(article_id):
-        return "★"
-    return "•" if marks.is_unread(article_id) else " "
+        return STAR_MARK
+    return UNREAD_MARK if marks.is_unread(article_id) else " "

@@ -319,3 +319,20 @@ async def test_reload_picks_up_articles_added_elsewhere(
         app.reload_corpus()
         await ui.wait_until(pilot, lambda: titles(app) == ["Ferry cancelled"])
         assert app.corpus_total == 7
+
+
+async def test_speaker_search_from_the_panel_at_80x24_shows_the_list(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "b")  # on a narrow screen the panel covers the list
+        await pilot.pause()
+        assert not app.article_list.display
+        await pilot.press("j", "a")
+        assert app.search_bar.value == 'speaker:"Tomas Berg"'
+        await pilot.pause()
+        assert app.article_list.display
+        assert app.article_list.has_focus

@@ -121,6 +121,14 @@ class MainScreen(Screen[None]):
             for panel in self.query("QuotesPanel"):
                 focus_now(panel.active_list())  # type: ignore[attr-defined]
 
+    def show_list(self) -> None:
+        """Make the article list visible (unzoom; on a narrow screen, close the panel)."""
+        self.remove_class("-zoomed")
+        if self.has_class("-panel-over-list"):
+            self.add_class("-no-panel")
+            self.remove_class("-panel-over-list")
+        focus_now(self.query_one(ArticleList))
+
     def action_toggle_zoom(self) -> None:
         self.toggle_class("-zoomed")
         if self.has_class("-zoomed"):
