@@ -31,6 +31,7 @@ BUSY_TIMEOUT_MS = 10_000
 # A writer waits this long for the write lock: another ingest may hold it for the
 # whole of one large streamed file.
 WRITE_WAIT_SECONDS = 600.0
+FLAG_WAIT_SECONDS = 60.0  # marking read/starred, from a TUI worker thread
 
 
 class CorpusError(Exception):
@@ -261,10 +262,13 @@ class Corpus:
 
     def _set_flag(self, column: str, article_id: int, value: bool) -> None:
         self._require_writable()
-        with transaction(self.conn):
-            self.conn.execute(
-                f"UPDATE articles SET {column} = ? WHERE id = ?", (int(value), article_id)
-            )
+        try:  # an ingest may hold the write lock for a while: wait for it, then say why not
+            with transaction(self.conn, wait_seconds=FLAG_WAIT_SECONDS):
+                self.conn.execute(
+                    f"UPDATE articles SET {column} = ? WHERE id = ?", (int(value), article_id)
+                )
+        except sqlite3.Error as exc:
+            raise CorpusError.from_sqlite(self.path, exc) from exc
 
     def reading_state(self, article_id: int) -> tuple[bool, bool]:
         """(read, starred) for one article; (False, False) if it is gone."""

@@ -200,3 +200,22 @@ def test_cli_on_a_read_only_corpus(shared_corpus: Path, tmp_path: Path, quoth) -
     (line,) = refused.stderr.splitlines()
     assert "read-only" in line and str(shared_corpus) in line
     assert shared_corpus.read_bytes() == before
+
+
+def test_marking_read_waits_for_an_ingest_then_saves(tmp_path: Path, monkeypatch) -> None:
+    """The reader marks an article read while an ingest holds the write lock."""
+    monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 100)
+    db = tmp_path / "c.db"
+    with Corpus(db) as corpus:
+        corpus.add_articles([Article(body="The mayor said it was read.", title="Read me")])
+        (summary,) = corpus.summaries()
+        holder = sqlite3.connect(db, isolation_level=None, check_same_thread=False)
+        holder.execute("BEGIN IMMEDIATE")
+        release = threading.Timer(0.8, lambda: holder.execute("COMMIT"))
+        release.start()
+        try:
+            corpus.set_read(summary.id)
+        finally:
+            release.join()
+            holder.close()
+        assert corpus.reading_state(summary.id) == (True, False)
