@@ -49,10 +49,12 @@ from datetime import date as Date
 from .query import Query, parse_query
 from .search_index import (
     RANK_WIDTH,
+    UNRANKED,
     NameIndex,
     Ranking,
     Vocabulary,
     bits_from_ids,
+    dated_since,
     max_typos,
     sql_mask,
 )
@@ -78,6 +80,7 @@ MAX_COMPLETIONS = 16
 CACHE_LIMIT = 2_000
 JOIN_LIMIT = 5_000  # below this many matches, sorting by a join beats loading the ranking
 FEW_ROWS = 20_000  # up to this many candidate rows, count them in the same pass
+NEWEST_RANKED = 2_000  # a one-shot search first ranks only this many newest articles
 _NEWEST_FIRST = "date DESC, id DESC"  # SQLite sorts NULL dates last in DESC order
 
 
@@ -118,6 +121,7 @@ class _Order:
     dates: str  # the date-range condition, or "1"
     params: dict[str, object]
     bound: int  # at most this many articles can pass the date range
+    known: str = "1"  # false for a row the (partial) ranking does not place
 
 
 class SearchEngine:
@@ -131,6 +135,7 @@ class SearchEngine:
     def _reset(self) -> None:
         self._max_id: int | None = None
         self._ranking: Ranking | None = None
+        self._newest: Ranking | None = None  # a one-shot search's partial ranking
         self._vocabulary: Vocabulary | None = None
         self._speakers: tuple[NameIndex, list[int]] | None = None
         self._sources: tuple[NameIndex, list[str]] | None = None
@@ -287,16 +292,11 @@ class SearchEngine:
         return ranked, self._count(select, {**params, **date_params}, limit)
 
     def _run_text(
-        self, plan: TextPlan, query: Query, allowed: int | None, limit: int
+        self, plan: TextPlan, query: Query, allowed: int | None, limit: int,
+        partial: bool = True,
     ) -> tuple[list[tuple[int, int]], int]:
         where, params = self._row_conditions(allowed, "f.rowid")
-        order = self._order(plan, query, where, params)
-        where = f"{where} AND {order.dates}"
-        params = {**params, **order.params}
-        # Few candidate rows (or costly phrase matching): count them while sorting,
-        # instead of matching a second time.
-        candidates = order.bound if allowed is None else min(order.bound, allowed.bit_count())
-        count_too = bool(query.phrases) or candidates <= FEW_ROWS
+        newest = limit if partial else 0
         ranked: list[tuple[int, int]] = []
         seen: set[int] = set()
         counted: int | None = None
@@ -304,46 +304,77 @@ class SearchEngine:
             wanted = limit - len(ranked)
             if wanted <= 0:
                 break
-            count = "count(*) OVER ()" if count_too and expression == plan.everything else "NULL"
+            order = self._order(expression, query, where, params, newest)
+            # Few candidate rows (or costly phrase matching): count them while sorting,
+            # instead of matching a second time.
+            few = min(order.bound, allowed.bit_count()) if allowed is not None else order.bound
+            count_too = expression == plan.everything and (bool(query.phrases) or few <= FEW_ROWS)
             # Reaching a lower tier means every higher one was returned whole, so
             # dropping what is already listed leaves exactly this tier's own matches.
             rows = self._conn.execute(
-                f"SELECT f.rowid, {count} FROM articles_fts f {order.join} "
-                f"WHERE articles_fts MATCH :expr AND {where} ORDER BY {order.key} LIMIT :n",
-                {**params, "expr": expression, "n": wanted + len(seen)},
+                f"SELECT f.rowid, {'count(*) OVER ()' if count_too else 'NULL'}, {order.known} "
+                f"FROM articles_fts f {order.join} WHERE articles_fts MATCH :expr AND {where} "
+                f"AND {order.dates} ORDER BY {order.key} LIMIT :n",
+                {**params, **order.params, "expr": expression, "n": wanted + len(seen)},
             )
-            for article_id, total in rows:
+            for article_id, total, known in rows:
                 counted = total
                 if article_id not in seen and len(ranked) < limit:
+                    if not known:  # older than the newest articles ranked so far
+                        return self._run_text(plan, query, allowed, limit, partial=False)
                     seen.add(article_id)
                     ranked.append((article_id, tier))
         if len(ranked) < limit:
             return ranked, len(ranked)
         if counted is not None:
             return ranked, min(counted, max(TOTAL_CAP, limit))
+        order = self._order(plan.everything, query, where, params, newest)
         sql = (f"SELECT 1 FROM articles_fts f {order.join} "
-               f"WHERE articles_fts MATCH :expr AND {where}")
-        return ranked, self._count(sql, {**params, "expr": plan.everything}, limit)
+               f"WHERE articles_fts MATCH :expr AND {where} AND {order.dates}")
+        return ranked, self._count(sql, {**params, **order.params, "expr": plan.everything},
+                                   limit)
 
     def _order(
-        self, plan: TextPlan, query: Query, where: str, params: dict[str, object]
+        self, expression: str, query: Query, where: str, params: dict[str, object],
+        newest: int,
     ) -> _Order:
-        if self._ranking is None and self._count(
-            f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
-            {**params, "expr": plan.everything}, 0, cap=JOIN_LIMIT,
-        ) < JOIN_LIMIT:
-            dates, date_params = _date_condition(query, "a.date")
-            return _Order("JOIN articles a ON a.id = f.rowid", "a.date DESC, a.id DESC",
-                          dates, date_params, JOIN_LIMIT)
-        ranking = self._get_ranking()
+        """How to sort the matches of `expression` newest first. Without the full
+        ranking loaded (a one-shot search), few matches are sorted by a join, and
+        many by a ranking of just enough newest articles when `newest` allows it
+        (the caller checks that every match it keeps is ranked); else by the full
+        ranking."""
+        ranking = self._ranking
+        if ranking is None:
+            if self._count(
+                f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
+                {**params, "expr": expression}, 0, cap=JOIN_LIMIT,
+            ) < JOIN_LIMIT:
+                dates, date_params = _date_condition(query, "a.date")
+                return _Order("JOIN articles a ON a.id = f.rowid", "a.date DESC, a.id DESC",
+                              dates, date_params, JOIN_LIMIT)
+            if newest:
+                ranking = self._newest_ranking(query, newest)
+            ranking = ranking or self._get_ranking()
         key = f"substr(:rank, f.rowid * {RANK_WIDTH} + 1, {RANK_WIDTH})"
-        order_params: dict[str, object] = {"rank": ranking.rank}
+        order_params: dict[str, object] = {"rank": ranking.rank, "unranked": ranking.key(UNRANKED)}
         dates = "1"
         lo, hi = ranking.date_positions(query.date_from, query.date_to)
         if query.date_from or query.date_to:
             dates = f"{key} >= :lo AND {key} < :hi"
             order_params.update(lo=ranking.key(lo), hi=ranking.key(hi))
-        return _Order("", key, dates, order_params, hi - lo)
+        bound = hi - lo if ranking.complete or query.date_from or query.date_to else (
+            self._snapshot())
+        return _Order("", key, dates, order_params, bound, f"{key} != :unranked")
+
+    def _newest_ranking(self, query: Query, limit: int) -> Ranking:
+        """A ranking of the newest articles: enough for `limit` matches when they
+        are common, and covering the whole date range, if any."""
+        wanted = max(NEWEST_RANKED, 20 * limit)
+        if query.date_from or query.date_to:
+            wanted = max(wanted, dated_since(self._conn, self._snapshot(), query.date_from or ""))
+        if self._newest is None or not (self._newest.complete or self._newest.covered >= wanted):
+            self._newest = Ranking(self._conn, self._snapshot(), wanted)
+        return self._newest
 
     def _row_conditions(self, allowed: int | None, rowid: str) -> tuple[str, dict[str, object]]:
         # Articles added after the snapshot wait for refresh().

@@ -25,6 +25,7 @@ from rapidfuzz.distance import OSA
 from .query import words_of
 
 RANK_WIDTH = 4
+UNRANKED = 0xFFFFFFFF
 MIN_FUZZY_LENGTH = 4
 MIN_PREFIX_FUZZY_LENGTH = 6
 
@@ -53,16 +54,19 @@ def sql_mask(bits: int, size: int) -> bytes:
 
 
 class Ranking:
-    """Newest-first positions of the articles present when it was loaded."""
+    """Newest-first positions of the articles present when it was loaded; with
+    `newest`, of only that many newest articles (the others sort last, unranked)."""
 
-    def __init__(self, conn: sqlite3.Connection, max_id: int) -> None:
+    def __init__(self, conn: sqlite3.Connection, max_id: int, newest: int | None = None) -> None:
         self._conn = conn
         self._max_id = max_id
+        only = "" if newest is None else f" LIMIT {int(newest)}"
         ids = [row[0] for row in conn.execute(  # NULL dates sort last
             "SELECT id FROM articles INDEXED BY articles_date WHERE id <= ? "
-            "ORDER BY date DESC, id DESC", (max_id,))]
-        self.count = len(ids)
-        positions = array("I", [0xFFFFFFFF]) * (max_id + 1)
+            f"ORDER BY date DESC, id DESC{only}", (max_id,))]
+        self.covered = len(ids)  # positions [0, covered) are known
+        self.complete = newest is None or len(ids) < newest
+        positions = array("I", [UNRANKED]) * (max_id + 1)
         if positions.itemsize != RANK_WIDTH:
             raise RuntimeError("unsupported platform: array('I') is not 4 bytes")
         for position, article_id in enumerate(ids):
@@ -81,16 +85,21 @@ class Ranking:
         so "2023-07" <= "2023-07-24T10:00" < "2023-08" works as is. Undated
         articles match no date range."""
         if date_from is None and date_to is None:
-            return 0, self.count
+            return 0, self.covered
         lo = self._dated_since(date_to) if date_to else 0
         return lo, max(lo, self._dated_since(date_from or ""))
 
     def _dated_since(self, bound: str) -> int:
-        (count,) = self._conn.execute(
-            "SELECT count(*) FROM articles INDEXED BY articles_date WHERE date >= ? AND id <= ?",
-            (bound, self._max_id),
-        ).fetchone()
-        return int(count)
+        return dated_since(self._conn, self._max_id, bound)
+
+
+def dated_since(conn: sqlite3.Connection, max_id: int, bound: str) -> int:
+    """How many articles (up to `max_id`) are dated on or after `bound` ("": dated at all)."""
+    (count,) = conn.execute(
+        "SELECT count(*) FROM articles INDEXED BY articles_date WHERE date >= ? AND id <= ?",
+        (bound, max_id),
+    ).fetchone()
+    return int(count)
 
 
 _LITTLE_ENDIAN = array("I", [1]).tobytes()[0] == 1

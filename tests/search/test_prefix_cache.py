@@ -91,18 +91,25 @@ def test_read_state_is_never_cached(corpus: Corpus) -> None:
         corpus.conn.execute("UPDATE articles SET is_read = 0")
 
 
-@pytest.mark.parametrize(("join_limit", "few_rows"), [(10**9, 0), (0, 10**9), (50, 100)])
+@pytest.mark.parametrize(
+    ("join_limit", "few_rows", "newest"),
+    [(10**9, 0, 2000), (0, 10**9, 2000), (50, 100, 2000), (0, 0, 1), (0, 10**9, 1)],
+)
 def test_every_evaluation_strategy_gives_the_same_answer(
-    corpus: Corpus, monkeypatch: pytest.MonkeyPatch, join_limit: int, few_rows: int
+    corpus: Corpus, monkeypatch: pytest.MonkeyPatch, join_limit: int, few_rows: int,
+    newest: int,
 ) -> None:
-    """Sorting by a join or by the ranking blob, counting in the sorting pass or
-    in a second one, lazily or after load(): one answer."""
+    """Sorting by a join, by a ranking of the newest articles or by the full
+    ranking, counting in the sorting pass or in a second one, lazily or after
+    load(): one answer."""
     reference = SearchEngine(corpus)
     reference.load()
     queries = [q for query in _queries(corpus)[:8] for q in (query, query.split()[0])]
+    queries += ["the", "said date:2020", "the after:2024", "the before:2016", '"of the"']
     expected = [reference.search(q, limit=limit) for q in queries for limit in (5, 200)]
     monkeypatch.setattr(search_module, "JOIN_LIMIT", join_limit)
     monkeypatch.setattr(search_module, "FEW_ROWS", few_rows)
+    monkeypatch.setattr(search_module, "NEWEST_RANKED", newest)
     for query, limit, want in zip(
         [q for q in queries for _ in (5, 200)], [5, 200] * len(queries), expected, strict=True
     ):
