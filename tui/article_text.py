@@ -2,12 +2,17 @@
 
 Pure Rich, no widgets: it runs in a worker thread so that a long article is
 laid out off the UI thread. Quotes are coloured by speaker, mentions of the
-speaker are marked, and every quote remembers which paragraph it sits in so
-the reader can scroll to it.
+speaker are marked, and every quote remembers where it sits so the reader can
+scroll to it.
+
+The body is cut into blocks of whole paragraphs, one widget each: one
+paragraph a block for ordinary articles, more for very long ones, so that a
+3,000-paragraph article still means about a hundred widgets, not thousands.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from rich.style import Style
@@ -30,16 +35,17 @@ CAPTION_STYLE = Style(italic=True, dim=True)
 QUOTE_BASE = Style(italic=True)
 MENTION_BASE = Style(bold=True, underline=True)
 FLASH_STYLE = Style(reverse=True)
+MAX_BLOCKS = 100
 
 
 @dataclass(frozen=True)
 class QuotePlace:
-    """Where quote number `index` sits: its paragraph and how far into it (0..1)."""
+    """Where quote number `index` starts (block, character offset) and all its pieces."""
 
     index: int
-    paragraph: int
-    fraction: float
-    spans: tuple[tuple[int, int, int], ...]  # (paragraph, start, end) in paragraph coordinates
+    block: int
+    offset: int
+    spans: tuple[tuple[int, int, int], ...]  # (block, start, end) in block coordinates
 
 
 @dataclass
@@ -48,15 +54,15 @@ class RenderedArticle:
     headline: Text
     meta: Text
     caption: Text | None
-    paragraphs: list[Text]
+    blocks: list[Text]
     places: list[QuotePlace] = field(default_factory=list)
     colours: dict[str, str] = field(default_factory=dict)
 
-    def flashed(self, paragraph: int, quote_index: int) -> Text:
-        """Paragraph `paragraph` with quote `quote_index` shown in reverse video."""
-        text = self.paragraphs[paragraph].copy()
-        for para, start, end in self.places[quote_index].spans:
-            if para == paragraph:
+    def flashed(self, block: int, quote_index: int) -> Text:
+        """Block `block` with quote `quote_index` shown in reverse video."""
+        text = self.blocks[block].copy()
+        for where, start, end in self.places[quote_index].spans:
+            if where == block:
                 text.stylize(FLASH_STYLE, start, end)
         return text
 
@@ -76,8 +82,8 @@ def render_article(article: Article) -> RenderedArticle:
     body = clean_keep_length(article.body)
     bounds = _paragraph_bounds(body)
     paragraphs = [Text(body[start:end]) for start, end in bounds]
-    places: list[QuotePlace] = []
-    for index, quote in enumerate(article.quotes):
+    places: list[tuple[tuple[int, int, int], ...]] = []
+    for quote in article.quotes:
         colour = quote_colour(quote, colours)
         spans = _spans_in_paragraphs(bounds, quote.start, quote.end)
         for para, start, end in spans:
@@ -85,14 +91,15 @@ def render_article(article: Article) -> RenderedArticle:
         mention = _spans_in_paragraphs(bounds, quote.mention_start, quote.mention_end)
         for para, start, end in mention:
             paragraphs[para].stylize(MENTION_BASE + Style(color=colour), start, end)
-        places.append(_place(index, spans, bounds))
+        places.append(spans)
+    blocks, block_of = _blocks(paragraphs)
     return RenderedArticle(
         article=article,
         headline=Text(clean_line(article.title) or "(untitled)", style=HEADLINE_STYLE),
         meta=Text(meta_line(article), style=META_STYLE),
         caption=_caption(article),
-        paragraphs=paragraphs,
-        places=places,
+        blocks=blocks,
+        places=[_place(index, spans, block_of) for index, spans in enumerate(places)],
         colours=colours,
     )
 
@@ -140,11 +147,30 @@ def _spans_in_paragraphs(
     return tuple(spans)
 
 
+def _blocks(paragraphs: list[Text]) -> tuple[list[Text], list[tuple[int, int]]]:
+    """Paragraphs joined into at most MAX_BLOCKS blocks; and for each paragraph,
+    (its block, its offset in that block)."""
+    per_block = max(1, math.ceil(len(paragraphs) / MAX_BLOCKS))
+    blocks: list[Text] = []
+    block_of: list[tuple[int, int]] = []
+    for first in range(0, len(paragraphs), per_block):
+        chunk = paragraphs[first:first + per_block]
+        offset = 0
+        for text in chunk:
+            block_of.append((len(blocks), offset))
+            offset += len(text) + len(PARAGRAPH_BREAK)
+        blocks.append(Text(PARAGRAPH_BREAK).join(chunk))
+    return blocks, block_of
+
+
 def _place(
-    index: int, spans: tuple[tuple[int, int, int], ...], bounds: list[tuple[int, int]]
+    index: int, spans: tuple[tuple[int, int, int], ...], block_of: list[tuple[int, int]]
 ) -> QuotePlace:
-    if not spans:
-        return QuotePlace(index, 0, 0.0, ())
-    para, start, _ = spans[0]
-    length = max(1, bounds[para][1] - bounds[para][0])
-    return QuotePlace(index, para, start / length, spans)
+    """A quote's paragraph spans, moved into block coordinates."""
+    moved = []
+    for para, start, end in spans:
+        block, shift = block_of[para]
+        moved.append((block, start + shift, end + shift))
+    if not moved:
+        return QuotePlace(index, 0, 0, ())
+    return QuotePlace(index, moved[0][0], moved[0][1], tuple(moved))

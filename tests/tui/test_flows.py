@@ -194,7 +194,7 @@ async def test_markup_in_articles_is_shown_literally(
         await pilot.press("enter")
         headline = app.reader.query_one("#headline", Static)
         assert str(headline.content) == "Markup [bold]stays[/bold] literal"
-        body = " ".join(p.plain for p in app.reader.rendered.paragraphs)
+        body = " ".join(p.plain for p in app.reader.rendered.blocks)
         assert "[@click=app.quit]links[/]" in body
         assert "\x1b" not in body and "\x07" not in body
         assert app.is_running  # nothing in the article acted as a link or markup

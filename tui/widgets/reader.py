@@ -25,7 +25,7 @@ EMPTY_HEADLINE = "No article selected"
 
 
 class Paragraph(Static):
-    """One paragraph of the body."""
+    """One block of the body: a paragraph (more than one in very long articles)."""
 
 
 class Reader(VerticalScroll, can_focus=True):
@@ -80,7 +80,7 @@ class Reader(VerticalScroll, can_focus=True):
         caption = self.query_one("#caption", Static)
         caption.update(rendered.caption or "" if rendered else "")
         caption.display = bool(rendered and rendered.caption)
-        self._place_paragraphs(rendered.paragraphs if rendered else [])
+        self._place_paragraphs(rendered.blocks if rendered else [])
         self.scroll_home(animate=False, immediate=True)
         self._title_quotes()
 
@@ -133,15 +133,22 @@ class Reader(VerticalScroll, can_focus=True):
         self.post_message(QuoteShown(index))
         place = self.rendered.places[index]
         paragraphs = list(self.query(Paragraph))
-        if not place.spans or place.paragraph >= len(paragraphs):
+        if not place.spans or place.block >= len(paragraphs):
             return
-        self.call_after_refresh(self._scroll_to_place, paragraphs[place.paragraph], place.fraction)
+        self.call_after_refresh(self._scroll_to_place, paragraphs[place.block], place.block,
+                                place.offset)
         if flash:
             self._flash(index)
 
-    def _scroll_to_place(self, paragraph: Paragraph, fraction: float) -> None:
-        region = paragraph.virtual_region
-        target = region.y + int(fraction * region.height)
+    def _scroll_to_place(self, widget: Paragraph, block: int, offset: int) -> None:
+        """Put the line holding `offset` of `block` a third of the way down the pane."""
+        if self.rendered is None or block >= len(self.rendered.blocks):
+            return
+        line = 0
+        if offset > 0 and widget.size.width > 0:
+            before = self.rendered.blocks[block].divide([offset])[0]
+            line = len(before.wrap(self.app.console, widget.size.width)) - 1
+        target = widget.virtual_region.y + line
         self.scroll_to(y=max(0, target - self.scrollable_content_region.height // 3),
                        animate=False, immediate=True)
 
@@ -164,8 +171,8 @@ class Reader(VerticalScroll, can_focus=True):
             return
         paragraphs = list(self.query(Paragraph))
         for para in self._flashed_paragraphs:
-            if para < len(paragraphs) and para < len(self.rendered.paragraphs):
-                paragraphs[para].update(self.rendered.paragraphs[para])
+            if para < len(paragraphs) and para < len(self.rendered.blocks):
+                paragraphs[para].update(self.rendered.blocks[para])
         self._flashed_paragraphs = []
 
     @property
