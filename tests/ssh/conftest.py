@@ -89,20 +89,21 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("COLORTERM", raising=False)
 
 
-class _ExtrasApp(ReaderExtras, QuothApp):
-    """The app with the extras, for as long as app.py does not mix them in itself."""
-
-    BINDINGS = [*QuothApp.BINDINGS, *EXTRA_BINDINGS]
-
-    def start_loading(self) -> None:
-        if self.corpus_total is None:
-            self.restore_session()
-            self.load_reading_marks()  # app.py does this in its loading worker
-        super().start_loading()
-
-
 def app_class() -> type[QuothApp]:
-    return QuothApp if issubclass(QuothApp, ReaderExtras) else _ExtrasApp
+    """QuothApp, once app.py mixes the extras in; until then a subclass that does."""
+    if issubclass(QuothApp, ReaderExtras):
+        return QuothApp
+
+    class ExtrasApp(ReaderExtras, QuothApp):  # type: ignore[misc]
+        BINDINGS = [*QuothApp.BINDINGS, *EXTRA_BINDINGS]
+
+        def start_loading(self) -> None:
+            if self.corpus_total is None:
+                self.restore_session()
+                self.load_reading_marks()  # app.py does this in its loading worker
+            super().start_loading()
+
+    return ExtrasApp
 
 
 # -- waiting -------------------------------------------------------------------

@@ -14,7 +14,7 @@ from quoth.tui import terminal
 from quoth.tui.clipboard import article_address, quote_citation
 from quoth.tui.export_command import export_directory, export_file_name, free_path
 from quoth.tui.external import article_plain_text, editor_command, file_name_for, pager_command
-from quoth.tui.reading_state import ReadingMarks, list_marker
+from quoth.tui.reading_state import STAR_MARK, ReadingMarks, list_marker
 from quoth.tui.settings import app_settings, checked_keymap, settings_css
 from quoth.tui.sorting import DATE, RELEVANCE, fetch_limit, sort_rows
 from quoth.tui.state import SessionState, load_state, save_state
@@ -135,7 +135,7 @@ def test_sort_by_date_is_newest_first_undated_last_and_stable() -> None:
 
 def test_list_marker() -> None:
     marks = ReadingMarks(unread={1, 2}, starred={2})
-    assert [list_marker(marks, i) for i in (1, 2, 3)] == ["•", "★", " "]
+    assert [list_marker(marks, i) for i in (1, 2, 3)] == ["•", STAR_MARK, " "]
     marks.set_read(1, True)
     marks.set_starred(2, False)
     assert [list_marker(marks, i) for i in (1, 2)] == [" ", "•"]
