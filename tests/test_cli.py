@@ -25,7 +25,8 @@ Opposition councillor Mira Hale said the delay would cost the city millions.
 
 JSONL = "\n".join(
     [
-        json.dumps({"title": "Wind farm approved", "text": 'The minister said "it is a good day" for the coast.',
+        json.dumps({"title": "Wind farm approved",
+                    "text": 'The minister said "it is a good day" for the coast.',
                     "date": "2024-01-02", "source": "Coast Daily"}),
         "{this line is broken",
         json.dumps({"headline": "Rail strike ends", "body": "Unions said the strike was over.",
@@ -84,7 +85,9 @@ def test_ingest_reports_bad_lines_keeps_good_ones_and_dedupes(tmp_path: Path, in
     assert stats[0]["articles"] == 3
 
 
-def test_missing_paths_fail_with_one_line_and_the_rest_goes_on(tmp_path: Path, inputs: Path) -> None:
+def test_missing_paths_fail_with_one_line_and_the_rest_goes_on(
+    tmp_path: Path, inputs: Path
+) -> None:
     db = tmp_path / "c.db"
     result = quoth("ingest", str(tmp_path / "nope.txt"), str(inputs / "bridge.txt"), db=db)
     assert result.returncode == 1
@@ -126,7 +129,9 @@ def test_show_unknown_id_fails_cleanly(tmp_path: Path) -> None:
     assert result.returncode == 1 and "no article with id 999" in result.stderr
 
 
-def test_extract_prints_one_object_per_article_without_storing(tmp_path: Path, inputs: Path) -> None:
+def test_extract_prints_one_object_per_article_without_storing(
+    tmp_path: Path, inputs: Path
+) -> None:
     db = tmp_path / "c.db"
     result = quoth("extract", str(inputs / "bridge.txt"), "--json", db=db)
     (obj,) = json_lines(result.stdout)
@@ -187,3 +192,15 @@ def test_config_prints_path_and_effective_settings(tmp_path: Path) -> None:
     assert result.returncode == 0
     assert str(config) in result.stdout and 'theme = "textual-light"' in result.stdout
     assert "line 3" in result.stderr and "list_width" in result.stderr
+
+
+def test_an_excluded_word_is_not_taken_for_an_option(tmp_path: Path, inputs: Path) -> None:
+    db = tmp_path / "c.db"
+    quoth("ingest", str(inputs), db=db)
+    everything = json_lines(quoth("search", "council", "--json", db=db).stdout)
+    without = quoth("search", "-harbour", "council", "--json", db=db)
+    assert without.returncode == 0, without.stderr
+    titles = [hit["title"] for hit in json_lines(without.stdout)]
+    assert "Harbour bridge vote delayed again" in [h["title"] for h in everything]
+    assert "Harbour bridge vote delayed again" not in titles
+    assert quoth("search", "--bogus", db=db).returncode == 2

@@ -14,7 +14,7 @@ from ..config import Config, load_config
 from ..store import Corpus, CorpusError, default_db_path
 from . import commands
 from .output import emit_row, error
-from .parser import build_parser
+from .parser import build_parser, query_words_last
 
 OpenReader = Callable[[Path, bool, bool], int]  # (db path, demo?, mouse?) -> exit code
 Serve = Callable[[Path, str, int], int]  # (db path, host, port) -> exit code
@@ -40,7 +40,7 @@ def run(
 ) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args = _parse(parser, argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help
         return int(exc.code or 0)
     config, problems = load_config()
@@ -89,6 +89,10 @@ def _demo(args: argparse.Namespace, open_reader: OpenReader | None, mouse: bool)
                          f"{summary.quote_count:>3}q", summary.title)
         return commands.EXIT_OK
     return _open(open_reader, path, demo=True, mouse=mouse)
+
+
+def _parse(parser: argparse.ArgumentParser, argv: Sequence[str] | None) -> argparse.Namespace:
+    return parser.parse_args(query_words_last(list(sys.argv[1:] if argv is None else argv)))
 
 
 def resolve_db_path(flag: str | None, config: Config) -> Path:

@@ -101,3 +101,45 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default="127.0.0.1", help="address to bind (default: loopback)")
     serve.add_argument("--port", type=int, default=8000)
     return parser
+
+
+# Options (and how many values they take) of the commands whose positionals are a query.
+_COMMON_OPTIONS = {"--db": 1, "-h": 0, "--help": 0, "--version": 0}
+_QUERY_COMMAND_OPTIONS = {
+    "search": {"--limit": 1, "--json": 0},
+    "export": {"--format": 1, "--quotes": 0, "--output": 1, "-o": 1},
+}
+
+
+def query_words_last(argv: list[str]) -> list[str]:
+    """In `quoth search -harbour bridge`, `-harbour` is an excluded word, not an
+    option: move the query words of search/export behind `--` so argparse agrees."""
+    position = _command_position(argv)
+    if position is None or argv[position] not in _QUERY_COMMAND_OPTIONS:
+        return argv
+    known = {**_COMMON_OPTIONS, **_QUERY_COMMAND_OPTIONS[argv[position]]}
+    options: list[str] = []
+    words: list[str] = []
+    rest = iter(argv[position + 1 :])
+    for token in rest:
+        if token == "--":
+            words.extend(rest)
+            break
+        name = token.split("=", 1)[0]
+        if name in known or token.startswith("--"):  # a mistyped --option stays an error
+            options.append(token)
+            if "=" not in token:
+                options.extend(next(rest, "") for _ in range(known[name]))
+        else:
+            words.append(token)
+    return [*argv[: position + 1], *options, "--", *words]
+
+
+def _command_position(argv: list[str]) -> int | None:
+    index = 0
+    while index < len(argv):
+        token = argv[index]
+        if not token.startswith("-"):
+            return index
+        index += 2 if token == "--db" else 1
+    return None
