@@ -192,6 +192,19 @@ def test_a_lone_surrogate_escape_costs_one_record_at_most(tmp_path: Path, quoth)
     assert {"Good one", "Good two"} <= titles
 
 
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [(random.Random(3).randbytes(3000), "binary"), (b"", "empty"),
+     (b'{"title": "From a pipe", "text": "Piped text said hello."}\n{bad\n', "<stdin>:2:")],
+)  # fmt: skip
+def test_hostile_stdin(tmp_path: Path, quoth, data: bytes, reason: str) -> None:
+    result = quoth("ingest", "-", db=tmp_path / "c.db", stdin=data)
+    quoth.no_traceback(result)
+    assert result.returncode == 1
+    (line,) = result.stderr.splitlines()
+    assert line.startswith("<stdin>") and reason in line
+
+
 def test_dangling_symlink(battery: Battery) -> None:
     _, result = battery
     (line,) = _lines_about(result, DANGLING)
