@@ -129,7 +129,7 @@ def query_words_last(argv: list[str]) -> list[str]:
         if name in known or token.startswith("--"):  # a mistyped --option stays an error
             options.append(token)
             if "=" not in token:
-                options.extend(next(rest, "") for _ in range(known[name]))
+                options.extend(next(rest, "") for _ in range(known.get(name, 0)))
         else:
             words.append(token)
     return [*argv[: position + 1], *options, "--", *words]
