@@ -454,9 +454,11 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
             last = index - 1
             break
     words = [t.text for t in tokens[first : last + 1]]
+    proper = bool(words) and words[0].lower().removesuffix("s") in lexicon.party_members
     if (
         words
         and words[0][:1].isupper()
+        and not proper  # "Democrats" keep their capital; "Officials" at a sentence start do not
         and (words[0].lower() in lexicon.group_nouns or words[0].lower() in _COMMON_CAPS)
     ):
         words[0] = words[0].lower()
