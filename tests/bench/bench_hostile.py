@@ -128,6 +128,11 @@ def quote_flood(rng: random.Random, n: int) -> tuple[str, bytes]:
     return f"quotes-{n}.txt", ("Quote flood\n\n" + '"Yes," he said. ' * 125_000).encode()
 
 
+def run_on_attribution(rng: random.Random, n: int) -> tuple[str, bytes]:
+    """One endless sentence of attributions: each cue must not rescan the whole sentence."""
+    return f"runon-{n}.txt", ("Run-on\n\n" + "according to officials, " * 20_000).encode()
+
+
 def entity_bomb(rng: random.Random, n: int) -> tuple[str, bytes]:
     levels = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
     return f"bomb-{n}.xml", (
@@ -171,7 +176,8 @@ KINDS: dict[str, tuple[Maker, float]] = {
     "escape sequences": (escapes, 3),
 }  # fmt: skip
 ONCE: dict[str, Maker] = {"2 MB line": long_line, "quote flood (250k marks)": quote_flood,
-                          "big JSONL (streamed)": big_jsonl}  # fmt: skip
+                          "big JSONL (streamed)": big_jsonl,
+                          "run-on attributions": run_on_attribution}  # fmt: skip
 DANGEROUS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e]")
 
 
