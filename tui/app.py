@@ -72,6 +72,8 @@ class QuothApp(App[int]):
         self.access = CorpusAccess(self.db_path)
         self.corpus_total: int | None = None  # None until the listing is loaded
         self.current_article: RenderedArticle | None = None
+        # False: start with the side panel hidden; True/None: decided by the width.
+        self.side_panel_at_start: bool | None = None
         self.query_text = ""
         self.last_search_ms: float | None = None
         self._search_generation = 0
@@ -87,7 +89,7 @@ class QuothApp(App[int]):
     def on_mount(self) -> None:
         # Pushed rather than made the default screen: measured, this reaches the
         # first frame sooner (tests/bench/bench_tui.py).
-        self.push_screen(MainScreen(self.size.width))
+        self.push_screen(MainScreen(self.size.width, panel=self.side_panel_at_start))
 
     def start_loading(self) -> None:
         """Called by the main screen once it has been drawn: read the corpus now."""
@@ -164,7 +166,11 @@ class QuothApp(App[int]):
     def on_query_changed(self, message: QueryChanged) -> None:
         self.query_text = message.query
         self._search_generation += 1
-        self._search(self._search_generation, message.query, SEARCH_LIMIT)
+        self._search(self._search_generation, message.query, self.search_limit(SEARCH_LIMIT))
+
+    def search_limit(self, shown_limit: int) -> int:
+        """How many results to ask the engine for (a hook: sorting may want more)."""
+        return shown_limit
 
     def on_list_end_reached(self, message: ListEndReached) -> None:
         """At the last of 200 matches, fetch more (the cursor stays where it is)."""

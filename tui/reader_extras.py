@@ -24,8 +24,6 @@ from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from .clipboard import article_address, quote_citation
-from .external import editor_command, open_in_program, pager_command
 from .messages import (
     ArticleChosen,
     ArticleHighlighted,
@@ -35,10 +33,9 @@ from .messages import (
 )
 from .reading_state import ReadingMarks, ReadingStateStore
 from .sorting import DATE, RELEVANCE, describe, fetch_limit, sort_rows
-from .state import SessionState, load_state, save_state
 from .terminal import NO_COLOR_CSS
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the rest is imported where used: none of it is needed for the first frame
     from ..corpus.config import Config
     from ..corpus.model import Article, Quote
 
@@ -71,7 +68,7 @@ class ReaderExtras:
         self.state_file: Path | None = None
         self.setting_problems: list[str] = []
         self.side_panel_at_start = True
-        self._restore: SessionState | None = None
+        self._restore: Any = None  # a SessionState, until its selection is put back
         self._selected_id: int | None = None
         self._engine_rows: list[Any] = []
         self._reading_store: ReadingStateStore | None = None
@@ -83,6 +80,7 @@ class ReaderExtras:
         """Apply the user's config (before run()); remember state in `state_file`."""
         from .keys import binding_sections
         from .settings import app_settings, binding_ids
+        from .state import load_state
 
         app: Any = self
         settings = app_settings(
@@ -122,6 +120,8 @@ class ReaderExtras:
     def on_unmount(self) -> None:
         app: Any = self
         if self.state_file is not None:
+            from .state import SessionState, save_state
+
             state = SessionState(app.query_text, self._selected_id, self.sort_order)
             save_state(app.db_path, state, self.state_file)
         if self._reading_store is not None:
@@ -155,6 +155,9 @@ class ReaderExtras:
             self.call_next(self._restore_selection)  # type: ignore[attr-defined]
 
     def on_search_finished(self, message: SearchFinished) -> None:
+        app: Any = self
+        if message.generation != app._search_generation:
+            return  # stale: the app drops it too
         self._engine_rows = list(message.rows)
         message.rows = sort_rows(message.rows, self.sort_order)
         if not message.error and self._restore_due(message.query):
@@ -262,6 +265,8 @@ class ReaderExtras:
         if quote is None:
             self._say("This article has no quotes")
             return
+        from .clipboard import quote_citation
+
         citation = quote_citation(quote, article)
         app: Any = self
         app.copy_to_clipboard(citation)
@@ -271,6 +276,8 @@ class ReaderExtras:
         article = self._current_article()
         if article is None:
             return
+        from .clipboard import article_address
+
         address = article_address(article)
         if address is None:
             self._say("This article has no URL or origin")
@@ -303,15 +310,21 @@ class ReaderExtras:
     # -- pager and editor ----------------------------------------------------
 
     def action_open_pager(self) -> None:
+        from .external import pager_command
+
         self._open_externally(pager_command())
 
     def action_open_editor(self) -> None:
+        from .external import editor_command
+
         self._open_externally(editor_command())
 
     def _open_externally(self, command: list[str]) -> None:
         article = self._current_article()
         if article is None:
             return
+        from .external import open_in_program
+
         app: Any = self
         outcome = open_in_program(article, command, app.suspend)
         if outcome.ok:
@@ -350,8 +363,14 @@ class ReaderExtras:
         if not query.strip():
             rows = app.access.listing()
         else:
-            first = app.access.search(query, 1)
-            rows = app.access.search(query, max(first.total, 1)).rows
+            # The engine's total is exact up to the limit asked for: widen until it all fits.
+            limit = max(app.access.search(query, 1).total, 1)
+            while True:
+                outcome = app.access.search(query, limit)
+                rows = outcome.rows
+                if len(rows) < limit or len(rows) >= outcome.total:
+                    break
+                limit = max(limit * 2, outcome.total)
         return [row.id for row in sort_rows(rows, self.sort_order)]
 
     # -- palette -------------------------------------------------------------------

@@ -46,12 +46,13 @@ class MainScreen(Screen[None]):
             yield PanelSlot()
         yield Footer()
 
-    def __init__(self, width: int) -> None:
+    def __init__(self, width: int, *, panel: bool | None = None) -> None:
+        """`panel=False` starts with the side panel hidden; otherwise the width decides."""
         # Layout classes are chosen before the first mount: changing a class on a
         # mounted screen restyles every widget, which costs the first frame ~50 ms.
         narrow = width < NARROW_BELOW
         classes = ["-narrow"] if narrow else []
-        if width < PANEL_HIDDEN_BELOW:
+        if panel is False or width < PANEL_HIDDEN_BELOW:
             classes.append("-no-panel")
         super().__init__(classes=" ".join(classes))
 
