@@ -281,6 +281,9 @@ class Registry:
             name = name[4:]
         key = name.lower()
         for entity in reversed(self.organisations):
+            if _ACRONYM.match(name) and name.replace(".", "") == _initials(entity.name):
+                entity.add_alias(name)  # "DOI" for the Department of Investigation
+                return entity
             if entity.name.lower() == key or key in (a.lower() for a in entity.aliases):
                 if reading.alias:
                     entity.add_alias(reading.alias)
@@ -372,6 +375,11 @@ class Registry:
                 return entity
         if noun in self.lexicon.party_members:
             return next((e for e in self.before(position) if e.kind == "person"), None)
+        # "The president added …" after "Biden said …": a recent speaker whose role the
+        # article never spelled out, and no one else named in between.
+        recent = self.before(position)[:3]
+        if recent and recent[0].kind == "person" and recent[0].quotes and not recent[0].titles:
+            return recent[0]
         return None
 
     def _title_words(self, title: str) -> set[str]:
@@ -421,6 +429,14 @@ class Registry:
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
 _ANY_BODY_HEADS = word_set("any_body_heads")
+
+
+def _initials(name: str) -> str:
+    """ "Department of Investigation" -> "DOI"; "Office of Management and Budget" -> "OMB"."""
+    words = name.replace("-", " ").split()
+    return "".join(
+        w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in {"and", "the", "&"}
+    )
 
 
 def _singular(word: str) -> str:
@@ -485,8 +501,14 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
     if mention.head == "org_nominal":
         return registry.org_nominal(position, words)
     if mention.head == "person_noun":
-        entity = registry.person_nominal(position, head_token.lower)
-        if entity is None and mention.anonymous:
+        voice = _voice_of_body(registry, body, tokens, mention, position)
+        if voice is not None:
+            return voice
+        indefinite = tokens[mention.core_first].lower in {"a", "an", "one", "another"}
+        # "the senator" refers back; "a GOP lawmaker" brings in someone unnamed.
+        entity = None if indefinite else registry.person_nominal(position, head_token.lower)
+        if entity is None and (mention.anonymous or indefinite):
+            mention.anonymous = True
             entity = registry.group(
                 group_name(body, tokens, mention.core_first, max(mention.core_last, mention.last)),
                 head_token.lower,
@@ -498,6 +520,33 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             return None
         name = group_name(body, tokens, mention.core_first, mention.core_last)
         return registry.group(name, head_token.lower, mention.anonymous)
+    return None
+
+
+SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+
+
+def _voice_of_body(
+    registry: Registry, body: str, tokens: list[Token], mention, position: int
+) -> Entity | None:  # noqa: ANN001
+    """ "a DOI spokeswoman", "an Army spokesman": the body speaks through its spokesperson."""
+    first, last = mention.core_first, mention.core_last
+    if tokens[last].lower not in SPOKESPEOPLE or mention.name_first is not None:
+        return None
+    while first < last and tokens[first].lower in DETERMINERS:
+        first += 1
+    if first >= last:
+        return None
+    modifiers = tokens[first:last]
+    if all(t.text[:1].isupper() for t in modifiers):
+        reading = read_name(body, tokens, first, last - 1)
+        if reading is not None and reading.kind in {"organisation", "single"}:
+            return registry.find_or_add(
+                NameReading("organisation", reading.name, [], reading.alias)
+            )
+        return None
+    if len(modifiers) == 1:
+        return registry.org_nominal(position, [modifiers[0].lower])
     return None
 
 

@@ -167,3 +167,28 @@ def test_nominal_refers_back_to_a_body_that_spoke(run):
         "Matters of mutual interest were discussed, the military's media wing mentioned.",
     )
     assert [q.speaker for q in extraction.quotes] == ["Inter-Services Public Relations"] * 2
+
+
+def test_spokesperson_speaks_for_the_body(run):
+    _, extraction = run(
+        "The city's Department of Investigation declined to comment.",
+        "“We don't confirm or deny investigations,” a DOI spokeswoman said.",
+    )
+    quote = extraction.quotes[0]
+    assert quote.speaker == "Department of Investigation" and not quote.anonymous
+
+
+def test_indefinite_nominal_is_an_unnamed_speaker(run):
+    _, extraction = run(
+        "Rep. Sandra Lindqvist spoke first.",
+        "A GOP lawmaker said leadership had offered everything short of a corner office.",
+    )
+    quote = extraction.quotes[0]
+    assert quote.anonymous and quote.speaker == "GOP lawmaker"
+
+
+def test_definite_nominal_refers_to_the_last_speaker(run):
+    _, extraction = run(
+        "“It’s over,” Biden said Tuesday.", "The president added that the bill would be signed."
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Biden", "Biden"]
