@@ -1,13 +1,19 @@
 """Who said what: quote, reported-speech and speaker extraction (pure Python).
 
-The pipeline, one module per stage:
-  marks     find double quote marks and which way they face
-  spans     pair them into quotes (multi-paragraph too); direct or partial
-  cues      speech verbs and phrases ("said", "told reporters", "according to")
-  mentions  the words naming a speaker around a cue
-  speakers  canonical people, bodies and groups; pronoun and nominal resolution
-Then attribution (quotes -> speakers) and reported (clauses -> speakers) use them,
-and `assemble` settles overlaps and builds the Extraction.
+The pipeline, one module per stage (pipeline.py runs them in this order):
+  text        paragraphs with offsets, tokens, sentence ends (shared plumbing)
+  marks       find double quote marks and which way they face
+  spans       pair them into quotes (multi-paragraph too); direct or partial;
+              titles of works and scare quotes are set aside
+  views       per paragraph: tokens, which are inside quotes, sentence bounds
+  cues        speech verbs and phrases ("said", "told reporters", "according to")
+  mentions    the words naming a speaker around a cue, with appositives
+  names       every name in the narrative, so pronouns have antecedents
+  speakers    canonical people, bodies and groups; pronoun and nominal resolution
+  attribution direct and partial quotes -> cue, mention, speaker (floating quotes too)
+  reported    reported clauses ("X said that …", "…, the ministry said")
+  transcript  "KERR: …" speaker-label paragraphs
+Word lists live in lexicon/*.txt (lexicon.py reads them once).
 """
 
 from __future__ import annotations
