@@ -12,6 +12,7 @@ import random
 import re
 import subprocess
 import sys
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +42,14 @@ def _gzip_truncated() -> bytes:
     return packed[: len(packed) // 2]
 
 
+def _gzip_bomb(prefix: bytes, suffix: bytes = b"") -> bytes:
+    """About 40 MB of text in well under 1 MB: more than one article or one record may be."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)  # 31: gzip framing
+    chunk = b"the council said nothing at all. " * 30_000
+    parts = [packer.compress(prefix)] + [packer.compress(chunk) for _ in range(40)]
+    return b"".join([*parts, packer.compress(suffix), packer.flush()])
+
+
 def _broken_jsonl() -> bytes:
     good = [
         {"title": "Wind farm approved", "text": "The minister said the wind farm would open."},
@@ -66,6 +75,10 @@ CASES = [
     Case("nul-bytes.txt", b"Headline\n\nThe mayor\x00 said it was\x00 fine.\n",
          body_has="The mayor said it was fine."),  # fmt: skip
     Case("truncated.txt.gz", _gzip_truncated(), fails="truncated|corrupt"),
+    Case("bomb.txt.gz", _gzip_bomb(b"Bomb\n\n"), fails="too large"),
+    Case("bomb.jsonl.gz", _gzip_bomb(b'{"title": "x", "text": "', b'"}\n{"title": "Kept", '
+                                     b'"text": "The line after the bomb is kept."}\n'),
+         fails="line 1|:1:|too long"),  # fmt: skip
     Case("number.json", b"42", fails="not an article|no article"),
     Case("numbers.json", b"[1, 2, 3]", fails="not an article|no article|none an article"),
     Case("string.json", b'"just a string"', fails="not an article|no article"),
@@ -203,6 +216,12 @@ def test_hostile_stdin(tmp_path: Path, quoth, data: bytes, reason: str) -> None:
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()
     assert line.startswith("<stdin>") and reason in line
+
+
+def test_a_decompression_bomb_line_is_skipped_and_the_next_kept(battery: Battery, quoth) -> None:
+    db, _ = battery
+    titles = [row["title"] for row in _stored(quoth, db).get("bomb.jsonl.gz", [])]
+    assert titles == ["Kept"]
 
 
 def test_dangling_symlink(battery: Battery) -> None:
