@@ -10,6 +10,7 @@ with a subject-like word) or the cue is skipped.
 from __future__ import annotations
 
 import bisect
+import re
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
@@ -33,6 +34,11 @@ STOP_AFTER_AND = word_set("stop_after_and")
 # Cues that do not report a statement in the clause after them.
 REPORTING_LEMMAS_EXCLUDED = word_set("reporting_lemmas_excluded")
 MIN_CLAUSE_TOKENS = 3
+# A verb somewhere in quoted words (a quote's words are a single token).
+_QUOTED_VERB = re.compile(
+    r"\b(?:is|was|were|are|am|be|been|has|have|had|will|would|could|can|should|may|might|must"
+    r"|did|does|do|shall|[a-z]+ed|[a-z]+n[’']t|[a-z]+s)\b"
+)
 # Bounds on the tokens looked at around one cue, so a pathological sentence costs
 # no more than a normal one.
 REACH = 60
@@ -213,6 +219,10 @@ class ReportedFinder:
             ):
                 return True  # "Americans deserve better": a name, then its verb
         for index in range(first, min(last, first + reach) + 1):
+            if not view.outside[index] and " " in tokens[index].text:
+                if _QUOTED_VERB.search(tokens[index].lower):
+                    return True  # the words of a quote, held as one token
+                continue
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
