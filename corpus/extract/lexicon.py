@@ -116,7 +116,8 @@ def load() -> Lexicon:
             for entry in _lines_lower("title_abbreviations")
         },
         male_names=_words("male_first_names"),
-        party_members=_lower_set("party_members"),
+        # Party members and demonyms both name a person met earlier ("the Italian").
+        party_members=_lower_set("party_members") | _lower_set("demonyms"),
     )
 
 

@@ -192,3 +192,11 @@ def test_definite_nominal_refers_to_the_last_speaker(run):
         "“It’s over,” Biden said Tuesday.", "The president added that the bill would be signed."
     )
     assert [q.speaker for q in extraction.quotes] == ["Biden", "Biden"]
+
+
+def test_demonym_refers_back_to_a_person(run):
+    _, extraction = run(
+        "“We were bad,” Marco Bellini said.",
+        "“When you win, you look for the next game,” the Italian said.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Marco Bellini", "Marco Bellini"]
