@@ -14,6 +14,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 SEED = 20240305
 TEXT_FILES = 360
 JSONL_FILES = 6
@@ -174,3 +176,41 @@ store.Corpus.add_articles = add_then_die
 from quoth.__main__ import main
 sys.exit(main(sys.argv[1:]))
 """
+
+
+# An extraction worker dies (the OOM killer, a segfault in a C extension) on one file.
+_WORKER_DIES = """
+import os, signal, sys
+from quoth.corpus import parallel
+real_read = parallel.read_file_whole
+def dying(path):
+    if path.name == "a0007.txt":
+        os.kill(os.getpid(), signal.SIGKILL)
+    return real_read(path)
+parallel.read_file_whole = dying
+from quoth.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    reason="parallel.py: multiprocessing.Pool.imap waits forever for the task of a worker that "
+    "died; the ingest hangs (concurrent.futures.ProcessPoolExecutor raises BrokenProcessPool)",
+    raises=subprocess.TimeoutExpired, strict=False,
+)
+def test_a_dead_extraction_worker_does_not_hang_the_ingest(tmp_path: Path, quoth) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_inputs(folder)
+    command = [sys.executable, "-c", _WORKER_DIES, "ingest", str(folder)]
+    env = quoth.env(tmp_path / "c.db")
+    with subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          text=True, start_new_session=True) as run:  # fmt: skip
+        try:
+            _, err = run.communicate(timeout=30)
+        finally:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(run.pid, signal.SIGKILL)
+    assert "Traceback" not in err
+    assert run.returncode == 1 and "a0007.txt" in err  # that file failed, the rest went on
