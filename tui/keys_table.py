@@ -49,13 +49,20 @@ def key_label(key: str) -> str:
 
 
 def markdown_table(sections: Iterable[KeySection]) -> str:
-    lines = ["| Keys | Does | Where | Binding id |", "| --- | --- | --- | --- |"]
+    rows: list[str] = []
+    where: dict[str, int] = {}
     for section in sections:
         for row in section.rows:
             keys = " ".join(f"`{key_label(key)}`" for key in row.keys)
-            lines.append(f"| {keys} | {row.description} | {section.title} | "
-                         f"`{row.binding_id}` |")
-    return "\n".join(lines)
+            line = f"| {keys} | {row.description} | {section.title} | `{row.binding_id}` |"
+            # The palette is both a binding of the app and a row of its own: one
+            # line, with the later (fuller) description.
+            if row.binding_id in where:
+                rows[where[row.binding_id]] = line
+            else:
+                where[row.binding_id] = len(rows)
+                rows.append(line)
+    return "\n".join(["| Keys | Does | Where | Binding id |", "| --- | --- | --- | --- |", *rows])
 
 
 def generated_block() -> str:

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # the rest is imported where used: none of it is needed for t
 
 NOTIFY_PREVIEW_CHARS = 60
 
+PALETTE_ID = "quoth.palette"
 EXTRA_BINDINGS: list[Binding] = [
     Binding("y", "copy_quote", "Copy quote", id="quoth.copy.quote"),
     Binding("Y", "copy_link", "Copy link or origin", show=False, id="quoth.copy.link"),
@@ -48,9 +49,13 @@ EXTRA_BINDINGS: list[Binding] = [
     Binding("e", "open_editor", "Open in $EDITOR", show=False, id="quoth.open.editor"),
     Binding("u", "toggle_read", "Toggle read", show=False, id="quoth.mark.read"),
     Binding("s", "toggle_star", "Toggle star", show=False, id="quoth.mark.star"),
+    # Textual adds its own palette binding without an id unless the app has one:
+    # this one gives the config's [keys] a name for it.
+    Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
+            id=PALETTE_ID, tooltip="Open the command palette"),
 ]
 
-_EXTRA_ACTIONS = frozenset(binding.action for binding in EXTRA_BINDINGS)
+_EXTRA_ACTIONS = frozenset(b.action for b in EXTRA_BINDINGS if b.id != PALETTE_ID)
 
 
 class ReaderExtras:
@@ -92,6 +97,8 @@ class ReaderExtras:
         app.animation_level = settings.animation_level
         app.CSS = settings.css  # read when the app starts, after quoth.tcss
         app.set_keymap(settings.keymap)
+        if PALETTE_ID in settings.keymap:  # the footer and help find the palette by this key
+            app.COMMAND_PALETTE_BINDING = settings.keymap[PALETTE_ID].split(",")[0]
         self.side_panel_at_start = settings.side_panel
         self.setting_problems = [*problems, *settings.problems]
         self.state_file = state_file

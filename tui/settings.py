@@ -16,6 +16,8 @@ from .terminal import CONSOLE_CSS, NO_COLOR_CSS, is_console, starting_theme
 # Narrower than this the list cannot show a title; wider is more than any screen.
 MIN_PANE_WIDTH = 16
 MAX_PANE_WIDTH = 400
+# Listed with the keys (help, README) but not Textual bindings: Enter in the search bar.
+FIXED_IDS = frozenset({"quoth.search.submit"})
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,9 @@ def checked_keymap(
     unknown: list[str] = []
     for binding_id, value in keys.items():
         key_list = _key_list(value)
-        if binding_id not in binding_ids:
+        if binding_id in FIXED_IDS:
+            problems.append(f"[keys] {binding_id!r} cannot be changed; ignored")
+        elif binding_id not in binding_ids:
             unknown.append(binding_id)
         elif not key_list:
             problems.append(f"[keys] {binding_id!r} has no keys; keeping its default")

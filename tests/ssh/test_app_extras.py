@@ -338,3 +338,17 @@ async def test_last_query_and_selection_come_back(
         await ui.wait_for_article(pilot, second)
         await ui.wait_until(pilot, lambda: second.article_list.current_id == chosen)
         assert second.search_bar.value == "source:town"
+
+
+async def test_palette_key_can_be_moved(corpus_path: Path, ui: SimpleNamespace) -> None:
+    from textual.command import CommandPalette
+
+    app = ui.app_class()(corpus_path)
+    app.configure(Config(keys={"quoth.palette": "ctrl+k"}))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert not isinstance(app.screen, CommandPalette)
+        await pilot.press("ctrl+k")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))

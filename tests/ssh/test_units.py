@@ -226,3 +226,10 @@ def test_no_color_styles_avoid_colour_and_italic() -> None:
     assert quote.bold and not quote.italic and mention.reverse
     quote, mention = terminal.highlight_styles({})
     assert quote.italic and mention.bold and mention.underline
+
+
+def test_enter_in_the_search_bar_is_not_a_binding_to_move() -> None:
+    problems: list[str] = []
+    assert checked_keymap({"quoth.search.submit": "tab"}, IDS | {"quoth.search.submit"},
+                          problems) == {}
+    assert problems and "cannot be changed" in problems[0]
