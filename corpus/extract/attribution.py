@@ -16,7 +16,7 @@ from .cues import Cue
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
-from .mentions import Mention, np_start, subject_after, subject_before
+from .mentions import Mention, leading_subject, np_start, subject_after, subject_before
 from .spans import is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
 from .views import ParagraphView, QuoteSlot
@@ -86,7 +86,7 @@ class QuoteAttributor:
                 or self._before(view, slot)
                 or self._intro(view, slot)
             )
-            link = link or self._floating(view, slot)
+            link = link or self._floating(view, slot) or self._introduced(view, slot)
         else:
             link = self._before(view, slot, partial=True) or self._after(end_view, end_slot)
         if link is None or link.entity is None:
@@ -268,6 +268,25 @@ class QuoteAttributor:
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         return Link(link.view, link.mention, link.cue, link.entity)
+
+    def _introduced(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        """A quote paragraph after a paragraph about X, with no quote of its own, is X's.
+
+        "Marjorie Quist, his chief of staff for 17 years, remembered a congressman who …"
+        then "“He read every letter. …”".
+        """
+        if slot.first != 0 or not slot.opens_here or view.index == 0:
+            return None
+        previous = self.views[view.index - 1]
+        tokens = previous.tokens
+        if previous.slots or len(tokens) < 3:
+            return None
+        last = len(tokens) - 1
+        first = previous.sentence_start[last]
+        mention = leading_subject(tokens, first, last - 1)
+        if mention is None or mention.head not in {"name", "pronoun"}:
+            return None
+        return self._link(previous, mention, None)
 
     def _continues_sentence(self, view: ParagraphView, slot: QuoteSlot) -> bool:
         """Is this the second half of a quoted sentence split by its attribution?"""

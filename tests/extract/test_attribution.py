@@ -200,3 +200,16 @@ def test_demonym_refers_back_to_a_person(run):
         "“When you win, you look for the next game,” the Italian said.",
     )
     assert [q.speaker for q in extraction.quotes] == ["Marco Bellini", "Marco Bellini"]
+
+
+def test_quote_paragraph_after_a_paragraph_about_someone(run):
+    found = triples(
+        run,
+        "Marjorie Quist, his chief of staff for 17 years, remembered a careful congressman.",
+        "“He read every letter. Every single one.”",
+    )
+    assert found == [("direct", "He read every letter. Every single one.", "Marjorie Quist")]
+
+
+def test_no_introduction_no_speaker(run):
+    assert triples(run, "The rain fell all day.", "“He read every letter.”") == []
