@@ -194,12 +194,26 @@ def cmd_export(corpus: Corpus, args: argparse.Namespace) -> int:
     else:
         ids = [summary.id for summary in corpus.summaries()]
     if args.output:
-        with open(args.output, "w", encoding="utf-8", newline="") as out:
-            count = export(corpus, ids, out, fmt=args.format, quotes=args.quotes)
+        if _is_corpus_file(Path(args.output), corpus.path):
+            error(f"quoth export: {args.output} is the corpus itself; refusing to overwrite it")
+            return EXIT_FAILED
+        try:
+            with open(args.output, "w", encoding="utf-8", newline="") as out:
+                count = export(corpus, ids, out, fmt=args.format, quotes=args.quotes)
+        except OSError as exc:
+            error(f"quoth export: {args.output}: {exc.strerror or exc}")
+            return EXIT_FAILED
         error(f"{count} {'quotes' if args.quotes else 'articles'} written to {args.output}")
     else:
         export(corpus, ids, sys.stdout, fmt=args.format, quotes=args.quotes)
     return EXIT_OK
+
+
+def _is_corpus_file(output: Path, corpus_path: Path) -> bool:
+    """`-o` naming the corpus (or its WAL files) would truncate it while it is open."""
+    target = output.expanduser().resolve()
+    corpus = corpus_path.expanduser().resolve()
+    return target in {corpus, Path(f"{corpus}-wal"), Path(f"{corpus}-shm")}
 
 
 def cmd_config(config: Config, db_path: Path) -> int:

@@ -209,3 +209,23 @@ def test_a_full_disk_is_one_line_and_leaves_the_corpus_sound(tmp_path: Path, quo
         assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
         stored = conn.execute("SELECT count(*) FROM articles").fetchone()[0]
     assert 5 <= stored < 45  # what fitted is kept, whole files only
+
+
+def test_export_output_problems_are_one_line_and_the_corpus_is_never_the_output(
+    tmp_path: Path, quoth
+) -> None:
+    db = tmp_path / "c.db"
+    _corpus_with_articles(db, 3)
+    before = db.read_bytes()
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    for target, reason in ((db, "corpus itself"), (folder, "directory"),
+                           (tmp_path / "missing" / "out.csv", "No such file")):  # fmt: skip
+        result = quoth("export", "-o", str(target), db=db)
+        quoth.no_traceback(result)
+        assert result.returncode == 1
+        (line,) = result.stderr.splitlines()
+        assert reason in line, line
+    assert db.read_bytes() == before
+    written = quoth("export", "-o", str(tmp_path / "out.jsonl"), db=db)
+    assert written.returncode == 0 and len((tmp_path / "out.jsonl").read_text().splitlines()) == 3
