@@ -499,7 +499,11 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if owned is not None:
             return owned
     if mention.head == "org_nominal":
-        return registry.org_nominal(position, words)
+        entity = registry.org_nominal(position, words)
+        if entity is not None and mention.core_last > mention.core_first:
+            # "the military's media wing" is another name the article uses for it.
+            entity.add_alias(body[tokens[mention.core_first].start : tokens[mention.core_last].end])
+        return entity
     if mention.head == "person_noun":
         voice = _voice_of_body(registry, body, tokens, mention, position)
         if voice is not None:

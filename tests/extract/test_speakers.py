@@ -75,3 +75,13 @@ def test_nominal_resolves_by_title_and_org_by_name():
     office = registry.sight(5, reading("the Foreign Office"))
     assert registry.person_nominal(20, "minister") is naqvi
     assert registry.org_nominal(20, ["the", "office"]) is office
+
+
+def test_descriptive_nominal_becomes_an_alias(run):
+    _, extraction = run(
+        "The Inter-Services Public Relations (ISPR) said the meeting took place on Monday.",
+        "Defence cooperation was discussed, the military's media wing mentioned.",
+    )
+    (speaker,) = extraction.speakers
+    assert speaker.aliases == ["ISPR", "the military's media wing"]
+    assert speaker.quotes == 2
