@@ -336,3 +336,13 @@ async def test_speaker_search_from_the_panel_at_80x24_shows_the_list(
         await pilot.pause()
         assert app.article_list.display
         assert app.article_list.has_focus
+
+
+async def test_rows_can_carry_a_marker(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        first = app.article_list.rows[0].id
+        app.article_list.row_marker = lambda article_id: "•" if article_id == first else None
+        assert app.article_list.render_line(0).text.startswith("•")
+        assert app.article_list.render_line(2).text.startswith(" ")

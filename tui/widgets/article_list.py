@@ -8,7 +8,7 @@ source and number of quotes.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import ClassVar
 
 from rich.segment import Segment
@@ -50,6 +50,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "article-list--cursor",
+        "article-list--marker",
         "article-list--match",
         "article-list--meta",
         "article-list--message",
@@ -61,6 +62,8 @@ class ArticleList(ScrollView, can_focus=True):
         self._cursor = 0
         self._last_posted: int | None = -1
         self.message = "Loading corpus…"
+        # One character before each title (e.g. "•" for unread); None: a space.
+        self.row_marker: Callable[[int], str | None] | None = None
 
     # -- data ----------------------------------------------------------------
 
@@ -183,7 +186,11 @@ class ArticleList(ScrollView, can_focus=True):
             base = base + self.get_component_rich_style("article-list--cursor")
         if part == 0:
             match = self.get_component_rich_style("article-list--match", partial=True)
-            return _fit(_title_segments(row, base, match), width, base)
+            marker = (self.row_marker(row.id) if self.row_marker else None) or " "
+            marker_style = base + self.get_component_rich_style("article-list--marker",
+                                                                partial=True)
+            segments = [Segment(marker[:1], marker_style), *_title_segments(row, base, match)]
+            return _fit(segments, width, base)
         meta = base + self.get_component_rich_style("article-list--meta", partial=True)
         return _fit([Segment("  " + row_meta(row), meta)], width, base)
 
@@ -203,7 +210,7 @@ def _title_segments(row: ListRow, style: Style, match: Style) -> list[Segment]:
     """The title with matched spans in the match style; offsets survive cleaning."""
     title = clean_keep_length(row.title).replace("\n", " ") or "(untitled)"
     spans = getattr(row, "title_spans", ()) or ()
-    segments = [Segment(" ", style)]
+    segments = []
     position = 0
     for start, end in sorted(spans):
         start, end = max(start, position), min(end, len(title))
