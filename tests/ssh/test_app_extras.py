@@ -352,3 +352,18 @@ async def test_palette_key_can_be_moved(corpus_path: Path, ui: SimpleNamespace) 
         assert not isinstance(app.screen, CommandPalette)
         await pilot.press("ctrl+k")
         await ui.wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+
+
+async def test_extras_keys_are_off_outside_the_main_screen(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = ui.app_class()(corpus_path)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        assert app.check_action("copy_quote", ()) is True
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert app.check_action("copy_quote", ()) is False
+        assert app.check_action("toggle_star", ()) is False
+        await pilot.press("y")
+        assert app.clipboard == ""
