@@ -31,7 +31,7 @@ from .messages import (
     QueryChanged,
     SearchFinished,
 )
-from .reading_state import ReadingMarks, ReadingStateStore
+from .reading_state import ReadingMarks, ReadingStateStore, list_marker
 from .sorting import DATE, RELEVANCE, describe, fetch_limit, sort_rows
 from .terminal import NO_COLOR_CSS
 
@@ -156,8 +156,11 @@ class ReaderExtras:
     def on_corpus_opened(self, message: CorpusOpened) -> None:
         # Runs before the app's own handler (mixin first in the MRO): the rows it
         # shows are already in the chosen order.
+        app: Any = self
         self._engine_rows = list(message.rows)
         message.rows = sort_rows(message.rows, self.sort_order)
+        with contextlib.suppress(LookupError):  # • unread, ★ starred, before each title
+            app.article_list.row_marker = self._row_marker
         if not message.error and self._restore_due(""):
             self.call_next(self._restore_selection)  # type: ignore[attr-defined]
 
@@ -200,6 +203,9 @@ class ReaderExtras:
             self.reading_marks = store.load()
         except Exception:  # noqa: BLE001 - no flags is better than no reader
             self.reading_marks = None
+
+    def _row_marker(self, article_id: int) -> str:
+        return list_marker(self.reading_marks, article_id)
 
     def _refresh_list(self) -> None:
         app: Any = self
