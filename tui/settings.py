@@ -56,8 +56,9 @@ def checked_theme(
     wanted = starting_theme(None if name == Config.theme else name, environ)
     if wanted in themes:
         return wanted
-    choices = ", ".join(sorted(themes))
-    problems.append(f"theme {name!r} does not exist; using {Config.theme!r} (themes: {choices})")
+    choices = ", ".join(sorted(themes)[:6])
+    problems.append(f"theme {name!r} does not exist; using {Config.theme!r} "
+                    f"(themes: {choices}…; ctrl+p Theme lists them all)")
     return Config.theme
 
 
