@@ -5,11 +5,13 @@ and starred flags (`u`, `s`, opening marks read), sorting and export from the
 palette, the user's config (theme, keymap, layout, animations) and the last
 query and selection remembered between runs.
 
-Kept apart from app.py so that the app's data flow stays readable; it relies
-only on the app's public attributes (db_path, access, current_article,
-reader, article_list, query_text, search_for, on_query_changed, _show_rows).
-The app calls restore_session() when it starts loading the corpus and asks
-search_limit() how many results to fetch.
+Kept apart from app.py so that the app's data flow stays readable. It uses
+the app's attributes (db_path, access, current_article, reader, article_list,
+query_text, search_for, on_query_changed, _show_rows, _search_generation);
+the app calls restore_session() as it starts loading the corpus,
+load_reading_marks() in its loading worker and search_limit() before each
+search; the list draws the marks through its row_marker hook. Message
+handlers here run before the app's own (the mixin comes first in the MRO).
 """
 
 from __future__ import annotations
@@ -72,7 +74,7 @@ class ReaderExtras:
         self.sort_order = RELEVANCE
         self.state_file: Path | None = None
         self.setting_problems: list[str] = []
-        self.side_panel_at_start = True
+        self.side_panel_at_start: bool | None = None  # None: the width decides
         self._restore: Any = None  # a SessionState, until its selection is put back
         self._selected_id: int | None = None
         self._engine_rows: list[Any] = []
