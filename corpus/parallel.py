@@ -9,24 +9,27 @@ Small runs stay in one process: starting workers costs more than it saves.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
+import threading
+import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol, TypeVar
 
 from .extract import extract
 from .model import Article
 from .readers import ReadError, RecordError, read_path
 
-if TYPE_CHECKING:
-    from multiprocessing.pool import AsyncResult, Pool
-
 SMALL_FILE_BYTES = 4 * 1024 * 1024  # read whole in a worker below this
 PARALLEL_MIN_BYTES = 256 * 1024  # below this a run is over before workers start
 BATCH_SIZE = 64
+
+T = TypeVar("T")
+R = TypeVar("R")
 
 
 class Report(Protocol):
@@ -112,14 +115,29 @@ def _size(path: Path | None) -> int | None:
         return 0  # the reader will say what is wrong with it
 
 
+WORKER_DIED = "the extraction worker died on this file (out of memory?); nothing stored from it"
+
+
 class ExtractionWorkers:
-    """A process pool for extraction, or none; both behave the same."""
+    """A process pool for extraction, or none; both behave the same.
+
+    concurrent.futures, not multiprocessing.Pool: when a worker dies (the OOM
+    killer, a crash in C code) it raises BrokenProcessPool instead of waiting
+    forever, and the run goes on with a fresh pool."""
 
     def __init__(self, processes: int) -> None:
         self.processes = processes
-        self.pool: Pool | None = None
-        if processes > 1:
-            self.pool = multiprocessing.get_context().Pool(processes)
+        self.pool: ProcessPoolExecutor | None = self._new_pool() if processes > 1 else None
+
+    def _new_pool(self, processes: int | None = None) -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(
+            processes or self.processes, initializer=_exit_with_parent, initargs=(os.getpid(),)
+        )
+
+    def _restart(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=False, cancel_futures=True)
+        self.pool = self._new_pool()
 
     @classmethod
     def for_run(cls, inputs: list[HasPath], workers: int | None = None) -> ExtractionWorkers:
@@ -132,18 +150,54 @@ class ExtractionWorkers:
         return self
 
     def __exit__(self, exc_type: object, *rest: object) -> None:
-        if self.pool is None:
-            return
-        if exc_type is None:
-            self.pool.close()
-        else:
-            self.pool.terminate()
-        self.pool.join()
+        if self.pool is not None:
+            self.pool.shutdown(wait=exc_type is None, cancel_futures=True)
 
     def read_files(self, paths: list[Path]) -> Iterator[FileResult]:
+        """Each file read and extracted, in order, a bounded number in flight."""
         if self.pool is None:
-            return map(read_file_whole, paths)
-        return self.pool.imap(read_file_whole, paths, chunksize=2)
+            yield from map(read_file_whole, paths)
+            return
+        queue = iter(paths)
+        pending: deque[tuple[Path, Future[FileResult]]] = deque()
+        self._fill(pending, queue)
+        while pending:
+            path, future = pending.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                suspects = [path, *(p for p, _ in pending)]
+                pending.clear()
+                yield from (self._alone(suspect) for suspect in suspects)
+                self._restart()
+            self._fill(pending, queue)
+
+    def _fill(self, pending: deque[tuple[Path, Future[FileResult]]], queue: Iterator[Path]) -> None:
+        assert self.pool is not None
+        while len(pending) < 2 * self.processes:
+            path = next(queue, None)
+            if path is None:
+                return
+            pending.append((path, self._submit(read_file_whole, path)))
+
+    def _submit(self, function: Callable[[T], R], argument: T) -> Future[R]:
+        """Submit; a pool a worker broke since the last call is replaced first."""
+        assert self.pool is not None
+        try:
+            return self.pool.submit(function, argument)
+        except BrokenProcessPool:
+            self._restart()
+            assert self.pool is not None
+            return self.pool.submit(function, argument)
+
+    def _alone(self, path: Path) -> FileResult:
+        """After a worker died: each file that was in flight, in a process of its
+        own, so only the file that kills it fails."""
+        with self._new_pool(1) as solo:
+            try:
+                return solo.submit(read_file_whole, path).result()
+            except BrokenProcessPool:
+                return FileResult(failure=WORKER_DIED)
 
     def extract_stream(
         self, records: Iterable[Article | RecordError], report: Report
@@ -158,13 +212,29 @@ class ExtractionWorkers:
 
     def _in_pool(self, articles: Iterator[Article]) -> Iterator[tuple[Article, str | None]]:
         assert self.pool is not None
-        pending: deque[AsyncResult] = deque()
-        for batch in _batches(articles, BATCH_SIZE):
-            pending.append(self.pool.apply_async(_extract_batch, (batch,)))
-            if len(pending) >= 2 * self.processes:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
+        pending: deque[Future[list[tuple[Article, str | None]]]] = deque()
+        try:
+            for batch in _batches(articles, BATCH_SIZE):
+                pending.append(self._submit(_extract_batch, batch))
+                if len(pending) >= 2 * self.processes:
+                    yield from pending.popleft().result()
+            while pending:
+                yield from pending.popleft().result()
+        except BrokenProcessPool:
+            self._restart()
+            raise ReadError(WORKER_DIED) from None
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """A worker outlives a `kill -9` of the ingest otherwise, blocked forever on its
+    queue and holding the terminal's pipes open."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True, name="quoth-parent-watch").start()
 
 
 def _articles_only(records: Iterable[Article | RecordError], report: Report) -> Iterator[Article]:

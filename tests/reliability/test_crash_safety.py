@@ -14,8 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 SEED = 20240305
 TEXT_FILES = 360
 JSONL_FILES = 6
@@ -200,12 +198,6 @@ sys.exit(main(sys.argv[1:]))
 """
 
 
-@pytest.mark.slow
-@pytest.mark.xfail(
-    reason="parallel.py: multiprocessing.Pool.imap waits forever for the task of a worker that "
-    "died; the ingest hangs (concurrent.futures.ProcessPoolExecutor raises BrokenProcessPool)",
-    raises=subprocess.TimeoutExpired, strict=False,
-)
 def test_a_dead_extraction_worker_does_not_hang_the_ingest(tmp_path: Path, quoth) -> None:
     folder = tmp_path / "in"
     folder.mkdir()
