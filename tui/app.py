@@ -58,7 +58,10 @@ class QuothApp(App[int]):
     TITLE = "quoth"
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("slash", "focus_search", "Search", id="quoth.search"),
+        # Priority: over a slow link "/marsh" arrives in one read, and the App has
+        # forwarded "marsh" to the list before the list has passed "/" back up. As a
+        # priority binding, focus moves before the next key is routed.
+        Binding("slash", "focus_search", "Search", id="quoth.search", priority=True),
         Binding("question_mark", "help", "Help", id="quoth.help"),
         Binding("q", "quit", "Quit", id="quoth.quit"),
     ]
@@ -332,7 +335,8 @@ class QuothApp(App[int]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Search belongs to the main screen; elsewhere the key is off (and out of the footer).
         if action == "focus_search":
-            return isinstance(self.screen, MainScreen)
+            # In the bar itself "/" is just a character of the query.
+            return isinstance(self.screen, MainScreen) and self.focused is not self.search_bar
         return True
 
     def action_focus_search(self) -> None:
