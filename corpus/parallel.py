@@ -10,6 +10,7 @@ Small runs stay in one process: starting workers costs more than it saves.
 from __future__ import annotations
 
 import os
+import signal
 import threading
 import time
 from collections import deque
@@ -227,7 +228,9 @@ class ExtractionWorkers:
 
 def _exit_with_parent(parent_pid: int) -> None:
     """A worker outlives a `kill -9` of the ingest otherwise, blocked forever on its
-    queue and holding the terminal's pipes open."""
+    queue and holding the terminal's pipes open. Ctrl-C is the parent's to handle:
+    a worker that took it too would print its own traceback."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
     def watch() -> None:
         while os.getppid() == parent_pid:
