@@ -23,6 +23,7 @@ from .messages import (
     ArticleChosen,
     ArticleHighlighted,
     ArticleLoaded,
+    CorpusGrew,
     CorpusOpened,
     DemoRequested,
     ListEndReached,
@@ -40,6 +41,8 @@ from .widgets.reader import Reader
 from .widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:  # imported where used, after the first frame
+    from textual.timer import Timer
+
     from .article_text import RenderedArticle
     from .widgets.quotes_panel import QuotesPanel
 
@@ -64,7 +67,10 @@ class QuothApp(App[int]):
         Binding("slash", "focus_search", "Search", id="quoth.search", priority=True),
         Binding("question_mark", "help", "Help", id="quoth.help"),
         Binding("q", "quit", "Quit", id="quoth.quit"),
+        Binding("ctrl+r", "reload", "Reload", id="quoth.reload", show=False),
     ]
+    # How often to look for articles another process ingested.
+    WATCH_SECONDS: ClassVar[float] = 3.0
 
     def __init__(self, db_path: Path, *, demo: bool = False,
                  open_demo: DemoOpener | None = None) -> None:
@@ -74,6 +80,8 @@ class QuothApp(App[int]):
         self.open_demo = open_demo
         self.access = CorpusAccess(self.db_path)
         self.corpus_total: int | None = None  # None until the listing is loaded
+        self._announced_total = 0  # the corpus size last announced as new
+        self._watch_timer: Timer | None = None
         self.current_article: RenderedArticle | None = None
         # False: start with the side panel hidden; True/None: decided by the width.
         self.side_panel_at_start: bool | None = None
@@ -121,6 +129,9 @@ class QuothApp(App[int]):
             self.article_list.set_rows([], message=f"Cannot read the corpus: {message.error}")
             return
         self.corpus_total = message.total
+        self._announced_total = message.total
+        if self._watch_timer is None:
+            self._watch_timer = self.set_interval(self.WATCH_SECONDS, self._watch_corpus)
         self.main_screen.build_side_panel()
         if message.total == 0:
             from .screens.welcome import WelcomeScreen  # deferred: keeps start-up lean
@@ -132,6 +143,28 @@ class QuothApp(App[int]):
             self.on_query_changed(QueryChanged(self.query_text))  # again, on the new data
         else:
             self._show_rows(message.rows, message.total)
+
+    @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
+    def _watch_corpus(self) -> None:
+        try:
+            total = self.access.article_count()
+        except Exception:  # noqa: BLE001 - a busy or vanished file: look again next tick
+            return
+        self.post_message(CorpusGrew(total))
+
+    def on_corpus_grew(self, message: CorpusGrew) -> None:
+        known = self.corpus_total or 0
+        if message.total <= known or message.total == self._announced_total:
+            return
+        self._announced_total = message.total
+        new = message.total - known
+        self.notify(
+            f"{new} new article{'s' if new != 1 else ''} in the corpus: ctrl+r shows them",
+            title="Corpus updated", timeout=15,
+        )
+
+    def action_reload(self) -> None:
+        self.reload_corpus()
 
     # -- widgets -----------------------------------------------------------------
 

@@ -54,6 +54,11 @@ class CorpusAccess:
                 self._all_rows = self._read_corpus().summaries()
             return self._all_rows
 
+    def article_count(self) -> int:
+        """Counted afresh: in WAL mode each statement sees the latest commit."""
+        with self._read_lock:
+            return self._read_corpus().article_count()
+
     def article(self, article_id: int) -> Article | None:
         with self._read_lock:
             return self._read_corpus().get_article(article_id)

@@ -50,6 +50,13 @@ class SearchCancelled(Message):
 
 
 @dataclass
+class CorpusGrew(Message):
+    """Another process (`quoth ingest`, `quoth refresh`) added articles."""
+
+    total: int
+
+
+@dataclass
 class CorpusOpened(Message):
     """The listing of every article is ready (posted by the loading worker)."""
 
