@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
-from .text import Token
+from .text import TOKEN_LOWER, Token, indices_where
 
 AUXILIARIES = word_set("auxiliaries")
 ADVERBS = word_set("adverbs")
@@ -40,7 +40,7 @@ def find_cues(tokens: list[Token], outside: list[bool]) -> list[Cue]:
     cues: list[Cue] = []
     taken_until = -1
     # One cheap pass picks the few tokens worth a closer look.
-    for index in [i for i, token in enumerate(tokens) if token.lower in triggers]:
+    for index in indices_where(map(triggers.__contains__, map(TOKEN_LOWER, tokens))):
         if index <= taken_until or not outside[index]:
             continue
         cue = cue_at(tokens, outside, index, lexicon)

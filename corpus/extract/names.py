@@ -7,10 +7,13 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 
 from __future__ import annotations
 
+from operator import or_
+
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
 from .speakers import NameReading, Registry, read_name
+from .text import TOKEN_LOWER, capitalised_flags, indices_where
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -83,11 +86,9 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     count = len(tokens)
     title_words = lexicon.title_words
-    candidates = [
-        i
-        for i, token in enumerate(tokens)
-        if token.text[:1].isupper() or token.lower in title_words
-    ]
+    candidates = indices_where(  # capitalised, or a title word ("host Maya Castellano")
+        map(or_, capitalised_flags(tokens), map(title_words.__contains__, map(TOKEN_LOWER, tokens)))
+    )
     index = 0
     for start in candidates:
         if start < index or not (outside[start] and _starts_run(tokens, start, count, lexicon)):

@@ -7,7 +7,10 @@ that quotes and mentions can always be sliced back out of it exactly.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 from typing import NamedTuple
 
 from .lexicon import word_set
@@ -16,7 +19,11 @@ PARAGRAPH_BREAK = "\n\n"
 
 # A dotted acronym (U.S., D.C.), a word (with inner apostrophes, hyphens,
 # dots such as "Ph.D"), or one non-space symbol.
-_TOKEN = re.compile(r"\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s]")
+# Every alternative starts on a non-space: the lookahead lets the engine skip
+# spaces without trying each alternative there (a sixth faster).
+_TOKEN = re.compile(
+    r"(?=\S)(?:\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s])"
+)
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,5}$")
 ABBREVIATIONS = word_set("abbreviations")
 WEEKDAYS = word_set("weekdays")
@@ -61,6 +68,8 @@ def paragraphs(body: str) -> list[Paragraph]:
 def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
+    if start >= end:
+        return tokens  # between two adjacent quotes: common in quote-dense copy
     append = tokens.append
     new = tuple.__new__  # skips NamedTuple's Python-level constructor: tokens are many
     taken_until = start
@@ -75,6 +84,23 @@ def tokenise(body: str, start: int, end: int) -> list[Token]:
         taken_until = token_end
         append(new(Token, (text, token_start, token_end, text.lower())))
     return tokens
+
+
+# Per-token scans (which tokens are capitalised, cue words, sentence ends) run
+# over every token of an article; these getters let map() do them in C.
+TOKEN_TEXT: Callable[[Token], str] = attrgetter("text")
+TOKEN_LOWER: Callable[[Token], str] = attrgetter("lower")
+FIRST_CHAR: Callable[[str], str] = itemgetter(slice(0, 1))
+
+
+def indices_where(flags: Iterable[object]) -> list[int]:
+    """Indices of the true flags: [i for i, f in enumerate(flags) if f], without a Python loop."""
+    return list(compress(count(), flags))
+
+
+def capitalised_flags(tokens: list[Token]) -> Iterable[bool]:
+    """Per token, whether its first character is upper-case (Token.is_capitalised)."""
+    return map(str.isupper, map(FIRST_CHAR, map(TOKEN_TEXT, tokens)))
 
 
 def _takes_period(word: str) -> bool:

@@ -10,7 +10,7 @@ import bisect
 from dataclasses import dataclass, field
 
 from .spans import QuoteSpan
-from .text import Paragraph, Token, is_sentence_end, tokenise
+from .text import TOKEN_TEXT, Paragraph, Token, indices_where, is_sentence_end, tokenise
 
 
 @dataclass
@@ -115,10 +115,9 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
     outside = view.outside
+    enders = indices_where(map(_ENDERS.__contains__, map(TOKEN_TEXT, tokens)))
     boundaries = [
-        index + 1
-        for index, token in enumerate(tokens)
-        if token.text in _ENDERS and outside[index] and is_sentence_end(tokens, index)
+        index + 1 for index in enders if outside[index] and is_sentence_end(tokens, index)
     ]
     for slot in view.slots:
         # A quote that ends a sentence inside its marks ends it for the narrative too.

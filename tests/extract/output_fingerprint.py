@@ -29,7 +29,7 @@ from quoth.corpus.readers import read_path
 TESTS = Path(__file__).resolve().parents[1]
 GOLD_DIR = TESTS / "gold" / "articles"
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
-MARKS = '"“”„«»\''
+MARKS = "\"“”„«»'"
 
 
 def _load_module(path: Path, name: str) -> Any:
