@@ -11,6 +11,7 @@ stage to resolve.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .lexicon import Lexicon, word_set
@@ -261,14 +262,18 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of tokens[first..last] (brackets kept whole)."""
-    segments: list[tuple[int, int]] = []
+    return list(_iter_segments(tokens, first, last))
+
+
+def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple[int, int]]:
+    """Lazily: a caller that needs only the first few stretches of a run-on
+    sentence must not pay for splitting all of it (quadratic over a paragraph)."""
     start = first
     for index in range(first, last + 1):
         if tokens[index].text == ",":
-            segments.append((start, index - 1))
+            yield start, index - 1
             start = index + 1
-    segments.append((start, last))
-    return segments
+    yield start, last
 
 
 def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> str:
@@ -488,8 +493,8 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     lexicon = load_lexicon()
     if first > ceiling:
         return None
-    segments = _segments(tokens, first, ceiling)
-    core_first, core_last = segments[0]
+    segments = _iter_segments(tokens, first, ceiling)
+    core_first, core_last = next(segments)
     if core_last < core_first:
         return None
     # The core phrase may be followed by a time phrase: "said Smith on Monday".
@@ -523,7 +528,7 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         return None
     extras = []
     if end == core_last:
-        for seg_first, seg_last in segments[1:]:
+        for seg_first, seg_last in segments:
             role = _segment_role(tokens, seg_first, seg_last, lexicon)
             if role != "appositive":
                 break
