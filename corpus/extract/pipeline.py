@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import bisect
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from ..model import Extraction, Quote, Speaker
 from .attribution import QuoteAttributor
@@ -23,6 +26,29 @@ KIND_RANK = {"direct": 0, "reported": 1, "partial": 2}
 
 
 def run_pipeline(body: str) -> Extraction:
+    with _collector_paused():
+        return _run_stages(body)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Hold the cyclic garbage collector while one article is extracted.
+
+    A big article allocates hundreds of thousands of tokens, and the collector
+    kept re-scanning them mid-run (a quarter of the time on a 2 MB article).
+    Reference counting still frees everything else at once; any cycle is left
+    for the collector's next run afterwards. It is only re-enabled if it was on.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _run_stages(body: str) -> Extraction:
     paras = paragraphs(body)
     spans = pair_marks(body, find_marks(body), paras)
     views = build_views(body, paras, spans)
