@@ -19,6 +19,7 @@ from .lexicon import word_set
 from .mentions import Mention, leading_subject, np_start, subject_after, subject_before
 from .spans import is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
+from .text import TOKEN_LOWER, indices_where
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -181,16 +182,14 @@ class QuoteAttributor:
 
     def _partial_cues(self, view: ParagraphView, floor: int, end: int, lexicon) -> list[Cue]:  # noqa: ANN001
         found = []
-        for index in range(floor, end + 1):
+        forms = lexicon.partial_cue_forms
+        # Look-ups in C first: a quote is preceded by up to REACH tokens, few of them cues.
+        in_forms = map(forms.__contains__, map(TOKEN_LOWER, view.tokens[floor : end + 1]))
+        for offset in indices_where(in_forms):
+            index = floor + offset
             token = view.tokens[index]
-            if (
-                view.outside[index]
-                and token.text[:1].islower()
-                and token.lower in lexicon.partial_cue_forms
-            ):
-                found.append(
-                    Cue(index, index, index, lexicon.partial_cue_forms[token.lower], index + 1)
-                )
+            if view.outside[index] and token.text[:1].islower():
+                found.append(Cue(index, index, index, forms[token.lower], index + 1))
         return found
 
     def _shared_subject(

@@ -8,8 +8,8 @@ One pass over the body, no backtracking: cost is linear in its length.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from enum import Enum
+from typing import NamedTuple
 
 
 class Role(Enum):
@@ -18,8 +18,9 @@ class Role(Enum):
     EITHER = "either"  # a straight mark with no telling context
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """A tuple rather than a frozen dataclass: a hostile article holds 250,000 of them."""
+
     position: int
     char: str
     role: Role

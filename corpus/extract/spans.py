@@ -111,6 +111,8 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     words = _WORD.findall(inner)
     if not words:
         return True
+    if len(words) > 8:
+        return False  # too long for any test below: skip reading the words before it
     before = body[max(paragraph_start, span.open_position - 40) : span.open_position]
     previous = _last_word(before).lower()
     lexicon = load_lexicon()
@@ -120,8 +122,7 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if previous in {"the", "a", "an"} and len(words) <= 4:
         return True
-    title_case = all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
-    if 2 <= len(words) <= 6 and title_case:
+    if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
         return not _SENTENCE_FINAL.search(inner + body[span.end : span.end + 1])
     return False
 
