@@ -31,12 +31,25 @@ class ParagraphView:
     tokens: list[Token]
     outside: list[bool]
     slots: list[QuoteSlot] = field(default_factory=list)
-    sentence_start: list[int] = field(
-        default_factory=list
-    )  # per token: index of its sentence's first token
-
-    sentence_last: list[int] = field(default_factory=list)  # per token: its sentence's last token
     slot_lasts: list[int] = field(default_factory=list)  # closing token of each slot, ascending
+    body: str = field(default="", repr=False)
+    # Sentence bounds are worked out on first use: paragraphs with no cue and no
+    # quote (half of a news story) are never asked for them.
+    _bounds: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+
+    @property
+    def sentence_start(self) -> list[int]:
+        """Per token: index of its sentence's first token."""
+        if self._bounds is None:
+            self._bounds = _sentence_bounds(self.body, self)
+        return self._bounds[0]
+
+    @property
+    def sentence_last(self) -> list[int]:
+        """Per token: index of its sentence's last token."""
+        if self._bounds is None:
+            self._bounds = _sentence_bounds(self.body, self)
+        return self._bounds[1]
 
     def sentence_end(self, index: int) -> int:
         """Index of the last token of the sentence holding tokens[index]."""
@@ -63,7 +76,6 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
             inside.append(spans[probe])
             probe += 1
         view = _view(body, para_index, para, inside)
-        view.sentence_start, view.sentence_last = _sentence_bounds(body, view)
         view.slot_lasts = [slot.last for slot in view.slots]
         views.append(view)
     return views
@@ -75,7 +87,7 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     The words inside a quote are one token: no stage reads them one by one, and
     not splitting them saves a third of the tokenising in quote-heavy copy.
     """
-    view = ParagraphView(index, para, [], [])
+    view = ParagraphView(index, para, [], [], body=body)
     tokens, outside = view.tokens, view.outside
     position = para.start
     new = tuple.__new__
