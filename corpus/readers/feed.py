@@ -15,7 +15,6 @@ memory, never as a string feedparser could take for a URL or a file name.
 from __future__ import annotations
 
 import io
-import json
 import re
 import time
 from collections.abc import Iterator
@@ -27,6 +26,7 @@ from .document import Document
 from .errors import ReadError, RecordError
 from .html import join_names, normalise_date, redecode
 from .htmltext import html_to_paragraphs, is_furniture_line
+from .json_values import loads
 from .registry import Reader, get_reader, register
 
 NAME = "feed"
@@ -223,7 +223,7 @@ def read_xml_feed(text: str, origin: str) -> Iterator[Article | RecordError]:
 
 def read_json_feed(text: str, origin: str) -> Iterator[Article | RecordError]:
     try:
-        data = json.loads(text)
+        data = loads(text)
     except (ValueError, RecursionError) as exc:
         raise ReadError(f"invalid JSON Feed: {' '.join(str(exc).split())}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("items"), list):

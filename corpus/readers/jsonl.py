@@ -17,11 +17,11 @@ from ..model import Article
 from .article_fields import NotAnArticle, article_from_record
 from .document import Document
 from .errors import ReadError, RecordError
+from .json_values import loads, raw_decode
 from .registry import Reader, register
 
 NAME = "json"
 HELD_ERRORS = 100  # errors kept back until we know the input holds any article at all
-_decoder = json.JSONDecoder()
 _SPACE = re.compile(r"\s*")
 
 
@@ -83,7 +83,7 @@ def _read_lines(doc: Document) -> Iterator[Article | RecordError]:
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            value = loads(line)
         except json.JSONDecodeError as exc:
             reason = f"invalid JSON ({exc.msg} at column {exc.colno})"
             yield from tally.error(RecordError(doc.origin, reason, number))
@@ -241,7 +241,7 @@ class _ValueStream:
         wanted = 1 << 16
         while True:
             try:
-                value, end = _decoder.raw_decode(self._buffer, self._position)
+                value, end = raw_decode(self._buffer, self._position)
             except json.JSONDecodeError as exc:
                 if self._exhausted or not _may_continue(exc, len(self._buffer)):
                     raise self.error(f"invalid JSON ({exc.msg})") from exc
