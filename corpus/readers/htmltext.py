@@ -18,12 +18,13 @@ exhaust the interpreter's recursion limit.
 
 from __future__ import annotations
 
-import json
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
+
+from .json_values import loads
 
 
 def _words(text: str) -> frozenset[str]:
@@ -44,6 +45,8 @@ SKIP_TAGS = _words(
     title math audio video map"""
 )
 HEADING_TAGS = _words("h1 h2 h3 h4 h5 h6")
+# What may sit in <head>; any other start tag ends an unclosed <head>, as in browsers.
+HEAD_CONTENT_TAGS = _words("base basefont bgsound link meta noscript script style template title")
 # Deeper nesting than this is not a real page; further start tags are ignored (text is kept).
 MAX_DEPTH = 512
 # Nor are more elements than this (real pages have a few thousand): a cap on memory.
@@ -99,6 +102,9 @@ class Node:
 class Page:
     root: Node
     nodes: list[Node]  # every element, in document order
+    # Indexes of <p> elements ended by a block start tag rather than by </p>: their text
+    # was cut mid-flow by markup, so it is prose however short it is.
+    interrupted: set[int] = field(default_factory=set)
 
     def find_all(self, tag: str) -> list[Node]:
         return [n for n in self.nodes if n.tag == tag]
@@ -114,6 +120,7 @@ class _TreeBuilder(HTMLParser):
         self.nodes: list[Node] = [self.root]
         self.stack: list[Node] = [self.root]
         self.open_counts: Counter[str] = Counter()
+        self.interrupted: set[int] = set()
 
     # html.parser lowercases tag and attribute names already.
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -151,6 +158,13 @@ class _TreeBuilder(HTMLParser):
     def handle_data(self, data: str) -> None:
         self.stack[-1].children.append(data)
 
+    def close(self) -> None:
+        # An unterminated "<!--" comments out the rest of the page, as in browsers;
+        # html.parser would hand it back as text at the end.
+        if self.cdata_elem is None and self.rawdata.startswith("<!--"):
+            self.rawdata = ""
+        super().close()
+
     def _new_node(self, tag: str, attrs: dict[str, str]) -> Node:
         parent = self.stack[-1]
         node = Node(tag, attrs, parent, len(self.nodes))
@@ -165,8 +179,12 @@ class _TreeBuilder(HTMLParser):
 
     def _close_implied_by(self, tag: str) -> None:
         """The HTML rules that end an open element without its end tag (the common ones)."""
+        if self.open_counts["head"] and tag not in HEAD_CONTENT_TAGS:
+            self._close_nearest("head", stop=frozenset())
         if tag in BLOCK_TAGS and self.open_counts["p"]:
-            self._close_nearest("p", stop=BLOCK_TAGS - {"p"})
+            paragraph = self._close_nearest("p", stop=BLOCK_TAGS - {"p"})
+            if paragraph is not None and tag != "p":
+                self.interrupted.add(paragraph.index)
         if tag == "li" and self.open_counts["li"]:
             self._close_nearest("li", stop=frozenset({"ul", "ol", "menu"}))
         elif tag in ("dt", "dd"):
@@ -182,14 +200,16 @@ class _TreeBuilder(HTMLParser):
         elif tag == "option" and self.open_counts["option"]:
             self._close_nearest("option", stop=frozenset({"select"}))
 
-    def _close_nearest(self, tag: str, stop: frozenset[str]) -> None:
+    def _close_nearest(self, tag: str, stop: frozenset[str]) -> Node | None:
+        """Close the innermost open `tag` (unless a `stop` element comes first); return it."""
         for i in range(len(self.stack) - 1, 0, -1):
-            current = self.stack[i].tag
-            if current == tag:
+            current = self.stack[i]
+            if current.tag == tag:
                 self._pop_to(i)
-                return
-            if current in stop:
-                return
+                return current
+            if current.tag in stop:
+                return None
+        return None
 
 
 def parse_html(html: str) -> Page:
@@ -200,7 +220,7 @@ def parse_html(html: str) -> Page:
         builder.close()
     except Exception:  # noqa: BLE001 - html.parser can assert on odd markup; keep what we have
         pass
-    return Page(builder.root, builder.nodes)
+    return Page(builder.root, builder.nodes, builder.interrupted)
 
 
 # --- text helpers ---------------------------------------------------------------------------
@@ -660,7 +680,7 @@ def _mark_teasers(scored: list[_Scored]) -> None:
         item.good = 0.0
 
 
-def _keep_in_container(scored: list[_Scored]) -> list[str]:
+def _keep_in_container(scored: list[_Scored], interrupted: set[int]) -> list[str]:
     """The container's paragraphs: prose blocks, subheads that lead into prose, dense lists."""
     kept: list[str] = []
     pending_heading: str | None = None
@@ -681,7 +701,8 @@ def _keep_in_container(scored: list[_Scored]) -> list[str]:
         if tag == "li":
             keep = len(text) >= 30 and seg.link_density < 0.3
         elif tag in PARAGRAPH_TAGS:
-            keep = len(text) >= 2 and (len(text) >= 20 or bool(_SENTENCE_END.search(text)))
+            whole = len(text) >= 20 or bool(_SENTENCE_END.search(text))
+            keep = len(text) >= 2 and (whole or seg.owner.index in interrupted)
         else:  # text straight in a <div>, <td> or custom element
             ends_sentence = bool(_SENTENCE_END.search(text))
             keep = len(text) >= 100 or (len(text) >= 15 and ends_sentence)
@@ -727,7 +748,7 @@ def main_text_of(page: Page) -> list[str]:
     container = _choose_container(page, scored)
     if container is not None:
         inside = [item for item in scored if _is_within(item.segment.owner, container)]
-        paragraphs = _keep_in_container(inside)
+        paragraphs = _keep_in_container(inside, page.interrupted)
     return _reconcile_with_json_ld(paragraphs, _json_ld_article_body(page, segments))
 
 
@@ -772,7 +793,7 @@ def json_ld_objects(page: Page) -> list[dict]:
         if "ld+json" not in node.get("type").lower():
             continue
         try:
-            data = json.loads(node.raw_text().strip().removeprefix("<!--").removesuffix("-->"))
+            data = loads(node.raw_text().strip().removeprefix("<!--").removesuffix("-->"))
         except (ValueError, RecursionError):
             continue
         pending = [data]
