@@ -11,11 +11,12 @@ one line naming the URL and the reason ("https://x: timed out after 20 s").
 
 from __future__ import annotations
 
+import contextlib
 import http.client
 import io
 import socket
 import ssl
-import time
+import threading
 import urllib.error
 import urllib.request
 import zlib
@@ -75,14 +76,94 @@ class _LimitedRedirects(urllib.request.HTTPRedirectHandler):
         return super().redirect_request(req, fp, code, msg, headers, newurl)
 
 
-def _opener() -> urllib.request.OpenerDirector:
+class _Watchdog:
+    """Ends a request at its deadline, whatever stage it is in (connecting, TLS, headers, body).
+
+    The socket timeout only bounds each wait, so a server dripping one byte per wait would
+    never time out. At the deadline the watchdog shuts down every socket the request
+    opened; the blocked read then returns, and `fired` tells the caller why.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.fired = False
+        self._sockets: list[socket.socket] = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(seconds, self._fire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._timer.cancel()
+
+    def track(self, sock: socket.socket) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+            if self.fired:
+                _shut_down(sock)
+
+    def _fire(self) -> None:
+        with self._lock:
+            self.fired = True
+            for sock in self._sockets:
+                _shut_down(sock)
+
+    def connection_class(self, base: type[http.client.HTTPConnection]) -> type:
+        """`base` with every socket it opens tracked by this watchdog."""
+        watchdog = self
+
+        class Watched(base):  # type: ignore[valid-type, misc]
+            def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+                super().__init__(*args, **kwargs)
+                self._create_connection = watchdog.tracking(self._create_connection)
+
+        return Watched
+
+    def tracking(self, create):  # type: ignore[no-untyped-def]
+        def create_and_track(*args, **kwargs):  # type: ignore[no-untyped-def]
+            sock = create(*args, **kwargs)
+            self.track(sock)
+            return sock
+
+        return create_and_track
+
+
+def _shut_down(sock: socket.socket) -> None:
+    # socket.socket.shutdown even for a TLS socket: end the connection, not the TLS session.
+    with contextlib.suppress(OSError):  # closed already: the request is over
+        socket.socket.shutdown(sock, socket.SHUT_RDWR)
+
+
+class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
+        watched = self._watchdog.connection_class(http_class)
+        return super().do_open(watched, req, **http_conn_args)
+
+
+class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
+    def __init__(self, watchdog: _Watchdog) -> None:
+        super().__init__()
+        self._watchdog = watchdog
+
+    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
+        watched = self._watchdog.connection_class(http_class)
+        return super().do_open(watched, req, **http_conn_args)
+
+
+def _opener(watchdog: _Watchdog) -> urllib.request.OpenerDirector:
     # Only what web fetching needs: no file:// or ftp:// handlers, so no redirect can reach them.
     opener = urllib.request.OpenerDirector()
     for handler in (
         urllib.request.ProxyHandler(),
         urllib.request.UnknownHandler(),
-        urllib.request.HTTPHandler(),
-        urllib.request.HTTPSHandler(),
+        _WatchedHTTPHandler(watchdog),
+        _WatchedHTTPSHandler(watchdog),
         urllib.request.HTTPDefaultErrorHandler(),
         _LimitedRedirects(),
         urllib.request.HTTPErrorProcessor(),
@@ -108,8 +189,13 @@ def fetch(
     max_bytes: int = DEFAULT_MAX_BYTES,
     etag: str | None = None,
     last_modified: str | None = None,
+    total: float | None = None,
 ) -> FetchResult:
-    """GET `url`. A 304 answer to a conditional request comes back with not_modified=True."""
+    """GET `url`. A 304 answer to a conditional request comes back with not_modified=True.
+
+    `timeout` bounds each wait on the network; `total` bounds the whole request, from
+    connecting to the last body byte (default: five timeouts, at least a minute more than one).
+    """
     check_url(url)
     headers = {"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip"}
     if etag:
@@ -117,10 +203,27 @@ def fetch(
     if last_modified:
         headers["If-Modified-Since"] = last_modified
     request = urllib.request.Request(url, headers=headers)
-    # The socket timeout bounds each wait; the deadline bounds a server that drips bytes.
-    deadline = time.monotonic() + max(5 * timeout, timeout + 60)
+    total = max(5 * timeout, timeout + 60) if total is None else total
+    timed_out = FetchError(f"{url}: timed out after {total:g} s in all")
+    with _Watchdog(total) as watchdog:
+        try:
+            result = _get(request, url, timeout, max_bytes, watchdog)
+        except FetchError:
+            if watchdog.fired:
+                raise timed_out from None
+            raise
+    if watchdog.fired:  # a body cut short by the watchdog can look complete
+        raise timed_out
+    return result
+
+
+def _get(
+    request: urllib.request.Request, url: str, timeout: float, max_bytes: int, watchdog: _Watchdog
+) -> FetchResult:
+    etag = request.get_header("If-none-match")
+    last_modified = request.get_header("If-modified-since")
     try:
-        response = _opener().open(request, timeout=timeout)
+        response = _opener(watchdog).open(request, timeout=timeout)
     except urllib.error.HTTPError as exc:
         if exc.code == 304:
             return FetchResult(
@@ -135,7 +238,7 @@ def fetch(
     except (OSError, ValueError, http.client.HTTPException) as exc:
         raise FetchError(f"{url}: {_reason(exc, timeout)}") from None
     with response:
-        body = _read_body(response, url, timeout, max_bytes, deadline)
+        body = _read_body(response, url, timeout, max_bytes)
         info = response.headers
         return FetchResult(
             url_final=response.geturl(),
@@ -163,7 +266,7 @@ def _reason(reason: object, timeout: float) -> str:
     return text or type(reason).__name__
 
 
-def _read_body(response, url: str, timeout: float, max_bytes: int, deadline: float) -> bytes:  # type: ignore[no-untyped-def]
+def _read_body(response, url: str, timeout: float, max_bytes: int) -> bytes:  # type: ignore[no-untyped-def]
     too_large = FetchError(f"{url}: too large (> {_size(max_bytes)})")
     declared = response.headers.get("Content-Length")
     if declared and declared.isdigit() and int(declared) > max_bytes:
@@ -174,8 +277,6 @@ def _read_body(response, url: str, timeout: float, max_bytes: int, deadline: flo
     size = 0
     try:
         while True:
-            if time.monotonic() > deadline:
-                raise FetchError(f"{url}: timed out after {timeout:g} s (download too slow)")
             data = response.read(CHUNK)
             if not data:
                 break
