@@ -71,7 +71,7 @@ from .search_text import (
     title_spans,
     words_narrow,
 )
-from .store import Corpus
+from .store import Corpus, CorpusError
 
 TOTAL_CAP = 10_000
 TYPOS_BELOW = 5  # a whole word found in this many articles or more is not a typo
@@ -166,16 +166,17 @@ class SearchEngine:
             self.load()
 
     def search(self, query: str, limit: int = 200) -> SearchResults:
+        """Raises CorpusError (one line naming the corpus) when the corpus cannot be read:
+        a damaged file must not look like a search with no matches."""
         parsed = parse_query(query)
         limit = max(int(limit), 0)
         with self._lock:
             try:
                 ranked, total = self._run(parsed, limit)
                 hits = self._hits(ranked[:limit], parsed)
-            except sqlite3.Error:
-                # A locked, damaged or vanished corpus gives no results rather than a crash.
-                self._previous = None
-                return SearchResults(query, [], 0)
+            except sqlite3.Error as exc:
+                self._previous = None  # never narrow a later query from a failed one
+                raise CorpusError.from_sqlite(self._corpus.path, exc) from exc
             self._remember(parsed, ranked, total, hits)
         return SearchResults(query, hits, total)
 
