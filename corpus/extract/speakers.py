@@ -78,6 +78,34 @@ def _is_title_token(token: Token, lexicon: Lexicon) -> bool:
 
 def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """Classify tokens[first..last] (a capitalised run with its titles) as a person or a body."""
+    if first > last:
+        return None
+    # The reading depends only on the run's text and where its tokens fall in it
+    # (token texts are body slices), and names recur within and across articles.
+    base = tokens[first].start
+    run = tokens[first : last + 1]
+    key = (
+        body[base : tokens[last].end],
+        tuple([token.start - base for token in run]),
+        tuple([token.end - base for token in run]),
+    )
+    if key in _READINGS:
+        known = _READINGS[key]
+    else:
+        if len(_READINGS) >= _READINGS_KEPT:
+            _READINGS.clear()  # a bound on memory over a long ingest run
+        known = _READINGS[key] = _read_name_once(body, tokens, first, last)
+    if known is None:
+        return None
+    # A copy: callers add titles to the reading they get.
+    return NameReading(known.kind, known.name, list(known.titles), known.alias, known.gender)
+
+
+_READINGS: dict[tuple[str, tuple[int, ...], tuple[int, ...]], NameReading | None] = {}
+_READINGS_KEPT = 20_000
+
+
+def _read_name_once(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     reading = _read_name(body, tokens, first, last)
     if reading is not None and reading.name.endswith(("'s", "’s")):
         reading.name = reading.name[:-2]  # "Ruth Calloway's memoir" names Ruth Calloway
