@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from typing import NamedTuple
 
 from .lexicon import word_set
@@ -88,8 +88,8 @@ def tokenise(body: str, start: int, end: int) -> list[Token]:
 
 # Per-token scans (which tokens are capitalised, cue words, sentence ends) run
 # over every token of an article; these getters let map() do them in C.
-TOKEN_TEXT: Callable[[Token], str] = attrgetter("text")
-TOKEN_LOWER: Callable[[Token], str] = attrgetter("lower")
+TOKEN_TEXT: Callable[[Token], str] = itemgetter(Token._fields.index("text"))
+TOKEN_LOWER: Callable[[Token], str] = itemgetter(Token._fields.index("lower"))
 FIRST_CHAR: Callable[[str], str] = itemgetter(slice(0, 1))
 
 
