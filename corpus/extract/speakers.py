@@ -277,7 +277,11 @@ class Registry:
 
     def _latest_with_surname(self, surname: str) -> Entity | None:
         """Of two Millers, "Miller" is the one named most recently before here."""
-        for entity in self._recent(self.position, 400):
+        # Walks back in place rather than copying 400 sightings: the nearest usually matches.
+        seen = self.seen
+        index = bisect.bisect_left(self.offsets, self.position)
+        for back in range(index - 1, max(0, index - 400) - 1, -1):
+            entity = seen[back]
             if entity.kind == "person" and entity.surname == surname:
                 return entity
         return None
