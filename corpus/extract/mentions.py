@@ -323,7 +323,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         end = _skip_back(tokens, end, floor)
     if end < floor:
         return None
-    segments = _segments(tokens, floor, end)
+    all_segments = _segments(tokens, floor, end)
+    segments = list(all_segments)  # split once: the stretches popped below are read again
     roles: list[str] = []
     if len(segments) > 1 and segments[-1][0] > segments[-1][1]:
         segments.pop()  # the region ends in a comma: asides/appositives come last
@@ -333,7 +334,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
                 break
             roles.insert(0, role)
             segments.pop()
-    popped = _segments(tokens, floor, end)[len(segments) : len(segments) + len(roles)]
+    popped = all_segments[len(segments) : len(segments) + len(roles)]
     chain = [segments[-1], *popped]
     if whole and len(segments) > 1:
         return None  # words before the subject: "…, were discussed, the wing" is not a subject
