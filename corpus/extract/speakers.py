@@ -89,9 +89,8 @@ def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRead
         tuple([token.start - base for token in run]),
         tuple([token.end - base for token in run]),
     )
-    if key in _READINGS:
-        known = _READINGS[key]
-    else:
+    known = _READINGS.get(key, _UNREAD)  # one look-up: safe if another thread clears
+    if known is _UNREAD:
         if len(_READINGS) >= _READINGS_KEPT:
             _READINGS.clear()  # a bound on memory over a long ingest run
         known = _READINGS[key] = _read_name_once(body, tokens, first, last)
@@ -103,6 +102,7 @@ def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRead
 
 _READINGS: dict[tuple[str, tuple[int, ...], tuple[int, ...]], NameReading | None] = {}
 _READINGS_KEPT = 20_000
+_UNREAD = NameReading("", "", [])  # a marker: None is a valid (negative) reading
 
 
 def _read_name_once(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import gc
+
+from quoth.corpus.extract import run_pipeline
 from quoth.corpus.extract.found import Found
 from quoth.corpus.extract.pipeline import assemble, settle_overlaps
 from quoth.corpus.extract.speakers import Entity
@@ -32,3 +35,16 @@ def test_assemble_counts_quotes_per_speaker():
     assert extraction.quotes[0].mention == "ef"
     (speaker,) = extraction.speakers
     assert (speaker.name, speaker.quotes) == ("Ann Lee", 2)
+
+
+def test_the_garbage_collector_is_left_as_it_was_found():
+    body = '"We will vote," Sen. Ann Boyd said.'
+    assert gc.isenabled()
+    run_pipeline(body)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        run_pipeline(body)
+        assert not gc.isenabled()  # a caller that turned it off keeps it off
+    finally:
+        gc.enable()

@@ -85,3 +85,18 @@ def test_descriptive_nominal_becomes_an_alias(run):
     (speaker,) = extraction.speakers
     assert speaker.aliases == ["ISPR", "the military's media wing"]
     assert speaker.quotes == 2
+
+
+def test_a_remembered_reading_is_a_fresh_copy_each_time():
+    first = reading("Sen. Ann Boyd")
+    first.titles.append("a title added by a caller")
+    first.name = "changed"
+    again = reading("Sen. Ann Boyd")
+    assert (again.name, again.titles) == ("Ann Boyd", ["Sen."])
+
+
+def test_the_same_words_elsewhere_in_a_body_read_the_same():
+    text = "Gov. Curtis Bellamy met Gov. Curtis Bellamy"
+    tokens = tokenise(text, 0, len(text))
+    assert read_name(text, tokens, 0, 2) == read_name(text, tokens, 4, 6)
+    assert read_name(text, tokens, 3, 2) is None  # an empty run
