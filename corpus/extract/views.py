@@ -88,7 +88,7 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     not splitting them saves a third of the tokenising in quote-heavy copy.
     """
     view = ParagraphView(index, para, [], [], body=body)
-    tokens, outside = view.tokens, view.outside
+    tokens, slots = view.tokens, view.slots
     position = para.start
     new = tuple.__new__
     for span in spans:
@@ -96,30 +96,29 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
         stop = min(span.close_position + 1, para.end)
         if first >= stop:
             continue
-        narrative = tokenise(body, position, first)
-        tokens.extend(narrative)
-        outside.extend([True] * len(narrative))
+        tokens.extend(tokenise(body, position, first))
         slot_first = len(tokens)
         opens = span.open_position >= para.start
         closes = span.close_position < para.end
         inner_start = span.start if opens else first
         inner_end = span.end if closes else stop
-        pieces = []
         if opens:
-            pieces.append((span.open_position, span.open_position + 1))
+            mark = body[span.open_position]
+            tokens.append(new(Token, (mark, span.open_position, span.open_position + 1, mark)))
         if inner_start < inner_end:
-            pieces.append((inner_start, inner_end))
+            text = body[inner_start:inner_end]
+            tokens.append(new(Token, (text, inner_start, inner_end, text.lower())))
         if closes:
-            pieces.append((span.close_position, span.close_position + 1))
-        for start, end in pieces:
-            text = body[start:end]
-            tokens.append(new(Token, (text, start, end, text.lower())))
-            outside.append(False)
-        view.slots.append(QuoteSlot(span, slot_first, len(tokens) - 1, opens, closes))
+            mark = body[span.close_position]
+            tokens.append(new(Token, (mark, span.close_position, span.close_position + 1, mark)))
+        slots.append(QuoteSlot(span, slot_first, len(tokens) - 1, opens, closes))
         position = stop
-    narrative = tokenise(body, position, para.end)
-    tokens.extend(narrative)
-    outside.extend([True] * len(narrative))
+    tokens.extend(tokenise(body, position, para.end))
+    # Marked in one go at the end rather than token by token: quote-dense copy
+    # has a slot every few tokens.
+    outside = view.outside = [True] * len(tokens)
+    for slot in slots:
+        outside[slot.first : slot.last + 1] = [False] * (slot.last + 1 - slot.first)
     return view
 
 
