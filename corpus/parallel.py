@@ -27,7 +27,8 @@ from .readers import ReadError, RecordError, read_path
 
 SMALL_FILE_BYTES = 4 * 1024 * 1024  # read whole in a worker below this
 PARALLEL_MIN_BYTES = 256 * 1024  # below this a run is over before workers start
-BATCH_SIZE = 64
+BATCH_SIZE = 64  # articles per task when a large file is streamed
+FILES_PER_TASK = 16  # small files per task
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -94,6 +95,10 @@ def read_file_whole(path: Path) -> FileResult:
     return result
 
 
+def _read_files_whole(paths: list[Path]) -> list[FileResult]:
+    return [read_file_whole(path) for path in paths]
+
+
 def _extract_batch(articles: list[Article]) -> list[tuple[Article, str | None]]:
     return [with_quotes(article) for article in articles]
 
@@ -155,31 +160,37 @@ class ExtractionWorkers:
             self.pool.shutdown(wait=exc_type is None, cancel_futures=True)
 
     def read_files(self, paths: list[Path]) -> Iterator[FileResult]:
-        """Each file read and extracted, in order, a bounded number in flight."""
+        """Each file read and extracted, in order, a bounded number in flight.
+
+        Files travel in groups: one task per small file costs more in
+        inter-process traffic than reading and extracting it."""
         if self.pool is None:
             yield from map(read_file_whole, paths)
             return
-        queue = iter(paths)
-        pending: deque[tuple[Path, Future[FileResult]]] = deque()
-        self._fill(pending, queue)
+        groups = _batches(iter(paths), FILES_PER_TASK)
+        pending: deque[tuple[list[Path], Future[list[FileResult]]]] = deque()
+        self._fill(pending, groups)
         while pending:
-            path, future = pending.popleft()
+            group, future = pending.popleft()
             try:
-                yield future.result()
+                yield from future.result()
             except BrokenProcessPool:
-                suspects = [path, *(p for p, _ in pending)]
+                suspects = [*group, *(path for later, _ in pending for path in later)]
                 pending.clear()
                 yield from (self._alone(suspect) for suspect in suspects)
                 self._restart()
-            self._fill(pending, queue)
+            self._fill(pending, groups)
 
-    def _fill(self, pending: deque[tuple[Path, Future[FileResult]]], queue: Iterator[Path]) -> None:
-        assert self.pool is not None
+    def _fill(
+        self,
+        pending: deque[tuple[list[Path], Future[list[FileResult]]]],
+        groups: Iterator[list[Path]],
+    ) -> None:
         while len(pending) < 2 * self.processes:
-            path = next(queue, None)
-            if path is None:
+            group = next(groups, None)
+            if group is None:
                 return
-            pending.append((path, self._submit(read_file_whole, path)))
+            pending.append((group, self._submit(_read_files_whole, group)))
 
     def _submit(self, function: Callable[[T], R], argument: T) -> Future[R]:
         """Submit; a pool a worker broke since the last call is replaced first."""
@@ -248,8 +259,8 @@ def _articles_only(records: Iterable[Article | RecordError], report: Report) -> 
             yield record
 
 
-def _batches(items: Iterator[Article], size: int) -> Iterator[list[Article]]:
-    batch: list[Article] = []
+def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
+    batch: list[T] = []
     for item in items:
         batch.append(item)
         if len(batch) == size:
