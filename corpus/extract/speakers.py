@@ -363,13 +363,9 @@ class Registry:
     # --- pronouns and nominals ------------------------------------------
     def before(self, position: int) -> list[Entity]:
         """Entities sighted before `position`, nearest first."""
-        ordered = []
-        seen: set[int] = set()
-        for entity in self._recent(position, 40):
-            if id(entity) not in seen:
-                seen.add(id(entity))
-                ordered.append(entity)
-        return ordered
+        # Keyed by identity (entities are mutable, so unhashable): a dict keeps each
+        # entity where it first appears, nearest first, with no Python-level set test.
+        return list({id(entity): entity for entity in self._recent(position, 40)}.values())
 
     def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
         """Is a person other than `entity` named between two offsets?"""
