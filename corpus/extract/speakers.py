@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, word_set
@@ -247,13 +246,6 @@ class Registry:
         index = bisect.bisect_left(self.offsets, position)
         return self.seen[max(0, index - reach) : index][::-1]
 
-    def _recent_walk(self, position: int, reach: int) -> Iterator[Entity]:
-        """The sightings _recent() gives, nearest first, without copying them."""
-        seen = self.seen
-        index = bisect.bisect_left(self.offsets, position)
-        for back in range(index - 1, max(0, index - reach) - 1, -1):
-            yield seen[back]
-
     def find_or_add(self, reading: NameReading) -> Entity | None:
         if reading.kind == "single":
             return self._single(reading)
@@ -386,22 +378,19 @@ class Registry:
         return False
 
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
-        # "he", "she" and "it" take the nearest fitting sighting: walked in place,
-        # since the first fit is the same with or without repeats (no 40-entry copy
-        # per pronoun, and a quote-dense article has tens of thousands of them).
+        candidates = self.before(position)
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in self._recent_walk(position, 40):
+            for entity in candidates:
                 if entity.kind == "person" and entity.gender in (None, wanted):
                     if entity.gender is None:
                         entity.gender = wanted
                     return entity
             return None
         if pronoun == "it":
-            recent = self._recent_walk(position, 40)
-            return next((e for e in recent if e.kind == "organisation"), None)
+            return next((e for e in candidates if e.kind == "organisation"), None)
         if pronoun == "they":
-            for entity in self.before(position)[:2]:
+            for entity in candidates[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
                     return entity
         return None
