@@ -86,10 +86,25 @@ def defuse_xml(text: str) -> str:
     return text
 
 
+# A character reference to a lone surrogate or beyond Unicode is no character at all;
+# feedparser would turn it into a string that cannot be stored.
+_CHARACTER_REFERENCE = re.compile(r"&#([xX][0-9a-fA-F]{1,12}|[0-9]{1,12});")
+
+
+def _valid_references_only(text: str) -> str:
+    def check(match: re.Match[str]) -> str:
+        digits = match.group(1)
+        code = int(digits[1:], 16) if digits[0] in "xX" else int(digits)
+        return "&#xFFFD;" if 0xD800 <= code <= 0xDFFF or code > 0x10FFFF else match.group(0)
+
+    return _CHARACTER_REFERENCE.sub(check, text) if "&#" in text else text
+
+
 def _utf8_bytes(text: str) -> bytes:
     """The already-decoded feed as UTF-8, saying so in its XML declaration."""
     declaration = '<?xml version="1.0" encoding="utf-8"?>'
     body = _XML_DECLARATION.sub("", text, count=1)
+    body = _valid_references_only(body)
     return (declaration + body).encode("utf-8", errors="replace")
 
 
