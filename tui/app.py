@@ -35,6 +35,7 @@ from .messages import (
     SearchFinished,
     SpeakerSearchRequested,
 )
+from .reader_extras import EXTRA_BINDINGS, ReaderExtras
 from .screens.main import MainScreen
 from .widgets.article_list import ArticleList
 from .widgets.reader import Reader
@@ -55,7 +56,7 @@ SEARCH_LIMIT = 200
 DemoOpener = Callable[[], Path]
 
 
-class QuothApp(App[int]):
+class QuothApp(ReaderExtras, App[int]):
     # Absolute, so subclasses defined elsewhere (tests, benches) find it too.
     CSS_PATH = Path(__file__).with_name("quoth.tcss")
     TITLE = "quoth"
@@ -67,6 +68,7 @@ class QuothApp(App[int]):
         Binding("slash", "focus_search", "Search", id="quoth.search", priority=True),
         Binding("question_mark", "help", "Help", id="quoth.help"),
         Binding("q", "quit", "Quit", id="quoth.quit"),
+        *EXTRA_BINDINGS,  # copy, pager/editor, read/star, palette (reader_extras.py)
         Binding("ctrl+r", "reload", "Reload", id="quoth.reload", show=False),
     ]
     # How often to look for articles another process ingested.
@@ -105,6 +107,7 @@ class QuothApp(App[int]):
     def start_loading(self) -> None:
         """Called by the main screen once it has been drawn: read the corpus now."""
         if self.corpus_total is None:
+            self.restore_session()  # the last query, from the state file
             self._load_corpus()
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
@@ -119,6 +122,7 @@ class QuothApp(App[int]):
         except Exception as exc:  # noqa: BLE001 - shown in the list, never raised
             self.post_message(CorpusOpened([], 0, error=str(exc)))
             return
+        self.load_reading_marks()  # read/starred marks, before the list is drawn
         self.post_message(CorpusOpened(rows, len(rows)))
         if rows:
             self.access.prepare_search()
@@ -203,10 +207,6 @@ class QuothApp(App[int]):
         self.query_text = message.query
         self._search_generation += 1
         self._search(self._search_generation, message.query, self.search_limit(SEARCH_LIMIT))
-
-    def search_limit(self, shown_limit: int) -> int:
-        """How many results to ask the engine for (a hook: sorting may want more)."""
-        return shown_limit
 
     def on_list_end_reached(self, message: ListEndReached) -> None:
         """At the last of 200 matches, fetch more (the cursor stays where it is)."""
@@ -370,7 +370,7 @@ class QuothApp(App[int]):
         if action == "focus_search":
             # In the bar itself "/" is just a character of the query.
             return isinstance(self.screen, MainScreen) and self.focused is not self.search_bar
-        return True
+        return super().check_action(action, parameters)  # the extras: main screen only
 
     def action_focus_search(self) -> None:
         if isinstance(self.screen, MainScreen):
@@ -431,7 +431,12 @@ def run_reader(db_path: Path, *, demo: bool = False, mouse: bool = True,
     """
     # The corpus is opened in a worker after the first frame; a bad file ends
     # the app there with a one-line message and exit code 1.
+    from ..corpus.config import load_config
+    from .state import state_path
+
     app = QuothApp(Path(db_path), demo=demo, open_demo=open_demo or _bundled_demo)
+    config, problems = load_config()  # a bad file: defaults, and a message in the app
+    app.configure(config, problems, state_file=state_path())
     result = app.run(mouse=mouse)
     return int(result or app.return_code or 0)
 

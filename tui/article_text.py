@@ -20,6 +20,7 @@ from rich.text import Text
 
 from ..corpus.model import PARAGRAPH_BREAK, Article, Quote
 from .safe_text import clean_keep_length, clean_line
+from .terminal import highlight_styles
 
 # Distinct on dark and light backgrounds; assigned in speaker order within an
 # article so two speakers of one article never share a colour (up to eight).
@@ -31,9 +32,7 @@ UNATTRIBUTED_COLOUR = "#9aa0a6"
 HEADLINE_STYLE = Style(bold=True)
 META_STYLE = Style(dim=True)
 CAPTION_STYLE = Style(italic=True, dim=True)
-# Italic keeps quotes distinct when colour is off (NO_COLOR, monochrome terminals).
-QUOTE_BASE = Style(italic=True)
-MENTION_BASE = Style(bold=True, underline=True)
+# Quotes and speaker mentions: styles from terminal.highlight_styles (NO_COLOR-aware).
 FLASH_STYLE = Style(reverse=True)
 MAX_BLOCKS = 100
 
@@ -79,6 +78,7 @@ def quote_colour(quote: Quote, colours: dict[str, str]) -> str:
 
 def render_article(article: Article) -> RenderedArticle:
     colours = speaker_colours(article)
+    quote_base, mention_base = highlight_styles()  # NO_COLOR: bold and reverse
     body = clean_keep_length(article.body)
     bounds = _paragraph_bounds(body)
     paragraphs = [Text(body[start:end]) for start, end in bounds]
@@ -87,10 +87,10 @@ def render_article(article: Article) -> RenderedArticle:
         colour = quote_colour(quote, colours)
         spans = _spans_in_paragraphs(bounds, quote.start, quote.end)
         for para, start, end in spans:
-            paragraphs[para].stylize(QUOTE_BASE + Style(color=colour), start, end)
+            paragraphs[para].stylize(quote_base + Style(color=colour), start, end)
         mention = _spans_in_paragraphs(bounds, quote.mention_start, quote.mention_end)
         for para, start, end in mention:
-            paragraphs[para].stylize(MENTION_BASE + Style(color=colour), start, end)
+            paragraphs[para].stylize(mention_base + Style(color=colour), start, end)
         places.append(spans)
     blocks, block_of = _blocks(paragraphs)
     return RenderedArticle(

@@ -39,6 +39,8 @@ def binding_sections(
 ) -> list[KeySection]:
     """All bindings as (section, keys, description), with `keymap` overrides applied."""
     palette = Binding(palette_key, "command_palette", "Command palette", id="quoth.palette")
+    # The app has a palette binding of its own (so the config can move it): one row.
+    app_bindings = [b for b in app_bindings if getattr(b, "id", None) != palette.id]
     groups: list[tuple[str, list[BindingType]]] = [
         ("Anywhere", [*app_bindings, palette, *MainScreen.BINDINGS]),
         ("Search bar", [Binding("enter", "", "To results", id="quoth.search.submit"),
