@@ -1,4 +1,4 @@
-"""Fixtures for the ssh-ux tests: a small corpus, the app with its extras, waiting helpers."""
+"""Fixtures for the ssh-ux tests: a small corpus, the app, waiting helpers."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ import pytest
 from quoth.corpus.model import Article, Quote, Speaker
 from quoth.corpus.store import Corpus
 from quoth.tui.app import QuothApp
-from quoth.tui.reader_extras import EXTRA_BINDINGS, ReaderExtras
 from textual.pilot import Pilot
 
 
@@ -90,20 +89,7 @@ def private_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def app_class() -> type[QuothApp]:
-    """QuothApp, once app.py mixes the extras in; until then a subclass that does."""
-    if issubclass(QuothApp, ReaderExtras):
-        return QuothApp
-
-    class ExtrasApp(ReaderExtras, QuothApp):  # type: ignore[misc]
-        BINDINGS = [*QuothApp.BINDINGS, *EXTRA_BINDINGS]
-
-        def start_loading(self) -> None:
-            if self.corpus_total is None:
-                self.restore_session()
-                self.load_reading_marks()  # app.py does this in its loading worker
-            super().start_loading()
-
-    return ExtrasApp
+    return QuothApp
 
 
 # -- waiting -------------------------------------------------------------------

@@ -7,10 +7,6 @@ from typing import Any
 
 import pytest
 from quoth.tui import app as app_module
-from quoth.tui.reader_extras import ReaderExtras
-
-pytestmark = pytest.mark.skipif(not issubclass(app_module.QuothApp, ReaderExtras),
-                                reason="the extras are not wired into app.py yet")
 
 
 @pytest.fixture
