@@ -17,7 +17,7 @@ import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from textual.binding import Binding, BindingType
+from textual.binding import BindingType
 from textual.keys import format_key, key_to_character
 
 from .keys import KeySection, binding_sections
@@ -28,13 +28,9 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def app_bindings() -> list[BindingType]:
-    """The app's own bindings, plus the extras' when app.py does not list them yet."""
-    from .app import QuothApp
-    from .reader_extras import EXTRA_BINDINGS
+    from .app import QuothApp  # deferred: the module is also imported by the tests' tools
 
-    bindings = list(QuothApp.BINDINGS)
-    ids = {b.id for b in bindings if isinstance(b, Binding)}
-    return bindings + [b for b in EXTRA_BINDINGS if b.id not in ids]
+    return list(QuothApp.BINDINGS)
 
 
 def key_label(key: str) -> str:
