@@ -20,6 +20,7 @@ from pathlib import Path
 from textual.binding import BindingType
 from textual.keys import format_key, key_to_character
 
+from .app import QuothApp
 from .keys import KeySection, binding_sections
 
 START = "<!-- keys:start -->"
@@ -28,8 +29,6 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 def app_bindings() -> list[BindingType]:
-    from .app import QuothApp  # deferred: the module is also imported by the tests' tools
-
     return list(QuothApp.BINDINGS)
 
 
