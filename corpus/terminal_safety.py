@@ -11,10 +11,9 @@ import json
 import re
 from typing import Any
 
-# C0 controls but \t and \n, DEL, and the C1 range (0x80-0x9f: CSI, OSC... in 8-bit form).
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\x80-\x9f]")
-# Unicode bidi overrides can disguise text; show them too.
-_BIDI = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
+# C0 controls but \t and \n, DEL, the C1 range (0x80-0x9f: CSI, OSC... in 8-bit form),
+# and the Unicode bidi overrides that can disguise text. The TUI uses the same set.
+UNSAFE_CHARACTERS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 # json.dumps escapes C0 controls itself; these it leaves raw.
@@ -33,7 +32,7 @@ def _visible(match: re.Match[str]) -> str:
 def printable(text: str) -> str:
     """`text` with every terminal control character made visible."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return _BIDI.sub(_visible, _CONTROL.sub(_visible, text))
+    return UNSAFE_CHARACTERS.sub(_visible, text)
 
 
 def printable_line(text: str) -> str:

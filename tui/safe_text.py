@@ -13,9 +13,10 @@ import re
 
 from rich.text import Text
 
-# C0 controls except tab and newline, DEL, C1 controls, and the Unicode
-# bidirectional embedding/override/isolate characters ("Trojan source").
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+from ..corpus.terminal_safety import UNSAFE_CHARACTERS
+
+# The reader removes the characters the CLI makes visible (corpus/terminal_safety.py):
+# the same set, a different remedy, because a pane is for reading.
 _ANSI_SEQUENCE = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)|[@-Z\\-_])")
 
 
@@ -28,14 +29,14 @@ def clean(text: str | None) -> str:
     if not text:
         return ""
     without_sequences = _ANSI_SEQUENCE.sub("", text)
-    return _UNSAFE.sub("", without_sequences).replace("\t", " ")
+    return UNSAFE_CHARACTERS.sub("", without_sequences).replace("\t", " ")
 
 
 def clean_keep_length(text: str | None) -> str:
     """Like `clean` but replaces each unsafe character by a space, keeping offsets valid."""
     if not text:
         return ""
-    return _UNSAFE.sub(" ", text).replace("\t", " ")
+    return UNSAFE_CHARACTERS.sub(" ", text).replace("\t", " ")
 
 
 def clean_line(text: str | None) -> str:
