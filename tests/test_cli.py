@@ -204,3 +204,14 @@ def test_an_excluded_word_is_not_taken_for_an_option(tmp_path: Path, inputs: Pat
     assert "Harbour bridge vote delayed again" in [h["title"] for h in everything]
     assert "Harbour bridge vote delayed again" not in titles
     assert quoth("search", "--bogus", db=db).returncode == 2
+
+
+def test_quotes_by_speaker_agree_with_the_speaker_field(tmp_path: Path, inputs: Path) -> None:
+    db = tmp_path / "c.db"
+    quoth("ingest", str(inputs), db=db)
+    by_speaker = json_lines(quoth("quotes", "--speaker", "ruis", "--json", db=db).stdout)
+    assert by_speaker and {q["speaker"] for q in by_speaker} == {"Tomas Ruiz"}
+    articles = {q["article_id"] for q in by_speaker}
+    hits = json_lines(quoth("search", "speaker:ruis", "--json", db=db).stdout)
+    assert {hit["id"] for hit in hits} == articles
+    assert quoth("quotes", "--speaker", "nobody-like-this", db=db).returncode == 1
