@@ -7,7 +7,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from quoth.corpus.model import Article, Quote, Speaker
 from quoth.corpus.schema import MIGRATIONS, SCHEMA_VERSION, _statements, transaction
 from quoth.corpus.store import Corpus, CorpusError
@@ -159,7 +158,9 @@ def test_read_only_corpus_reads_but_refuses_writes(tmp_path: Path) -> None:
 def test_read_and_starred_state_persist_across_connections(tmp_path: Path) -> None:
     path = tmp_path / "state.db"
     with Corpus(path) as corpus:
-        corpus.add_articles([make_article('A said "one" here.'), make_article('B said "two" here.')])
+        corpus.add_articles(
+            [make_article('A said "one" here.'), make_article('B said "two" here.')]
+        )
         first, second = (s.id for s in corpus.summaries())
         corpus.set_read(first)
         corpus.set_starred(second)
