@@ -136,24 +136,25 @@ def _shut_down(sock: socket.socket) -> None:
         socket.socket.shutdown(sock, socket.SHUT_RDWR)
 
 
-class _WatchedHTTPHandler(urllib.request.HTTPHandler):
+class _Watched:
+    """Mixed into urllib's HTTP and HTTPS handlers: every connection they open
+    is registered with the watchdog."""
+
     def __init__(self, watchdog: _Watchdog) -> None:
         super().__init__()
         self._watchdog = watchdog
 
     def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
         watched = self._watchdog.connection_class(http_class)
-        return super().do_open(watched, req, **http_conn_args)
+        return super().do_open(watched, req, **http_conn_args)  # type: ignore[misc]
 
 
-class _WatchedHTTPSHandler(urllib.request.HTTPSHandler):
-    def __init__(self, watchdog: _Watchdog) -> None:
-        super().__init__()
-        self._watchdog = watchdog
+class _WatchedHTTPHandler(_Watched, urllib.request.HTTPHandler):
+    pass
 
-    def do_open(self, http_class, req, **http_conn_args):  # type: ignore[no-untyped-def]
-        watched = self._watchdog.connection_class(http_class)
-        return super().do_open(watched, req, **http_conn_args)
+
+class _WatchedHTTPSHandler(_Watched, urllib.request.HTTPSHandler):
+    pass
 
 
 def _opener(watchdog: _Watchdog) -> urllib.request.OpenerDirector:
