@@ -8,7 +8,8 @@ number, so an answer that arrives after a newer request is dropped.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -45,6 +46,7 @@ if TYPE_CHECKING:  # imported where used, after the first frame
     from textual.timer import Timer
 
     from .article_text import RenderedArticle
+    from .corpus_access import ListRow
     from .widgets.quotes_panel import QuotesPanel
 
 # Typing faster than this coalesces into one search; short enough not to be felt.
@@ -94,6 +96,9 @@ class QuothApp(ReaderExtras, App[int]):
         self._article_generation = 0
         self._go_to_results_when_ready = False
         self._more_available = False
+        # A search run again on changed data (read/star flags): its answer keeps
+        # the cursor near where it was instead of on the same article or the top.
+        self._stay_near_generation = -1
         if demo:
             self.sub_title = "demo corpus"
 
@@ -208,6 +213,17 @@ class QuothApp(ReaderExtras, App[int]):
         self._search_generation += 1
         self._search(self._search_generation, message.query, self.search_limit(SEARCH_LIMIT))
 
+    def search_again(self) -> None:
+        """The same query once more (the data under it changed), in the search worker.
+
+        As many rows as are shown are asked for, and the answer leaves the
+        cursor on the same article, else on the one that came next.
+        """
+        self._search_generation += 1
+        self._stay_near_generation = self._search_generation
+        limit = max(SEARCH_LIMIT, len(self.article_list.rows))
+        self._search(self._search_generation, self.query_text, self.search_limit(limit))
+
     def on_list_end_reached(self, message: ListEndReached) -> None:
         """At the last of 200 matches, fetch more (the cursor stays where it is)."""
         if self._more_available and self._shown_generation == self._search_generation:
@@ -245,14 +261,20 @@ class QuothApp(ReaderExtras, App[int]):
             return
         if self.corpus_total is None and not message.query.strip():
             return  # the listing is still loading; CorpusOpened will fill the list
-        self._show_rows(message.rows, message.total)
+        self._show_rows(message.rows, message.total,
+                        stay_near=message.generation == self._stay_near_generation)
         if self._go_to_results_when_ready:
             self._go_to_results()
 
-    def _show_rows(self, rows: list, total: int) -> None:  # type: ignore[type-arg]
+    def _show_rows(self, rows: list, total: int,  # type: ignore[type-arg]
+                   *, stay_near: bool = False) -> None:
         self._more_available = len(rows) < total
         article_list = self.article_list
-        article_list.set_rows(rows, keep_id=article_list.current_id)
+        if stay_near:
+            keep = nearest_kept(article_list.rows, article_list.cursor, rows)
+            article_list.set_rows(rows, keep_id=keep, keep_scroll=True)
+        else:
+            article_list.set_rows(rows, keep_id=article_list.current_id)
         article_list.border_title = self._list_title(len(rows), total)
 
     def _list_title(self, shown: int, total: int) -> str:
@@ -439,6 +461,15 @@ def run_reader(db_path: Path, *, demo: bool = False, mouse: bool = True,
     app.configure(config, problems, state_file=state_path())
     result = app.run(mouse=mouse)
     return int(result or app.return_code or 0)
+
+
+def nearest_kept(old: Sequence[ListRow], cursor: int, new: Sequence[ListRow]) -> int | None:
+    """The article to keep the cursor on when `old` becomes `new`: the one under the
+    cursor if it stayed, else the nearest that stayed below it, else above it."""
+    kept = {row.id for row in new}
+    below = (old[i].id for i in range(cursor, len(old)))
+    above = (old[i].id for i in range(cursor - 1, -1, -1))
+    return next((id_ for id_ in chain(below, above) if id_ in kept), None)
 
 
 def _home_relative(path: Path) -> str:

@@ -7,10 +7,10 @@ query and selection remembered between runs.
 
 Kept apart from app.py so that the app's data flow stays readable. It uses
 the app's attributes (db_path, access, current_article, reader, article_list,
-query_text, search_for, on_query_changed, _show_rows, _search_generation);
-the app calls restore_session() as it starts loading the corpus,
-load_reading_marks() in its loading worker and search_limit() before each
-search; the list draws the marks through its row_marker hook. Message
+query_text, search_for, search_again, on_query_changed, _show_rows,
+_search_generation); the app calls restore_session() as it starts loading the
+corpus, load_reading_marks() in its loading worker and search_limit() before
+each search; the list draws the marks through its row_marker hook. Message
 handlers here run before the app's own (the mixin comes first in the MRO).
 """
 
@@ -230,7 +230,7 @@ class ReaderExtras:
         if article_id is None or self.reading_marks is None:
             return
         read = self.reading_marks.is_unread(article_id)
-        self._mark(article_id, read=read)
+        self._mark(article_id, read=read, list_follows=True)
         self._say("Marked read" if read else "Marked unread")
 
     def action_toggle_star(self) -> None:
@@ -240,18 +240,24 @@ class ReaderExtras:
         starred = not self.reading_marks.is_starred(article_id)
         self.reading_marks.set_starred(article_id, starred)
         self._refresh_list()
-        self._write_flag(article_id, "starred", starred)
+        self._write_flag(article_id, "starred", starred, list_follows=True)
         self._say("Starred" if starred else "Unstarred")
 
-    def _mark(self, article_id: int, *, read: bool) -> None:
+    def _mark(self, article_id: int, *, read: bool, list_follows: bool = False) -> None:
         if self.reading_marks is None:
             return
         self.reading_marks.set_read(article_id, read)
         self._refresh_list()
-        self._write_flag(article_id, "read", read)
+        self._write_flag(article_id, "read", read, list_follows=list_follows)
 
     @work(thread=True, group="reading-state-write", exit_on_error=False)
-    def _write_flag(self, article_id: int, flag: str, value: bool) -> None:
+    def _write_flag(self, article_id: int, flag: str, value: bool, *,
+                    list_follows: bool = False) -> None:
+        """Store one flag; with `list_follows`, a list filtered on flags is then run again.
+
+        (Only for u and s: opening an article marks it read too, but the list must
+        not pull the article being read out from under the reader.)
+        """
         app: Any = self
         store = self._reading_store or ReadingStateStore(app.db_path)
         self._reading_store = store
@@ -263,6 +269,19 @@ class ReaderExtras:
         except Exception as exc:  # noqa: BLE001 - a read-only corpus: say so once per change
             app.call_from_thread(app.notify, f"Not saved: {exc}", severity="warning",
                                  timeout=4, markup=False)
+            return
+        if list_follows:
+            # After the write: the search reads the flags from the corpus.
+            app.call_from_thread(self._search_again_if_flags_matter)
+
+    def _search_again_if_flags_matter(self) -> None:
+        """The list shows `is:unread`, `is:starred`...: a changed flag may change it."""
+        from ..corpus.query import parse_query
+
+        app: Any = self
+        if parse_query(app.query_text).is_flags:
+            with contextlib.suppress(LookupError):  # the main screen is gone: quitting
+                app.search_again()
 
     def _current_id(self) -> int | None:
         app: Any = self

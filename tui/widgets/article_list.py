@@ -82,14 +82,20 @@ class ArticleList(ScrollView, can_focus=True):
         return None
 
     def set_rows(self, rows: Sequence[ListRow], *, keep_id: int | None = None,
-                 message: str = "No matching articles") -> None:
-        """Show `rows`; the cursor stays on `keep_id` when it is still there."""
+                 message: str = "No matching articles", keep_scroll: bool = False) -> None:
+        """Show `rows`; the cursor stays on `keep_id` when it is still there.
+
+        `keep_scroll` leaves the view where it is (scrolling only as far as the
+        cursor needs): for the same list again, minus a row or two, so that the
+        rows on screen do not jump.
+        """
         self._rows = rows
         self.message = message
         self.virtual_size = Size(self.size.width, len(rows) * ROW_HEIGHT)
         index = _index_of(rows, keep_id) if keep_id is not None else None
         self._cursor = 0
-        self.scroll_to(y=0, animate=False, immediate=True)
+        if not keep_scroll:
+            self.scroll_to(y=0, animate=False, immediate=True)
         self.move_cursor(index or 0)
         self.refresh()
 
