@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -25,7 +26,7 @@ FEMALE_HONORIFICS = word_set("female_honorifics")
 NAME_JOINERS = word_set("name_joiners")
 
 
-@dataclass
+@dataclass(eq=False)  # one entity per person or body: equal only to itself, and hashable
 class Entity:
     name: str
     kind: str  # person | organisation | group
@@ -363,9 +364,8 @@ class Registry:
     # --- pronouns and nominals ------------------------------------------
     def before(self, position: int) -> list[Entity]:
         """Entities sighted before `position`, nearest first."""
-        # Keyed by identity (entities are mutable, so unhashable): a dict keeps each
-        # entity where it first appears, nearest first, with no Python-level set test.
-        return list({id(entity): entity for entity in self._recent(position, 40)}.values())
+        # A dict keeps each entity where it first appears, nearest first, in C.
+        return list(dict.fromkeys(self._recent(position, 40)))
 
     def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
         """Is a person other than `entity` named between two offsets?"""
@@ -398,32 +398,24 @@ class Registry:
     def person_nominal(self, position: int, noun: str) -> Entity | None:
         """ "the minister": the nearest person whose titles hold the noun."""
         noun = noun.lower()
-        for entity in self.before(position):
-            if entity.kind == "person" and any(noun in self._title_words(t) for t in entity.titles):
+        candidates = self.before(position)
+        for entity in candidates:
+            if entity.kind == "person" and any(noun in title_words(t) for t in entity.titles):
                 return entity
         if noun in self.lexicon.party_members:
-            return next((e for e in self.before(position) if e.kind == "person"), None)
+            return next((e for e in candidates if e.kind == "person"), None)
         # "The president added …" after "Biden said …": a recent speaker whose role the
         # article never spelled out, and no one else named in between.
-        recent = self.before(position)[:3]
+        recent = candidates[:3]
         if recent and recent[0].kind == "person" and recent[0].quotes and not recent[0].titles:
             return recent[0]
         return None
 
-    def _title_words(self, title: str) -> set[str]:
-        """Words a title answers to: "Gov." -> {"gov", "governor"}."""
-        words = set()
-        for word in re.findall(r"[\w'’-]+", title.lower()):
-            words.add(word)
-            words.update(self.lexicon.title_expansions.get(word, ()))
-            if word.endswith(("'s", "’s")):
-                words.add(word[:-2])
-        return words
-
     def org_nominal(self, position: int, words: list[str]) -> Entity | None:
         """ "the ministry", "the trade office": nearest body whose name holds the words."""
         content = [w for w in words if w not in DETERMINERS and not w.endswith(("'s", "’s"))]
-        for entity in self.before(position):
+        candidates = self.before(position)
+        for entity in candidates:
             if entity.kind != "organisation":
                 continue
             haystack = " ".join([entity.name, *entity.aliases]).lower()
@@ -431,13 +423,13 @@ class Registry:
                 return entity
         head = words[-1] if words else ""
         if head in _GENERIC_ORG_HEADS:
-            for entity in self.before(position):
+            for entity in candidates:
                 if entity.kind == "organisation" and entity.quotes:
                     return entity
         # Otherwise a body named just before ("The United Food and Commercial Workers …
         # said"; then "the union said"), for nouns that fit any body.
         if head in _ANY_BODY_HEADS:
-            for entity in self.before(position)[:2]:
+            for entity in candidates[:2]:
                 if entity.kind == "organisation":
                     return entity
         return None
@@ -453,6 +445,19 @@ class Registry:
         self.entities.append(entity)
         self.groups.append(entity)
         return entity
+
+
+@lru_cache(maxsize=4096)
+def title_words(title: str) -> frozenset[str]:
+    """Words a title answers to: "Gov." -> {"gov", "governor"} (titles recur: cached)."""
+    expansions = load_lexicon().title_expansions
+    words = set()
+    for word in re.findall(r"[\w'’-]+", title.lower()):
+        words.add(word)
+        words.update(expansions.get(word, ()))
+        if word.endswith(("'s", "’s")):
+            words.add(word[:-2])
+    return frozenset(words)
 
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
