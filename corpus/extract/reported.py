@@ -34,6 +34,11 @@ STOP_AFTER_AND = word_set("stop_after_and")
 # Cues that do not report a statement in the clause after them.
 REPORTING_LEMMAS_EXCLUDED = word_set("reporting_lemmas_excluded")
 MIN_CLAUSE_TOKENS = 3
+# A bare-noun subject ("gusts of up to 70 mph had ...") is short and plain.
+BARE_SUBJECT_REACH = 7
+BARE_SUBJECT_STOPS = word_set("bare_subject_stops")
+# Cues whose addressee may stand between the verb and "that": "told jurors that".
+ADDRESSEE_LEMMAS = word_set("addressee_lemmas")
 # A verb somewhere in quoted words (a quote's words are a single token).
 _QUOTED_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|has|have|had|will|would|could|can|should|may|might|must"
@@ -160,7 +165,11 @@ class ReportedFinder:
         if after_that is not None:
             first = after_that
         elif not self._starts_clause(view, first):
-            return None
+            # "said last week at least 2,300 civilians had been killed"
+            after_time = _skip_time_phrase(tokens, first, last)
+            if after_time is None or not self._starts_clause(view, after_time):
+                return None
+            first = after_time
         needs_verb = after_that is None
         if first > last:
             return None
@@ -187,7 +196,14 @@ class ReportedFinder:
         opener = tokens[first]
         if opener.lower == "that":
             return first + 1
-        told_someone = cue.lemma == "tell" and opener.lower in DETERMINERS_AND_ADJ_SLOTS
+        # "told the weekly press briefing that", "assured investors that": the person
+        # or audience addressed comes before the clause.
+        told_someone = cue.lemma in ADDRESSEE_LEMMAS and (
+            opener.lower in DETERMINERS_AND_ADJ_SLOTS
+            or (
+                opener.text.isalpha() and opener.text.islower() and opener.lower not in NON_STARTERS
+            )
+        )
         if not (
             opener.lower in PHRASE_OPENERS
             or opener.text[:1].isupper()
@@ -250,15 +266,32 @@ class ReportedFinder:
             return True
         if token.text[:1].isupper():
             return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
-        # A bare noun may start a clause ("winds would ease overnight"), but not a
-        # preposition, an adverb or a verb ("said on Monday", "said repeatedly").
-        following = view.tokens[index + 1].lower if index + 1 < len(view.tokens) else ""
-        return (
-            token.is_word()
-            and lower not in NON_STARTERS
-            and not lower.endswith("ly")
-            and following in FINITE_AFTER_BARE_NOUN
-        )
+        # A bare noun may start a clause ("winds would ease overnight", "donor pressure
+        # had played no part"), but not a preposition, an adverb or a verb ("said on
+        # Monday", "said repeatedly", "announced plans to ...").
+        if not token.is_word() or lower in NON_STARTERS or lower.endswith("ly"):
+            return False
+        return self._finite_after_noun_phrase(view, index + 1)
+
+    @staticmethod
+    def _finite_after_noun_phrase(view: ParagraphView, index: int) -> bool:
+        """Does an auxiliary or modal follow within a short noun phrase from tokens[index]?
+
+        "gusts of up to 70 mph had grounded": the phrase may hold a preposition
+        and a number, but no comma, relative word, infinitive or quote.
+        """
+        tokens = view.tokens
+        for position in range(index, min(len(tokens), index + BARE_SUBJECT_REACH)):
+            lower = tokens[position].lower
+            if lower in FINITE_AFTER_BARE_NOUN:
+                return True
+            if not view.outside[position] or lower in BARE_SUBJECT_STOPS:
+                return False
+            if lower == "to" and tokens[position - 1].lower != "up":
+                return False
+            if not (tokens[position].is_word() or lower in {"%", "$", "-"}):
+                return False
+        return False
 
     def _sentence_body_end(self, view: ParagraphView, sentence_last: int) -> int:
         """Last token of the sentence, without its final punctuation (a closing mark stays)."""
@@ -378,3 +411,25 @@ class ReportedFinder:
                 return None
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
+
+
+TIME_UNITS = word_set("time_units")
+PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+
+
+def _skip_time_phrase(tokens: list[Token], first: int, last: int) -> int | None:
+    """Past a time phrase right after a cue ("said Tuesday", "said last week"), or None."""
+    index = first
+    lower = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 <= last else ""
+    if lower == "on" and following in WEEKDAYS:
+        index += 2
+    elif lower in WEEKDAYS or lower in {"yesterday", "today", "tonight", "earlier", "later"}:
+        index += 1
+    elif lower in {"last", "this", "next"} and (following in TIME_UNITS or following in WEEKDAYS):
+        index += 2
+    else:
+        return None
+    if index <= last and tokens[index].lower in PARTS_OF_DAY:
+        index += 1
+    return index if index <= last else None
