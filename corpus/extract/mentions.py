@@ -276,11 +276,27 @@ def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple
     yield start, last
 
 
+def _dash_aside_start(tokens: list[Token], end: int, floor: int) -> int | None:
+    """Index of the dash opening a short aside that closes at tokens[end], or None."""
+    dash = tokens[end].text
+    if dash not in ASIDE_DASHES:
+        return None
+    for index in range(end - 1, max(floor, end - 12), -1):
+        if tokens[index].text == dash:
+            return index if index - 1 >= floor else None
+    return None
+
+
+ASIDE_DASHES = frozenset({"—", "–", "--"})
+
+
 def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> str:
     """How a comma-delimited stretch before a cue relates to the subject."""
     if first > last:
         return "empty"
     opener = tokens[first].lower
+    if opener in PARTITIVES and first + 1 <= last and tokens[first + 1].lower == "of":
+        return "appositive"  # "Raymond Obi, one of the two no votes, said"
     if opener in RELATIVE_STARTS:
         return "relative"
     if opener in PARTICIPIAL_STARTS:
@@ -323,6 +339,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         end = _skip_back(tokens, end, floor)
     if end < floor:
         return None
+    opening_dash = _dash_aside_start(tokens, end, floor)
+    if opening_dash is not None:
+        # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
+        return subject_before(tokens, opening_dash, floor, whole)
     all_segments = _segments(tokens, floor, end)
     segments = list(all_segments)  # split once: the stretches popped below are read again
     roles: list[str] = []
@@ -359,6 +379,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
 
 
 POSTMODIFIER_STARTS = frozenset({"who", "speaking", "familiar", "close"})
+PARTITIVES = frozenset({"one", "both", "each", "either", "neither", "two", "three", "some"})
+# "Officials at the Pentagon", "diplomats in the region": the group is the subject.
+PLACE_PREPOSITIONS_AFTER_NOUN = frozenset({"at", "in", "from", "with", "for", "of"})
 
 
 def _core_mention(
@@ -378,7 +401,7 @@ def _core_mention(
                 break
         return None
     if first > floor and (whole or tokens[first - 1].lower not in _CLAUSE_JOINS):
-        return None
+        return _noun_before_preposition(tokens, floor, first - 1, whole, lexicon)
     # "a source close to Farraday": the source speaks, not Farraday.
     for index in range(first + 1, last + 1):
         if tokens[index].lower in POSTMODIFIER_STARTS:
@@ -399,6 +422,22 @@ def _core_mention(
     if head is None:
         return None
     return first, last, head
+
+
+def _noun_before_preposition(
+    tokens: list[Token], floor: int, preposition: int, whole: bool, lexicon: Lexicon
+) -> tuple[int, int, str] | None:
+    """ "Officials at the Pentagon": the people before the phrase, when a group or person."""
+    if (
+        preposition - 1 < floor
+        or tokens[preposition].lower not in PLACE_PREPOSITIONS_AFTER_NOUN
+        or not _nominal(tokens[preposition - 1], lexicon)
+    ):
+        return None
+    inner = _core_mention(tokens, floor, preposition - 1, whole, lexicon)
+    if inner is not None and inner[2] in {"group", "person_noun"}:
+        return inner
+    return None
 
 
 def _nominal(token: Token, lexicon: Lexicon) -> bool:

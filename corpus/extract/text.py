@@ -17,12 +17,13 @@ from .lexicon import word_set
 
 PARAGRAPH_BREAK = "\n\n"
 
-# A dotted acronym (U.S., D.C.), a word (with inner apostrophes, hyphens,
-# dots such as "Ph.D"), or one non-space symbol.
+# A dotted acronym (U.S., D.C.), a party and a dotted state ("R-N.Y."), a word
+# (with inner apostrophes, hyphens, dots such as "Ph.D"), or one non-space symbol.
 # Every alternative starts on a non-space: the lookahead lets the engine skip
 # spaces without trying each alternative there (a sixth faster).
 _TOKEN = re.compile(
-    r"(?=\S)(?:\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s])"
+    r"(?=\S)(?:\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[DRI]-(?:[A-Z]\.){2}"
+    r"|[^\W_](?:[\w'’\-]*[^\W_])?|[^\w\s])"
 )
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,5}$")
 ABBREVIATIONS = word_set("abbreviations")
@@ -78,7 +79,7 @@ def tokenise(body: str, start: int, end: int) -> list[Token]:
         if token_start < taken_until:
             continue  # the period an abbreviation already took
         text = match.group()
-        if token_end < end and body[token_end] == "." and _takes_period(text):
+        if token_end < end and body[token_end] == "." and _takes_period(text, body, token_end + 1):
             text += "."
             token_end += 1
         taken_until = token_end
@@ -103,12 +104,20 @@ def capitalised_flags(tokens: list[Token]) -> Iterable[bool]:
     return map(str.isupper, map(FIRST_CHAR, map(TOKEN_TEXT, tokens)))
 
 
-def _takes_period(word: str) -> bool:
-    if word.lower() in ABBREVIATIONS:
-        return True
+def _takes_period(word: str, body: str, after: int) -> bool:
+    lower = word.lower()
+    if lower in ABBREVIATIONS:
+        if lower == "no":  # "No. 2", not "he would vote no."
+            return body[after : after + 2].strip()[:1].isdigit()
+        # Titles and states are written capitalised ("Sen.", "Mass."); lower case, the
+        # same letters end a sentence ("he was ill.", "the cost of the mass.").
+        return word[:1].isupper() or lower in LOWERCASE_ABBREVIATIONS
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
     return bool(_PARTY_STATE.match(word))
+
+
+LOWERCASE_ABBREVIATIONS = frozenset({"etc", "vs", "approx", "est"})
 
 
 def is_sentence_end(tokens: list[Token], index: int) -> bool:
