@@ -1,8 +1,8 @@
 """Ingest: inputs on the command line → articles with quotes → the corpus.
 
-Each input file is read, extracted and stored in its own transaction, so a
-failure (or a kill) never leaves half a file behind, and one bad file never
-stops the others.
+Each input file is read, extracted and stored whole or not at all (a savepoint
+of its own inside a transaction shared with its neighbours), so a failure (or a
+kill) never leaves half a file behind, and one bad file never stops the others.
 """
 
 from __future__ import annotations
@@ -18,10 +18,13 @@ from typing import BinaryIO
 from .model import Article
 from .parallel import ExtractionWorkers, split_by_size, with_quotes
 from .readers import ReadError, RecordError, is_supported_name, read_path, read_stream
-from .store import AddResult, Corpus
+from .store import AddResult, Corpus, CorpusWriter
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
+# Waiting for the workers anyway: commit what is stored if it has waited this long,
+# so readers see it soon (a shorter wait would commit every few files, and pay for it).
+IDLE_COMMIT_SECONDS = 0.25
 
 
 @dataclass
@@ -136,19 +139,23 @@ def ingest(
     inputs = expand_inputs(args, report)
     whole, streamed = split_by_size(inputs)
     done = 0
-    with ExtractionWorkers.for_run(inputs, workers) as pool:
-        for item, result in zip(whole, pool.read_files([i.path for i in whole]), strict=True):
+    with ExtractionWorkers.for_run(inputs, workers) as pool, corpus.writer() as writer:
+        results = pool.read_files(
+            [i.path for i in whole], on_wait=lambda: writer.commit_if_older(IDLE_COMMIT_SECONDS)
+        )
+        for item, result in zip(whole, results, strict=True):
             _report_progress(progress, done, len(inputs), item.origin)
-            _store(corpus, item, report, lambda result=result: result.replay(report))
+            _store(writer, item, report, lambda result=result: result.replay(report))
             done += 1
         for item in streamed:
             _report_progress(progress, done, len(inputs), item.origin)
             if item.url is not None:
+                writer.commit()  # a page or feed is stored in transactions of its own
                 _ingest_url(corpus, item.url, report)
                 done += 1
                 continue
             records = _records(item, stdin)
-            _store(corpus, item, report, lambda r=records: pool.extract_stream(r, report))
+            _store(writer, item, report, lambda r=records: pool.extract_stream(r, report))
             done += 1
     _report_progress(progress, done, len(inputs), "")
     return report
@@ -197,12 +204,15 @@ def _report_progress(progress: Progress | None, done: int, total: int, origin: s
 
 
 def _store(
-    corpus: Corpus, item: Input, report: IngestReport, articles: Callable[[], Iterator[Article]]
+    writer: CorpusWriter,
+    item: Input,
+    report: IngestReport,
+    articles: Callable[[], Iterator[Article]],
 ) -> None:
-    """One input, one transaction: a reader failure midway stores nothing of it."""
+    """One input, all or nothing: a reader failure midway stores nothing of it."""
     report.inputs += 1
     try:
-        result = corpus.add_articles(articles())
+        result = writer.add_file(articles())
     except ReadError as exc:
         report.failures.append(f"{item.origin}: {exc}")
         return

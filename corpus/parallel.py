@@ -159,8 +159,11 @@ class ExtractionWorkers:
         if self.pool is not None:
             self.pool.shutdown(wait=exc_type is None, cancel_futures=True)
 
-    def read_files(self, paths: list[Path]) -> Iterator[FileResult]:
+    def read_files(
+        self, paths: list[Path], on_wait: Callable[[], object] | None = None
+    ) -> Iterator[FileResult]:
         """Each file read and extracted, in order, a bounded number in flight.
+        `on_wait` is called before waiting for a worker's result.
 
         Files travel in groups: one task per small file costs more in
         inter-process traffic than reading and extracting it."""
@@ -172,6 +175,8 @@ class ExtractionWorkers:
         self._fill(pending, groups)
         while pending:
             group, future = pending.popleft()
+            if on_wait is not None and not future.done():
+                on_wait()
             try:
                 yield from future.result()
             except BrokenProcessPool:

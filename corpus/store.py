@@ -7,6 +7,7 @@ WAL mode lets the reader keep searching while an ingest writes.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -20,18 +21,24 @@ from .model import Article, Quote, Speaker
 from .schema import (
     SCHEMA_VERSION,
     SchemaError,
+    begin_immediate,
     check_compatible,
     is_busy,
     migrate,
     transaction,
 )
-from .speaker_keys import speaker_key
+from .speaker_index import SpeakerIndexWriter
 
 BUSY_TIMEOUT_MS = 10_000
 # A writer waits this long for the write lock: another ingest may hold it for the
 # whole of one large streamed file.
 WRITE_WAIT_SECONDS = 600.0
 FLAG_WAIT_SECONDS = 60.0  # marking read/starred, from a TUI worker thread
+# A write transaction stays open across input files (each in a savepoint of its own)
+# until it holds this many articles or is this old. Few commits make ingest fast;
+# the limits keep the wait short for a reader marking an article read, or another ingest.
+COMMIT_EVERY_ARTICLES = 1000
+COMMIT_EVERY_SECONDS = 1.0
 
 
 class CorpusError(Exception):
@@ -156,101 +163,13 @@ class Corpus:
 
     def add_articles(self, articles: Iterable[Article]) -> AddResult:
         """Store articles (with their quotes and speakers) in one transaction."""
+        with self.writer() as writer:
+            return writer.add_file(articles)
+
+    def writer(self) -> CorpusWriter:
+        """A writer that stores many input files in few transactions (see CorpusWriter)."""
         self._require_writable()
-        new = duplicates = 0
-        now = _now()
-        try:
-            with transaction(self.conn, wait_seconds=WRITE_WAIT_SECONDS):
-                for article in articles:
-                    if self._insert_article(article, now):
-                        new += 1
-                    else:
-                        duplicates += 1
-        except sqlite3.Error as exc:  # locked too long, disk full, a damaged file
-            reason = _describe(exc)
-            raise CorpusError(f"{self.path}: cannot write to the corpus ({reason})") from exc
-        return AddResult(new, duplicates)
-
-    def _insert_article(self, article: Article, now: str) -> bool:
-        quote_text = "\n".join(q.text for q in article.quotes)
-        cursor = self.conn.execute(
-            "INSERT OR IGNORE INTO articles (content_hash, origin, format, title, date, "
-            "dateline, byline, source, caption, credit, url, body, quote_text, quote_count, "
-            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                article.content_hash, article.origin, article.format, article.title,
-                article.date, article.dateline, article.byline, article.source,
-                article.caption, article.credit, article.url, article.body, quote_text,
-                len(article.quotes), article.ingested_at or now,
-            ),
-        )
-        if cursor.rowcount == 0:
-            return False
-        article_id = int(cursor.lastrowid or 0)
-        article.id = article_id
-        self.conn.execute(
-            "INSERT INTO articles_fts (rowid, title, body, quote_text) VALUES (?,?,?,?)",
-            (article_id, article.title, article.body, quote_text),
-        )
-        speaker_ids = self._index_speakers(article_id, article.speakers)
-        self.conn.executemany(
-            'INSERT INTO quotes (article_id, start, "end", kind, text, speaker, speaker_id, '
-            "mention, mention_start, mention_end, cue, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            [
-                (
-                    article_id, q.start, q.end, q.kind, q.text, q.speaker,
-                    speaker_ids.get(q.speaker or ""), q.mention, q.mention_start,
-                    q.mention_end, q.cue, int(q.anonymous),
-                )
-                for q in article.quotes
-            ],
-        )
-        return True
-
-    def _index_speakers(self, article_id: int, speakers: list[Speaker]) -> dict[str, int]:
-        ids: dict[str, int] = {}
-        for speaker in speakers:
-            speaker_id = self._upsert_speaker(speaker)
-            if speaker_id in ids.values():
-                continue  # two article speakers folded into one index row
-            ids[speaker.name] = speaker_id
-            self.conn.execute(
-                "INSERT OR IGNORE INTO article_speakers (article_id, speaker_id, name, kind, "
-                "titles, aliases, anonymous, quotes) VALUES (?,?,?,?,?,?,?,?)",
-                (
-                    article_id, speaker_id, speaker.name, speaker.kind,
-                    json.dumps(speaker.titles), json.dumps(speaker.aliases),
-                    int(speaker.anonymous), speaker.quotes,
-                ),
-            )
-        return ids
-
-    def _upsert_speaker(self, speaker: Speaker) -> int:
-        key = speaker_key(speaker)
-        row = self.conn.execute(
-            "SELECT id, titles, aliases FROM speakers WHERE key = ?", (key,)
-        ).fetchone()
-        if row is None:
-            cursor = self.conn.execute(
-                "INSERT INTO speakers (key, name, kind, titles, aliases, anonymous, quote_count, "
-                "article_count) VALUES (?,?,?,?,?,?,?,1)",
-                (
-                    key, speaker.name, speaker.kind, json.dumps(speaker.titles),
-                    json.dumps(speaker.aliases), int(speaker.anonymous), speaker.quotes,
-                ),
-            )
-            return int(cursor.lastrowid or 0)
-        speaker_id, titles, aliases = row
-        self.conn.execute(
-            "UPDATE speakers SET titles = ?, aliases = ?, quote_count = quote_count + ?, "
-            "article_count = article_count + 1 WHERE id = ?",
-            (
-                json.dumps(_merge_lists(json.loads(titles), speaker.titles)),
-                json.dumps(_merge_lists(json.loads(aliases), speaker.aliases)),
-                speaker.quotes, speaker_id,
-            ),
-        )
-        return int(speaker_id)
+        return CorpusWriter(self)
 
     # -- reading state -----------------------------------------------------
 
@@ -366,6 +285,179 @@ class Corpus:
             yield _article_from_row(row)
 
 
+class CorpusWriter:
+    """Stores input files in shared write transactions, each file in a SAVEPOINT of
+    its own: a file that fails takes back only itself, and the files before it stay.
+
+    Committing once per file cost more than storing the file: SQLite writes the
+    touched pages again and the full-text index flushes a new segment every time.
+    So a transaction lasts for many files (see COMMIT_EVERY_*; `commit_if_older`
+    lets the caller commit while it waits anyway), the full-text rows of its articles
+    are written in one statement before COMMIT, and the speaker index rows once each.
+    A `kill -9` loses the files of the open transaction whole; the next run adds them.
+    """
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.corpus = corpus
+        self.conn = corpus.conn
+        self._speakers = SpeakerIndexWriter(self.conn)
+        self._began: float | None = None  # monotonic time of BEGIN; None outside one
+        self._now = ""
+        # Articles above this id are the open transaction's: it holds the write lock.
+        self._last_id_before = 0
+        self._stored = 0  # articles stored in the open transaction
+
+    def __enter__(self) -> CorpusWriter:
+        return self
+
+    def __exit__(self, exc_type: object, *rest: object) -> None:
+        """Commit the files stored whole, also on Ctrl-C or an error in a later file
+        (that file already took itself back)."""
+        if exc_type is None:
+            self.commit()
+            return
+        with contextlib.suppress(CorpusError):  # the error on its way out says what went wrong
+            self.commit()
+
+    def add_file(self, articles: Iterable[Article]) -> AddResult:
+        """One input file's articles, all or none of them; an exception from the
+        iterable (a reader failing midway) stores nothing of it and is raised again."""
+        try:
+            self._begin()
+            result = self._store_file(articles)
+        except sqlite3.Error as exc:  # locked too long, disk full, a damaged file
+            raise self._write_error(exc) from exc
+        if self._stored >= COMMIT_EVERY_ARTICLES or self._age() >= COMMIT_EVERY_SECONDS:
+            self.commit()
+        return result
+
+    def commit(self) -> None:
+        """Make everything stored so far durable and visible to other connections."""
+        if self._began is None:
+            return
+        try:
+            # One statement for them all: FTS5 flushes what it holds at every statement
+            # that could need a rollback, so a statement per article costs three times more.
+            self.conn.execute(
+                "INSERT INTO articles_fts (rowid, title, body, quote_text) "
+                "SELECT id, title, body, quote_text FROM articles WHERE id > ?",
+                (self._last_id_before,),
+            )
+            self._speakers.flush()
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            raise self._write_error(exc) from exc
+        finally:
+            self._end()
+
+    def commit_if_older(self, seconds: float) -> None:
+        """Commit if the transaction has been open this long (called before a wait)."""
+        if self._began is not None and self._age() >= seconds:
+            self.commit()
+
+    def _begin(self) -> None:
+        if self._began is None:
+            begin_immediate(self.conn, WRITE_WAIT_SECONDS)
+            self._began = time.monotonic()
+            self._now = _now()
+            last = self.conn.execute("SELECT max(id) FROM articles").fetchone()[0]
+            self._last_id_before = int(last or 0)
+
+    def _age(self) -> float:
+        return time.monotonic() - self._began if self._began is not None else 0.0
+
+    def _end(self) -> None:
+        """After COMMIT or a lost transaction: nothing of it is pending here."""
+        if self.conn.in_transaction:
+            self.conn.execute("ROLLBACK")
+        self._began = None
+        self._stored = 0
+        self._speakers.forget()
+
+    def _store_file(self, articles: Iterable[Article]) -> AddResult:
+        self.conn.execute("SAVEPOINT input_file")
+        new = duplicates = 0
+        try:
+            for article in articles:
+                if self._insert_article(article):
+                    new += 1
+                else:
+                    duplicates += 1
+        except BaseException:
+            self._take_back_file()
+            raise
+        self.conn.execute("RELEASE input_file")
+        self._speakers.keep_file()
+        self._stored += new
+        return AddResult(new, duplicates)
+
+    def _take_back_file(self) -> None:
+        self._speakers.drop_file()
+        if not self.conn.in_transaction:  # SQLite rolled it all back (disk full, I/O error)
+            self._end()
+            return
+        self.conn.execute("ROLLBACK TO input_file")
+        self.conn.execute("RELEASE input_file")
+
+    def _write_error(self, exc: sqlite3.Error) -> CorpusError:
+        if not self.conn.in_transaction:
+            self._end()
+        reason = _describe(exc)
+        return CorpusError(f"{self.corpus.path}: cannot write to the corpus ({reason})")
+
+    def _insert_article(self, article: Article) -> bool:
+        quote_text = "\n".join(q.text for q in article.quotes)
+        cursor = self.conn.execute(
+            "INSERT OR IGNORE INTO articles (content_hash, origin, format, title, date, "
+            "dateline, byline, source, caption, credit, url, body, quote_text, quote_count, "
+            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                article.content_hash, article.origin, article.format, article.title,
+                article.date, article.dateline, article.byline, article.source,
+                article.caption, article.credit, article.url, article.body, quote_text,
+                len(article.quotes), article.ingested_at or self._now,
+            ),
+        )  # fmt: skip
+        if cursor.rowcount == 0:
+            return False  # the same body is already in the corpus
+        article_id = int(cursor.lastrowid or 0)
+        article.id = article_id
+        speaker_ids = self._index_speakers(article_id, article.speakers)
+        self.conn.executemany(
+            'INSERT INTO quotes (article_id, start, "end", kind, text, speaker, speaker_id, '
+            "mention, mention_start, mention_end, cue, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    article_id, q.start, q.end, q.kind, q.text, q.speaker,
+                    speaker_ids.get(q.speaker or ""), q.mention, q.mention_start,
+                    q.mention_end, q.cue, int(q.anonymous),
+                )
+                for q in article.quotes
+            ],
+        )  # fmt: skip
+        return True
+
+    def _index_speakers(self, article_id: int, speakers: list[Speaker]) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        rows = []
+        for speaker in speakers:
+            speaker_id = self._speakers.upsert(speaker)
+            if speaker_id in ids.values():
+                continue  # two article speakers folded into one index row
+            ids[speaker.name] = speaker_id
+            rows.append((
+                article_id, speaker_id, speaker.name, speaker.kind,
+                json.dumps(speaker.titles), json.dumps(speaker.aliases),
+                int(speaker.anonymous), speaker.quotes,
+            ))  # fmt: skip
+        self.conn.executemany(
+            "INSERT OR IGNORE INTO article_speakers (article_id, speaker_id, name, kind, "
+            "titles, aliases, anonymous, quotes) VALUES (?,?,?,?,?,?,?,?)",
+            rows,
+        )
+        return ids
+
+
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
     if readonly:
         uri = f"file:{path}?mode=ro"
@@ -415,16 +507,6 @@ def _article_from_row(row: tuple) -> Article:
         byline=byline, source=source, caption=caption, credit=credit, url=url,
         id=article_id, content_hash=content_hash, ingested_at=ingested_at,
     )
-
-
-def _merge_lists(existing: list[str], extra: list[str]) -> list[str]:
-    seen = {item.casefold() for item in existing}
-    merged = list(existing)
-    for item in extra:
-        if item.casefold() not in seen:
-            seen.add(item.casefold())
-            merged.append(item)
-    return merged
 
 
 def _now() -> str:

@@ -48,8 +48,22 @@ def make_inputs(folder: Path) -> int:
     return number
 
 
-def ingest_command(folder: Path) -> list[str]:
-    return [sys.executable, "-m", "quoth", "ingest", str(folder)]
+def ingest_command(folder: Path, *, commit_every: int | None = None) -> list[str]:
+    """`quoth ingest`; with `commit_every`, committing after that many articles: a short
+    run otherwise commits only at its end, and the kills must find a corpus part-stored."""
+    if commit_every is None:
+        return [sys.executable, "-m", "quoth", "ingest", str(folder)]
+    script = _SMALL_TRANSACTIONS.format(articles=commit_every)
+    return [sys.executable, "-c", script, "ingest", str(folder)]
+
+
+_SMALL_TRANSACTIONS = """
+import sys
+from quoth.corpus import store
+store.COMMIT_EVERY_ARTICLES = {articles}
+from quoth.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
 
 
 def snapshot(db: Path) -> dict[str, object]:
@@ -123,7 +137,7 @@ def test_kill_9_at_random_points_then_rerun_gives_the_clean_result(tmp_path: Pat
         # Before Python is up, while the schema is created, mid-run: anywhere in the run.
         delay = rng.uniform(0.05, max(0.3, window * 0.9))
         started = time.monotonic()
-        finished_with = kill_at(ingest_command(folder), env, delay)
+        finished_with = kill_at(ingest_command(folder, commit_every=40), env, delay)
         if finished_with is None:
             kills += 1
         else:  # it finished before the kill: it must have succeeded
@@ -163,11 +177,13 @@ def test_a_kill_inside_one_file_leaves_none_of_it(tmp_path: Path, quoth) -> None
 
 
 # Patch the store so the process kills itself after inserting every article of the target
-# file but before its COMMIT: the worst moment for a crash.
+# file but before its savepoint is released or its transaction committed: the worst moment
+# for a crash. Transactions are made small, so the files well before it were committed.
 _KILL_BEFORE_COMMIT = """
 import os, signal, sys
 from quoth.corpus import store
-real_add = store.Corpus.add_articles
+store.COMMIT_EVERY_ARTICLES = 50
+real_add = store.CorpusWriter.add_file
 def add_then_die(self, articles):
     def watched():
         dying = False
@@ -177,7 +193,7 @@ def add_then_die(self, articles):
         if dying:
             os.kill(os.getpid(), signal.SIGKILL)
     return real_add(self, watched())
-store.Corpus.add_articles = add_then_die
+store.CorpusWriter.add_file = add_then_die
 from quoth.__main__ import main
 sys.exit(main(sys.argv[1:]))
 """
