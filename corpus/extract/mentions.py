@@ -39,7 +39,7 @@ class Mention:
     last: int
     core_first: int  # the noun phrase proper, without appositives
     core_last: int
-    head: str  # "pronoun" | "name" | "person_noun" | "group" | "org_nominal"
+    head: str  # "pronoun" | "name" | "person_noun" | "group" | "org_nominal" | "member"
     name_first: int | None = None  # the capitalised name inside the mention
     name_last: int | None = None
     anonymous: bool = False
@@ -288,6 +288,17 @@ def _dash_aside_start(tokens: list[Token], end: int, floor: int) -> int | None:
 
 
 ASIDE_DASHES = frozenset({"—", "–", "--"})
+MEMBER_WORDS = frozenset({"one", "another"})
+
+
+def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
+    """ "one said", "one of them said", "another said": a member of a group named before."""
+    words = [token.lower for token in tokens[first : last + 1]]
+    if words in (["one"], ["another"]) or (
+        len(words) == 3 and words[0] in MEMBER_WORDS and words[1] == "of" and words[2] == "them"
+    ):
+        return Mention(first, last, first, last, "member", appositives=[])
+    return None
 
 
 def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> str:
@@ -339,6 +350,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         end = _skip_back(tokens, end, floor)
     if end < floor:
         return None
+    if end == floor or end - 2 == floor:
+        member = _group_member(tokens, floor, end)
+        if member is not None:
+            return member
     opening_dash = _dash_aside_start(tokens, end, floor)
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
@@ -399,6 +414,11 @@ def _core_mention(
                 if inner is not None and inner[2] in {"group", "person_noun", "name"}:
                     return inner
                 break
+            if tokens[index].lower in PLACE_PREPOSITIONS_AFTER_NOUN:
+                # "diplomats in the region said": the place is no speaker.
+                inner = _noun_before_preposition(tokens, floor, index, whole, lexicon)
+                if inner is not None:
+                    return inner
         return None
     if first > floor and (whole or tokens[first - 1].lower not in _CLAUSE_JOINS):
         return _noun_before_preposition(tokens, floor, first - 1, whole, lexicon)

@@ -395,6 +395,11 @@ class Registry:
                     return entity
         return None
 
+    def group_member(self, position: int) -> Entity | None:
+        """ "one of them", "one said": a group that spoke just before (groups are sighted
+        only as speakers), unless it is further back than the last few people named."""
+        return next((e for e in self.before(position)[:3] if e.kind == "group"), None)
+
     def person_nominal(self, position: int, noun: str) -> Entity | None:
         """ "the minister": the nearest person whose titles hold the noun."""
         noun = noun.lower()
@@ -434,7 +439,12 @@ class Registry:
                     return entity
         return None
 
-    def group(self, name: str, head: str, anonymous: bool) -> Entity:
+    def group(self, name: str, head: str, anonymous: bool, position: int) -> Entity:
+        entity = self._find_or_add_group(name, head, anonymous)
+        self._note(position, entity)  # "one of them" and "they" look for it
+        return entity
+
+    def _find_or_add_group(self, name: str, head: str, anonymous: bool) -> Entity:
         singular = _singular(head)
         for entity in reversed(self.groups):
             if _singular(entity.name.split()[-1].lower()) == singular:
@@ -524,6 +534,8 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
     position = tokens[mention.core_first].start
     if mention.head == "pronoun":
         return registry.pronoun(position, head_token.lower)
+    if mention.head == "member":
+        return registry.group_member(position)
     if mention.head == "name":
         return _resolve_name(registry, body, tokens, mention, position)
     words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]
@@ -550,13 +562,14 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
                 group_name(body, tokens, mention.core_first, max(mention.core_last, mention.last)),
                 head_token.lower,
                 True,
+                position,
             )
         return entity
     if mention.head == "group":
         if head_token.lower not in lexicon.group_nouns:
             return None
         name = group_name(body, tokens, mention.core_first, mention.core_last)
-        return registry.group(name, head_token.lower, mention.anonymous)
+        return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
 
 
