@@ -162,14 +162,13 @@ class ReportedFinder:
         if first > last:
             return None
         after_that = self._skip_to_that(tokens, cue, first, last)
+        after_time = _skip_time_phrase(tokens, first, last) if after_that is None else None
         if after_that is not None:
             first = after_that
+        elif after_time is not None and self._starts_clause(view, after_time):
+            first = after_time  # "said last week the budget was balanced"
         elif not self._starts_clause(view, first):
-            # "said last week at least 2,300 civilians had been killed"
-            after_time = _skip_time_phrase(tokens, first, last)
-            if after_time is None or not self._starts_clause(view, after_time):
-                return None
-            first = after_time
+            return None
         needs_verb = after_that is None
         if first > last:
             return None
