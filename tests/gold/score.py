@@ -1,7 +1,10 @@
 """Score the quote extractor against the hand-written gold set.
 
 Usage:
-    python tests/gold/score.py [--verbose] [--only SLUG] [--with-seed]
+    python tests/gold/score.py [--verbose] [--only SLUG] [--with-seed] [--dir PATH]
+
+--dir scores another directory of <slug>.txt + <slug>.gold.json pairs, such as
+the held-out set: `--dir tests/gold/heldout/articles`.
 
 Each gold quote's text is located in the article body; an extracted quote
 matches a gold quote when their character spans overlap with
@@ -336,9 +339,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", metavar="SLUG", help="score one article")
     parser.add_argument("--with-seed", action="store_true", help="add ../shared/samples")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--dir", metavar="PATH", type=Path, default=GOLD_DIR, help="gold articles directory"
+    )
     args = parser.parse_args(argv)
     seed_dir = SEED_DIR if args.with_seed else None
-    results = score_results(GOLD_DIR, only=args.only, seed_dir=seed_dir)
+    results = score_results(args.dir, only=args.only, seed_dir=seed_dir)
     if args.verbose:
         for result in results:
             lines = describe(result)

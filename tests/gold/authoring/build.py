@@ -4,6 +4,8 @@ Why: gold "text" must be an exact substring of the body. Marking spans inline
 while writing the article, and deriving the text from the marks, keeps the two
 from drifting apart. Run: `python tests/gold/authoring/build.py` (rewrites
 tests/gold/articles/<slug>.txt and <slug>.gold.json for every .ann file).
+`--dir ROOT` builds another gold set laid out the same way, ROOT/authoring/*.ann
+into ROOT/articles/ (the held-out set: `--dir tests/gold/heldout`).
 
 Source format:
     @style AP
@@ -21,9 +23,9 @@ speaker), unless listed with @scare.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
-import sys
 from pathlib import Path
 
 from quoth.corpus.model import paragraphs_to_body
@@ -126,7 +128,7 @@ def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
     return "".join(out), spans
 
 
-def build(path: Path) -> None:
+def build(path: Path, articles: Path = ARTICLES) -> None:
     header, marked_body, legend = split_sections(path.read_text(encoding="utf-8"))
     style, speakers, skip_fragments = parse_header(header)
     plain, spans = strip_marks(marked_body)
@@ -168,21 +170,30 @@ def build(path: Path) -> None:
         "speakers": list(speakers.values()),
     }
     slug = path.stem
-    (ARTICLES / f"{slug}.txt").write_text(body + "\n", encoding="utf-8")
-    (ARTICLES / f"{slug}.gold.json").write_text(
+    (articles / f"{slug}.txt").write_text(body + "\n", encoding="utf-8")
+    (articles / f"{slug}.gold.json").write_text(
         json.dumps(gold, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
     )
 
 
-def main(argv: list[str]) -> int:
-    sources = sorted(HERE.glob("*.ann"))
-    wanted = set(argv)
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build gold files from *.ann sources.")
+    parser.add_argument("slugs", nargs="*", help="build only these (default: all)")
+    parser.add_argument(
+        "--dir", metavar="ROOT", type=Path, help="gold set root holding authoring/ and articles/"
+    )
+    args = parser.parse_args(argv)
+    source_dir = args.dir / "authoring" if args.dir else HERE
+    articles = args.dir / "articles" if args.dir else ARTICLES
+    articles.mkdir(parents=True, exist_ok=True)
+    sources = sorted(source_dir.glob("*.ann"))
+    wanted = set(args.slugs)
     failures = 0
     for path in sources:
         if wanted and path.stem not in wanted:
             continue
         try:
-            build(path)
+            build(path, articles)
         except (ValueError, KeyError) as error:
             failures += 1
             print(f"FAIL {path.name}: {error!r}")
@@ -191,4 +202,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1:]))
+    raise SystemExit(main())
