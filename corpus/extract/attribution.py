@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from .cues import Cue
+from .cues import Cue, auxiliary_start
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
@@ -189,7 +189,9 @@ class QuoteAttributor:
             index = floor + offset
             token = view.tokens[index]
             if view.outside[index] and token.text[:1].islower():
-                found.append(Cue(index, index, index, forms[token.lower], index + 1))
+                # "has repeatedly called it "…"": the subject is before the auxiliary.
+                first = max(floor, auxiliary_start(view.tokens, index))
+                found.append(Cue(first, index, index, forms[token.lower], index + 1))
         return found
 
     def _shared_subject(

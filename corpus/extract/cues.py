@@ -77,7 +77,7 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     after_helper = previous in {",", "by", "was", "were", "is", "been", "and"}
     if word.endswith("ing") and not after_helper and word not in PARTICIPLES_AFTER_COMMA:
         return None
-    first = _auxiliary_start(tokens, index)
+    first = auxiliary_start(tokens, index)
     last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
     return Cue(first, index, last, lemma, clause_from)
 
@@ -95,7 +95,7 @@ def _match_phrase(
     return None
 
 
-def _auxiliary_start(tokens: list[Token], verb: int) -> int:
+def auxiliary_start(tokens: list[Token], verb: int) -> int:
     """Extend left over adverbs to an auxiliary ("had last week reiterated")."""
     index = verb - 1
     while index >= 0 and index >= verb - 5 and tokens[index].lower in ADVERBS:

@@ -557,27 +557,11 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     core_first, core_last = next(segments)
     if core_last < core_first:
         return None
-    # The core phrase may be followed by a time phrase: "said Smith on Monday".
+    # The core phrase may be followed by a time phrase ("said Smith on Monday") or
+    # a postmodifier ("according to two people familiar with the talks").
     end = core_last
-    for index in range(core_first, core_last + 1):
-        if (
-            tokens[index].lower
-            in {
-                "on",
-                "in",
-                "at",
-                "during",
-                "after",
-                "before",
-                "last",
-                "this",
-                "when",
-                "while",
-                "who",
-                "as",
-            }
-            and index > core_first
-        ):
+    for index in range(core_first + 1, core_last + 1):
+        if tokens[index].lower in _AFTER_SUBJECT_STOPS:
             end = index - 1
             break
     start = np_start(tokens, end, core_first, lexicon)
@@ -593,7 +577,18 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
             if role != "appositive":
                 break
             extras.append((seg_first, seg_last, role))
-    return _build(tokens, core_first, end, head, extras, lexicon)
+    built = _build(tokens, core_first, end, head, extras, lexicon)
+    if end < core_last and tokens[end + 1].lower in POSTMODIFIER_STARTS:
+        built.last = core_last  # "two people familiar with the talks" is the whole mention
+        clause = " ".join(t.lower for t in tokens[end + 1 : core_last + 1])
+        if any(phrase in clause for phrase in lexicon.anonymity_phrases):
+            built.anonymous = head in {"group", "person_noun"} and built.name_first is None
+    return built
+
+
+_AFTER_SUBJECT_STOPS = frozenset(
+    {"on", "in", "at", "during", "after", "before", "last", "this", "when", "while", "as"}
+) | POSTMODIFIER_STARTS
 
 
 def _after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:

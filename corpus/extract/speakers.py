@@ -568,7 +568,14 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
     if mention.head == "group":
         if head_token.lower not in lexicon.group_nouns:
             return None
-        name = group_name(body, tokens, mention.core_first, mention.core_last)
+        last = mention.core_last
+        if (
+            head_token.lower in {"people", "person"}
+            and last < mention.last
+            and tokens[last + 1].lower in {"familiar", "close"}
+        ):
+            last = mention.last  # bare "people" says nothing: "people familiar with the matter"
+        name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
 

@@ -91,3 +91,24 @@ def test_officials_at_a_place_speak_as_officials() -> None:
     assert [(q.text, q.speaker) for q in quotes] == [
         ("the Navy would buy one fewer submarine", "officials")
     ]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "According to two people familiar with the talks, the deal was signed on Friday.",
+        "The deal was signed on Friday, according to two people familiar with the talks.",
+    ],
+)
+def test_people_familiar_with_the_matter_are_anonymous_sources(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.kind == "reported"
+    assert quote.text.lower() == "the deal was signed on friday"
+    assert quote.speaker == "people familiar with the talks"
+    assert quote.anonymous
+    assert quote.mention == "two people familiar with the talks"
+
+
+def test_partial_quote_after_an_auxiliary() -> None:
+    [quote] = extract('Ann Cole has repeatedly called the inquiry "a witch hunt."').quotes
+    assert (quote.kind, quote.text, quote.speaker) == ("partial", "a witch hunt.", "Ann Cole")
