@@ -76,20 +76,20 @@ def expand_inputs(args: Iterable[str], report: IngestReport) -> list[Input]:
         if is_url(arg):
             inputs.append(Input(arg, url=arg))
             continue
-        for path in _expand_one(arg, report):
-            resolved = path.resolve() if path.exists() else path
+        for path, resolved in _expand_one(arg, report):
             if resolved not in seen:
                 seen.add(resolved)
                 inputs.append(Input(str(path), path))
     return inputs
 
 
-def _expand_one(arg: str, report: IngestReport) -> Iterator[Path]:
+def _expand_one(arg: str, report: IngestReport) -> Iterator[tuple[Path, Path]]:
+    """(path, its resolved form, to tell the same file named twice)."""
     path = Path(arg).expanduser()
     if path.is_dir():
-        yield from _walk(path, report)
+        yield from _walk(path, path.resolve(), report)
     elif path.exists() or path.is_symlink():
-        yield path  # a dangling symlink is reported by the reader
+        yield path, _resolved(path)  # a dangling symlink is reported by the reader
     elif _GLOB_CHARS & set(arg):
         matches = sorted(glob.glob(str(path), recursive=True))
         if not matches:
@@ -98,19 +98,53 @@ def _expand_one(arg: str, report: IngestReport) -> Iterator[Path]:
             if Path(match).is_dir():
                 yield from _expand_one(match, report)
             elif _is_regular_or_dangling(Path(match), report):
-                yield Path(match)
+                yield Path(match), _resolved(Path(match))
     else:
         report.failures.append(f"{arg}: no such file or directory")
 
 
-def _walk(directory: Path, report: IngestReport) -> Iterator[Path]:
-    for root, dirs, files in os.walk(directory):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(files):
-            path = Path(root) / name
-            wanted = not name.startswith(".") and is_supported_name(name)
-            if wanted and _is_regular_or_dangling(path, report):
-                yield path
+def _resolved(path: Path) -> Path:
+    return path.resolve() if path.exists() else path
+
+
+def _walk(directory: Path, real: Path, report: IngestReport) -> Iterator[tuple[Path, Path]]:
+    """What os.walk would give (names sorted, hidden ones skipped, symlinked directories
+    not followed, unreadable ones passed over), from directory entries: most files then
+    need no stat of their own, and `real` (the resolved directory) resolves them."""
+    try:
+        with os.scandir(directory) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+    except OSError:
+        return
+    subdirectories = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if _is_dir(entry):
+            if not entry.is_symlink():
+                subdirectories.append(entry.name)
+        elif is_supported_name(entry.name):
+            path = directory / entry.name
+            if _is_plain_file(entry):
+                yield path, real / entry.name
+            elif _is_regular_or_dangling(path, report):  # a symlink, a pipe...
+                yield path, _resolved(path)
+    for name in subdirectories:
+        yield from _walk(directory / name, real / name, report)
+
+
+def _is_dir(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False  # as os.walk does: listed with the files
+
+
+def _is_plain_file(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_file(follow_symlinks=False)
+    except OSError:
+        return False
 
 
 def _is_regular_or_dangling(path: Path, report: IngestReport) -> bool:

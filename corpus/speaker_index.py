@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .model import Speaker
 from .speaker_keys import speaker_key
@@ -38,6 +38,17 @@ class SpeakerIndexWriter:
         self._rows: dict[str, _Row] = {}  # stored files' view
         self._file_rows: dict[str, _Row] = {}  # the current file's changes on top
         self._keys: dict[tuple[str, str, str, bool], str] = {}
+        self._json: dict[tuple[str, ...], str] = {}
+
+    def json_list(self, items: list[str]) -> str:
+        """json.dumps of a titles or aliases list, memoised: the same few lists recur."""
+        memo = tuple(items)
+        text = self._json.get(memo)
+        if text is None:
+            if len(self._json) > 10_000:
+                self._json.clear()  # a corpus of many different lists: stay bounded
+            text = self._json[memo] = json.dumps(items)
+        return text
 
     def upsert(self, speaker: Speaker) -> int:
         """The index row id for this speaker, counting one more article and its quotes."""
@@ -46,12 +57,12 @@ class SpeakerIndexWriter:
         if row is None:
             row = _Row(self._insert(key, speaker), list(speaker.titles), list(speaker.aliases))
         else:
-            row = replace(
-                row,
-                titles=merge_lists(row.titles, speaker.titles),
-                aliases=merge_lists(row.aliases, speaker.aliases),
-                added_quotes=row.added_quotes + speaker.quotes,
-                added_articles=row.added_articles + 1,
+            row = _Row(
+                row.id,
+                merge_lists(row.titles, speaker.titles),
+                merge_lists(row.aliases, speaker.aliases),
+                row.added_quotes + speaker.quotes,
+                row.added_articles + 1,
                 changed=True,
             )
         self._file_rows[key] = row
@@ -117,6 +128,8 @@ class SpeakerIndexWriter:
 
 def merge_lists(existing: list[str], extra: list[str]) -> list[str]:
     """`existing` then the new items of `extra`, compared without case."""
+    if not extra:
+        return existing  # the common case; rows are never changed in place
     seen = {item.casefold() for item in existing}
     merged = list(existing)
     for item in extra:

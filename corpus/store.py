@@ -447,8 +447,8 @@ class CorpusWriter:
             ids[speaker.name] = speaker_id
             rows.append((
                 article_id, speaker_id, speaker.name, speaker.kind,
-                json.dumps(speaker.titles), json.dumps(speaker.aliases),
-                int(speaker.anonymous), speaker.quotes,
+                self._speakers.json_list(speaker.titles),
+                self._speakers.json_list(speaker.aliases), int(speaker.anonymous), speaker.quotes,
             ))  # fmt: skip
         self.conn.executemany(
             "INSERT OR IGNORE INTO article_speakers (article_id, speaker_id, name, kind, "
