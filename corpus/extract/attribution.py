@@ -81,19 +81,33 @@ class QuoteAttributor:
         if kind == "partial" and self._continues_sentence(view, slot):
             kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
             link = self._floating(view, slot)
+        elif kind == "direct" and self._closes_sentence(span):
+            # `Cole said: "We will fight." Smith said …`: a quote that ends its sentence
+            # belongs to the cue before it, not to the next sentence's speaker.
+            link = (
+                self._before(view, slot)
+                or self._after(end_view, end_slot)
+                or self._intro(view, slot)
+                or self._floating(view, slot)
+                or self._introduced(view, slot)
+            )
         elif kind == "direct":
             link = (
                 self._after(end_view, end_slot)
                 or self._before(view, slot)
                 or self._intro(view, slot)
+                or self._floating(view, slot)
+                or self._introduced(view, slot)
             )
-            link = link or self._floating(view, slot) or self._introduced(view, slot)
         else:
             link = self._before(view, slot, partial=True) or self._after(end_view, end_slot)
         if link is None or link.entity is None:
             return None
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
+
+    def _closes_sentence(self, span) -> bool:  # noqa: ANN001
+        return self.body[span.start : span.end].rstrip().endswith(".")
 
     def _found(self, start: int, end: int, kind: str, link: Link) -> Found:
         mention_start = mention_end = None

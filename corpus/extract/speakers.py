@@ -545,7 +545,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             return owned
     if mention.head == "org_nominal":
         entity = registry.org_nominal(position, words)
-        if entity is not None and mention.core_last > mention.core_first:
+        if entity is None:
+            return _named_body(registry, body, tokens, mention)
+        if mention.core_last > mention.core_first:
             # "the military's media wing" is another name the article uses for it.
             entity.add_alias(body[tokens[mention.core_first].start : tokens[mention.core_last].end])
         return entity
@@ -578,6 +580,20 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _named_body(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
+    """ "The Israeli military", "China's foreign ministry": a body its modifier names.
+
+    Only when a capitalised word qualifies the noun: "the ministry" alone, with no
+    body named before it, is left unresolved rather than guessed.
+    """
+    first, last = mention.core_first, mention.core_last
+    modifiers = tokens[first:last]
+    if not any(t.text[:1].isupper() and t.lower not in DETERMINERS for t in modifiers):
+        return None
+    name = _join(tokens, first, last, body)
+    return registry.find_or_add(NameReading("organisation", name, []))
 
 
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})

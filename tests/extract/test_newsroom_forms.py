@@ -112,3 +112,28 @@ def test_people_familiar_with_the_matter_are_anonymous_sources(body: str) -> Non
 def test_partial_quote_after_an_auxiliary() -> None:
     [quote] = extract('Ann Cole has repeatedly called the inquiry "a witch hunt."').quotes
     assert (quote.kind, quote.text, quote.speaker) == ("partial", "a witch hunt.", "Ann Cole")
+
+
+def test_quote_ending_its_sentence_keeps_the_cue_before_it() -> None:
+    body = 'Ann Cole said: "We will fight." Tom Smith said the party would regroup.'
+    quotes = extract(body).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "Ann Cole"),
+        ("reported", "Tom Smith"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The Israeli military said it had struck dozens of targets.", "Israeli military"),
+        ("China's foreign ministry said the visit was a provocation.", "China's foreign ministry"),
+    ],
+)
+def test_a_body_named_by_its_modifier_speaks(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+def test_a_bare_nominal_with_nobody_named_before_is_not_guessed() -> None:
+    assert extract("The ministry said the visit was a provocation.").quotes == []
