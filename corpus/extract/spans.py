@@ -122,9 +122,21 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if previous in {"the", "a", "an"} and len(words) <= 4:
         return True
+    if len(words) <= 2 and _between_name_words(body, span, before):
+        return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
     if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
         return not _SENTENCE_FINAL.search(inner + body[span.end : span.end + 1])
     return False
+
+
+def _between_name_words(body: str, span: QuoteSpan, before: str) -> bool:
+    """Is the quote set between a capitalised word and a capitalised surname?"""
+    if not before.endswith(" ") or not before.rstrip()[-1:].isalpha():
+        return False
+    if not _last_word(before)[:1].isupper() or not body[span.start : span.start + 1].isupper():
+        return False
+    after = body[span.close_position + 1 : span.close_position + 3]
+    return after[:1] == " " and after[1:2].isupper()
 
 
 _TITLE_SMALL = word_set("title_small")

@@ -69,7 +69,7 @@ def _join(tokens: list[Token], first: int, last: int, body: str) -> str:
 
 
 def _is_title_token(token: Token, lexicon: Lexicon) -> bool:
-    bare = token.text.replace(".", "").lower()
+    bare = token.text.replace(".", "").lower().removesuffix("-elect")  # "President-elect"
     return (
         bare in lexicon.honorifics
         or token.lower in lexicon.title_words

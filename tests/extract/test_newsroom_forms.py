@@ -137,3 +137,13 @@ def test_a_body_named_by_its_modifier_speaks(body: str, speaker: str) -> None:
 
 def test_a_bare_nominal_with_nobody_named_before_is_not_guessed() -> None:
     assert extract("The ministry said the visit was a provocation.").quotes == []
+
+
+def test_a_nickname_between_name_words_is_not_a_quote() -> None:
+    quotes = extract('Robert "Bob" Smith said the vote was rigged.').quotes
+    assert [(q.kind, q.text) for q in quotes] == [("reported", "the vote was rigged")]
+
+
+def test_elect_titles_are_not_part_of_the_name() -> None:
+    [quote] = extract("President-elect Donald Trump said he would end the war.").quotes
+    assert quote.speaker == "Donald Trump"
