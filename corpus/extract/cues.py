@@ -114,7 +114,9 @@ def _tail(
         told_end = _match_phrase(tokens, after, lexicon.told_objects)
         if told_end is not None and tokens[after].lower not in {"him", "her", "them", "us", "me"}:
             return told_end, told_end + 1
-        object_end = _capitalised_run_end(tokens, after)
+        # "told CNN", "told the BBC", "told The Associated Press"
+        name_from = after + 1 if after < len(tokens) and tokens[after].text == "the" else after
+        object_end = _capitalised_run_end(tokens, name_from)
         if object_end is not None:
             return verb, object_end + 1
         if told_end is not None:

@@ -1,7 +1,9 @@
-"""Stage 1: find double quote marks and decide which way each one faces.
+"""Stage 1: find quote marks and decide which way each one faces.
 
-Only double-type marks delimit quotes here (" “ ” „ « »); single quotes are
-left to the text, since they are mostly apostrophes or quotes inside quotes.
+Double-type marks delimit quotes (" “ ” „ « »). Single quotes are mostly
+apostrophes or quotes inside quotes, so they are left to the text, unless the
+article is in the British house style that quotes with single marks
+(‘We will,’ she said) and nests double ones: then single marks delimit quotes.
 One pass over the body, no backtracking: cost is linear in its length.
 """
 
@@ -35,8 +37,48 @@ _AFTER_CLOSE = frozenset(" \t\n)]},.;:!?—–-/")
 
 
 def find_marks(body: str) -> list[Mark]:
-    """Every double quote mark in `body` with the role its context gives it."""
-    return [_classify(body, match.start()) for match in _MARK.finditer(body)]
+    """Every quote mark in `body` with the role its context gives it."""
+    doubles = [_classify(body, match.start()) for match in _MARK.finditer(body)]
+    if not _quotes_with_single_marks(body, len(doubles)):
+        return doubles
+    singles = (_classify_single(body, match.start()) for match in _SINGLE_MARK.finditer(body))
+    return [mark for mark in singles if mark is not None]
+
+
+_SINGLE_MARK = re.compile("['‘’]")
+# A single mark opening a sentence-like quote, and one closing after its punctuation.
+_SINGLE_OPENER = re.compile(r"(?:^|(?<=[\s(\[—–:]))[‘'](?=[A-Z])", re.MULTILINE)
+_SINGLE_CLOSER = re.compile(r"[,.?!][’']")
+
+
+def _quotes_with_single_marks(body: str, double_marks: int) -> bool:
+    """British house style: more single-quoted sentences than double marks."""
+    if "‘" not in body and "'" not in body:
+        return False  # the common case, decided without a regex pass
+    openers = len(_SINGLE_OPENER.findall(body))
+    if openers < 2 or double_marks >= openers:
+        return False
+    return _SINGLE_CLOSER.search(body) is not None
+
+
+def _classify_single(body: str, position: int) -> Mark | None:
+    """A single mark's role, or None for an apostrophe ("don’t", "voters’ rights", "’90s")."""
+    char = body[position]
+    before = body[position - 1] if position > 0 else "\n"
+    after = body[position + 1] if position + 1 < len(body) else "\n"
+    if before.isalnum() and after.isalnum():
+        return None  # inside a word
+    opens = before in _BEFORE_OPEN and after not in " \t\n" and not after.isdigit()
+    closes = after in _AFTER_CLOSE and before not in " \t\n"
+    if closes and before in "sS" and after == " " and body[position + 2 : position + 3].islower():
+        return None  # a plural possessive: "the voters’ rights"
+    if char == "‘":
+        return Mark(position, char, Role.OPEN) if opens else None
+    if char == "’":
+        return Mark(position, char, Role.CLOSE) if closes else None
+    if opens != closes:
+        return Mark(position, char, Role.OPEN if opens else Role.CLOSE)
+    return None
 
 
 def _classify(body: str, position: int) -> Mark:

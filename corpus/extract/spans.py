@@ -90,7 +90,7 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     # Only the words just before the mark matter; a bounded window keeps this linear.
     window = max(paragraph_start, span.open_position - 80)
     before = body[window : span.open_position].rstrip()
-    if not before or before[-1] in ':,—–-.?!"”' or before.endswith("'"):
+    if not before or before[-1] in ':,—–-.?!"”’' or before.endswith("'"):
         return "direct"
     last_word = _last_word(before)
     if last_word and last_word.lower() in load_lexicon().cue_forms:

@@ -147,3 +147,17 @@ def test_a_nickname_between_name_words_is_not_a_quote() -> None:
 def test_elect_titles_are_not_part_of_the_name() -> None:
     [quote] = extract("President-elect Donald Trump said he would end the war.").quotes
     assert quote.speaker == "Donald Trump"
+
+
+def test_british_house_style_single_quotes() -> None:
+    body = (
+        "Housing Minister Rachel Penhaligon said: ‘We will hit the target.\n\n"
+        "‘It will take time, but we will do it.’\n\n"
+        "‘My youngest has never known a proper home,’ Mr Doyle told the BBC."
+    )
+    quotes = extract(body).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("direct", "Rachel Penhaligon"),
+        ("direct", "Doyle"),
+    ]
+    assert quotes[0].text.endswith("but we will do it.")
