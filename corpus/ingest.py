@@ -10,6 +10,7 @@ from __future__ import annotations
 import glob
 import os
 import sys
+import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,9 @@ _GLOB_CHARS = set("*?[")
 # Waiting for the workers anyway: commit what is stored if it has waited this long,
 # so readers see it soon (a shorter wait would commit every few files, and pay for it).
 IDLE_COMMIT_SECONDS = 0.25
+# A redraw per file would be thousands of writes to the terminal (over SSH, too) for a
+# folder of small files; a few a second read the same.
+PROGRESS_EVERY_SECONDS = 0.1
 
 
 @dataclass
@@ -170,6 +174,7 @@ def ingest(
     """Read, extract and store every input; extraction runs on all cores when
     the run is big enough to pay for starting worker processes."""
     report = IngestReport()
+    small_file_progress = _throttled(progress) if progress else None
     inputs = expand_inputs(args, report)
     whole, streamed = split_by_size(inputs)
     done = 0
@@ -178,7 +183,7 @@ def ingest(
             [i.path for i in whole], on_wait=lambda: writer.commit_if_older(IDLE_COMMIT_SECONDS)
         )
         for item, result in zip(whole, results, strict=True):
-            _report_progress(progress, done, len(inputs), item.origin)
+            _report_progress(small_file_progress, done, len(inputs), item.origin)
             _store(writer, item, report, lambda result=result: result.replay(report))
             done += 1
         for item in streamed:
@@ -235,6 +240,21 @@ def _ingest_url(corpus: Corpus, url: str, report: IngestReport) -> None:
 def _report_progress(progress: Progress | None, done: int, total: int, origin: str) -> None:
     if progress:
         progress(done, total, origin)
+
+
+def _throttled(progress: Progress) -> Progress:
+    """`progress`, called at most every PROGRESS_EVERY_SECONDS (and for the first and
+    last input): for small files, each over in a moment. A large one is always shown."""
+    last_call = -PROGRESS_EVERY_SECONDS
+
+    def call(done: int, total: int, origin: str) -> None:
+        nonlocal last_call
+        now = time.monotonic()
+        if done == 0 or done == total or now - last_call >= PROGRESS_EVERY_SECONDS:
+            last_call = now
+            progress(done, total, origin)
+
+    return call
 
 
 def _store(
