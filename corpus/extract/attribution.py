@@ -16,7 +16,7 @@ from .cues import Cue, auxiliary_start
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
-from .mentions import Mention, leading_subject, np_start, subject_after, subject_before
+from .mentions import PRONOUNS, Mention, leading_subject, np_start, subject_after, subject_before
 from .spans import is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
 from .text import TOKEN_LOWER, indices_where
@@ -24,6 +24,10 @@ from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
 REACH = 60
+# A sentence this short (in tokens) before a quote can only be about its speaker.
+SHORT_SENTENCE = 8
+# How far (in tokens) a floating quote may sit from the attributed one before it.
+FLOATING_REACH = 50
 DASHES = frozenset({"—", "–", "-", "--"})
 _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 
@@ -88,17 +92,15 @@ class QuoteAttributor:
                 self._before(view, slot)
                 or self._after(end_view, end_slot)
                 or self._intro(view, slot)
-                or self._floating(view, slot)
-                or self._introduced(view, slot)
             )
+            link = link or self._unmarked(view, slot, end_view, end_slot)
         elif kind == "direct":
             link = (
                 self._after(end_view, end_slot)
                 or self._before(view, slot)
                 or self._intro(view, slot)
-                or self._floating(view, slot)
-                or self._introduced(view, slot)
             )
+            link = link or self._unmarked(view, slot, end_view, end_slot)
         else:
             link = self._before(view, slot, partial=True) or self._after(end_view, end_slot)
         if link is None or link.entity is None:
@@ -108,6 +110,18 @@ class QuoteAttributor:
 
     def _closes_sentence(self, span) -> bool:  # noqa: ANN001
         return self.body[span.start : span.end].rstrip().endswith(".")
+
+    def _unmarked(
+        self, view: ParagraphView, slot: QuoteSlot, end_view: ParagraphView, end_slot: QuoteSlot
+    ) -> Link | None:
+        """A quote with no cue of its own: the speaker before it, or the one it follows."""
+        if self._claimed_after(end_view, end_slot):
+            return None
+        return (
+            self._floating(view, slot)
+            or self._after_short_sentence(view, slot)
+            or self._introduced(view, slot)
+        )
 
     def _found(self, start: int, end: int, kind: str, link: Link) -> Found:
         mention_start = mention_end = None
@@ -122,7 +136,8 @@ class QuoteAttributor:
         )
 
     # --- the forms ---------------------------------------------------------
-    def _after(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+    def _after_region(self, view: ParagraphView, slot: QuoteSlot) -> tuple[int, int] | None:
+        """The narrative right after a quote's closing mark, up to the sentence end."""
         if not slot.closes_here:
             return None
         tokens = view.tokens
@@ -132,8 +147,26 @@ class QuoteAttributor:
         ceiling = self._region_end(view, first)
         while first <= ceiling and tokens[first].text == ",":
             first += 1
-        if first > ceiling:
+        return None if first > ceiling else (first, ceiling)
+
+    def _claimed_after(self, view: ParagraphView, slot: QuoteSlot) -> bool:
+        """Does an attribution follow the quote (`"…," one said`), resolved or not?
+
+        Then the quote is that speaker's: if they cannot be named, it is left
+        unattributed rather than given to whoever spoke before.
+        """
+        region = self._after_region(view, slot)
+        if region is None:
+            return False
+        first, ceiling = region
+        return view.tokens[first].text in DASHES or bool(self._cues_in(view.index, first, ceiling))
+
+    def _after(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        region = self._after_region(view, slot)
+        if region is None:
             return None
+        tokens = view.tokens
+        first, ceiling = region
         if tokens[first].text in DASHES:
             mention = subject_after(tokens, first + 1, ceiling)
             return self._link(view, mention, None)
@@ -184,6 +217,9 @@ class QuoteAttributor:
         if not candidates and tokens[floor].lower == "from" and tokens[slot.first - 1].text == ":":
             mention = subject_after(tokens, floor + 1, end)
             return self._link(view, mention, None)
+        if not candidates and not partial and tokens[slot.first - 1].text == ":":
+            # "Strickland fired back Saturday morning: "…"": the sentence's subject speaks.
+            return self._sentence_subject(view, floor, end)
         if not candidates:
             return None
         cue = candidates[-1]
@@ -270,19 +306,58 @@ class QuoteAttributor:
         last_para, last_token, link = self.last
         if last_para == view.index:
             between = view.tokens[last_token + 1 : slot.first]
-            if not all(view.outside[last_token + 1 : slot.first]):
+            if not all(view.outside[last_token + 1 : slot.first]) and not self._only_titles_between(
+                view, last_token, slot.first
+            ):
                 return None
         elif last_para == view.index - 1 and slot.first == 0:
             previous = self.views[last_para]
             between = previous.tokens[last_token + 1 :]
         else:
             return None
-        if len(between) > 30 or sum(1 for t in between if t.text in {".", "?", "!"}) > 1:
+        sentence_ends = sum(1 for t in between if t.text in {".", "?", "!"})
+        if len(between) > FLOATING_REACH or sentence_ends > 1:
             return None
-        start = self.views[last_para].tokens[last_token].end
+        # Someone else named after the attribution's sentence takes the floor; people
+        # named inside it ("told CNN's Marcus Ellery") do not.
+        ends = [t.end for t in between if t.text in {".", "?", "!"}]
+        start = ends[-1] if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         return Link(link.view, link.mention, link.cue, link.entity)
+
+    def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
+        """The named or pronoun subject of tokens[first..last], as the speaker."""
+        if view.tokens[first].lower in PRONOUNS:
+            mention: Mention | None = Mention(first, first, first, first, "pronoun", appositives=[])
+        else:
+            mention = leading_subject(view.tokens, first, last)
+        if mention is None or mention.head not in {"name", "pronoun"}:
+            return None
+        return self._link(view, mention, None)
+
+    def _only_titles_between(self, view: ParagraphView, after: int, before: int) -> bool:
+        """Are the quotes between two tokens all titles of works ("State of the Union")?"""
+        paragraph_start = view.paragraph.start
+        return all(
+            is_title_or_scare(self.body, other.span, paragraph_start)
+            for other in view.slots
+            if after < other.first < before
+        )
+
+    def _after_short_sentence(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        """ "McRae pounced. "So we're just not going to build it?"": a short sentence
+        about someone, then their words (the quote opens the next sentence)."""
+        if not slot.opens_here or slot.first < 2:
+            return None
+        tokens = view.tokens
+        end = slot.first - 1
+        if tokens[end].text not in {".", ":"} or not view.outside[end]:
+            return None
+        first = view.sentence_start[end - 1]
+        if end - first > SHORT_SENTENCE or not all(view.outside[first:end]):
+            return None
+        return self._sentence_subject(view, first, end - 1)
 
     def _introduced(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
         """A quote paragraph after a paragraph about X, with no quote of its own, is X's.

@@ -101,7 +101,9 @@ def np_start(
                 index -= 1
                 continue
             break
-        if token.text in {"(", ")"} or _phrase_word(token, lexicon):
+        if token.text in {"(", ")"} or _phrase_word(token, lexicon) or _month_as_first_name(
+            tokens, index, lexicon
+        ):
             start = index
             index -= 1
             continue
@@ -123,6 +125,19 @@ def np_start(
     ):
         start += 1
     return start
+
+
+def _month_as_first_name(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """ "June Haverkamp", "April Ryan": a month that is a first name before a surname."""
+    text = tokens[index].text
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    return (
+        (text in lexicon.female_names or text in lexicon.male_names)
+        and text.lower() in MONTHS
+        and following is not None
+        and following.text[:1].isupper()
+        and following.lower not in MONTHS
+    )
 
 
 def _is_partitive_head(token: Token, lexicon: Lexicon) -> bool:

@@ -150,11 +150,19 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return None  # "OKLAHOMA CITY —": a dateline, not a person
     name_words = [w for w in words if w[:1].isupper()]
     if len(name_words) == len(words) and not any(w.lower() in NON_NAME_CAPITALS for w in words):
-        if len(words) >= 2 and not any(w.lower() in WEEKDAYS or w.lower() in MONTHS for w in words):
+        if len(words) >= 2 and not any(
+            w.lower() in WEEKDAYS or (w.lower() in MONTHS and not _first_name(w, lexicon, i))
+            for i, w in enumerate(words)
+        ):
             return NameReading("person", text, [], alias)
         if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
             return NameReading("single", text, [], alias)
     return None
+
+
+def _first_name(word: str, lexicon: Lexicon, position: int) -> bool:
+    """A month word leading a name is a first name: "June Haverkamp", "April Ryan"."""
+    return position == 0 and (word in lexicon.female_names or word in lexicon.male_names)
 
 
 def _read_person(
@@ -407,6 +415,8 @@ class Registry:
         for entity in candidates:
             if entity.kind == "person" and any(noun in title_words(t) for t in entity.titles):
                 return entity
+            if entity.kind == "group" and entity.anonymous and entity.surname == noun:
+                return entity  # "a Harlan adviser said …" then "the adviser said"
         if noun in self.lexicon.party_members:
             return next((e for e in candidates if e.kind == "person"), None)
         # "The president added …" after "Biden said …": a recent speaker whose role the

@@ -161,3 +161,53 @@ def test_british_house_style_single_quotes() -> None:
         ("direct", "Doyle"),
     ]
     assert quotes[0].text.endswith("but we will do it.")
+
+
+def test_month_names_can_be_first_names() -> None:
+    [quote] = extract("April Ryan said the briefing was cancelled.").quotes
+    assert quote.speaker == "April Ryan"
+
+
+def test_colon_after_a_sentence_about_the_speaker() -> None:
+    body = 'Gov. Caleb Strickland fired back on Saturday: "Numbers do not make you feel safe."'
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Caleb Strickland")
+
+
+def test_a_short_sentence_about_the_speaker_then_the_quote() -> None:
+    body = (
+        '"If that room had not been there, I would be dead," Loretta Tate said. She paused. '
+        '"I would like to think it will be there for the next person."'
+    )
+    quotes = extract(body).quotes
+    assert [(q.speaker, q.mention) for q in quotes] == [
+        ("Loretta Tate", "Loretta Tate"),
+        ("Loretta Tate", "She"),
+    ]
+
+
+def test_floating_quote_past_a_title_and_an_interviewer() -> None:
+    body = (
+        "“We are not done,” Deirdre Kovach told CNN’s Marcus Ellery on “State of the Union” "
+        "Sunday. “We are going to be here for a long time.”"
+    )
+    quotes = extract(body).quotes
+    assert [q.speaker for q in quotes] == ["Deirdre Kovach", "Deirdre Kovach"]
+    assert quotes[1].text.startswith("We are going")
+
+
+def test_a_quote_with_its_own_unresolved_cue_is_not_given_to_the_previous_speaker() -> None:
+    body = '"We will win," Ann Cole said. "We will lose," the official said.'
+    quotes = extract(body).quotes
+    assert [(q.text, q.speaker) for q in quotes] == [("We will win,", "Ann Cole")]
+
+
+def test_the_nominal_refers_back_to_an_anonymous_source() -> None:
+    body = (
+        "A longtime Harlan adviser, who spoke on the condition of anonymity, said the "
+        'campaign tested dozens of phrases.\n\n"Voters remember how you made them feel," '
+        "the adviser said."
+    )
+    quotes = extract(body).quotes
+    assert [(q.kind, q.anonymous) for q in quotes] == [("reported", True), ("direct", True)]
+    assert quotes[0].speaker == quotes[1].speaker
