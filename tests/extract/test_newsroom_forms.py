@@ -197,7 +197,7 @@ def test_floating_quote_past_a_title_and_an_interviewer() -> None:
 
 
 def test_a_quote_with_its_own_unresolved_cue_is_not_given_to_the_previous_speaker() -> None:
-    body = '"We will win," Ann Cole said. "We will lose," the official said.'
+    body = '"We will win," Ann Cole said. "We will lose," the committee said.'
     quotes = extract(body).quotes
     assert [(q.text, q.speaker) for q in quotes] == [("We will win,", "Ann Cole")]
 
