@@ -28,7 +28,12 @@ from .readers import ReadError, RecordError, read_path
 SMALL_FILE_BYTES = 4 * 1024 * 1024  # read whole in a worker below this
 PARALLEL_MIN_BYTES = 256 * 1024  # below this a run is over before workers start
 BATCH_SIZE = 64  # articles per task when a large file is streamed
-FILES_PER_TASK = 16  # small files per task
+# Small files go to the workers in groups of about TASK_BYTES, or MAX_FILES_PER_TASK
+# files: a task per file costs more in inter-process traffic than reading and extracting
+# it, and tasks of like size keep every worker busy (results are taken in order, so one
+# big task at the head would idle the others).
+TASK_BYTES = 128 * 1024
+MAX_FILES_PER_TASK = 64
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -165,12 +170,11 @@ class ExtractionWorkers:
         """Each file read and extracted, in order, a bounded number in flight.
         `on_wait` is called before waiting for a worker's result.
 
-        Files travel in groups: one task per small file costs more in
-        inter-process traffic than reading and extracting it."""
+        Files travel in groups (see TASK_BYTES)."""
         if self.pool is None:
             yield from map(read_file_whole, paths)
             return
-        groups = _batches(iter(paths), FILES_PER_TASK)
+        groups = _tasks(paths)
         pending: deque[tuple[list[Path], Future[list[FileResult]]]] = deque()
         self._fill(pending, groups)
         while pending:
@@ -182,7 +186,7 @@ class ExtractionWorkers:
             except BrokenProcessPool:
                 suspects = [*group, *(path for later, _ in pending for path in later)]
                 pending.clear()
-                yield from (self._alone(suspect) for suspect in suspects)
+                yield from self._one_at_a_time(suspects)
                 self._restart()
             self._fill(pending, groups)
 
@@ -207,14 +211,19 @@ class ExtractionWorkers:
             assert self.pool is not None
             return self.pool.submit(function, argument)
 
-    def _alone(self, path: Path) -> FileResult:
-        """After a worker died: each file that was in flight, in a process of its
-        own, so only the file that kills it fails."""
-        with self._new_pool(1) as solo:
-            try:
-                return solo.submit(read_file_whole, path).result()
-            except BrokenProcessPool:
-                return FileResult(failure=WORKER_DIED)
+    def _one_at_a_time(self, paths: list[Path]) -> Iterator[FileResult]:
+        """After a worker died: the files that were in flight, one at a time in a
+        worker of their own, so only the file that kills it fails. The worker is
+        replaced after each death, not for each file."""
+        remaining = deque(paths)
+        while remaining:
+            with self._new_pool(1) as solo:
+                while remaining:
+                    try:
+                        yield solo.submit(read_file_whole, remaining.popleft()).result()
+                    except BrokenProcessPool:
+                        yield FileResult(failure=WORKER_DIED)
+                        break
 
     def extract_stream(
         self, records: Iterable[Article | RecordError], report: Report
@@ -262,6 +271,20 @@ def _articles_only(records: Iterable[Article | RecordError], report: Report) -> 
             report.failures.append(record_error_line(record))
         else:
             yield record
+
+
+def _tasks(paths: list[Path]) -> Iterator[list[Path]]:
+    group: list[Path] = []
+    group_bytes = 0
+    for path in paths:
+        size = _size(path) or 0
+        if group and (group_bytes + size > TASK_BYTES or len(group) >= MAX_FILES_PER_TASK):
+            yield group
+            group, group_bytes = [], 0
+        group.append(path)
+        group_bytes += size
+    if group:
+        yield group
 
 
 def _batches(items: Iterator[T], size: int) -> Iterator[list[T]]:
