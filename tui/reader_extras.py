@@ -85,16 +85,12 @@ class ReaderExtras:
     def configure(self, config: Config, problems: Iterable[str] = (), *,
                   state_file: Path | None = None) -> None:
         """Apply the user's config (before run()); remember state in `state_file`."""
-        from .keys import binding_sections
-        from .settings import app_settings, binding_ids
+        from .settings import app_settings
         from .state import load_state
 
         app: Any = self
-        settings = app_settings(
-            config,
-            themes=app.available_themes,
-            binding_ids=binding_ids(binding_sections(app.BINDINGS)),
-        )
+        settings = app_settings(config, themes=app.available_themes,
+                                binding_ids=self._binding_ids_for(config))
         app.theme = settings.theme
         app.animation_level = settings.animation_level
         app.CSS = settings.css  # read when the app starts, after quoth.tcss
@@ -107,6 +103,20 @@ class ReaderExtras:
         if state_file is not None:
             self._restore = load_state(app.db_path, state_file)
             self.sort_order = self._restore.sort
+
+    def _binding_ids_for(self, config: Config) -> set[str]:
+        """Every binding id, to check the config's [keys] table against.
+
+        Listing them imports every widget (the side panel is the heaviest): a
+        cost for the first frame that only a config with a [keys] table pays.
+        """
+        if not config.keys:
+            return set()
+        from .keys import binding_sections
+        from .settings import binding_ids
+
+        app: Any = self
+        return binding_ids(binding_sections(app.BINDINGS))
 
     def on_mount(self) -> None:
         app: Any = self
