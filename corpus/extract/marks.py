@@ -41,7 +41,7 @@ def find_marks(body: str) -> list[Mark]:
     doubles = [_classify(body, match.start()) for match in _MARK.finditer(body)]
     if not _quotes_with_single_marks(body, len(doubles)):
         return doubles
-    singles = (_classify_single(body, match.start()) for match in _SINGLE_MARK.finditer(body))
+    singles = (classify_single(body, match.start()) for match in _SINGLE_MARK.finditer(body))
     return [mark for mark in singles if mark is not None]
 
 
@@ -61,15 +61,25 @@ def _quotes_with_single_marks(body: str, double_marks: int) -> bool:
     return _SINGLE_CLOSER.search(body) is not None
 
 
-def _classify_single(body: str, position: int) -> Mark | None:
-    """A single mark's role, or None for an apostrophe ("don’t", "voters’ rights", "’90s")."""
+def classify_single(
+    body: str, position: int, closes_before: frozenset[str] = frozenset()
+) -> Mark | None:
+    """A single mark's role, or None for an apostrophe ("don’t", "voters’ rights", "’90s").
+
+    `closes_before` adds characters a closing mark may stand before: the outer
+    closing marks, for a quote inside a quote ("…do it,'" Vance said).
+    """
     char = body[position]
     before = body[position - 1] if position > 0 else "\n"
     after = body[position + 1] if position + 1 < len(body) else "\n"
     if before.isalnum() and after.isalnum():
         return None  # inside a word
-    opens = before in _BEFORE_OPEN and after not in " \t\n" and not after.isdigit()
-    closes = after in _AFTER_CLOSE and before not in " \t\n"
+    opens = (
+        (before in _BEFORE_OPEN or before in "“\"")
+        and after not in " \t\n"
+        and not after.isdigit()
+    )
+    closes = (after in _AFTER_CLOSE or after in closes_before) and before not in " \t\n"
     if closes and before in "sS" and after == " " and body[position + 2 : position + 3].islower():
         return None  # a plural possessive: "the voters’ rights"
     if char == "‘":

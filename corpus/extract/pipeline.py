@@ -1,4 +1,7 @@
-"""The extraction pipeline end to end: marks → spans → cues → mentions → speakers."""
+"""The extraction pipeline end to end: marks → spans → cues → mentions → speakers.
+
+Then quotes inside quotes, attributed within their container (nested.py).
+"""
 
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from .cues import find_cues
 from .found import Found
 from .marks import find_marks
 from .names import sight_names
+from .nested import nested_quotes
 from .reported import ReportedFinder
 from .spans import pair_marks
 from .speakers import Entity, Registry
@@ -62,7 +66,12 @@ def _run_stages(body: str) -> Extraction:
     for view, view_cues in zip(views, cues, strict=True):
         found.extend(finder.find(view, view_cues))
         found.extend(attributor.attribute(view))
-    return assemble(body, settle_overlaps(found))
+    settled = settle_overlaps(found)
+    # Quotes inside quotes sit within their container: added after the overlaps are settled.
+    inner = nested_quotes(body, settled, registry)
+    if inner:
+        settled = sorted([*settled, *inner], key=lambda f: f.start)
+    return assemble(body, settled)
 
 
 def settle_overlaps(found: list[Found]) -> list[Found]:

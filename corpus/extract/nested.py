@@ -1,0 +1,154 @@
+"""Quotes inside quotes: the words a speaker reports someone else saying.
+
+"He looked at me and said, 'Cyrus gets the contract,'" Vance testified.
+
+The inner quote is a direct quote of its own, by whoever "said" it inside the
+outer one: "I" and "we" are the outer speaker, "he" and "she" the nearest other
+person named before, a name is that person. An inner quote with no cue leading
+into it (a title, a scare-quoted word, a slogan) is not speech and is left alone.
+Inner marks are the other kind than the outer ones (single inside double, or
+double inside British single quotes). The work is bounded by the outer quote.
+"""
+
+from __future__ import annotations
+
+from .cues import find_cues
+from .found import Found
+from .marks import Mark, Role, classify_single
+from .mentions import PRONOUNS, Mention, leading_subject, subject_before
+from .speakers import Entity, Registry, resolve_mention
+from .text import Token, tokenise
+
+# Words looked at before an inner quote for its cue and speaker.
+LEAD_IN_REACH = 120  # characters
+# Between the cue and the inner quote: "said, '", "told me: '", "asked him, '".
+_BRIDGE_WORDS = frozenset({",", ":", "me", "him", "her", "us", "them", "you", "to", "—"})
+_FIRST_PERSON = frozenset({"i", "we"})
+_DOUBLE_CLOSERS = frozenset('”"')
+
+
+def nested_quotes(body: str, outer: list[Found], registry: Registry) -> list[Found]:
+    """Inner quotes of the attributed direct quotes in `outer`."""
+    found: list[Found] = []
+    for quote in outer:
+        if quote.kind != "direct" or quote.entity is None:
+            continue
+        for start, end in _inner_spans(body, quote):
+            inner = _attribute(body, quote, start, end, registry)
+            if inner is not None:
+                found.append(inner)
+    return found
+
+
+def _inner_spans(body: str, quote: Found) -> list[tuple[int, int]]:
+    """(start, end) of the words inside each pair of inner marks."""
+    single_inside = body[quote.start - 1 : quote.start] not in {"‘", "'"}
+    marks = _single_marks(body, quote) if single_inside else _double_marks(body, quote)
+    spans = []
+    opener: Mark | None = None
+    for mark in marks:
+        if mark.role is Role.OPEN:
+            opener = mark
+        elif opener is not None and mark.position - opener.position > 1:
+            spans.append((opener.position + 1, mark.position))
+            opener = None
+    return spans
+
+
+def _single_marks(body: str, quote: Found) -> list[Mark]:
+    marks = []
+    for position in range(quote.start, quote.end):
+        if body[position] in "‘’'":
+            mark = classify_single(body, position, closes_before=_DOUBLE_CLOSERS)
+            if mark is not None:
+                marks.append(mark)
+    return marks
+
+
+def _double_marks(body: str, quote: Found) -> list[Mark]:
+    marks = []
+    for position in range(quote.start, quote.end):
+        char = body[position]
+        if char == "“":
+            marks.append(Mark(position, char, Role.OPEN))
+        elif char == "”":
+            marks.append(Mark(position, char, Role.CLOSE))
+    return marks
+
+
+def _attribute(body: str, quote: Found, start: int, end: int, registry: Registry) -> Found | None:
+    """The inner quote with its speaker, or None when no cue leads into it."""
+    window = max(quote.start, start - 1 - LEAD_IN_REACH)
+    tokens = tokenise(body, window, start - 1)
+    cues = find_cues(tokens, [True] * len(tokens))
+    if not cues:
+        return None
+    cue = cues[-1]
+    if any(t.lower not in _BRIDGE_WORDS for t in tokens[cue.last + 1 :]):
+        return None  # the cue does not lead into this quote
+    mention = _subject(tokens, cue.first)
+    if mention is None:
+        return None
+    word = tokens[mention.core_first].lower
+    entity: Entity | None
+    if mention.head == "pronoun" and word in _FIRST_PERSON:
+        entity = quote.entity
+    elif mention.head == "pronoun":
+        entity = _someone_else(registry, tokens[mention.core_first].start, word, quote.entity)
+    else:
+        entity = resolve_mention(registry, body, tokens, mention)
+    if entity is None:
+        return None
+    mention_start, mention_end = tokens[mention.first].start, tokens[mention.last].end
+    cue_words = body[tokens[cue.first].start : tokens[cue.last].end]
+    return Found(
+        start,
+        end,
+        "direct",
+        entity,
+        mention_start,
+        mention_end,
+        cue_words,
+        entity.anonymous,
+        mention_start,
+    )
+
+
+def _subject(tokens: list[Token], cue_first: int) -> Mention | None:
+    """Who speaks the cue: the phrase right before it, or the one opening its clause
+    when verbs share a subject ("He looked at me and said")."""
+    if cue_first == 0:
+        return None
+    last = cue_first - 1
+    if tokens[last].lower in {"and", "but"}:
+        enders = [i for i in range(last) if tokens[i].text in {".", "?", "!"}]
+        first = enders[-1] + 1 if enders else 0
+        if first >= last:
+            return None
+        if _is_pronoun(tokens[first]):
+            return _pronoun(first)
+        return leading_subject(tokens, first, last - 1)
+    if _is_pronoun(tokens[last]):
+        return _pronoun(last)
+    return subject_before(tokens, cue_first, 0, whole=False)
+
+
+def _is_pronoun(token: Token) -> bool:
+    return token.lower in _FIRST_PERSON or token.lower in PRONOUNS
+
+
+def _pronoun(index: int) -> Mention:
+    return Mention(index, index, index, index, "pronoun", appositives=[])
+
+
+def _someone_else(
+    registry: Registry, position: int, pronoun: str, speaker: Entity | None
+) -> Entity | None:
+    """ "he said" inside a quote: the nearest person before it other than the speaker."""
+    wanted = {"he": "male", "she": "female"}.get(pronoun)
+    if wanted is None:
+        return None
+    for entity in registry.before(position):
+        if entity is not speaker and entity.kind == "person" and entity.gender in (None, wanted):
+            return entity
+    return None

@@ -1,0 +1,44 @@
+"""Quotes inside quotes: their own direct quotes, by whoever said them."""
+
+from __future__ import annotations
+
+from quoth.corpus.extract import extract
+
+
+def _inner(body: str) -> list[tuple[str, str | None, str | None]]:
+    quotes = extract(body).quotes
+    outer = [q for q in quotes if not any(o.start < q.start and q.end <= o.end for o in quotes)]
+    return [(q.text, q.speaker, q.mention) for q in quotes if q not in outer]
+
+
+def test_he_said_inside_a_quote_is_someone_else_named_before() -> None:
+    body = (
+        "Lamont Pryor hosted the dinner.\n\n"
+        "\"He looked at me and said, 'Cyrus gets the contract,'\" Reggie Vance testified."
+    )
+    assert _inner(body) == [("Cyrus gets the contract,", "Lamont Pryor", "He")]
+
+
+def test_i_said_inside_a_quote_is_the_speaker() -> None:
+    body = "\"I said, 'Senator, there is a scoring process,'\" Reggie Vance testified."
+    assert _inner(body) == [("Senator, there is a scoring process,", "Reggie Vance", "I")]
+
+
+def test_a_title_inside_a_quote_is_not_speech() -> None:
+    body = "\"The film was called 'Small Rooms,' and I loved it,\" Ann Cole said."
+    assert _inner(body) == []
+
+
+def test_the_container_keeps_its_whole_span() -> None:
+    body = "\"I said, 'No,' and left,\" Ann Cole said."
+    texts = [q.text for q in extract(body).quotes]
+    assert texts == ["I said, 'No,' and left,", "No,"]
+
+
+def test_inner_double_marks_in_british_single_quotes() -> None:
+    body = (
+        "‘We will win,’ Ann Cole said. ‘I told him, “You cannot win,” and I was right.’\n\n"
+        "‘Nobody doubts it now,’ she said."
+    )
+    inner = _inner(body)
+    assert [(text, speaker) for text, speaker, _ in inner] == [("You cannot win,", "Ann Cole")]
