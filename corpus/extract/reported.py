@@ -39,6 +39,9 @@ BARE_SUBJECT_REACH = 7
 BARE_SUBJECT_STOPS = word_set("bare_subject_stops")
 # Cues whose addressee may stand between the verb and "that": "told jurors that".
 ADDRESSEE_LEMMAS = word_set("addressee_lemmas")
+# Cues that mostly take a noun object ("posted a video", "announced his resignation").
+OBJECT_TAKING_LEMMAS = word_set("object_taking_lemmas")
+OBJECT_CUE_REACH = 4
 # A verb somewhere in quoted words (a quote's words are a single token).
 _QUOTED_VERB = re.compile(
     r"\b(?:is|was|were|are|am|be|been|has|have|had|will|would|could|can|should|may|might|must"
@@ -178,7 +181,10 @@ class ReportedFinder:
             last, following = self._cut_tail(view, first, end)
             if last - first + 1 < MIN_CLAUSE_TOKENS:
                 break
-            if needs_verb and not self._has_finite_verb(view, first, last):
+            # "announced his resignation in a letter that was released": verbs that take
+            # an object report a clause only when its verb comes soon.
+            reach = OBJECT_CUE_REACH if cue.lemma in OBJECT_TAKING_LEMMAS else 14
+            if needs_verb and not self._has_finite_verb(view, first, last, reach=reach):
                 break  # "declared a state of emergency": an object, not a clause
             clauses.append((first, last))
             first = following
@@ -358,6 +364,8 @@ class ReportedFinder:
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
         if tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first:
+            if cue.lemma == "tell":
+                return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
             mention = subject_after(tokens, cue.last + 1, end)
             return (
                 self._make(view, mention, cue, [(sentence_first, cue.first - 2)])

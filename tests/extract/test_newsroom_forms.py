@@ -211,3 +211,15 @@ def test_the_nominal_refers_back_to_an_anonymous_source() -> None:
     quotes = extract(body).quotes
     assert [(q.kind, q.anonymous) for q in quotes] == [("reported", True), ("direct", True)]
     assert quotes[0].speaker == quotes[1].speaker
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Mayor Franklin Odell announced his resignation in a letter that was released on Friday.",
+        "Gov. Caleb Strickland posted a video on X of a downtown street littered with tents.",
+        "Lyle Strand, who has spent two years on the bill, told POLITICO on Tuesday it would pass.",
+    ],
+)
+def test_objects_and_addressees_are_not_reported_clauses(body: str) -> None:
+    assert all(q.text.lower().startswith("it would") for q in extract(body).quotes)
