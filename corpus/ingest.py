@@ -23,9 +23,6 @@ from .store import AddResult, Corpus, CorpusWriter
 
 STDIN = "-"
 _GLOB_CHARS = set("*?[")
-# Waiting for the workers anyway: commit what is stored if it has waited this long,
-# so readers see it soon (a shorter wait would commit every few files, and pay for it).
-IDLE_COMMIT_SECONDS = 0.25
 # A redraw per file would be thousands of writes to the terminal (over SSH, too) for a
 # folder of small files; a few a second read the same.
 PROGRESS_EVERY_SECONDS = 0.1
@@ -179,9 +176,9 @@ def ingest(
     whole, streamed = split_by_size(inputs)
     done = 0
     with ExtractionWorkers.for_run(inputs, workers) as pool, corpus.writer() as writer:
-        results = pool.read_files(
-            [i.path for i in whole], on_wait=lambda: writer.commit_if_older(IDLE_COMMIT_SECONDS)
-        )
+        # Before waiting for the workers, commit: the write lock is free while we wait, so
+        # the reader marking an article read, or another ingest, need not wait for us.
+        results = pool.read_files([i.path for i in whole], on_wait=writer.commit)
         for item, result in zip(whole, results, strict=True):
             _report_progress(small_file_progress, done, len(inputs), item.origin)
             _store(writer, item, report, lambda result=result: result.replay(report))

@@ -38,7 +38,7 @@ FLAG_WAIT_SECONDS = 60.0  # marking read/starred, from a TUI worker thread
 # until it holds this many articles or is this old. Few commits make ingest fast;
 # the limits keep the wait short for a reader marking an article read, or another ingest.
 COMMIT_EVERY_ARTICLES = 1000
-COMMIT_EVERY_SECONDS = 1.0
+COMMIT_EVERY_SECONDS = 0.5
 
 
 class CorpusError(Exception):
@@ -291,8 +291,8 @@ class CorpusWriter:
 
     Committing once per file cost more than storing the file: SQLite writes the
     touched pages again and the full-text index flushes a new segment every time.
-    So a transaction lasts for many files (see COMMIT_EVERY_*; `commit_if_older`
-    lets the caller commit while it waits anyway), the full-text rows of its articles
+    So a transaction lasts for many files (see COMMIT_EVERY_*; a caller about to wait
+    for something should `commit` first), the full-text rows of its articles
     are written in one statement before COMMIT, and the speaker index rows once each.
     A `kill -9` loses the files of the open transaction whole; the next run adds them.
     """
@@ -349,11 +349,6 @@ class CorpusWriter:
             raise self._write_error(exc) from exc
         finally:
             self._end()
-
-    def commit_if_older(self, seconds: float) -> None:
-        """Commit if the transaction has been open this long (called before a wait)."""
-        if self._began is not None and self._age() >= seconds:
-            self.commit()
 
     def _begin(self) -> None:
         if self._began is None:

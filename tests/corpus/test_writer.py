@@ -103,7 +103,7 @@ def test_other_connections_see_articles_before_the_run_ends(
         seen = contents(tmp_path / "c.db", check_fts=False)
         assert seen["titles"] == seen["fts"] == ["Story 1", "Story 2", "Story 3", "Story 4"]
         assert seen["speakers"] == [("Ana Ruiz", '["mayor"]', '["Ruiz"]', 4, 4)]
-        writer.commit_if_older(0.0)
+        writer.commit()
         assert len(contents(tmp_path / "c.db", check_fts=False)["fts"]) == 5
 
 
