@@ -102,7 +102,11 @@ class QuoteAttributor:
             )
             link = link or self._unmarked(view, slot, end_view, end_slot)
         else:
-            link = self._before(view, slot, partial=True) or self._after(end_view, end_slot)
+            link = self._before(view, slot, partial=True)
+            if link is None and not self._closes_sentence(span):
+                # A fragment that ends its sentence has no attribution after it: the next
+                # sentence's subject is not its speaker.
+                link = self._after(end_view, end_slot)
         if link is None or link.entity is None:
             return None
         self.last = (span.last_paragraph, end_slot.last, link)

@@ -360,7 +360,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks.
         return subject_before(tokens, end - 1, floor, whole=False)
     while end >= floor and (
-        tokens[end].lower in _SKIPPABLE or _is_time_phrase_end(tokens, end, floor)
+        tokens[end].lower in _SKIPPABLE
+        or _is_time_phrase_end(tokens, end, floor)
+        or _is_manner_adverb(tokens[end])  # "two senators privately told"
     ):
         end = _skip_back(tokens, end, floor)
     if end < floor:
@@ -408,7 +410,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     return None
 
 
-POSTMODIFIER_STARTS = frozenset({"who", "speaking", "familiar", "close"})
+POSTMODIFIER_STARTS = frozenset(
+    {"who", "speaking", "familiar", "close", "involved", "working", "granted", "briefed"}
+)
 PARTITIVES = frozenset({"one", "both", "each", "either", "neither", "two", "three", "some"})
 # "Officials at the Pentagon", "diplomats in the region": the group is the subject.
 PLACE_PREPOSITIONS_AFTER_NOUN = frozenset({"at", "in", "from", "with", "for", "of"})
@@ -435,7 +439,9 @@ def _core_mention(
                 if inner is not None:
                     return inner
         return None
-    if first > floor and (whole or tokens[first - 1].lower not in _CLAUSE_JOINS):
+    if first > floor and (
+        whole or (tokens[first - 1].lower not in _CLAUSE_JOINS and not _opens_a_line(tokens, first))
+    ):
         return _noun_before_preposition(tokens, floor, first - 1, whole, lexicon)
     # "a source close to Farraday": the source speaks, not Farraday.
     for index in range(first + 1, last + 1):
@@ -486,6 +492,13 @@ def _nominal(token: Token, lexicon: Lexicon) -> bool:
 
 _SKIPPABLE = word_set("skippable")
 _CLAUSE_JOINS = word_set("clause_joins")
+# What may stand before a sentence's real start: a dateline's dash ("NEW YORK, Oct 9
+# (Reuters) - Federal Reserve Governor …"), a bullet ("* Bellamy said"), "EXCLUSIVE:".
+_LINE_OPENERS = frozenset({"—", "–", "-", "*", "•", ":"})
+
+
+def _opens_a_line(tokens: list[Token], first: int) -> bool:
+    return tokens[first - 1].text in _LINE_OPENERS
 
 
 def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:
@@ -495,6 +508,11 @@ def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:
         and index - 1 >= floor
         and tokens[index - 1].lower in {"on", "last", "this"}
     )
+
+
+def _is_manner_adverb(token: Token) -> bool:
+    text = token.text
+    return len(text) > 4 and text.endswith("ly") and text.islower() and text.isalpha()
 
 
 def _skip_back(tokens: list[Token], index: int, floor: int) -> int:

@@ -178,7 +178,7 @@ class ReportedFinder:
         end = last
         clauses = []
         while first is not None and first <= end:
-            last, following = self._cut_tail(view, first, end)
+            last, following = self._cut_tail(view, first, end, _auxiliary_of(tokens, cue))
             if last - first + 1 < MIN_CLAUSE_TOKENS:
                 break
             # "announced his resignation in a letter that was released": verbs that take
@@ -269,6 +269,8 @@ class ReportedFinder:
         lower = token.lower
         if lower in CLAUSE_STARTERS or token.text[:1].isdigit():
             return True
+        if lower in APPROXIMATORS and _number_follows(view.tokens, index):
+            return True  # "said about 40% of the guns …", "said at least 2,300 civilians …"
         if token.text[:1].isupper():
             return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
         # A bare noun may start a clause ("winds would ease overnight", "donor pressure
@@ -306,11 +308,15 @@ class ReportedFinder:
             last -= 1
         return last
 
-    def _cut_tail(self, view: ParagraphView, first: int, last: int) -> tuple[int, int | None]:
+    def _cut_tail(
+        self, view: ParagraphView, first: int, last: int, cue_auxiliary: str = ""
+    ) -> tuple[int, int | None]:
         """Where the clause stops, and where a second clause for the same cue starts.
 
-        Stops before ", adding …", ", though …", ", a figure that …", "and declined …";
-        "… and that CLAUSE" / "… but that CLAUSE" start a second reported clause.
+        Stops before ", adding …", ", though …", ", a figure that …", "and declined …",
+        and before "and" with the cue's own auxiliary ("has argued that X and has
+        proposed Y": the speaker's second act); "… and that CLAUSE" / "… but that
+        CLAUSE" start a second reported clause.
         """
         tokens = view.tokens
         for index in range(first + 1, last + 1):
@@ -322,10 +328,11 @@ class ReportedFinder:
             participle = (
                 lower.endswith("ing") and tokens[index].text.islower() and lower not in INCLUSIVE
             )
-            if previous == "," and (lower in COMMA_STOPS or participle):
-                appositive = lower in {"a", "an"}
-                # An appositive ends the clause only after a whole clause: "the suspect,
-                # a 24-year-old man, was arrested" keeps it.
+            if previous == "," and (lower in COMMA_STOPS or participle or lower == "which"):
+                appositive = lower in {"a", "an", "which"}
+                # An appositive or a ", which" aside ends the clause only after a whole
+                # clause: "the suspect, a 24-year-old man, was arrested" keeps it, "could
+                # ignore the limit under the 14th Amendment, which says …" does not.
                 if not appositive or self._has_finite_verb(view, first, index - 2, reach=40):
                     return index - 2, None
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
@@ -333,7 +340,9 @@ class ReportedFinder:
             if lower in {"and", "but"} and following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
             if lower in {"and", "but"} and (
-                following in STOP_AFTER_AND or following in self.registry.lexicon.cue_forms
+                following in STOP_AFTER_AND
+                or following in self.registry.lexicon.cue_forms
+                or (cue_auxiliary and following == cue_auxiliary)
             ):
                 return index - 1 - (1 if previous == "," else 0), None
         return last, None
@@ -361,6 +370,8 @@ class ReportedFinder:
                 sentence_first = comma + 1
         if not view.outside[sentence_first] or tokens[sentence_first].lower in NON_STARTERS:
             return None
+        if _question_lead_in(tokens, sentence_first):
+            return None  # "Asked whether she was worried, Ms. Sato said, …"
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
         if tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first:
@@ -373,6 +384,9 @@ class ReportedFinder:
                 else None
             )
         tail = tokens[cue.last + 1 : end + 1]
+        comma = next((i for i, t in enumerate(tail) if t.text == ","), None)
+        if comma is not None and _new_clause_after_comma(tail, comma):
+            tail = tail[:comma]  # "…, she said, and she had budgeted nothing extra."
         if len(tail) > 6 or not all(
             t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tail
         ):
@@ -414,13 +428,52 @@ class ReportedFinder:
             return self._make(view, mention, cue, [(first, last)])
         if cue.first - 1 > sentence_first and tokens[cue.first - 1].text == ",":
             mention = subject_after(tokens, cue.last + 1, end)
-            if mention is None or not self._starts_clause(view, sentence_first):
-                return None
+            if mention is None or not (
+                self._starts_clause(view, sentence_first)
+                or self._has_finite_verb(view, sentence_first, cue.first - 2, reach=40)
+            ):
+                return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
 
 
 TIME_UNITS = word_set("time_units")
+# After "CLAUSE, X said," these start a clause of their own; anything else continues
+# the sentence the attribution interrupted ("The panic button, Mays says, has never …").
+_AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
+_QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:
+    """The auxiliary a cue opens with ("has" in "has argued"), or ""."""
+    return tokens[cue.first].lower if cue.first < cue.verb else ""
+
+
+def _new_clause_after_comma(tail: list[Token], comma: int) -> bool:
+    following = tail[comma + 1] if comma + 1 < len(tail) else None
+    if following is None:
+        return False
+    return following.lower in _AFTER_ATTRIBUTION or (
+        following.lower.endswith("ing") and following.text.islower()
+    )
+
+
+def _question_lead_in(tokens: list[Token], first: int) -> bool:
+    """ "Asked whether …", "Pressed about …": the reporter's question, not speech."""
+    word = tokens[first].lower
+    following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
+    return word.endswith("ed") and following in _QUESTION_WORDS
+
+
+APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at", "more", "over"})
+
+
+def _number_follows(tokens: list[Token], index: int) -> bool:
+    """A number within two words: "about 40%", "at least 2,300", "more than 100"."""
+    for token in tokens[index + 1 : index + 3]:
+        if token.text[:1].isdigit() or token.text[:1] == "$":
+            return True
+    return False
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 

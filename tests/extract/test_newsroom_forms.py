@@ -223,3 +223,67 @@ def test_the_nominal_refers_back_to_an_anonymous_source() -> None:
 )
 def test_objects_and_addressees_are_not_reported_clauses(body: str) -> None:
     assert all(q.text.lower().startswith("it would") for q in extract(body).quotes)
+
+
+@pytest.mark.parametrize(
+    ("body", "clause", "speaker"),
+    [
+        (
+            "NEW YORK, Oct 9 (Reuters) - Federal Reserve Governor Miriam Langhorne said on "
+            "Thursday the central bank should be patient.",
+            "the central bank should be patient",
+            "Miriam Langhorne",
+        ),
+        (
+            "* Trudy Bellamy said the bill was written to avoid regulation.",
+            "the bill was written to avoid regulation",
+            "Trudy Bellamy",
+        ),
+        (
+            "Her benefit usually arrives on the fourth, Alisha Grant said, and she had budgeted "
+            "nothing extra.",
+            "Her benefit usually arrives on the fourth",
+            "Alisha Grant",
+        ),
+        (
+            "For every meal a food bank gives, SNAP gives nine, according to Feeding Midwest.",
+            "For every meal a food bank gives, SNAP gives nine",
+            "Feeding Midwest",
+        ),
+        (
+            "Police Chief Hector Valdes said about 40% of the guns had been bought legally.",
+            "about 40% of the guns had been bought legally",
+            "Hector Valdes",
+        ),
+        (
+            "Two legislative aides involved in the talks said the chambers were far apart.",
+            "the chambers were far apart",
+            "legislative aides",
+        ),
+        (
+            "Two Republican senators privately told officials that they would not support her.",
+            "they would not support her",
+            "Republican senators",
+        ),
+        (
+            "Speaker Thomas Wexford has argued that the country cannot keep borrowing and has "
+            "proposed a cap.",
+            "the country cannot keep borrowing",
+            "Thomas Wexford",
+        ),
+    ],
+)
+def test_more_reported_forms(body: str, clause: str, speaker: str) -> None:
+    found = [(q.kind, q.text, q.speaker) for q in extract(body).quotes]
+    assert ("reported", clause, speaker) in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Asked whether she was worried, Ann Cole said, "No."',
+        'The panic button, Darla Mays says, has never been pressed. "Good," she says.',
+    ],
+)
+def test_lead_ins_and_interrupted_sentences_are_not_clauses(body: str) -> None:
+    assert all(q.kind != "reported" for q in extract(body).quotes)
