@@ -357,8 +357,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
     if end - 1 >= floor and tokens[end].lower == "who" and tokens[end - 1].text == ",":
-        # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks.
-        return subject_before(tokens, end - 1, floor, whole=False)
+        # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
+        # the comma kept, an appositive before "who" stays an appositive ("Council
+        # Member Dennis Mulroney, a Staten Island Republican, who said").
+        return subject_before(tokens, end, floor, whole=False)
     while end >= floor and (
         tokens[end].lower in _SKIPPABLE
         or _is_time_phrase_end(tokens, end, floor)
@@ -498,7 +500,11 @@ _LINE_OPENERS = frozenset({"—", "–", "-", "*", "•", ":"})
 
 
 def _opens_a_line(tokens: list[Token], first: int) -> bool:
-    return tokens[first - 1].text in _LINE_OPENERS
+    # Also an inverted copula: "Among the no votes was Council Member Dennis Mulroney".
+    return tokens[first - 1].text in _LINE_OPENERS or tokens[first - 1].lower in _COPULAS
+
+
+_COPULAS = frozenset({"was", "were", "is", "are"})
 
 
 def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .lexicon import Lexicon, word_set
+from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
 from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
 from .text import WEEKDAYS, Token
@@ -146,6 +146,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     bare_last = re.sub(r"['’]s$", "", words[-1])
     if bare_last in lexicon.place_words or bare_last.lower() in lexicon.party_members:
         return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
+    if _plural_demonym(bare_last):
+        return None  # "North Carolinians", "Texans": people of a place, not a person
     if len(words) > 1 and text.isupper():
         return None  # "OKLAHOMA CITY —": a dateline, not a person
     name_words = [w for w in words if w[:1].isupper()]
@@ -158,6 +160,14 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
             return NameReading("single", text, [], alias)
     return None
+
+
+def _plural_demonym(word: str) -> bool:
+    lower = word.lower()
+    return lower.endswith("ians") or (lower.endswith("s") and lower[:-1] in DEMONYMS)
+
+
+DEMONYMS = frozenset(entry.lower() for entry in read_entries("demonyms"))
 
 
 def _first_name(word: str, lexicon: Lexicon, position: int) -> bool:
@@ -444,9 +454,15 @@ class Registry:
         # Otherwise a body named just before ("The United Food and Commercial Workers …
         # said"; then "the union said"), for nouns that fit any body.
         if head in _ANY_BODY_HEADS:
-            for entity in candidates[:2]:
-                if entity.kind == "organisation":
-                    return entity
+            bodies = [e for e in candidates[:4] if e.kind == "organisation"]
+            if head in _MEMBERSHIP_HEADS:
+                members = [
+                    e for e in bodies if _MEMBERSHIP_NAME_WORDS & set(e.name.lower().split())
+                ]
+                bodies = members or bodies
+            nearest = [e for e in candidates[:2] if e.kind == "organisation"]
+            if bodies and (nearest or head in _MEMBERSHIP_HEADS):
+                return bodies[0]
         return None
 
     def group(self, name: str, head: str, anonymous: bool, position: int) -> Entity:
@@ -482,6 +498,9 @@ def title_words(title: str) -> frozenset[str]:
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
 _ANY_BODY_HEADS = word_set("any_body_heads")
+# "the group said" means an association named lately, not the outlet it spoke to.
+_MEMBERSHIP_HEADS = word_set("membership_heads")
+_MEMBERSHIP_NAME_WORDS = word_set("membership_name_words")
 
 
 def _initials(name: str) -> str:

@@ -287,3 +287,29 @@ def test_more_reported_forms(body: str, clause: str, speaker: str) -> None:
 )
 def test_lead_ins_and_interrupted_sentences_are_not_clauses(body: str) -> None:
     assert all(q.kind != "reported" for q in extract(body).quotes)
+
+
+def test_who_said_after_an_appositive_is_the_named_person() -> None:
+    body = (
+        "Among the no votes was Council Member Dennis Mulroney, a Staten Island Republican, "
+        "who said the city was rushing approvals."
+    )
+    [quote] = extract(body).quotes
+    assert quote.speaker == "Dennis Mulroney"
+
+
+def test_people_of_a_place_are_not_a_person() -> None:
+    body = (
+        'Lt. Gov. Virgil Pike said the law was "a compromise" that most North Carolinians '
+        "supported. He said he had no plans to go further."
+    )
+    assert {q.speaker for q in extract(body).quotes} == {"Virgil Pike"}
+
+
+def test_the_group_is_the_association_not_the_outlet() -> None:
+    body = (
+        "The Mountain State Rifle Association opposed the bill, its director told the BBC. "
+        "The group said it would file a lawsuit within days."
+    )
+    quotes = [q for q in extract(body).quotes if q.text.startswith("it would")]
+    assert [q.speaker for q in quotes] == ["Mountain State Rifle Association"]
