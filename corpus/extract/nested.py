@@ -1,4 +1,10 @@
-"""Quotes inside quotes: the words a speaker reports someone else saying.
+"""Quotes inside other findings: quotes within quotes, and fragments within clauses.
+
+A reported clause that holds quoted words ("said the plan was "dead on
+arrival"") keeps them as a partial quote by the same speaker: the exact words
+are worth marking. Titles and scare quotes inside the clause are left alone.
+
+Quotes inside quotes are the words a speaker reports someone else saying:
 
 "He looked at me and said, 'Cyrus gets the contract,'" Vance testified.
 
@@ -16,8 +22,9 @@ from .cues import find_cues
 from .found import Found
 from .marks import Mark, Role, classify_single
 from .mentions import PRONOUNS, Mention, leading_subject, subject_before
+from .spans import QuoteSpan, is_title_or_scare
 from .speakers import Entity, Registry, resolve_mention
-from .text import Token, tokenise
+from .text import Paragraph, Token, tokenise
 
 # Words looked at before an inner quote for its cue and speaker.
 LEAD_IN_REACH = 120  # characters
@@ -25,6 +32,42 @@ LEAD_IN_REACH = 120  # characters
 _BRIDGE_WORDS = frozenset({",", ":", "me", "him", "her", "us", "them", "you", "to", "—"})
 _FIRST_PERSON = frozenset({"i", "we"})
 _DOUBLE_CLOSERS = frozenset('”"')
+
+
+def fragments_in_clauses(
+    body: str, found: list[Found], spans: list[QuoteSpan], paras: list[Paragraph]
+) -> list[Found]:
+    """Quoted fragments inside reported clauses, as partial quotes by the clause's speaker."""
+    clauses = [f for f in found if f.kind == "reported" and f.entity is not None]
+    if not clauses or not spans:
+        return []
+    fragments = []
+    index = 0
+    for clause in clauses:  # both in body order: one forward walk
+        while index < len(spans) and spans[index].start < clause.start:
+            index += 1
+        probe = index
+        while probe < len(spans) and spans[probe].end <= clause.end:
+            span = spans[probe]
+            probe += 1
+            if span.paragraph != span.last_paragraph:
+                continue
+            if is_title_or_scare(body, span, paras[span.paragraph].start):
+                continue
+            fragments.append(
+                Found(
+                    span.start,
+                    span.end,
+                    "partial",
+                    clause.entity,
+                    clause.mention_start,
+                    clause.mention_end,
+                    clause.cue,
+                    clause.anonymous,
+                    clause.position,
+                )
+            )
+    return fragments
 
 
 def nested_quotes(body: str, outer: list[Found], registry: Registry) -> list[Found]:

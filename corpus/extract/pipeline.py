@@ -16,7 +16,7 @@ from .cues import find_cues
 from .found import Found
 from .marks import find_marks
 from .names import sight_names
-from .nested import nested_quotes
+from .nested import fragments_in_clauses, nested_quotes
 from .reported import ReportedFinder
 from .spans import pair_marks
 from .speakers import Entity, Registry
@@ -67,8 +67,11 @@ def _run_stages(body: str) -> Extraction:
         found.extend(finder.find(view, view_cues))
         found.extend(attributor.attribute(view))
     settled = settle_overlaps(found)
-    # Quotes inside quotes sit within their container: added after the overlaps are settled.
-    inner = nested_quotes(body, settled, registry)
+    # Quotes inside quotes and fragments inside reported clauses sit within their
+    # container: added after the overlaps are settled.
+    inner = nested_quotes(body, settled, registry) + fragments_in_clauses(
+        body, settled, spans, paras
+    )
     if inner:
         settled = sorted([*settled, *inner], key=lambda f: f.start)
     return assemble(body, settled)

@@ -42,3 +42,17 @@ def test_inner_double_marks_in_british_single_quotes() -> None:
     )
     inner = _inner(body)
     assert [(text, speaker) for text, speaker, _ in inner] == [("You cannot win,", "Ann Cole")]
+
+
+def test_quoted_words_inside_a_reported_clause_are_a_partial_quote_too() -> None:
+    body = 'Ann Cole said the plan was "dead on arrival" and would not pass.'
+    quotes = extract(body).quotes
+    assert [(q.kind, q.text, q.speaker) for q in quotes] == [
+        ("reported", 'the plan was "dead on arrival" and would not pass', "Ann Cole"),
+        ("partial", "dead on arrival", "Ann Cole"),
+    ]
+
+
+def test_a_title_inside_a_reported_clause_is_not_a_partial_quote() -> None:
+    body = 'Ann Cole said the film "Small Rooms" had changed her mind.'
+    assert [q.kind for q in extract(body).quotes] == ["reported"]

@@ -56,10 +56,11 @@ def test_no_clause_no_quote(run):
     assert reported(run, "She acted as he said.") == []
 
 
-def test_partial_quote_inside_clause_is_swallowed(run):
+def test_partial_quote_inside_clause_is_kept_within_it(run):
     _, extraction = run("Brennan said he was “cautiously optimistic.”")
     assert [(q.kind, q.text) for q in extraction.quotes] == [
-        ("reported", "he was “cautiously optimistic.”")
+        ("reported", "he was “cautiously optimistic.”"),
+        ("partial", "cautiously optimistic."),
     ]
 
 
