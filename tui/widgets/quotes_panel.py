@@ -42,6 +42,14 @@ class PanelList(OptionList):
         Binding("ctrl+u", "page_up", "Page up", show=False, id="quoth.panel.page_up"),
     ]
 
+    def on_mount(self) -> None:
+        # TabbedContent may mount its panes after the panel's own Mount (it did
+        # on a busy machine): a list that arrives late is filled as it arrives.
+        for ancestor in self.ancestors:
+            if isinstance(ancestor, QuotesPanel):
+                ancestor.fill_lists()
+                return
+
 
 class QuoteList(PanelList):
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -89,8 +97,14 @@ class QuotesPanel(Vertical):
     def show(self, rendered: RenderedArticle | None) -> None:
         self.rendered = rendered
         self.speaker_filter = None
-        self._fill_quotes()
-        self._fill_speakers()
+        self.fill_lists()
+
+    def fill_lists(self) -> None:
+        """Both tabs, for the article shown; a list not mounted yet fills itself later."""
+        if self.query(QuoteList):
+            self._fill_quotes()
+        if self.query(SpeakerList):
+            self._fill_speakers()
 
     def _fill_quotes(self) -> None:
         quotes = self.query_one(QuoteList)
