@@ -16,10 +16,11 @@ def demo_files() -> list[Path]:
 
 
 def _fingerprint(files: list[Path]) -> str:
-    """Changes whenever a demo file or the extractor's version changes."""
+    """Changes whenever a demo file, quoth's version or the extractor's changes."""
     from .. import __version__
+    from .extract import EXTRACTOR_VERSION
 
-    digest = hashlib.sha256(__version__.encode())
+    digest = hashlib.sha256(f"{__version__}/{EXTRACTOR_VERSION}".encode())
     for path in files:
         digest.update(path.name.encode())
         digest.update(path.read_bytes())

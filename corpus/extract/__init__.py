@@ -2,7 +2,7 @@
 
 The pipeline, one module per stage (pipeline.py runs them in this order):
   text        paragraphs with offsets, tokens, sentence ends (shared plumbing)
-  marks       find double quote marks and which way they face
+  marks       find quote marks (double, or single in British copy) and their facing
   spans       pair them into quotes (multi-paragraph too); direct or partial;
               titles of works and scare quotes are set aside
   views       per paragraph: tokens, which are inside quotes, sentence bounds
@@ -13,6 +13,7 @@ The pipeline, one module per stage (pipeline.py runs them in this order):
   attribution direct and partial quotes -> cue, mention, speaker (floating quotes too)
   reported    reported clauses ("X said that …", "…, the ministry said")
   transcript  "KERR: …" speaker-label paragraphs
+  nested      quotes inside quotes, and quoted fragments inside reported clauses
 Word lists live in lexicon/*.txt (lexicon.py reads them once).
 """
 
@@ -20,6 +21,10 @@ from __future__ import annotations
 
 from ..model import Extraction
 from .pipeline import run_pipeline
+
+# Bumped whenever the extractor's output changes, so that stored extractions
+# (the bundled demo's, for one) are known to be stale.
+EXTRACTOR_VERSION = 2
 
 
 def extract(body: str) -> Extraction:
@@ -36,4 +41,4 @@ def extract(body: str) -> Extraction:
         return Extraction()
 
 
-__all__ = ["extract", "run_pipeline"]
+__all__ = ["EXTRACTOR_VERSION", "extract", "run_pipeline"]
