@@ -32,8 +32,8 @@ BATCH_SIZE = 64  # articles per task when a large file is streamed
 # files: a task per file costs more in inter-process traffic than reading and extracting
 # it, and tasks of like size keep every worker busy (results are taken in order, so one
 # big task at the head would idle the others).
-TASK_BYTES = 128 * 1024
-MAX_FILES_PER_TASK = 64
+TASK_BYTES = 256 * 1024
+MAX_FILES_PER_TASK = 128
 
 T = TypeVar("T")
 R = TypeVar("R")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from quoth.corpus import parallel
 
 
@@ -17,8 +18,11 @@ def files(folder: Path, sizes: list[int]) -> list[Path]:
     return paths
 
 
-def test_tasks_hold_about_task_bytes_in_input_order(tmp_path: Path) -> None:
+def test_tasks_hold_about_task_bytes_in_input_order(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     kib = 1024
+    monkeypatch.setattr(parallel, "TASK_BYTES", 128 * kib)
     paths = files(tmp_path / "in", [100 * kib, 20 * kib, 300 * kib, 1 * kib, 1 * kib, 200 * kib])
     groups = list(parallel._tasks(paths))
     assert [[p.name for p in group] for group in groups] == [
