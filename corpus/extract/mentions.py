@@ -86,6 +86,11 @@ def np_start(
                 index -= 3
                 continue
             return index
+        if lower == "of" and index - 1 >= floor and tokens[index - 1].lower in QUANTITY_NOUNS:
+            # "A growing number of Senate Democrats", "a majority of voters"
+            start = index - 1
+            index -= 2
+            continue
         if lower in CONNECTORS and lower != "and" and index - 1 >= floor:
             left = tokens[index - 1]
             if _phrase_word(left, lexicon) and (
@@ -138,6 +143,9 @@ def _month_as_first_name(tokens: list[Token], index: int, lexicon: Lexicon) -> b
         and following.text[:1].isupper()
         and following.lower not in MONTHS
     )
+
+
+QUANTITY_NOUNS = frozenset({"number", "majority", "minority", "handful", "dozens", "hundreds"})
 
 
 def _is_partitive_head(token: Token, lexicon: Lexicon) -> bool:
@@ -655,6 +663,8 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
         token = tokens[index]
         if _phrase_word(token, lexicon) or token.text in {"(", ")"}:
             end = index
+        elif index == first and token.lower in DETERMINERS:
+            pass  # "A senior administration official said … but acknowledged …"
         elif token.lower not in CONNECTORS and not (
             token.text[:1].islower() and token.is_word() and index - first <= 2
         ):

@@ -183,7 +183,12 @@ class ReportedFinder:
                 break
             # "announced his resignation in a letter that was released": verbs that take
             # an object report a clause only when its verb comes soon.
-            reach = OBJECT_CUE_REACH if cue.lemma in OBJECT_TAKING_LEMMAS else 14
+            takes_object = cue.lemma in OBJECT_TAKING_LEMMAS
+            reach = OBJECT_CUE_REACH if takes_object else 14
+            if takes_object:
+                # "posted a graphic that labeled …": the verb of a relative clause is no
+                # sign that a clause was reported.
+                reach = min(reach, _relative_word_offset(tokens, first, first + reach))
             if needs_verb and not self._has_finite_verb(view, first, last, reach=reach):
                 break  # "declared a state of emergency": an object, not a clause
             clauses.append((first, last))
@@ -247,6 +252,8 @@ class ReportedFinder:
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
+            if lower != _CONTRACTION.sub("", lower) and _CONTRACTION.sub("", lower) in _PRONOUNS:
+                return True  # "he's", "they're", "I'd": a pronoun with its verb
             previous = tokens[index - 1].lower if index > first else ""
             if lower.endswith("ed") and index > first and previous not in DETERMINERS_AND_ADJ_SLOTS:
                 return True
@@ -269,6 +276,8 @@ class ReportedFinder:
         lower = token.lower
         if lower in CLAUSE_STARTERS or token.text[:1].isdigit():
             return True
+        if _CONTRACTION.sub("", lower) in CLAUSE_STARTERS and lower != _CONTRACTION.sub("", lower):
+            return True  # "says he's trying", "said they're close"
         if lower in APPROXIMATORS and _number_follows(view.tokens, index):
             return True  # "said about 40% of the guns …", "said at least 2,300 civilians …"
         if token.text[:1].isupper():
@@ -438,10 +447,20 @@ class ReportedFinder:
 
 
 TIME_UNITS = word_set("time_units")
+_CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
+_PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
 # After "CLAUSE, X said," these start a clause of their own; anything else continues
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
+    """Tokens from `first` to the first relative word ("that", "which", "who") before `stop`."""
+    for index in range(first, min(stop, len(tokens))):
+        if tokens[index].lower in {"that", "which", "who"}:
+            return index - first - 1
+    return stop - first
 
 
 def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:

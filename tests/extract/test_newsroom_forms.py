@@ -313,3 +313,30 @@ def test_the_group_is_the_association_not_the_outlet() -> None:
     )
     quotes = [q for q in extract(body).quotes if q.text.startswith("it would")]
     assert [q.speaker for q in quotes] == ["Mountain State Rifle Association"]
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        (
+            "A senior administration official said the talks were close but acknowledged that "
+            "the count was challenging.",
+            "the count was challenging",
+        ),
+        (
+            "A growing number of Senate Democrats say they are open to a carve-out.",
+            "they are open to a carve-out",
+        ),
+        (
+            "State Rep. Curtis Abernathy says he's trying to get money for the town.",
+            "he's trying to get money for the town",
+        ),
+    ],
+)
+def test_shared_subjects_quantities_and_contractions(body: str, clause: str) -> None:
+    assert clause in [q.text for q in extract(body).quotes if q.kind == "reported"]
+
+
+def test_a_relative_clause_after_an_object_is_no_reported_clause() -> None:
+    body = 'The White House joined in, posting a graphic that labeled the closure "a shutdown."'
+    assert [q.kind for q in extract(body).quotes if q.kind == "reported"] == []
