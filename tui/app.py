@@ -133,6 +133,7 @@ class QuothApp(ReaderExtras, App[int]):
             self.access.prepare_search()
 
     def on_corpus_opened(self, message: CorpusOpened) -> None:
+        self.arrange_listing(message)  # sort order, read marks (reader_extras.py)
         if message.error:
             self.corpus_total = 0
             self.article_list.set_rows([], message=f"Cannot read the corpus: {message.error}")
@@ -254,6 +255,7 @@ class QuothApp(ReaderExtras, App[int]):
     def on_search_finished(self, message: SearchFinished) -> None:
         if message.generation != self._search_generation:
             return  # a newer search is on its way; never show an older answer
+        self.arrange_results(message)  # sort order (reader_extras.py)
         self._shown_generation = message.generation
         self.last_search_ms = message.elapsed_ms
         if message.error:

@@ -10,8 +10,10 @@ the app's attributes (db_path, access, current_article, reader, article_list,
 query_text, search_for, search_again, on_query_changed, _show_rows,
 _search_generation); the app calls restore_session() as it starts loading the
 corpus, load_reading_marks() in its loading worker and search_limit() before
-each search; the list draws the marks through its row_marker hook. Message
-handlers here run before the app's own (the mixin comes first in the MRO).
+each search; the list draws the marks through its row_marker hook; arrange_listing()
+and arrange_results() put rows in the chosen order before the app shows them.
+(Textual calls a message handler of every class in the MRO, the app's first,
+so order-sensitive steps are hooks the app calls, not handlers here.)
 """
 
 from __future__ import annotations
@@ -165,9 +167,8 @@ class ReaderExtras:
 
     # -- sorting -----------------------------------------------------------------
 
-    def on_corpus_opened(self, message: CorpusOpened) -> None:
-        # Runs before the app's own handler (mixin first in the MRO): the rows it
-        # shows are already in the chosen order.
+    def arrange_listing(self, message: CorpusOpened) -> None:
+        """Called by the app before it shows the listing: rows in the chosen order."""
         app: Any = self
         self._engine_rows = list(message.rows)
         message.rows = sort_rows(message.rows, self.sort_order)
@@ -176,10 +177,8 @@ class ReaderExtras:
         if not message.error and self._restore_due(""):
             self.call_next(self._restore_selection)  # type: ignore[attr-defined]
 
-    def on_search_finished(self, message: SearchFinished) -> None:
-        app: Any = self
-        if message.generation != app._search_generation:
-            return  # stale: the app drops it too
+    def arrange_results(self, message: SearchFinished) -> None:
+        """Called by the app before it shows the newest search's results."""
         self._engine_rows = list(message.rows)
         message.rows = sort_rows(message.rows, self.sort_order)
         if not message.error and self._restore_due(message.query):

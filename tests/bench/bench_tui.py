@@ -178,13 +178,15 @@ class ProbeApp(QuothApp):
     painted_at = 0.0
     engine_ms: list[float] = []
 
+    # Textual calls this handler and then the app's own (one per class in the MRO).
     def on_search_finished(self, message: SearchFinished) -> None:
-        super().on_search_finished(message)
-        if message.generation == self._search_generation:
-            self.updated_at = time.perf_counter()
-            self.painted_at = 0.0
-            if message.query.strip():
-                self.engine_ms.append(message.elapsed_ms)
+        if message.generation == self._search_generation and message.query.strip():
+            self.engine_ms.append(message.elapsed_ms)
+
+    def _show_rows(self, rows: list, total: int, **options: bool) -> None:  # type: ignore[type-arg]
+        super()._show_rows(rows, total, **options)
+        self.updated_at = time.perf_counter()  # the list holds the new rows
+        self.painted_at = 0.0
 
 
 def watch_painting(app: ProbeApp) -> None:

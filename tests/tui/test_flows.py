@@ -12,6 +12,7 @@ from quoth.tui.app import QuothApp
 from quoth.tui.keys import binding_sections
 from quoth.tui.screens.help import HelpScreen
 from quoth.tui.screens.welcome import WelcomeScreen
+from quoth.tui.sorting import DATE
 from quoth.tui.widgets.quotes_panel import QuoteList, SpeakerList
 from textual.widgets import Static
 
@@ -346,3 +347,24 @@ async def test_rows_can_carry_a_marker(corpus_path: Path, ui: SimpleNamespace) -
         app.article_list.row_marker = lambda article_id: "•" if article_id == first else None
         assert app.article_list.render_line(0).text.startswith("•")
         assert app.article_list.render_line(2).text.startswith(" ")
+
+
+async def test_date_order_holds_for_searches_typed_after_choosing_it(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=WIDE) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "talks")
+        relevance = titles(app)
+        assert relevance[:2] == ["Rail strike talks resume", "Trade talks stall in Geneva"]
+        await pilot.press("enter")
+        app.set_sort_order(DATE)  # as the palette's "Sort by date" does
+        await ui.wait_until(pilot, lambda: ui.settled(app) and titles(app) != relevance)
+        dates = [row.date for row in app.article_list.rows]
+        assert sorted(titles(app)) == sorted(relevance)
+        assert dates == sorted(dates, reverse=True)
+        app.search_for("talk")  # a new search keeps the order
+        await ui.wait_until(pilot, lambda: ui.settled(app) and app.query_text == "talk")
+        dates = [row.date for row in app.article_list.rows]
+        assert len(dates) > 1 and dates == sorted(dates, reverse=True)
