@@ -115,6 +115,7 @@ def np_start(
         if (
             token.text[:1].islower()
             and token.is_word()
+            and lower not in _NOT_MODIFIERS
             and (_determiner_within(tokens, index, floor, 3) or _near_floor(tokens, index, floor))
         ):
             start = index  # an adjective between a determiner and the head
@@ -145,6 +146,9 @@ def _month_as_first_name(tokens: list[Token], index: int, lexicon: Lexicon) -> b
     )
 
 
+DOCUMENT_WORDS = word_set("document_words")
+# Words that never modify a speaker noun, though they sit between a determiner and it.
+_NOT_MODIFIERS = word_set("non_starters") | {"went", "came", "said", "told"}
 QUANTITY_NOUNS = frozenset({"number", "majority", "minority", "handful", "dozens", "hundreds"})
 
 
@@ -364,11 +368,19 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     lexicon = load_lexicon()
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
-    if end - 1 >= floor and tokens[end].lower == "who" and tokens[end - 1].text == ",":
+    if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
         # the comma kept, an appositive before "who" stays an appositive ("Council
-        # Member Dennis Mulroney, a Staten Island Republican, who said").
-        return subject_before(tokens, end, floor, whole=False)
+        # Member Dennis Mulroney, a Staten Island Republican, who said"). When the
+        # sentence before it is no subject ("The bill went to Gov. Curtis Bellamy, who"),
+        # the phrase right before the comma is.
+        if tokens[end].lower == "which" and tokens[end - 2].lower in DOCUMENT_WORDS:
+            return None  # "the 14th Amendment, which says …": a text, not a speaker
+        antecedent = subject_before(tokens, end, floor, whole=False)
+        nearest = np_start(tokens, end - 2, floor) if end - 2 >= floor else None
+        if antecedent is None and nearest is not None and nearest > floor:
+            antecedent = subject_before(tokens, end, nearest, whole=False)
+        return antecedent
     while end >= floor and (
         tokens[end].lower in _SKIPPABLE
         or _is_time_phrase_end(tokens, end, floor)

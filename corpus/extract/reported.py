@@ -179,6 +179,10 @@ class ReportedFinder:
         clauses = []
         while first is not None and first <= end:
             last, following = self._cut_tail(view, first, end, _auxiliary_of(tokens, cue))
+            if _in_relative_clause(tokens, cue):
+                # "The Pentagon, which said the strike was legal, declined to comment":
+                # the relative clause ends at its comma.
+                last = _before_next_comma(tokens, first, last)
             if last - first + 1 < MIN_CLAUSE_TOKENS:
                 break
             # "announced his resignation in a letter that was released": verbs that take
@@ -461,6 +465,22 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
         if tokens[index].lower in {"that", "which", "who"}:
             return index - first - 1
     return stop - first
+
+
+def _in_relative_clause(tokens: list[Token], cue: Cue) -> bool:
+    """Is the cue the verb of a ", who said" / ", which said" clause?"""
+    return (
+        cue.first >= 2
+        and tokens[cue.first - 1].lower in {"who", "which"}
+        and tokens[cue.first - 2].text == ","
+    )
+
+
+def _before_next_comma(tokens: list[Token], first: int, last: int) -> int:
+    for index in range(first + 1, last + 1):
+        if tokens[index].text == ",":
+            return index - 1
+    return last
 
 
 def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:

@@ -340,3 +340,30 @@ def test_shared_subjects_quantities_and_contractions(body: str, clause: str) -> 
 def test_a_relative_clause_after_an_object_is_no_reported_clause() -> None:
     body = 'The White House joined in, posting a graphic that labeled the closure "a shutdown."'
     assert [q.kind for q in extract(body).quotes if q.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    ("body", "clause", "speaker", "mention"),
+    [
+        (
+            "The bill went to Gov. Curtis Bellamy, who has said he will sign it.",
+            "he will sign it",
+            "Curtis Bellamy",
+            "Gov. Curtis Bellamy",
+        ),
+        (
+            "The Pentagon, which said the strike was legal, declined to comment further.",
+            "the strike was legal",
+            "Pentagon",
+            "The Pentagon",
+        ),
+    ],
+)
+def test_who_and_which_said(body: str, clause: str, speaker: str, mention: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker, quote.mention) == (clause, speaker, mention)
+
+
+def test_a_document_which_says_is_no_speaker() -> None:
+    body = "They cite the 14th Amendment, which says the public debt shall not be questioned."
+    assert extract(body).quotes == []
