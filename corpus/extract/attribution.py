@@ -42,6 +42,25 @@ class Link:
     entity: Entity | None
 
 
+_PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
+
+
+def _object_relative_subject(tokens, cue: Cue, floor: int) -> Mention | None:  # noqa: ANN001
+    """ "a claim the councilman called "…"": the noun phrase right before the verb."""
+    start = np_start(tokens, cue.first - 1, floor) if cue.first - 1 >= floor else None
+    if start is None or start <= floor or tokens[start].lower not in {"the", "a", "an"}:
+        return None
+    return subject_before(tokens, cue.first, start, whole=True)
+
+
+def _sentence_subject_of_gerund(tokens, cue: Cue, floor: int) -> Mention | None:  # noqa: ANN001
+    """ "Rep. Ann Cole has taken to calling him "…"": the named subject of the sentence."""
+    if not tokens[cue.verb].lower.endswith("ing") or tokens[cue.first - 1].lower in _PASSIVE:
+        return None
+    mention = leading_subject(tokens, floor, cue.first - 1)
+    return mention if mention is not None and mention.head in {"name", "pronoun"} else None
+
+
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
 
@@ -231,7 +250,11 @@ class QuoteAttributor:
             return None
         mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and partial:
-            mention = self._shared_subject(view, candidates, cue, floor)
+            mention = (
+                self._shared_subject(view, candidates, cue, floor)
+                or _object_relative_subject(tokens, cue, floor)
+                or _sentence_subject_of_gerund(tokens, cue, floor)
+            )
         return self._link(view, mention, cue_text(self.body, view, cue))
 
     def _partial_cues(self, view: ParagraphView, floor: int, end: int, lexicon) -> list[Cue]:  # noqa: ANN001

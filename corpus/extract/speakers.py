@@ -465,15 +465,27 @@ class Registry:
                 return bodies[0]
         return None
 
-    def group(self, name: str, head: str, anonymous: bool, position: int) -> Entity:
-        entity = self._find_or_add_group(name, head, anonymous)
+    def group(
+        self, name: str, head: str, anonymous: bool, position: int, member: bool = True
+    ) -> Entity:
+        """The group (or unnamed person) a nominal names, found again or new.
+
+        `member` lets a singular join a plural group: "another official said" after
+        "officials said" is one of them; "a defense official" after "two U.S.
+        officials" is someone else.
+        """
+        entity = self._find_or_add_group(name, head, anonymous, member)
         self._note(position, entity)  # "one of them" and "they" look for it
         return entity
 
-    def _find_or_add_group(self, name: str, head: str, anonymous: bool) -> Entity:
+    def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
         singular = _singular(head)
+        plural = singular != head.lower()
         for entity in reversed(self.groups):
-            if _singular(entity.name.split()[-1].lower()) == singular:
+            last = entity.name.split()[-1].lower()
+            if not member and (_singular(last) != last) != plural:
+                continue
+            if _singular(last) == singular:
                 return entity
             if singular in (_singular(w) for w in entity.name.lower().split()):
                 return entity
@@ -594,6 +606,7 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
                 head_token.lower,
                 True,
                 position,
+                member=tokens[mention.core_first].lower not in {"a", "an"},
             )
         return entity
     if mention.head == "group":

@@ -367,3 +367,27 @@ def test_who_and_which_said(body: str, clause: str, speaker: str, mention: str) 
 def test_a_document_which_says_is_no_speaker() -> None:
     body = "They cite the 14th Amendment, which says the public debt shall not be questioned."
     assert extract(body).quotes == []
+
+
+def test_an_indefinite_source_is_not_one_of_an_earlier_group() -> None:
+    body = (
+        "Two U.S. officials said the strike was legal. "
+        "A defense official said the Pentagon had briefed leaders. "
+        '"We knew," another official said.'
+    )
+    speakers = [q.speaker for q in extract(body).quotes]
+    assert speakers[:2] == ["U.S. officials", "defense official"]
+    assert speakers[2] in {"U.S. officials", "defense official"}
+
+
+def test_partial_quotes_in_object_relatives_and_after_gerunds() -> None:
+    body = (
+        "Stanton City Councilman Dwight Hutchins met the organizers. They say they have the "
+        'signatures, a claim the councilman called "wishful thinking." Rep. Ann Cole has taken '
+        'to calling him "the Yale populist."'
+    )
+    partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
+    assert partials == [
+        ("wishful thinking.", "Dwight Hutchins"),
+        ("the Yale populist.", "Ann Cole"),
+    ]
