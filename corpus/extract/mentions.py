@@ -106,8 +106,10 @@ def np_start(
                 index -= 1
                 continue
             break
-        if token.text in {"(", ")"} or _phrase_word(token, lexicon) or _month_as_first_name(
-            tokens, index, lexicon
+        if (
+            token.text in {"(", ")"}
+            or _phrase_word(token, lexicon)
+            or _month_as_first_name(tokens, index, lexicon)
         ):
             start = index
             index -= 1
@@ -148,7 +150,7 @@ def _month_as_first_name(tokens: list[Token], index: int, lexicon: Lexicon) -> b
 
 DOCUMENT_WORDS = word_set("document_words")
 # Words that never modify a speaker noun, though they sit between a determiner and it.
-_NOT_MODIFIERS = word_set("non_starters") | {"went", "came", "said", "told"}
+_NOT_MODIFIERS = word_set("non_starters") | word_set("not_modifiers")
 QUANTITY_NOUNS = frozenset({"number", "majority", "minority", "handful", "dozens", "hundreds"})
 
 
@@ -455,7 +457,7 @@ def _core_mention(
                 if inner is not None and inner[2] in {"group", "person_noun", "name"}:
                     return inner
                 break
-            if tokens[index].lower in PLACE_PREPOSITIONS_AFTER_NOUN:
+            if tokens[index].lower in PHRASE_PREPOSITIONS:
                 # "diplomats in the region said": the place is no speaker.
                 inner = _noun_before_preposition(tokens, floor, index, whole, lexicon)
                 if inner is not None:
@@ -490,17 +492,29 @@ def _core_mention(
 def _noun_before_preposition(
     tokens: list[Token], floor: int, preposition: int, whole: bool, lexicon: Lexicon
 ) -> tuple[int, int, str] | None:
-    """ "Officials at the Pentagon": the people before the phrase, when a group or person."""
-    if (
-        preposition - 1 < floor
-        or tokens[preposition].lower not in PLACE_PREPOSITIONS_AFTER_NOUN
-        or not _nominal(tokens[preposition - 1], lexicon)
-    ):
-        return None
-    inner = _core_mention(tokens, floor, preposition - 1, whole, lexicon)
-    if inner is not None and inner[2] in {"group", "person_noun"}:
-        return inner
+    """ "Officials at the Pentagon", "Organizers of a recall effort against Councilman X":
+    the people before the phrase (a chain of a few prepositional phrases at most)."""
+    for _ in range(3):
+        if preposition - 1 < floor or tokens[preposition].lower not in PHRASE_PREPOSITIONS:
+            return None
+        if _nominal(tokens[preposition - 1], lexicon):
+            inner = _core_mention(tokens, floor, preposition - 1, whole, lexicon)
+            if inner is not None and inner[2] in {"group", "person_noun"}:
+                return inner
+            return None
+        # Step back over "a recall effort" to the preposition before it.
+        index = preposition - 1
+        while index >= floor and index > preposition - 5 and tokens[index].text[:1].islower():
+            if tokens[index].lower in PHRASE_PREPOSITIONS:
+                break
+            index -= 1
+        if index < floor or tokens[index].lower not in PHRASE_PREPOSITIONS:
+            return None
+        preposition = index
     return None
+
+
+PHRASE_PREPOSITIONS = PLACE_PREPOSITIONS_AFTER_NOUN | {"against", "on", "behind"}
 
 
 def _nominal(token: Token, lexicon: Lexicon) -> bool:
@@ -645,9 +659,12 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     return built
 
 
-_AFTER_SUBJECT_STOPS = frozenset(
-    {"on", "in", "at", "during", "after", "before", "last", "this", "when", "while", "as"}
-) | POSTMODIFIER_STARTS
+_AFTER_SUBJECT_STOPS = (
+    frozenset(
+        {"on", "in", "at", "during", "after", "before", "last", "this", "when", "while", "as"}
+    )
+    | POSTMODIFIER_STARTS
+)
 
 
 def _after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:
