@@ -391,3 +391,12 @@ def test_partial_quotes_in_object_relatives_and_after_gerunds() -> None:
         ("wishful thinking.", "Dwight Hutchins"),
         ("the Yale populist.", "Ann Cole"),
     ]
+
+
+def test_the_speaker_before_a_chain_of_phrases() -> None:
+    body = (
+        "STANTON, Ohio (WSTN) — Organizers of a recall effort against City Councilman Dwight "
+        "Hutchins say they have collected enough signatures."
+    )
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("they have collected enough signatures", "organizers")
