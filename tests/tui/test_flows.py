@@ -14,6 +14,7 @@ from quoth.tui.screens.help import HelpScreen
 from quoth.tui.screens.welcome import WelcomeScreen
 from quoth.tui.sorting import DATE
 from quoth.tui.widgets.quotes_panel import QuoteList, SpeakerList
+from textual import events
 from textual.widgets import Static
 
 WIDE = (160, 48)
@@ -368,3 +369,39 @@ async def test_date_order_holds_for_searches_typed_after_choosing_it(
         await ui.wait_until(pilot, lambda: ui.settled(app) and app.query_text == "talk")
         dates = [row.date for row in app.article_list.rows]
         assert len(dates) > 1 and dates == sorted(dates, reverse=True)
+
+
+async def test_help_scrolls_by_every_key_even_when_keys_come_together(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("question_mark")
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        body = app.screen.query_one("#help-body")
+        await ui.wait_until(pilot, lambda: body.max_scroll_y > 10)
+        for _ in range(5):  # as one read over SSH delivers a held-down key
+            app.post_message(events.Key("j", "j"))
+        await ui.wait_until(pilot, lambda: body.scroll_y == 5)
+        await pilot.press("G")
+        assert body.scroll_y == body.max_scroll_y
+        await pilot.press("g")
+        assert body.scroll_y == 0
+        await pilot.press("space")
+        assert body.scroll_y > 10
+
+
+async def test_half_pages_in_the_reader_add_up_when_keys_come_together(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")
+        await pilot.press("enter", "enter")  # the long article, in the reader
+        await ui.wait_until(pilot, lambda: app.reader.has_focus and app.reader.max_scroll_y > 20)
+        step = app.reader.scrollable_content_region.height // 2
+        for _ in range(2):
+            app.post_message(events.Key("ctrl+d", None))
+        await ui.wait_until(pilot, lambda: app.reader.scroll_y == 2 * step)

@@ -20,6 +20,10 @@ class HelpScreen(ModalScreen[None]):
         Binding("escape,q,question_mark", "dismiss", "Close", id="quoth.help.close"),
         Binding("j,down", "scroll(1)", "Down", show=False, id="quoth.help.down"),
         Binding("k,up", "scroll(-1)", "Up", show=False, id="quoth.help.up"),
+        Binding("ctrl+d,space", "page(1)", "Page down", show=False, id="quoth.help.page_down"),
+        Binding("ctrl+u", "page(-1)", "Page up", show=False, id="quoth.help.page_up"),
+        Binding("g,home", "ends(0)", "Top", show=False, id="quoth.help.top"),
+        Binding("G,end", "ends(1)", "Bottom", show=False, id="quoth.help.bottom"),
     ]
 
     def __init__(self, sections: list[KeySection], key_display: dict[str, str]) -> None:
@@ -47,4 +51,17 @@ class HelpScreen(ModalScreen[None]):
         return table
 
     def action_scroll(self, step: int) -> None:
-        self.query_one("#help-body", VerticalScroll).scroll_relative(y=step, animate=False)
+        # Immediate: keys that arrive together over a slow link each count.
+        self._body().scroll_relative(y=step, animate=False, immediate=True)
+
+    def action_page(self, direction: int) -> None:
+        body = self._body()
+        step = max(1, body.scrollable_content_region.height - 1)
+        body.scroll_relative(y=direction * step, animate=False, immediate=True)
+
+    def action_ends(self, bottom: int) -> None:
+        body = self._body()
+        body.scroll_to(y=body.max_scroll_y if bottom else 0, animate=False, immediate=True)
+
+    def _body(self) -> VerticalScroll:
+        return self.query_one("#help-body", VerticalScroll)

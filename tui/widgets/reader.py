@@ -183,4 +183,5 @@ class Reader(VerticalScroll, can_focus=True):
 
     def action_half_page(self, direction: int) -> None:
         step = max(1, self.scrollable_content_region.height // 2)
-        self.scroll_relative(y=direction * step, animate=False)
+        # Immediate: a second ctrl+d in the same read moves on from the first.
+        self.scroll_relative(y=direction * step, animate=False, immediate=True)
