@@ -1,4 +1,5 @@
-"""The held-out gold set (tests/gold/heldout) is well-formed and in step with its sources.
+"""The held-out gold sets (tests/gold/heldout, tests/gold/heldout3) are well-formed and in step
+with their sources.
 
 The held-out articles were written without looking at the extractor, to measure it
 on text it was never tuned on; these tests only check the files, never the extractor.
@@ -15,10 +16,9 @@ from types import ModuleType, SimpleNamespace
 import pytest
 
 GOLD_ROOT = Path(__file__).resolve().parent
-HELDOUT = GOLD_ROOT / "heldout"
-ARTICLES = HELDOUT / "articles"
-SOURCES = sorted((HELDOUT / "authoring").glob("*.ann"))
-GOLD_PATHS = sorted(ARTICLES.glob("*.gold.json"))
+# Each held-out set -> the fewest articles it must hold. heldout3 was written blind,
+# after the earlier held-out set had been looked at while tuning.
+HELDOUT_SETS = {"heldout": 20, "heldout3": 15}
 QUOTE_KINDS = {"direct", "partial", "reported"}
 SPEAKER_KINDS = {"person", "organisation", "group"}
 QUOTE_KEYS = {"kind", "text", "speaker", "mention", "cue", "anonymous"}
@@ -42,31 +42,60 @@ def slug_of(path: Path) -> str:
     return path.name[: -len(".gold.json")]
 
 
-def test_there_are_enough_heldout_articles_each_with_a_source():
-    assert len(GOLD_PATHS) >= 20
-    slugs = {slug_of(path) for path in GOLD_PATHS}
-    assert {path.name[: -len(".txt")] for path in ARTICLES.glob("*.txt")} == slugs
-    assert {path.stem for path in SOURCES} == slugs
+def articles_of(set_name: str) -> Path:
+    return GOLD_ROOT / set_name / "articles"
 
 
-def test_heldout_slugs_do_not_reuse_dev_slugs():
-    dev = {slug_of(path) for path in (GOLD_ROOT / "articles").glob("*.gold.json")}
-    assert not dev & {slug_of(path) for path in GOLD_PATHS}
+def sources_of(set_name: str) -> list[Path]:
+    return sorted((GOLD_ROOT / set_name / "authoring").glob("*.ann"))
 
 
-@pytest.mark.parametrize("source", SOURCES, ids=lambda path: path.stem)
-def test_built_files_match_their_source(source: Path, tmp_path: Path):
+def gold_paths_of(set_name: str) -> list[Path]:
+    return sorted(articles_of(set_name).glob("*.gold.json"))
+
+
+ALL_SOURCES = [(name, path) for name in HELDOUT_SETS for path in sources_of(name)]
+ALL_GOLD_PATHS = [(name, path) for name in HELDOUT_SETS for path in gold_paths_of(name)]
+
+
+def case_id(case: tuple[str, Path]) -> str:
+    set_name, path = case
+    return f"{set_name}/{path.name.split('.')[0]}"
+
+
+@pytest.mark.parametrize("set_name", sorted(HELDOUT_SETS))
+def test_there_are_enough_heldout_articles_each_with_a_source(set_name: str):
+    gold_paths = gold_paths_of(set_name)
+    assert len(gold_paths) >= HELDOUT_SETS[set_name]
+    slugs = {slug_of(path) for path in gold_paths}
+    articles = articles_of(set_name)
+    assert {path.name[: -len(".txt")] for path in articles.glob("*.txt")} == slugs
+    assert {path.stem for path in sources_of(set_name)} == slugs
+
+
+def test_heldout_slugs_do_not_reuse_slugs_of_any_other_set():
+    seen = {slug_of(path) for path in (GOLD_ROOT / "articles").glob("*.gold.json")}
+    for set_name in HELDOUT_SETS:
+        slugs = {slug_of(path) for path in gold_paths_of(set_name)}
+        assert not seen & slugs, set_name
+        seen |= slugs
+
+
+@pytest.mark.parametrize("case", ALL_SOURCES, ids=case_id)
+def test_built_files_match_their_source(case: tuple[str, Path], tmp_path: Path):
+    set_name, source = case
     build.build(source, tmp_path)
     for suffix in (".txt", ".gold.json"):
         built = (tmp_path / f"{source.stem}{suffix}").read_text(encoding="utf-8")
-        committed = (ARTICLES / f"{source.stem}{suffix}").read_text(encoding="utf-8")
-        assert built == committed, f"rebuild {source.name}: build.py --dir tests/gold/heldout"
+        committed = (articles_of(set_name) / f"{source.stem}{suffix}").read_text(encoding="utf-8")
+        assert built == committed, f"rebuild {source.name}: build.py --dir tests/gold/{set_name}"
 
 
-@pytest.mark.parametrize("gold_path", GOLD_PATHS, ids=slug_of)
-def test_heldout_gold_file_is_consistent_with_its_body(gold_path: Path):
+@pytest.mark.parametrize("case", ALL_GOLD_PATHS, ids=case_id)
+def test_heldout_gold_file_is_consistent_with_its_body(case: tuple[str, Path]):
+    set_name, gold_path = case
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
-    text_path = ARTICLES / f"{slug_of(gold_path)}.txt"
+    text_path = articles_of(set_name) / f"{slug_of(gold_path)}.txt"
     body = score.read_body(text_path)
     assert text_path.read_text(encoding="utf-8").strip() == body
     assert 2000 <= len(body) <= 6000
@@ -95,8 +124,10 @@ def test_heldout_gold_file_is_consistent_with_its_body(gold_path: Path):
     assert len(set(spans)) == len(spans), "two gold quotes with the same span"
 
 
-def test_heldout_set_scores_perfectly_against_itself():
-    by_body = {body: gold for _, body, gold in score.load_gold_dir(ARTICLES)}
+@pytest.mark.parametrize("set_name", sorted(HELDOUT_SETS))
+def test_heldout_set_scores_perfectly_against_itself(set_name: str):
+    articles = articles_of(set_name)
+    by_body = {body: gold for _, body, gold in score.load_gold_dir(articles)}
 
     def fake_extract(body: str) -> SimpleNamespace:
         quotes = [
@@ -112,8 +143,8 @@ def test_heldout_set_scores_perfectly_against_itself():
         ]
         return SimpleNamespace(quotes=quotes, speakers=[])
 
-    summary = score.score_gold_set(ARTICLES, extractor=fake_extract)
-    assert summary["articles"] == len(GOLD_PATHS)
+    summary = score.score_gold_set(articles, extractor=fake_extract)
+    assert summary["articles"] == len(gold_paths_of(set_name))
     for kind in ("direct", "partial", "reported", "overall"):
         assert summary[kind]["recall"] == 1.0
         assert summary[kind]["precision"] == 1.0
