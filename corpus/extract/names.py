@@ -12,7 +12,7 @@ from operator import or_
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
-from .speakers import NameReading, Registry, read_name
+from .speakers import NameReading, Registry, group_name, read_name
 from .text import TOKEN_LOWER, capitalised_flags, indices_where
 from .views import ParagraphView
 
@@ -24,6 +24,7 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
     lexicon = load_lexicon()
     readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
     for view in views:
+        _sight_unnamed_sources(body, view, registry, lexicon)
         for first, last in name_runs(view, lexicon):
             if first > 0 and view.tokens[first - 1].lower in PLACE_PREPOSITIONS:
                 continue  # "in Squirrel Hill", "from Long Island": a place
@@ -42,6 +43,42 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
             entity = registry.sight(position, reading)
             if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
                 registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+def _sight_unnamed_sources(
+    body: str, view: ParagraphView, registry: Registry, lexicon: Lexicon
+) -> None:
+    """ "A Border Patrol agent in the Tucson Sector, who asked not to be named, disputed
+    that." introduces someone the copy later calls "the agent": sight them there.
+
+    Only an indefinite person noun followed by a comma clause that withholds the
+    name; a plain "a lawyer" is no one to refer back to.
+    """
+    tokens, outside = view.tokens, view.outside
+    count = len(tokens)
+    for start in indices_where(map(_INDEFINITE.__contains__, map(TOKEN_LOWER, tokens))):
+        head = next(
+            (
+                i
+                for i in range(start + 1, min(count, start + 5))
+                if tokens[i].lower in lexicon.person_nouns
+            ),
+            None,
+        )
+        if head is None or not outside[start]:
+            continue
+        comma = next(
+            (i for i in range(head + 1, min(count, head + 8)) if tokens[i].text == ","), None
+        )
+        if comma is None:
+            continue
+        aside = " ".join(t.lower for t in tokens[comma + 1 : min(count, comma + 16)])
+        if any(phrase in aside for phrase in lexicon.anonymity_phrases):
+            name = group_name(body, tokens, start, head)
+            registry.group(name, tokens[head].lower, True, tokens[start].start, member=False)
+
+
+_INDEFINITE = frozenset({"a", "an"})
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:

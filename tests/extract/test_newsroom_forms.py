@@ -400,3 +400,16 @@ def test_the_speaker_before_a_chain_of_phrases() -> None:
     )
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("they have collected enough signatures", "organizers")
+
+
+def test_an_unnamed_source_introduced_without_a_speech_verb_is_referred_back_to() -> None:
+    body = (
+        "A Border Patrol agent in the Tucson Sector, who asked not to be named, disputed "
+        'that.\n\n"The numbers are down," the agent said.'
+    )
+    [quote] = extract(body).quotes
+    assert (quote.speaker, quote.anonymous, quote.mention) == (
+        "Border Patrol agent",
+        True,
+        "the agent",
+    )
