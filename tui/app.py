@@ -421,8 +421,14 @@ class QuothApp(ReaderExtras, App[int]):
         return run
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        yield from super().get_system_commands(screen)
-        if not isinstance(screen, MainScreen):
+        on_main = isinstance(screen, MainScreen)
+        for command in super().get_system_commands(screen):
+            # Textual's own "Keys" (a panel that squeezes the reader at 80 columns)
+            # would sit beside ours under the same name; ours lists every binding.
+            if on_main and command.callback == self.action_show_help_panel:
+                continue
+            yield command
+        if not on_main:
             return
         yield SystemCommand("Search", "Focus the search bar (/)", self.action_focus_search)
         yield SystemCommand("Clear search", "Show every article, newest first",

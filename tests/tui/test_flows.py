@@ -405,3 +405,14 @@ async def test_half_pages_in_the_reader_add_up_when_keys_come_together(
         for _ in range(2):
             app.post_message(events.Key("ctrl+d", None))
         await ui.wait_until(pilot, lambda: app.reader.scroll_y == 2 * step)
+
+
+async def test_the_palette_offers_one_keys_command_and_it_is_ours(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        keys = [c for c in app.get_system_commands(app.screen) if c.title == "Keys"]
+        assert [c.callback for c in keys] == [app.action_help]
+        assert "Theme" in {c.title for c in app.get_system_commands(app.screen)}
