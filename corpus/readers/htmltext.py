@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .htmlfurniture import comment_items, form_boxes
 from .json_values import loads
 
 
@@ -506,7 +507,9 @@ def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) ->
     # Comments, cookie banners and the like go whatever their size...
     always = _closed_under_descendants(page, lambda node: strengths[node.index] == 2)
     prose = [0] * len(page.nodes)  # characters of <p>-like text in each subtree
+    chars = [0] * len(page.nodes)  # characters of any text in each subtree
     for seg in segments:
+        chars[seg.owner.index] += len(seg.text)
         if seg.owner.index in always:
             continue
         if seg.owner.tag in PARAGRAPH_TAGS or seg.owner.tag in ("div", "section"):
@@ -514,12 +517,36 @@ def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) ->
     for node in reversed(page.nodes):  # children come after parents: a bottom-up pass
         if node.parent is not None:
             prose[node.parent.index] += prose[node.index]
+            chars[node.parent.index] += chars[node.index]
     total = prose[0] or 1
+    # Furniture that names nothing, found by its shape (comment controls, form fields).
+    shaped = comment_items(page, prose, total) | form_boxes(page, chars, prose, total)
     # ...the rest only when it does not hold most of the page's remaining prose
-    # ("article-body has-sidebar" is still the body).
-    return always | _closed_under_descendants(
-        page, lambda node: strengths[node.index] == 1 and prose[node.index] < 0.5 * total
+    # ("article-body has-sidebar" is still the body), nor does the class it shares with
+    # other elements: a class on every story paragraph is not furniture, whatever words
+    # an obfuscated name happens to spell ("pw-pp sq sr ss": "sr" as in screen-reader).
+    story_classes = _classes_holding_the_story(page, strengths, prose, total)
+    return (
+        always
+        | _closed_under_descendants(page, lambda node: node.index in shaped)
+        | _closed_under_descendants(
+            page,
+            lambda node: strengths[node.index] == 1
+            and prose[node.index] < 0.5 * total
+            and (node.tag, node.get("class")) not in story_classes,
+        )
     )
+
+
+def _classes_holding_the_story(
+    page: Page, strengths: list[int], prose: list[int], total: int
+) -> set[tuple[str, str]]:
+    """(tag, class) pairs of would-be furniture that together hold half the page's prose."""
+    held: Counter[tuple[str, str]] = Counter()
+    for node in page.nodes:
+        if strengths[node.index] == 1 and node.get("class"):
+            held[(node.tag, node.get("class"))] += prose[node.index]
+    return {key for key, amount in held.items() if amount >= 0.5 * total}
 
 
 def _closed_under_descendants(page: Page, test: Callable[[Node], bool]) -> set[int]:
@@ -663,17 +690,43 @@ def _is_linked_headline(segment: Segment) -> bool:
     return looks_like_heading and segment.link_density > 0.6 and len(segment.text) <= 250
 
 
+def _is_bare_link_line(segment: Segment) -> bool:
+    """A line that is one link and nothing else: a story title in a list of stories."""
+    text = segment.text
+    return segment.link_density >= 0.9 and 20 <= len(text) <= 200 and len(text.split()) >= 4
+
+
+def _same_shape(segments: list[Segment], i: int, j: int) -> bool:
+    """Two (title, summary) pairs ending at i and j are set in the same elements."""
+    return all(segments[a].owner.tag == segments[b].owner.tag for a, b in ((i - 1, j - 1), (i, j)))
+
+
 def _mark_teasers(scored: list[_Scored]) -> None:
     """Story lists ("More news": linked headline, short summary, repeated) read like prose;
     their summaries must count as furniture, or a long list outweighs a short article."""
+    segments = [item.segment for item in scored]
     pairs = [
         (i + 1)
-        for i in range(len(scored) - 1)
-        if _is_linked_headline(scored[i].segment) and len(scored[i + 1].segment.text) < 400
+        for i in range(len(segments) - 1)
+        if _is_linked_headline(segments[i]) and len(segments[i + 1].text) < 400
     ]
+    # A title that is only a link, without heading markup, heads a summary only when
+    # the pattern repeats back to back: an article may set a lone link on its own line.
+    bare = {
+        i + 1
+        for i in range(len(segments) - 1)
+        if _is_bare_link_line(segments[i])
+        and not _is_bare_link_line(segments[i + 1])
+        and len(segments[i + 1].text) < 400
+    }
+    pairs.extend(
+        i
+        for i in bare
+        if any(j in bare and _same_shape(segments, i, j) for j in (i - 2, i + 2))
+    )
     if len(pairs) < 2:
         return
-    for i in pairs:
+    for i in set(pairs):
         item = scored[i]
         item.teaser = True
         item.junk += len(item.segment.text)

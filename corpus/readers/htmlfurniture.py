@@ -1,0 +1,105 @@
+"""Page furniture found by its shape, for pages whose markup names nothing.
+
+Class names like "comments" or "newsletter" are the easy signal, and htmltext uses them.
+Many pages have none: hashed CSS classes ("css-1f5nmbs"), utility classes, or bare
+<div>s. Two kinds of furniture still show themselves by structure:
+
+* Reader comments: every comment carries the same small controls ("Reply", "Report",
+  "14 likes", "4 replies", "Gordon says:"). An element with two or more children that
+  each hold such a control is a list of comments, and those children go.
+* Sign-up and cookie boxes: a form field (an email input) with a little text around it.
+  The box is the largest element around the field that is still short.
+
+Both are checked against the story: an element that holds half the page's prose is
+never furniture, whatever it contains.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .htmltext import Node, Page
+
+# The whole own text of an element that is a comment control. Deliberately not "Share" or
+# "Like": articles carry those too.
+_COMMENT_CONTROL = re.compile(
+    r"^(?:reply|replies|report|report abuse|report comment|flag|flag as inappropriate"
+    r"|permalink|upvote|downvote|recommend"
+    r"|\d[\d.,]*k? (?:likes?|replies|repl(?:y|ies)|points?|upvotes?|votes?|recommends?)"
+    r"|(?:view|show|hide|load|see) (?:all )?(?:\d+ )?(?:more )?"
+    r"(?:replies|reply|comments?|responses?)"
+    r"|[^.!?]{1,40} says:)$",
+    re.IGNORECASE,
+)
+_SEPARATORS = " \t\r\n|·•-–—,:()[]"
+_MAX_CONTROLS = 5000  # enough for any comment thread; a bound on work for hostile pages
+# Form fields a reader types into (sign-up boxes, search, comment forms).
+_TYPED_INPUTS = frozenset({"", "email", "text", "search", "tel"})
+# A sign-up box says a line or two; a longer element around the field is page content.
+MAX_BOX_CHARS = 400
+# Half the page's prose: an element holding that much is the story, never furniture.
+STORY_SHARE = 0.5
+
+
+def _own_text(node: Node) -> str:
+    """The element's direct text, without the separators that sit between controls."""
+    text = " ".join(c for c in node.children if isinstance(c, str))
+    return " ".join(text.split()).strip(_SEPARATORS)
+
+
+def _comment_controls(page: Page) -> list[Node]:
+    found: list[Node] = []
+    for node in page.nodes:
+        own = _own_text(node)
+        if own and len(own) <= 60 and _COMMENT_CONTROL.match(own):
+            found.append(node)
+            if len(found) >= _MAX_CONTROLS:
+                break
+    return found
+
+
+def comment_items(page: Page, prose: list[int], total_prose: int) -> set[int]:
+    """Indexes of elements that are one reader comment each (or a reply thread)."""
+    holders: dict[int, set[int]] = {}  # element -> its children that hold a comment control
+    for control in _comment_controls(page):
+        child, parent = control, control.parent
+        while parent is not None:
+            children = holders.setdefault(parent.index, set())
+            if child.index in children:
+                break  # this branch was counted for an earlier control of the same child
+            children.add(child.index)
+            child, parent = parent, parent.parent
+    items: set[int] = set()
+    for children in holders.values():
+        if len(children) >= 2:
+            items.update(i for i in children if prose[i] < STORY_SHARE * total_prose)
+    return items
+
+
+def form_boxes(page: Page, chars: list[int], prose: list[int], total_prose: int) -> set[int]:
+    """Indexes of short elements built around a form field: sign-up, search, consent boxes."""
+    boxes: set[int] = set()
+    for node in page.nodes:
+        if not _is_typed_field(node):
+            continue
+        box = node
+        parent = node.parent
+        while (
+            parent is not None
+            and parent.parent is not None  # never the document itself
+            and parent.tag not in ("html", "body", "main", "article")
+            and chars[parent.index] < MAX_BOX_CHARS
+            and prose[parent.index] < STORY_SHARE * total_prose
+        ):
+            box, parent = parent, parent.parent
+        if box is not node:
+            boxes.add(box.index)
+    return boxes
+
+
+def _is_typed_field(node: Node) -> bool:
+    if node.tag == "textarea":
+        return True
+    return node.tag == "input" and node.get("type").lower() in _TYPED_INPUTS

@@ -1,0 +1,81 @@
+"""Furniture without class/id/role hints: comments, sign-up boxes and story lists are
+recognised by their shape, and short story paragraphs survive."""
+
+from __future__ import annotations
+
+import pytest
+from quoth.corpus.readers.htmltext import extract_main_text
+
+STORY = [
+    "The county council voted on Thursday to close the old swimming baths on Mill Street, "
+    "ending a campaign that had run for three years.",
+    "It was 9-4.",
+    "\u201cWe did everything we could,\u201d said Ann Lowe, who led the campaign.",
+    "The building will be sold next spring, and the money will go towards the new leisure "
+    "centre on the ring road, officials said in a statement.",
+]
+
+
+def page(extra: str, *, story: list[str] = STORY) -> str:
+    paragraphs = "".join(f"<p>{p}</p>" for p in story)
+    return f"<html><body><div><h1>Baths to close</h1>{paragraphs}{extra}</div></body></html>"
+
+
+def comment(name: str, text: str, controls: str) -> str:
+    return (f"<div><div><b>{name}</b> <span>2 hours ago</span></div>"
+            f"<div>{text}</div><div>{controls}</div></div>")
+
+
+LONG_COMMENT = ("I swam there every week as a child and it breaks my heart to see it go, "
+                "but the roof has been leaking for a decade and nobody would pay to fix it.")
+
+
+@pytest.mark.parametrize(
+    "controls",
+    ["<a href='#'>Reply</a> | <a href='#'>Report</a>", "<button>Reply</button>",
+     "<span>12 likes</span> · <a href='#'>Reply</a>", "<a href='#'>Flag</a>"],
+)
+def test_a_comment_list_goes_by_its_controls(controls: str) -> None:
+    comments = "".join(comment(n, LONG_COMMENT, controls) for n in ("Bob", "Sue", "Raj"))
+    text = extract_main_text(page(f"<div><h3>Have your say</h3>{comments}</div>"))
+    assert text == STORY
+
+
+def test_one_reply_link_alone_drops_nothing() -> None:
+    extra = f"<div>{LONG_COMMENT}</div><div><a href='#'>Reply</a></div>"
+    assert extract_main_text(page(extra)) == [*STORY, LONG_COMMENT]
+
+
+def test_a_sign_up_box_goes_by_its_email_field() -> None:
+    box = ("<div><h3>Get the morning email</h3><p>The day's top local stories, straight to "
+           "you every weekday morning before breakfast.</p><form><input type='email'>"
+           "<button>Sign up</button></form></div>")
+    assert extract_main_text(page(box)) == STORY
+
+
+def test_a_short_story_next_to_a_search_field_is_kept() -> None:
+    short = [STORY[0]]
+    html = page("<form><input type='search' name='q'></form>", story=short)
+    assert extract_main_text(html) == short
+
+
+def test_a_class_every_paragraph_wears_is_not_furniture() -> None:
+    # Obfuscated atomic CSS can spell a furniture word ("sr" as in screen-reader only).
+    paragraphs = "".join(f"<p class='pw-pp sq sr ss'>{p}</p>" for p in STORY)
+    html = f"<html><body><article><h1>Baths</h1>{paragraphs}</article></body></html>"
+    assert extract_main_text(html) == STORY
+
+
+def test_a_list_of_linked_titles_with_summaries_goes() -> None:
+    cards = "".join(
+        f"<li><a href='/s{i}'>Council agrees new parking charges for town centre {i}</a>"
+        f"<div><p>Drivers will pay more from April under plans approved this week.</p></div></li>"
+        for i in range(3)
+    )
+    assert extract_main_text(page(f"<h3>You might also like</h3><ul>{cards}</ul>")) == STORY
+
+
+def test_a_lone_linked_line_inside_the_story_keeps_the_next_paragraph() -> None:
+    story = [STORY[0], "<a href='/x'>Campaigners lose fight to save Victorian baths</a>",
+             *STORY[1:]]
+    assert extract_main_text(page("", story=story)) == STORY
