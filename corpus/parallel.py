@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Protocol, TypeVar
 
 from .extract import extract
-from .model import Article
+from .model import Article, Quote, Speaker
 from .readers import ReadError, RecordError, read_path
 
 SMALL_FILE_BYTES = 4 * 1024 * 1024  # read whole in a worker below this
@@ -104,8 +104,18 @@ def _read_files_whole(paths: list[Path]) -> list[FileResult]:
     return [read_file_whole(path) for path in paths]
 
 
-def _extract_batch(articles: list[Article]) -> list[tuple[Article, str | None]]:
-    return [with_quotes(article) for article in articles]
+# What extraction adds to an article: its quotes, its speakers, and a warning if it failed.
+Found = tuple[list[Quote], list[Speaker], str | None]
+
+
+def _extract_batch(articles: list[Article]) -> list[Found]:
+    """Only what extraction adds travels back: the articles themselves are still in the
+    main process (sending them back cost it a third more unpickling)."""
+    found = []
+    for article in articles:
+        article, warning = with_quotes(article)
+        found.append((article.quotes, article.speakers, warning))
+    return found
 
 
 def split_by_size(inputs: list[HasPath]) -> tuple[list, list]:
@@ -238,17 +248,26 @@ class ExtractionWorkers:
 
     def _in_pool(self, articles: Iterator[Article]) -> Iterator[tuple[Article, str | None]]:
         assert self.pool is not None
-        pending: deque[Future[list[tuple[Article, str | None]]]] = deque()
+        pending: deque[tuple[list[Article], Future[list[Found]]]] = deque()
         try:
             for batch in _batches(articles, BATCH_SIZE):
-                pending.append(self._submit(_extract_batch, batch))
+                pending.append((batch, self._submit(_extract_batch, batch)))
                 if len(pending) >= 2 * self.processes:
-                    yield from pending.popleft().result()
+                    yield from _with_found(*pending.popleft())
             while pending:
-                yield from pending.popleft().result()
+                yield from _with_found(*pending.popleft())
         except BrokenProcessPool:
             self._restart()
             raise ReadError(WORKER_DIED) from None
+
+
+def _with_found(
+    batch: list[Article], future: Future[list[Found]]
+) -> Iterator[tuple[Article, str | None]]:
+    for article, (quotes, speakers, warning) in zip(batch, future.result(), strict=True):
+        article.quotes = quotes
+        article.speakers = speakers
+        yield article, warning
 
 
 def _exit_with_parent(parent_pid: int) -> None:
