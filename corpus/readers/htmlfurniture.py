@@ -2,15 +2,17 @@
 
 Class names like "comments" or "newsletter" are the easy signal, and htmltext uses them.
 Many pages have none: hashed CSS classes ("css-1f5nmbs"), utility classes, or bare
-<div>s. Two kinds of furniture still show themselves by structure:
+<div>s. Some furniture still shows itself by structure:
 
 * Reader comments: every comment carries the same small controls ("Reply", "Report",
   "14 likes", "4 replies", "Gordon says:"). An element with two or more children that
   each hold such a control is a list of comments, and those children go.
+* A comment section under a heading that says so ("38 Comments", "Join the discussion
+  (9)", "3 thoughts on ...", "Comentarios"), even when its comments carry no controls.
 * Sign-up and cookie boxes: a form field (an email input) with a little text around it.
   The box is the largest element around the field that is still short.
 
-Both are checked against the story: an element that holds half the page's prose is
+All are checked against the story: an element that holds half the page's prose is
 never furniture, whatever it contains.
 """
 
@@ -20,7 +22,7 @@ import re
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from .htmltext import Node, Page
+    from .htmltext import Node, Page, Segment
 
 # The whole own text of an element that is a comment control. Deliberately not "Share" or
 # "Like": articles carry those too.
@@ -103,3 +105,67 @@ def _is_typed_field(node: Node) -> bool:
     if node.tag == "textarea":
         return True
     return node.tag == "input" and node.get("type").lower() in _TYPED_INPUTS
+
+
+# A heading that announces the readers' part of the page. Only unambiguous wordings:
+# "Discussion" or "Responses" alone can head a section of the story itself.
+_COMMENTS_HEADING = re.compile(
+    r"^(?:\d[\d,.]*k?\s+)?(?:"
+    r"(?:reader\s+|user\s+)?(?:comments?|comentarios?|commentaires?|kommentare?|commenti"
+    r"|reacties|coment[aá]rios?)"
+    r"|(?:responses?|replies|thoughts?) on\b.{1,200}"
+    r"|(?:join|start|read) the (?:discussion|conversation)|leave a (?:reply|comment)"
+    r"|add (?:a|your) comment|post a comment|have your say|what do you think\??"
+    r"|(?:deja|deixe|laissez|hinterlassen sie|lascia) (?:un|uno|einen) \w+"
+    r")(?:\s*\(\d[\d,.]*k?\))?:?$"
+    r"|^(?:\d[\d,.]*k?\s+(?:responses?|replies|reactions?)|(?:responses?|replies|reactions?|"
+    r"discussion)\s*\(\d[\d,.]*k?\))$",
+    re.IGNORECASE,
+)
+# Text ahead of the heading in its section beyond this means the section is not the
+# readers' own (the story comes first in it); then only what follows the heading goes.
+_LEAD_IN_CHARS = 100
+_PROSE_LINE_CHARS = 40  # a segment this long and not a link is prose, not a label
+_STORY_ABOVE_CHARS = 250
+
+
+def comment_sections(
+    page: Page, segments: list[Segment], chars: list[int], prose: list[int], total_prose: int
+) -> set[int]:
+    """Indexes of the elements under a "Comments (12)"-style heading: the readers' part."""
+    sections: set[int] = set()
+    # Prose-like text before each segment, in document order: the story comes first.
+    before: list[int] = []
+    running = 0
+    for segment in segments:
+        before.append(running)
+        if len(segment.text) >= _PROSE_LINE_CHARS and segment.link_density < 0.5:
+            running += len(segment.text)
+    for number, segment in enumerate(segments):
+        text = segment.text
+        if len(text) > 220 or not _COMMENTS_HEADING.match(text):
+            continue
+        heading = segment.owner
+        # <div><h3>Comments</h3></div>: the wrapper that holds only the heading is the heading.
+        while heading.parent is not None and chars[heading.parent.index] == chars[heading.index]:
+            heading = heading.parent
+        if chars[heading.index] > len(text) + 20:
+            continue  # the words sit inside a larger block of text: not a heading
+        section = heading.parent
+        if section is None or section.parent is None:
+            continue
+        siblings = [c for c in section.children if not isinstance(c, str)]
+        at = siblings.index(heading)
+        lead_in = sum(chars[s.index] for s in siblings[:at])
+        if lead_in < _LEAD_IN_CHARS and section.tag not in ("body", "html", "main", "article"):
+            # Readers may write more than the story; a story already told above the
+            # section lets it go whatever its size.
+            story_above = before[number] >= _STORY_ABOVE_CHARS
+            if story_above or prose[section.index] < STORY_SHARE * total_prose:
+                sections.add(section.index)
+            continue
+        # The heading comes after the story in a shared block: what follows it goes.
+        tail = siblings[at:]
+        if sum(prose[s.index] for s in tail) < STORY_SHARE * total_prose:
+            sections.update(s.index for s in tail)
+    return sections

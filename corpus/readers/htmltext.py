@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from .htmlfurniture import comment_items, form_boxes
+from .htmlfurniture import comment_items, comment_sections, form_boxes
 from .json_values import loads
 
 
@@ -410,7 +410,19 @@ def is_furniture_line(text: str) -> bool:
     return _is_boilerplate_line(text)
 
 
+# The site speaking of its own cookies, which a story never does in its own voice (a
+# quoted "We use cookies" starts with a quotation mark).
+_COOKIE_NOTICE = re.compile(
+    r"^(?:we|we and our (?:\d+ )?(?:trusted )?partners|this (?:web)?site|our (?:web)?site"
+    r"|by (?:using|continuing to (?:use|browse))(?: (?:this|our) (?:web)?site)?,?)\b"
+    r"[^.]{0,120}\bcookies\b",
+    re.IGNORECASE,
+)
+
+
 def _is_boilerplate_line(text: str) -> bool:
+    if len(text) < 600 and _COOKIE_NOTICE.match(text):
+        return True
     # Long paragraphs that happen to start with "Updated" or mention an app are story text.
     if len(text) >= 250:
         return False
@@ -520,7 +532,11 @@ def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) ->
             chars[node.parent.index] += chars[node.index]
     total = prose[0] or 1
     # Furniture that names nothing, found by its shape (comment controls, form fields).
-    shaped = comment_items(page, prose, total) | form_boxes(page, chars, prose, total)
+    shaped = (
+        comment_items(page, prose, total)
+        | comment_sections(page, segments, chars, prose, total)
+        | form_boxes(page, chars, prose, total)
+    )
     # ...the rest only when it does not hold most of the page's remaining prose
     # ("article-body has-sidebar" is still the body), nor does the class it shares with
     # other elements: a class on every story paragraph is not furniture, whatever words

@@ -79,3 +79,41 @@ def test_a_lone_linked_line_inside_the_story_keeps_the_next_paragraph() -> None:
     story = [STORY[0], "<a href='/x'>Campaigners lose fight to save Victorian baths</a>",
              *STORY[1:]]
     assert extract_main_text(page("", story=story)) == STORY
+
+
+def plain_comments(count: int) -> str:
+    return "".join(f"<div><b>reader{i}</b><p>{LONG_COMMENT}</p></div>" for i in range(count))
+
+
+@pytest.mark.parametrize("heading", ["12 Comments", "Comments (3)", "Join the discussion",
+                                     "3 thoughts on \u201cBaths to close\u201d", "Comentarios"])
+def test_a_section_headed_as_comments_goes_even_when_longer_than_the_story(
+    heading: str,
+) -> None:
+    section = f"<section><h3>{heading}</h3>{plain_comments(6)}</section>"
+    assert extract_main_text(page(section)) == STORY
+
+
+def test_comments_after_the_story_in_the_same_block_go() -> None:
+    assert extract_main_text(page(f"<h3>Comments (2)</h3>{plain_comments(2)}")) == STORY
+
+
+def test_a_story_section_called_discussion_stays() -> None:
+    extra = ("<section><h2>Discussion</h2><p>Councillors argued for two hours about whether "
+             "a private operator could have run the baths at a profit.</p></section>")
+    text = extract_main_text(page(extra))
+    assert text[-2:] == ["Discussion", "Councillors argued for two hours about whether a "
+                         "private operator could have run the baths at a profit."]
+
+
+def test_a_cookie_notice_inside_the_story_block_goes() -> None:
+    notice = ("<div><p>We and our partners use cookies and similar technologies to store and "
+              "access information on your device, for personalised ads and content.</p>"
+              "<a href='/accept'>OK</a></div>")
+    assert extract_main_text(page(notice)) == STORY
+
+
+def test_a_story_about_cookies_keeps_its_paragraphs() -> None:
+    story = [*STORY, "Websites that use cookies must ask first, the regulator said, and "
+             "\u201cwe use cookies\u201d banners that hide the reject button break the law."]
+    assert extract_main_text(page("", story=story)) == story
