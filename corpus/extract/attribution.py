@@ -320,7 +320,8 @@ class QuoteAttributor:
             return self._link(previous, subject_after(tokens, floor + 1, end), None)
         if np_start(tokens, end, floor) == floor:
             return self._link(previous, subject_after(tokens, floor, end), None)
-        return None
+        # "She put it this way:", "Ann Cole then turned to the crowd:"
+        return self._sentence_subject(previous, floor, end)
 
     def _floating(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
         """An unattributed quote right after an attributed one is the same speaker's.

@@ -74,6 +74,8 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
         )
     ):
         return None
+    if word in NOUNISH_FORMS and index + 1 < len(tokens) and tokens[index + 1].is_capitalised():
+        return None  # "Virginia state Del. Jane Doe": a noun before a title
     after_helper = previous in {",", "by", "was", "were", "is", "been", "and"}
     if word.endswith("ing") and not after_helper and word not in PARTICIPLES_AFTER_COMMA:
         return None

@@ -110,6 +110,7 @@ def np_start(
             token.text in {"(", ")"}
             or _phrase_word(token, lexicon)
             or _month_as_first_name(tokens, index, lexicon)
+            or _compound_title_start(tokens, index)
         ):
             start = index
             index -= 1
@@ -130,9 +131,16 @@ def np_start(
         start < end
         and tokens[start].text[:1].isupper()
         and tokens[start].lower in NON_NAME_CAPITALS
+        and not _compound_title_start(tokens, start)
     ):
         start += 1
     return start
+
+
+def _compound_title_start(tokens: list[Token], index: int) -> bool:
+    """ "Under Secretary": a capitalised preposition that opens a title."""
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return tokens[index].text == "Under" and following in {"secretary", "sheriff"}
 
 
 def _month_as_first_name(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
@@ -165,8 +173,12 @@ def _is_partitive_head(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _near_floor(tokens: list[Token], index: int, floor: int) -> bool:
-    """ "Election law experts said": a modifier or two at the start of the clause."""
-    if index - floor > 2 or not tokens[floor].text[:1].isupper():
+    """ "Election law experts said", "…, city officials announced", "according to city
+    engineer Dana Whitlock": a modifier or two at the start of the phrase."""
+    if index - floor > 2:
+        return False
+    opens_phrase = floor == 0 or tokens[floor - 1].text == "," or tokens[floor - 1].lower == "to"
+    if not (tokens[floor].text[:1].isupper() or opens_phrase):
         return False
     return all(
         t.is_word()

@@ -144,7 +144,13 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     if capitals >= 3 and any(w in {"and", "of", "for", "&"} for w in words):
         return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers
     bare_last = re.sub(r"['’]s$", "", words[-1])
-    if bare_last in lexicon.place_words or bare_last.lower() in lexicon.party_members:
+    # "Ann Park", and a lone "Park" or "Hill" (a surname where it speaks): not places.
+    first_name = len(words) == 1 or (
+        len(words) == 2 and (words[0] in lexicon.female_names or words[0] in lexicon.male_names)
+    )
+    if (bare_last in lexicon.place_words and not first_name) or (
+        bare_last.lower() in lexicon.party_members
+    ):
         return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
     if _plural_demonym(bare_last):
         return None  # "North Carolinians", "Texans": people of a place, not a person

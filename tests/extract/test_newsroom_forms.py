@@ -413,3 +413,23 @@ def test_an_unnamed_source_introduced_without_a_speech_verb_is_referred_back_to(
         True,
         "the agent",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Virginia state Del. Jane Doe said the bill would pass.", "Jane Doe"),
+        ("Under Secretary of State Ann Park said the talks would resume.", "Ann Park"),
+        ("Ann Cole, through a spokeswoman, said she would not run.", "Ann Cole"),
+        ("The count was late, according to city engineer Dana Whitlock.", "Dana Whitlock"),
+        ("The plan would cost $4 million, city officials announced Tuesday.", "city officials"),
+    ],
+)
+def test_titles_asides_and_lower_case_roles(body: str, speaker: str) -> None:
+    assert [q.speaker for q in extract(body).quotes if q.kind == "reported"] == [speaker]
+
+
+def test_a_quote_paragraph_after_a_colon_sentence_about_the_speaker() -> None:
+    body = 'Ann Cole spoke at length.\n\nShe put it this way:\n\n"We are not going anywhere."'
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker, quote.mention) == ("direct", "Ann Cole", "She")
