@@ -121,6 +121,12 @@ def _tail(
         object_end = _capitalised_run_end(tokens, name_from)
         if object_end is not None:
             return verb, object_end + 1
+        # "told commissioners the plan was dead": the people told, then the clause.
+        if name_from < len(tokens) and (
+            tokens[name_from].lower in lexicon.group_nouns
+            or tokens[name_from].lower.removesuffix("s") in lexicon.person_nouns
+        ):
+            return verb, name_from + 1
         if told_end is not None:
             return verb, told_end + 1
     tail_end = _match_phrase(tokens, after, lexicon.cue_tails)

@@ -350,6 +350,8 @@ class ReportedFinder:
                     return index - 2, None
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
+            if lower in {"—", "–"} and self._has_finite_verb(view, first, index - 1, reach=40):
+                return index - 1, None  # "… was dead — a blow to the mayor": the reporter's aside
             if lower in {"and", "but"} and following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
             if lower in {"and", "but"} and (

@@ -556,7 +556,10 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
     ):
         first += 1
     for index in range(first + 1, last + 1):
-        if tokens[index].lower in {"in", "at", "who", "speaking", ","}:
+        lower = tokens[index].lower
+        if lower in {"at", "from"} and _names_a_body(tokens, index + 1, last):
+            break  # "economists at Halvorsen Bank", "officials from both countries" stay whole
+        if lower in {"in", "at", "who", "speaking", ","}:
             last = index - 1
             break
     words = [t.text for t in tokens[first : last + 1]]
@@ -572,6 +575,12 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
 
 
 _COMMON_CAPS = word_set("common_caps")
+
+
+def _names_a_body(tokens: list[Token], first: int, last: int) -> bool:
+    """Does tokens[first..last] (after "at"/"from") name a body, not a place?"""
+    words = [t for t in tokens[first : last + 1] if t.lower not in DETERMINERS]
+    return bool(words) and words[-1].text in load_lexicon().org_words
 
 
 def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001

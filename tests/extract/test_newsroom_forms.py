@@ -433,3 +433,17 @@ def test_a_quote_paragraph_after_a_colon_sentence_about_the_speaker() -> None:
     body = 'Ann Cole spoke at length.\n\nShe put it this way:\n\n"We are not going anywhere."'
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker, quote.mention) == ("direct", "Ann Cole", "She")
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("Ann Cole told commissioners the plan was dead.", "the plan was dead"),
+        (
+            "Ann Cole said the plan was dead — a blow to the mayor, who had backed it.",
+            "the plan was dead",
+        ),
+    ],
+)
+def test_addressees_and_dash_asides_stay_out_of_the_clause(body: str, clause: str) -> None:
+    assert [q.text for q in extract(body).quotes] == [clause]
