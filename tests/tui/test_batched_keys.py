@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from quoth.tui.app import QuothApp
 from textual import events
 
@@ -26,3 +27,41 @@ async def test_keys_arriving_with_the_slash_go_to_the_search_bar(
         app.post_message(events.Key("slash", "/"))
         await pilot.pause()
         assert app.search_bar.value == "bridge/"  # in the bar, "/" is typed
+
+
+def _post_keys(app: QuothApp, keys: list[str]) -> None:
+    """Every key posted before any is handled, as the driver does for one read."""
+    names = {"/": "slash", "⌫": "backspace"}
+    for key in keys:
+        name = names.get(key, key)
+        character = key if len(key) == 1 and key != "⌫" else None
+        app.post_message(events.Key(name, character))
+
+
+@pytest.mark.parametrize(("keys", "typed"), [
+    (["/", "a", "b", "⌫", "c"], "ac"),
+    (["/", "a", "b", "left", "c"], "acb"),
+    (["/", "a", "b", "ctrl+w", "c"], "c"),
+    (["/", "a", "b", "ctrl+u", "c", "d"], "cd"),
+])
+async def test_editing_keys_in_one_read_apply_in_order(
+    corpus_path: Path, ui: SimpleNamespace, keys: list[str], typed: str
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, keys)
+        await ui.wait_until(pilot, lambda: app.search_bar.value == typed)
+        await pilot.pause()
+        assert app.search_bar.value == typed
+
+
+async def test_the_bar_keys_follow_the_keymap(corpus_path: Path, ui: SimpleNamespace) -> None:
+    app = QuothApp(corpus_path)
+    app.set_keymap({"quoth.search.clear": "ctrl+g"})
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["/", "a", "ctrl+g", "b"])
+        await ui.wait_until(pilot, lambda: app.search_bar.value == "b")
+        await pilot.pause()
+        assert app.search_bar.value == "b"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
@@ -33,6 +33,25 @@ class SearchBar(Input):
     def _announce_submit(self, event: Input.Submitted) -> None:
         event.stop()
         self.post_message(QuerySubmitted(event.value))
+
+    async def _on_key(self, event: events.Key) -> None:
+        # Textual runs a key's binding only once the key has bubbled up to the app,
+        # and by then the keys behind it in the same read (a slow SSH link, a fast
+        # typist, a paste) have been typed: "ab⌫c" gave "ab". The bar's own keys
+        # (backspace, ctrl+u, arrows...) run here instead, in the order they came.
+        if not event.is_printable and await self._run_own_binding(event.key):
+            event.stop()
+            event.prevent_default()
+            return
+        await super()._on_key(event)
+
+    async def _run_own_binding(self, key: str) -> bool:
+        # The screen's chain has the user's keymap applied to each node's bindings.
+        own = next((b for node, b in self.screen._binding_chain if node is self), None)
+        for binding in own.key_to_bindings.get(key, ()) if own else ():
+            if not binding.priority and await self.app.run_action(binding.action, self):
+                return True
+        return False
 
     def action_submit_query(self) -> None:
         self.post_message(QuerySubmitted(self.value))
