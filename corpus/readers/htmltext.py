@@ -419,9 +419,22 @@ _COOKIE_NOTICE = re.compile(
     re.IGNORECASE,
 )
 
+# The publication asking its readers for something: money, a sign-up, their own story.
+_READER_APPEAL = re.compile(
+    r"\b(?:become a (?:supporter|member|subscriber|patron)|support (?:our|independent|local)"
+    r" (?:journalism|reporting|newsroom)|(?:reader|listener|member)-(?:supported|funded)"
+    r"|consider (?:becoming|supporting|subscribing)|make a (?:donation|contribution) to us"
+    r"|(?:straight|delivered)? ?(?:to|in|into) your inbox)\b"
+    r"|^(?:have|do|did|were|are|can) you\b[^?]{0,150}\?\s*(?:email|e-mail|contact|get in touch"
+    r"|send|call|message|tell us|let us know)\b",
+    re.IGNORECASE,
+)
+
 
 def _is_boilerplate_line(text: str) -> bool:
     if len(text) < 600 and _COOKIE_NOTICE.match(text):
+        return True
+    if len(text) < 250 and _READER_APPEAL.search(text):
         return True
     # Long paragraphs that happen to start with "Updated" or mention an app are story text.
     if len(text) >= 250:

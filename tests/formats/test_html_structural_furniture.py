@@ -117,3 +117,19 @@ def test_a_story_about_cookies_keeps_its_paragraphs() -> None:
     story = [*STORY, "Websites that use cookies must ask first, the regulator said, and "
              "\u201cwe use cookies\u201d banners that hide the reject button break the law."]
     assert extract_main_text(page("", story=story)) == story
+
+
+@pytest.mark.parametrize(
+    "appeal",
+    ["Have you been affected by the closure? Email newsdesk@gazette.example",
+     "The Gazette is reader-funded. If this story was useful, become a supporter.",
+     "Get the day's top stories delivered to your inbox every morning."],
+)
+def test_appeals_to_the_reader_go(appeal: str) -> None:
+    assert extract_main_text(page(f"<p>{appeal}</p>")) == STORY
+
+
+def test_a_police_appeal_in_the_story_stays() -> None:
+    story = [*STORY, "Anyone with information is asked to email the inquiry team at "
+             "baths@police.example or call 101, quoting log 244."]
+    assert extract_main_text(page("", story=story)) == story
