@@ -23,8 +23,12 @@ RUN_JOINERS = word_set("run_joiners")
 def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> None:
     lexicon = load_lexicon()
     readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
+    # Most articles withhold no name: one search decides whether to look for them.
+    lowered = body.lower()
+    withheld = any(phrase in lowered for phrase in lexicon.anonymity_phrases)
     for view in views:
-        _sight_unnamed_sources(body, view, registry, lexicon)
+        if withheld:
+            _sight_unnamed_sources(body, view, registry, lexicon)
         for first, last in name_runs(view, lexicon):
             if first > 0 and view.tokens[first - 1].lower in PLACE_PREPOSITIONS:
                 continue  # "in Squirrel Hill", "from Long Island": a place
@@ -79,6 +83,7 @@ def _sight_unnamed_sources(
 
 
 _INDEFINITE = frozenset({"a", "an"})
+
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
