@@ -416,3 +416,25 @@ async def test_the_palette_offers_one_keys_command_and_it_is_ours(
         keys = [c for c in app.get_system_commands(app.screen) if c.title == "Keys"]
         assert [c.callback for c in keys] == [app.action_help]
         assert "Theme" in {c.title for c in app.get_system_commands(app.screen)}
+
+
+@pytest.mark.parametrize("size", [(80, 24), WIDE], ids=["80x24", "wide"])
+async def test_closing_the_panel_from_inside_it_leaves_the_focus_in_the_reader(
+    corpus_path: Path, ui: SimpleNamespace, size: tuple[int, int]
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=size) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")  # a long article
+        await pilot.press("enter")
+        if app.main_screen.has_class("-no-panel"):
+            await pilot.press("b")
+        await ui.wait_until(pilot, lambda: bool(app.main_screen.query(QuoteList)))
+        app.main_screen.query_one(QuoteList).focus()
+        await ui.wait_until(pilot, lambda: isinstance(app.focused, QuoteList))
+        await pilot.press("b")
+        await pilot.pause()
+        assert app.main_screen.has_class("-no-panel")
+        assert app.focused is app.reader
+        await pilot.press("j")  # keys still work
+        await ui.wait_until(pilot, lambda: app.reader.scroll_y > 0)

@@ -116,6 +116,13 @@ class MainScreen(Screen[None]):
 
     def action_toggle_panel(self) -> None:
         self.remove_class("-zoomed")
+        focused = self.focused
+        if not self.has_class("-no-panel") and focused is not None and any(
+            panel is focused or panel in focused.ancestors for panel in self.query("QuotesPanel")
+        ):
+            # Closing the pane that has the focus: Textual would drop the focus
+            # altogether (no key would work until tab); the reader takes it.
+            focus_now(self.query_one(Reader))
         self.toggle_class("-no-panel")
         self._arrange()
         if not self.has_class("-no-panel"):
@@ -138,7 +145,7 @@ class MainScreen(Screen[None]):
 
     def _keep_focus_visible(self) -> None:
         focused = self.focused
-        if focused is not None and focused.is_attached and not _is_shown(focused):
+        if focused is None or (focused.is_attached and not _is_shown(focused)):
             focus_now(self.query_one(Reader))
 
 
