@@ -17,9 +17,9 @@ from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
 from .mentions import PRONOUNS, Mention, leading_subject, np_start, subject_after, subject_before
-from .spans import is_title_or_scare, quote_kind
+from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, indices_where
+from .text import TOKEN_LOWER, Token, indices_where
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -45,7 +45,7 @@ class Link:
 _PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
 
 
-def _object_relative_subject(tokens, cue: Cue, floor: int) -> Mention | None:  # noqa: ANN001
+def _object_relative_subject(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
     """ "a claim the councilman called "…"": the noun phrase right before the verb."""
     start = np_start(tokens, cue.first - 1, floor) if cue.first - 1 >= floor else None
     if start is None or start <= floor or tokens[start].lower not in {"the", "a", "an"}:
@@ -53,7 +53,7 @@ def _object_relative_subject(tokens, cue: Cue, floor: int) -> Mention | None:  #
     return subject_before(tokens, cue.first, start, whole=True)
 
 
-def _sentence_subject_of_gerund(tokens, cue: Cue, floor: int) -> Mention | None:  # noqa: ANN001
+def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
     """ "Rep. Ann Cole has taken to calling him "…"": the named subject of the sentence."""
     if not tokens[cue.verb].lower.endswith("ing") or tokens[cue.first - 1].lower in _PASSIVE:
         return None
@@ -104,22 +104,8 @@ class QuoteAttributor:
         if kind == "partial" and self._continues_sentence(view, slot):
             kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
             link = self._floating(view, slot)
-        elif kind == "direct" and self._closes_sentence(span):
-            # `Cole said: "We will fight." Smith said …`: a quote that ends its sentence
-            # belongs to the cue before it, not to the next sentence's speaker.
-            link = (
-                self._before(view, slot)
-                or self._after(end_view, end_slot)
-                or self._intro(view, slot)
-            )
-            link = link or self._unmarked(view, slot, end_view, end_slot)
         elif kind == "direct":
-            link = (
-                self._after(end_view, end_slot)
-                or self._before(view, slot)
-                or self._intro(view, slot)
-            )
-            link = link or self._unmarked(view, slot, end_view, end_slot)
+            link = self._direct(view, slot, end_view, end_slot)
         else:
             link = self._before(view, slot, partial=True)
             if link is None and not self._closes_sentence(span):
@@ -131,7 +117,22 @@ class QuoteAttributor:
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
 
-    def _closes_sentence(self, span) -> bool:  # noqa: ANN001
+    def _direct(
+        self, view: ParagraphView, slot: QuoteSlot, end_view: ParagraphView, end_slot: QuoteSlot
+    ) -> Link | None:
+        after = lambda: self._after(end_view, end_slot)  # noqa: E731
+        before = lambda: self._before(view, slot)  # noqa: E731
+        # `Cole said: "We will fight." Smith said …`: a quote that ends its sentence
+        # belongs to the cue before it, not to the next sentence's speaker.
+        first, second = (before, after) if self._closes_sentence(slot.span) else (after, before)
+        return (
+            first()
+            or second()
+            or self._intro(view, slot)
+            or self._unmarked(view, slot, end_view, end_slot)
+        )
+
+    def _closes_sentence(self, span: QuoteSpan) -> bool:
         return self.body[span.start : span.end].rstrip().endswith(".")
 
     def _unmarked(
