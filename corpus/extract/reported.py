@@ -256,7 +256,7 @@ class ReportedFinder:
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
-            if lower != _CONTRACTION.sub("", lower) and _CONTRACTION.sub("", lower) in _PRONOUNS:
+            if _contracted(lower) in _PRONOUNS:
                 return True  # "he's", "they're", "I'd": a pronoun with its verb
             previous = tokens[index - 1].lower if index > first else ""
             if lower.endswith("ed") and index > first and previous not in DETERMINERS_AND_ADJ_SLOTS:
@@ -280,7 +280,7 @@ class ReportedFinder:
         lower = token.lower
         if lower in CLAUSE_STARTERS or token.text[:1].isdigit():
             return True
-        if _CONTRACTION.sub("", lower) in CLAUSE_STARTERS and lower != _CONTRACTION.sub("", lower):
+        if _contracted(lower) in CLAUSE_STARTERS:
             return True  # "says he's trying", "said they're close"
         if lower in APPROXIMATORS and _number_follows(view.tokens, index):
             return True  # "said about 40% of the guns …", "said at least 2,300 civilians …"
@@ -454,6 +454,12 @@ class ReportedFinder:
 
 TIME_UNITS = word_set("time_units")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
+
+
+def _contracted(word: str) -> str:
+    """The word a verb is contracted onto ("he" for "he's"), or "" for a plain word."""
+    base = _CONTRACTION.sub("", word)
+    return base if base != word else ""
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
 # After "CLAUSE, X said," these start a clause of their own; anything else continues
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
