@@ -18,6 +18,8 @@ double inside British single quotes). The work is bounded by the outer quote.
 
 from __future__ import annotations
 
+import re
+
 from .cues import find_cues
 from .found import Found
 from .marks import Mark, Role, classify_single
@@ -100,23 +102,23 @@ def _inner_spans(body: str, quote: Found) -> list[tuple[int, int]]:
 
 def _single_marks(body: str, quote: Found) -> list[Mark]:
     marks = []
-    for position in range(quote.start, quote.end):
-        if body[position] in "‘’'":
-            mark = classify_single(body, position, closes_before=_DOUBLE_CLOSERS)
-            if mark is not None:
-                marks.append(mark)
+    for match in _SINGLE_MARK.finditer(body, quote.start, quote.end):
+        mark = classify_single(body, match.start(), closes_before=_DOUBLE_CLOSERS)
+        if mark is not None:
+            marks.append(mark)
     return marks
 
 
 def _double_marks(body: str, quote: Found) -> list[Mark]:
-    marks = []
-    for position in range(quote.start, quote.end):
-        char = body[position]
-        if char == "“":
-            marks.append(Mark(position, char, Role.OPEN))
-        elif char == "”":
-            marks.append(Mark(position, char, Role.CLOSE))
-    return marks
+    return [
+        Mark(match.start(), match.group(), Role.OPEN if match.group() == "“" else Role.CLOSE)
+        for match in _CURLY_DOUBLE.finditer(body, quote.start, quote.end)
+    ]
+
+
+# Searched for within a quote: a regex pass, not a Python loop over its characters.
+_SINGLE_MARK = re.compile("['‘’]")
+_CURLY_DOUBLE = re.compile("[“”]")
 
 
 def _attribute(body: str, quote: Found, start: int, end: int, registry: Registry) -> Found | None:
