@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from .model import Speaker
 from .speaker_keys import speaker_key
 
+MEMO_ENTRIES = 20_000  # per memo: names and title lists seen recently
 
 @dataclass(frozen=True)
 class _Row:
@@ -45,8 +46,8 @@ class SpeakerIndexWriter:
         memo = tuple(items)
         text = self._json.get(memo)
         if text is None:
-            if len(self._json) > 10_000:
-                self._json.clear()  # a corpus of many different lists: stay bounded
+            if len(self._json) >= MEMO_ENTRIES:
+                self._json.clear()  # a huge ingest meets ever more lists: stay bounded
             text = self._json[memo] = json.dumps(items)
         return text
 
@@ -103,6 +104,8 @@ class SpeakerIndexWriter:
         memo = (speaker.name, speaker.kind, first_title, speaker.anonymous)
         key = self._keys.get(memo)
         if key is None:
+            if len(self._keys) >= MEMO_ENTRIES:
+                self._keys.clear()  # a huge ingest meets ever more names: stay bounded
             key = self._keys[memo] = speaker_key(speaker)
         return key
 

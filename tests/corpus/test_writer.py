@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from quoth.corpus import store
+from quoth.corpus import speaker_index, store
 from quoth.corpus.model import Article, Quote, Speaker
 from quoth.corpus.store import Corpus
 
@@ -65,7 +65,11 @@ def test_a_failing_file_takes_back_only_itself(tmp_path: Path) -> None:
     ]
 
 
-def test_one_writer_stores_what_one_transaction_per_file_stores(tmp_path: Path) -> None:
+@pytest.mark.parametrize("memo_entries", [speaker_index.MEMO_ENTRIES, 1])
+def test_one_writer_stores_what_one_transaction_per_file_stores(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, memo_entries: int
+) -> None:
+    monkeypatch.setattr(speaker_index, "MEMO_ENTRIES", memo_entries)  # 1: memos always cleared
     files = [
         [article(1, "Ana Ruiz"), article(2, "Ana Ruiz", role="senator")],
         [article(3, "Jon Hale"), article(1, "Ana Ruiz", title="Same body again")],
