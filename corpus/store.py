@@ -1,7 +1,8 @@
 """The corpus: articles, quotes and speakers in one SQLite file.
 
-Connections run in autocommit mode and every write goes through
-`schema.transaction`, so each input file is stored whole or not at all.
+Connections run in autocommit mode and every write goes through an explicit
+transaction: `schema.transaction`, or a CorpusWriter, which stores many input
+files per transaction, each in a savepoint, so each is stored whole or not at all.
 WAL mode lets the reader keep searching while an ingest writes.
 """
 
