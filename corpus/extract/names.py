@@ -7,6 +7,7 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 
 from __future__ import annotations
 
+import bisect
 from operator import or_
 
 from .lexicon import Lexicon, word_set
@@ -23,11 +24,10 @@ RUN_JOINERS = word_set("run_joiners")
 def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> None:
     lexicon = load_lexicon()
     readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
-    # Most articles withhold no name: one search decides whether to look for them.
-    lowered = body.lower()
-    withheld = any(phrase in lowered for phrase in lexicon.anonymity_phrases)
+    # Only paragraphs that withhold a name are searched for unnamed sources.
+    withheld = _withholding_offsets(body, lexicon)
     for view in views:
-        if withheld:
+        if withheld and _holds_any(withheld, view.paragraph.start, view.paragraph.end):
             _sight_unnamed_sources(body, view, registry, lexicon)
         for first, last in name_runs(view, lexicon):
             if first > 0 and view.tokens[first - 1].lower in PLACE_PREPOSITIONS:
@@ -83,6 +83,23 @@ def _sight_unnamed_sources(
 
 
 _INDEFINITE = frozenset({"a", "an"})
+
+
+def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
+    """Sorted offsets of the anonymity phrases in `body` ("asked not to be named")."""
+    lowered = body.lower()
+    offsets = []
+    for phrase in lexicon.anonymity_phrases:
+        at = lowered.find(phrase)
+        while at >= 0:
+            offsets.append(at)
+            at = lowered.find(phrase, at + 1)
+    return sorted(offsets)
+
+
+def _holds_any(offsets: list[int], start: int, end: int) -> bool:
+    index = bisect.bisect_left(offsets, start)
+    return index < len(offsets) and offsets[index] < end
 
 
 
