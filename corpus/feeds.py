@@ -1,5 +1,8 @@
 """Feed subscriptions: remember feed URLs, and refresh them all (from cron, say).
 
+`add_feed` subscribes to a feed URL, or to the feed a site's homepage links in its
+<head> (feed autodiscovery).
+
 Subscriptions live in the corpus's `feeds` table (see schema.py). `refresh` fetches each
 feed with its stored ETag / Last-Modified, skips the unchanged ones (HTTP 304), reads the
 rest with the feed reader and hands the items to the caller's `ingest_fn`, which stores
@@ -10,13 +13,15 @@ run goes on with the next.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Literal
 
-from .fetch import FetchError, FetchResult, check_url, fetch, read_fetched
+from .fetch import FetchError, FetchResult, body_as_utf8, check_url, fetch, read_fetched
 from .model import Article
 from .readers.errors import ReadError, RecordError
+from .readers.html import FeedLink, feed_links
 
 IngestFn = Callable[[str, list[Article]], tuple[int, int]]  # (origin, articles) -> (new, dup)
 FetchFn = Callable[..., FetchResult]
@@ -159,6 +164,96 @@ def ingest_url(
             conn, url, f"ok: {report.new} new, {report.duplicates} already stored", result=result
         )
     return report
+
+
+# --- quoth feeds add URL ------------------------------------------------------------------------
+
+
+@dataclass
+class FeedAdd:
+    """What `quoth feeds add URL` did: subscribed to feeds, or found several to pick from."""
+
+    url: str
+    subscribed: list[tuple[str, str | None]] = field(default_factory=list)  # (feed, title)
+    already: list[str] = field(default_factory=list)  # feeds subscribed before
+    failures: list[str] = field(default_factory=list)  # one line per feed that did not work
+    choices: list[FeedLink] = field(default_factory=list)  # several feeds; nothing done
+    discovered: bool = False  # URL was a web page that links its feeds
+
+
+def add_feed(
+    conn: sqlite3.Connection,
+    url: str,
+    *,
+    fetch_fn: FetchFn = fetch,
+    timeout: float = 20.0,
+    take_all: bool = False,
+) -> FeedAdd:
+    """Subscribe to a feed URL, or to the feed a web page links in its <head>.
+
+    A page linking several feeds (comment feeds aside) subscribes to none unless
+    `take_all`: the caller lists `choices` for the user to pick from. Nothing is ingested
+    here; `quoth refresh` fetches the articles. Raises FetchError or ReadError (one line)
+    when the URL gives neither a feed nor a page with feed links."""
+    check_url(url)
+    result = fetch_fn(url, timeout=timeout)
+    reader, items = read_fetched(result)
+    outcome = FeedAdd(url)
+    if reader == "feed":
+        _subscribe_checked(conn, url, _feed_title(items), outcome)
+        return outcome
+    if reader != "html":
+        raise ReadError(f"{url}: neither a feed nor a web page linking one (read as {reader})")
+    html = body_as_utf8(result).decode("utf-8", "replace")
+    links = _article_feeds(feed_links(html, result.url_final))
+    if not links:
+        raise ReadError(f"{url}: no feed found (the page links no RSS, Atom or JSON Feed)")
+    outcome.discovered = True
+    if len(links) > 1 and not take_all:
+        outcome.choices = links
+        return outcome
+    for link in links:
+        title = _checked_feed_title(link.url, fetch_fn, timeout, outcome)
+        if title is not False:
+            _subscribe_checked(conn, link.url, title or link.title, outcome)
+    return outcome
+
+
+def _article_feeds(links: list[FeedLink]) -> list[FeedLink]:
+    """The page's feeds, without its comment feeds unless those are all there is."""
+    articles = [link for link in links if not link.is_comments_feed]
+    return articles or links
+
+
+def _checked_feed_title(
+    url: str, fetch_fn: FetchFn, timeout: float, outcome: FeedAdd
+) -> str | None | Literal[False]:
+    """The linked feed's title after reading it, or False (and a failure line) when it
+    cannot be fetched or is no feed: pages keep links to feeds long gone."""
+    try:
+        result = fetch_fn(url, timeout=timeout)
+        reader, items = read_fetched(result)
+        if reader != "feed":
+            outcome.failures.append(f"{url}: linked as a feed but not one (read as {reader})")
+            return False
+        return _feed_title(items)
+    except (FetchError, ReadError) as exc:
+        message = str(exc)
+        outcome.failures.append(message if message.startswith(url) else f"{url}: {message}")
+        return False
+
+
+def _feed_title(items: Iterator[Article | RecordError]) -> str | None:
+    return next((i.source for i in items if isinstance(i, Article) and i.source), None)
+
+
+def _subscribe_checked(
+    conn: sqlite3.Connection, url: str, title: str | None, outcome: FeedAdd
+) -> None:
+    if subscribe(conn, url, title):
+        outcome.subscribed.append((url, title))
+    else:
+        outcome.already.append(url)
 
 
 # --- refreshing ---------------------------------------------------------------------------

@@ -95,3 +95,79 @@ def test_a_dead_url_is_one_line_and_the_rest_goes_on(site: Site, tmp_path: Path)
     assert result.stderr.count("\n") == 1 and "404" in result.stderr
     assert result.stdout.startswith("1 new")
     assert quoth("feeds", db=db).stdout == ""  # a page is not a subscription
+
+
+def homepage(*links: tuple[str, str, str]) -> bytes:
+    """A site's front page whose <head> links feeds: (type, href, title) each."""
+    head = "".join(f'<link rel="alternate" type="{kind}" href="{href}" title="{title}">'
+                   for kind, href, title in links)
+    return (f"<!doctype html><html><head><title>Test Gazette</title>{head}</head><body>"
+            "<h1>Test Gazette</h1><ul><li><a href='/a'>Bridge vote</a></li></ul>"
+            "</body></html>").encode()
+
+
+def subscriptions(db: Path) -> list[str]:
+    return [json.loads(line)["url"] for line in quoth("feeds", "--json", db=db).stdout.splitlines()]
+
+
+def test_feeds_add_on_a_homepage_subscribes_to_the_feed_it_links(
+    site: Site, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.db"
+    site.pages["/news/"] = (homepage(
+        ("application/rss+xml", "feed.xml", "Test Gazette"),  # relative to /news/
+        ("application/rss+xml", "/news/comments/feed/", "Test Gazette » Comments Feed"),
+    ), "text/html; charset=utf-8")
+    site.pages["/news/feed.xml"] = (feed("Bridge vote"), "application/rss+xml")
+    added = quoth("feeds", "add", f"{site.base}/news/", db=db)
+    assert added.returncode == 0, added.stderr
+    assert added.stdout.startswith(f"subscribed {site.base}/news/feed.xml")
+    assert "found on" in added.stdout and added.stderr == ""
+    assert subscriptions(db) == [f"{site.base}/news/feed.xml"]  # not the comments feed
+
+    again = quoth("feeds", "add", f"{site.base}/news/", db=db)
+    assert again.returncode == 0 and again.stdout.startswith("already subscribed")
+    refreshed = quoth("refresh", db=db)
+    assert "1 new article" in refreshed.stdout, refreshed.stdout
+
+
+def test_feeds_add_lists_several_feeds_and_subscribes_none_unless_all(
+    site: Site, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.db"
+    site.pages["/"] = (homepage(
+        ("application/rss+xml", "/rss/news.xml", "News"),
+        ("application/atom+xml", f"{site.base}/atom/sport", "Sport"),
+        ("application/json", "/wp-json/wp/v2/pages/2", "JSON"),  # an API, not a feed
+    ), "text/html")
+    site.pages["/rss/news.xml"] = (feed("Bridge vote"), "application/rss+xml")
+    site.pages["/atom/sport"] = (feed("Cup final"), "application/rss+xml")
+    listed = quoth("feeds", "add", f"{site.base}/", db=db)
+    assert listed.returncode == 1
+    assert [row.split("\t")[:2] for row in listed.stdout.splitlines()] == [
+        [f"{site.base}/rss/news.xml", "News"], [f"{site.base}/atom/sport", "Sport"]]
+    assert listed.stderr.count("\n") == 1 and "2 feeds" in listed.stderr
+    assert subscriptions(db) == []
+
+    both = quoth("feeds", "add", "--all", f"{site.base}/", db=db)
+    assert both.returncode == 0, both.stderr
+    assert sorted(subscriptions(db)) == [f"{site.base}/atom/sport", f"{site.base}/rss/news.xml"]
+
+
+def test_feeds_add_fails_in_one_line_per_url_and_goes_on(site: Site, tmp_path: Path) -> None:
+    db = tmp_path / "c.db"
+    site.pages["/plain/"] = (homepage(), "text/html")
+    site.pages["/stale/"] = (homepage(("application/rss+xml", "/gone.xml", "Old")), "text/html")
+    site.pages["/feed.xml"] = (feed("Park plan"), "application/rss+xml")
+    result = quoth("feeds", "add", f"{site.base}/plain/", f"{site.base}/stale/",
+                   "ftp://example.test/", f"{site.base}/feed.xml", db=db)
+    assert result.returncode == 1
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, result.stderr
+    assert lines[0] == (f"{site.base}/plain/: no feed found "
+                        "(the page links no RSS, Atom or JSON Feed)")
+    assert lines[1].startswith(f"{site.base}/gone.xml: ") and "404" in lines[1]
+    assert lines[2].startswith("ftp://example.test/: ")
+    assert "Traceback" not in result.stderr
+    assert subscriptions(db) == [f"{site.base}/feed.xml"]  # a feed URL is taken as it is
+    assert "Test Gazette" in result.stdout

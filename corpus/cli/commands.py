@@ -6,6 +6,7 @@ import argparse
 import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..config import Config
 from ..ingest import IngestReport, ingest, store_extracted
@@ -15,6 +16,9 @@ from ..readers import ReadError, RecordError, read_path
 from ..speaker_match import match_speakers
 from ..store import Corpus, StoredQuote
 from .output import ProgressBar, emit, emit_json, emit_row, error
+
+if TYPE_CHECKING:  # fetching pulls in urllib and ssl: loaded only by commands that fetch
+    from ..feeds import FeedAdd
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -229,15 +233,18 @@ def cmd_config(config: Config, db_path: Path) -> int:
 def cmd_feeds(corpus: Corpus, args: argparse.Namespace) -> int:
     from ..feeds import list_feeds, unsubscribe
 
-    if args.action == "remove":
-        if not args.url:
-            error("quoth feeds remove: which URL? (quoth feeds lists them)")
-            return EXIT_USAGE
-        if not unsubscribe(corpus.conn, args.url):
-            error(f"not subscribed: {args.url}")
-            return EXIT_FAILED
-        emit(f"unsubscribed {args.url}")
-        return EXIT_OK
+    action = getattr(args, "feeds_action", None) or "list"
+    if action == "add":
+        return _add_feeds(corpus, args)
+    if action == "remove":
+        status = EXIT_OK
+        for url in args.urls:
+            if unsubscribe(corpus.conn, url):
+                emit(f"unsubscribed {url}")
+            else:
+                error(f"not subscribed: {url}")
+                status = EXIT_FAILED
+        return status
     for feed in list_feeds(corpus.conn):
         if args.json:
             emit_json(dataclasses.asdict(feed))
@@ -245,6 +252,59 @@ def cmd_feeds(corpus: Corpus, args: argparse.Namespace) -> int:
             emit_row(feed.url, feed.title or "-", feed.last_checked or "never",
                      feed.last_status or "-")
     return EXIT_OK
+
+
+def _add_feeds(corpus: Corpus, args: argparse.Namespace) -> int:
+    """Subscribe to each URL: a feed, or a homepage whose <head> links one."""
+    from ..feeds import add_feed
+    from ..fetch import FetchError
+
+    if corpus.readonly:
+        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
+              "nothing was added")
+        return EXIT_FAILED
+    status = EXIT_OK
+    for url in args.urls:
+        try:
+            outcome = add_feed(corpus.conn, url, timeout=args.timeout, take_all=args.all)
+        except (FetchError, ReadError) as exc:
+            message = str(exc)
+            error(message if message.startswith(url) else f"{url}: {message}")
+            status = EXIT_FAILED
+            continue
+        if not _report_feed_add(outcome, args.json):
+            status = EXIT_FAILED
+    return status
+
+
+def _report_feed_add(outcome: FeedAdd, as_json: bool) -> bool:
+    """Print what `feeds add` did for one URL; False when it subscribed to nothing new
+    or old (several feeds to choose from, or the feeds it found failed)."""
+    found_on = f" (found on {outcome.url})" if outcome.discovered else ""
+    for link in outcome.choices:
+        if as_json:
+            emit_json({"url": link.url, "title": link.title, "kind": link.kind,
+                       "status": "choice", "page": outcome.url})
+        else:
+            emit_row(link.url, link.title or "-", link.kind)
+    if outcome.choices:
+        error(f"{outcome.url}: the page links {len(outcome.choices)} feeds (listed above); "
+              "run quoth feeds add with one of them, or add --all")
+        return False
+    for url, title in outcome.subscribed:
+        if as_json:
+            emit_json({"url": url, "title": title, "status": "subscribed", "page": outcome.url})
+        else:
+            name = f" \u2014 {title}" if title else ""
+            emit(f"subscribed {url}{name}{found_on}; quoth refresh fetches its articles")
+    for url in outcome.already:
+        if as_json:
+            emit_json({"url": url, "title": None, "status": "already", "page": outcome.url})
+        else:
+            emit(f"already subscribed: {url}{found_on}")
+    for line in outcome.failures:
+        error(line)
+    return not outcome.failures and bool(outcome.subscribed or outcome.already)
 
 
 def cmd_refresh(corpus: Corpus, args: argparse.Namespace) -> int:

@@ -19,7 +19,9 @@ from __future__ import annotations
 import codecs
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urljoin, urlsplit
 
 from ..dates import parse_date
 from ..model import Article
@@ -269,6 +271,66 @@ def _canonical_url(page: Page) -> str | None:
         if "canonical" in node.get("rel").lower().split() and node.get("href").strip():
             return node.get("href").strip()
     return None
+
+
+# --- feed autodiscovery ------------------------------------------------------------------------
+
+# The link types of feeds quoth reads. Plain application/json is left out: WordPress and
+# others link their REST API with it, which is not a feed.
+FEED_LINK_TYPES = {
+    "application/rss+xml": "RSS",
+    "application/atom+xml": "Atom",
+    "application/feed+json": "JSON Feed",
+}
+# Feed links sit in <head>; a page's first megabyte holds it many times over.
+_DISCOVERY_CHARS = 1_000_000
+
+
+@dataclass(frozen=True)
+class FeedLink:
+    url: str  # absolute
+    title: str | None
+    kind: str  # "RSS", "Atom", "JSON Feed"
+
+    @property
+    def is_comments_feed(self) -> bool:
+        """WordPress and others offer a feed of reader comments beside the articles."""
+        path = urlsplit(self.url).path.lower().rstrip("/")
+        title = (self.title or "").lower()
+        return path.endswith("/comments/feed") or path.endswith("/comments") or (
+            "comments" in title and "feed" in title
+        )
+
+
+def feed_links(html: str, page_url: str) -> list[FeedLink]:
+    """The feeds a page advertises (<link rel="alternate" type="application/rss+xml"
+    href=...>), with relative URLs resolved against <base href> and the page's URL."""
+    page = parse_html(html[:_DISCOVERY_CHARS])
+    base = page_url
+    base_node = page.find("base")
+    if base_node is not None and base_node.get("href").strip():
+        base = _joined(page_url, base_node.get("href").strip()) or page_url
+    found: dict[str, FeedLink] = {}
+    for node in page.find_all("link"):
+        rel = node.get("rel").lower().split()
+        kind = FEED_LINK_TYPES.get(node.get("type").split(";")[0].strip().lower())
+        href = node.get("href").strip()
+        if kind is None or not href or not ("alternate" in rel or "feed" in rel):
+            continue
+        url = _joined(base, href)
+        if url and url not in found:
+            found[url] = FeedLink(url, clean_field(clean_text(node.get("title"))), kind)
+    return list(found.values())
+
+
+def _joined(base: str, href: str) -> str | None:
+    """An absolute http(s) URL, or None for a malformed or non-web one."""
+    try:
+        url = urljoin(base, href)
+        scheme = urlsplit(url).scheme.lower()
+    except ValueError:  # "http://[::1" and the like
+        return None
+    return url if scheme in ("http", "https") else None
 
 
 def page_metadata(page: Page) -> Metadata:
