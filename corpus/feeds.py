@@ -21,7 +21,7 @@ from typing import Literal
 from .fetch import FetchError, FetchResult, body_as_utf8, check_url, fetch, read_fetched
 from .model import Article
 from .readers.errors import ReadError, RecordError
-from .readers.html import FeedLink, feed_links
+from .readers.html import FeedLink, feed_links, front_page_feeds
 
 IngestFn = Callable[[str, list[Article]], tuple[int, int]]  # (origin, articles) -> (new, dup)
 FetchFn = Callable[..., FetchResult]
@@ -149,6 +149,8 @@ def ingest_url(
     Raises FetchError or ReadError (one-line messages) when nothing could be read."""
     result = fetch_fn(url, timeout=timeout)
     reader, items = read_fetched(result)
+    if reader == "html":
+        _refuse_front_page(url, result)
     report = UrlIngest(url, reader)
     articles: list[Article] = []
     for item in items:
@@ -164,6 +166,23 @@ def ingest_url(
             conn, url, f"ok: {report.new} new, {report.duplicates} already stored", result=result
         )
     return report
+
+
+def _refuse_front_page(url: str, result: FetchResult) -> None:
+    """A site's front page that links feeds is not stored as an article (it would be the
+    site's name over a list of teasers): the error says which feed to take instead."""
+    html = body_as_utf8(result).decode("utf-8", "replace")
+    feeds = _article_feeds(front_page_feeds(html, result.url_final))
+    if len(feeds) == 1:
+        raise ReadError(
+            f"{url}: a site's front page, not an article; its feed has the stories: "
+            f"quoth ingest {feeds[0].url}"
+        )
+    if feeds:
+        raise ReadError(
+            f"{url}: a site's front page, not an article; it links {len(feeds)} feeds: "
+            f"quoth feeds add {url} lists them"
+        )
 
 
 # --- quoth feeds add URL ------------------------------------------------------------------------

@@ -171,3 +171,19 @@ def test_feeds_add_fails_in_one_line_per_url_and_goes_on(site: Site, tmp_path: P
     assert "Traceback" not in result.stderr
     assert subscriptions(db) == [f"{site.base}/feed.xml"]  # a feed URL is taken as it is
     assert "Test Gazette" in result.stdout
+
+
+def test_ingest_of_a_front_page_names_the_feed_to_ingest_instead(
+    site: Site, tmp_path: Path
+) -> None:
+    db = tmp_path / "c.db"
+    site.pages["/"] = (homepage(("application/rss+xml", "/feed.xml", "Test Gazette")),
+                       "text/html")
+    site.pages["/feed.xml"] = (feed("Bridge vote", "Park plan"), "application/rss+xml")
+    refused = quoth("ingest", f"{site.base}/", db=db)
+    assert refused.returncode == 1
+    assert refused.stderr == (f"{site.base}/: a site's front page, not an article; its feed "
+                              f"has the stories: quoth ingest {site.base}/feed.xml\n")
+    suggested = refused.stderr.rsplit(": quoth ", 1)[1].split()
+    followed = quoth(*suggested, db=db)
+    assert followed.returncode == 0 and followed.stdout.startswith("2 new"), followed.stderr

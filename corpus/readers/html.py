@@ -305,7 +305,26 @@ class FeedLink:
 def feed_links(html: str, page_url: str) -> list[FeedLink]:
     """The feeds a page advertises (<link rel="alternate" type="application/rss+xml"
     href=...>), with relative URLs resolved against <base href> and the page's URL."""
+    return _feed_links_of(parse_html(html[:_DISCOVERY_CHARS]), page_url)
+
+
+def front_page_feeds(html: str, page_url: str) -> list[FeedLink]:
+    """The feeds of a site's front page (the root URL, not marked up as an article);
+    [] for any other page. Read as an article, a front page gives a list of teasers
+    under the site's name; its feed has the stories themselves."""
+    path = urlsplit(page_url).path
+    if path not in ("", "/") and not _FRONT_PAGE_PATH.fullmatch(path):
+        return []
     page = parse_html(html[:_DISCOVERY_CHARS])
+    if _meta_values(page).get("og:type", "").lower() == "article" or _json_ld_article(page):
+        return []  # a one-page site whose root is the story
+    return _feed_links_of(page, page_url)
+
+
+_FRONT_PAGE_PATH = re.compile(r"/(?:index|home|default)\.(?:html?|php|aspx?)", re.I)
+
+
+def _feed_links_of(page: Page, page_url: str) -> list[FeedLink]:
     base = page_url
     base_node = page.find("base")
     if base_node is not None and base_node.get("href").strip():

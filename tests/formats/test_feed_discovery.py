@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from quoth.corpus.feeds import add_feed, list_feeds
+from quoth.corpus.feeds import add_feed, ingest_url, list_feeds
 from quoth.corpus.fetch import FetchError, FetchResult
 from quoth.corpus.readers.errors import ReadError
 from quoth.corpus.readers.html import FeedLink, feed_links
@@ -115,3 +115,40 @@ def test_neither_page_nor_feed_raises_one_line(corpus: Corpus) -> None:
     assert "\n" not in str(caught.value)
     with pytest.raises(FetchError):
         add_feed(corpus.conn, "file:///etc/passwd", fetch_fn=web)
+
+
+STORY = ("<h1>Harbour plan approved</h1><p>The harbour plan was approved on Monday after a "
+         "long debate in the council chamber, officials said, with work to start in May.</p>")
+
+
+def front_page(head: str = "") -> tuple[bytes, str]:
+    feeds = link("application/rss+xml", "/feed/", "Site » Feed") + link(
+        "application/rss+xml", "/comments/feed/", "Site » Comments Feed")
+    return (f"<html><head>{feeds}{head}</head><body>{STORY}</body></html>".encode(),
+            "text/html")
+
+
+def stored(_origin: str, articles: list) -> tuple[int, int]:
+    return len(articles), 0
+
+
+@pytest.mark.parametrize("url", ["https://w.example/", "https://w.example/index.php"])
+def test_ingesting_a_front_page_points_to_its_feed(corpus: Corpus, url: str) -> None:
+    web = FakeWeb({url: front_page()})
+    with pytest.raises(ReadError) as caught:
+        ingest_url(corpus.conn, url, stored, fetch_fn=web)
+    assert str(caught.value) == (f"{url}: a site's front page, not an article; its feed has "
+                                 "the stories: quoth ingest https://w.example/feed/")
+    assert list_feeds(corpus.conn) == []
+
+
+@pytest.mark.parametrize(
+    ("url", "head"),
+    [("https://w.example/2024/05/harbour-plan/", ""),  # an article page links feeds too
+     ("https://w.example/", '<meta property="og:type" content="article">'),
+     ("https://w.example/", '<script type="application/ld+json">{"@type": "NewsArticle", '
+                            '"headline": "Harbour plan approved"}</script>')],
+)
+def test_articles_that_link_feeds_are_ingested(corpus: Corpus, url: str, head: str) -> None:
+    web = FakeWeb({url: front_page(head)})
+    assert ingest_url(corpus.conn, url, stored, fetch_fn=web).new == 1
