@@ -68,6 +68,10 @@ class QuothApp(ReaderExtras, App[int]):
         # forwarded "marsh" to the list before the list has passed "/" back up. As a
         # priority binding, focus moves before the next key is routed.
         Binding("slash", "focus_search", "Search", id="quoth.search", priority=True),
+        # Priority for the same reason: "marsh⏎jj" in one read must move in the
+        # list, not type "jj" into the bar. Active in the search bar only.
+        Binding("enter", "submit_search", "To results", id="quoth.search.submit", show=False,
+                priority=True),
         Binding("question_mark", "help", "Help", id="quoth.help"),
         Binding("q", "quit", "Quit", id="quoth.quit"),
         *EXTRA_BINDINGS,  # copy, pager/editor, read/star, palette (reader_extras.py)
@@ -95,6 +99,7 @@ class QuothApp(ReaderExtras, App[int]):
         self._shown_generation = 0
         self._article_generation = 0
         self._go_to_results_when_ready = False
+        self._cursor_at_submit = 0
         self._more_available = False
         # A search run again on changed data (read/star flags): its answer keeps
         # the cursor near where it was instead of on the same article or the top.
@@ -263,10 +268,13 @@ class QuothApp(ReaderExtras, App[int]):
             return
         if self.corpus_total is None and not message.query.strip():
             return  # the listing is still loading; CorpusOpened will fill the list
+        # Rows moved through since Enter, while these results were on their way
+        # ("marsh⏎jj" in one read): counted from the first result.
+        moved = self.article_list.cursor - self._cursor_at_submit
         self._show_rows(message.rows, message.total,
                         stay_near=message.generation == self._stay_near_generation)
         if self._go_to_results_when_ready:
-            self._go_to_results()
+            self._go_to_results(max(0, moved))
 
     def _show_rows(self, rows: list, total: int,  # type: ignore[type-arg]
                    *, stay_near: bool = False) -> None:
@@ -291,11 +299,13 @@ class QuothApp(ReaderExtras, App[int]):
             self._go_to_results()
         else:
             self._go_to_results_when_ready = True
+            self._cursor_at_submit = self.article_list.cursor
 
-    def _go_to_results(self) -> None:
+    def _go_to_results(self, row: int = 0) -> None:
         self._go_to_results_when_ready = False
-        self.article_list.move_cursor(0)
-        self.main_screen.show_list()
+        self.article_list.move_cursor(row)
+        if self.focused is None or self.focused is self.search_bar:
+            self.main_screen.show_list()  # else the user has moved on already
 
     def on_search_cancelled(self, message: SearchCancelled) -> None:
         self.main_screen.show_list()
@@ -394,12 +404,30 @@ class QuothApp(ReaderExtras, App[int]):
         if action == "focus_search":
             # In the bar itself "/" is just a character of the query.
             return isinstance(self.screen, MainScreen) and self.focused is not self.search_bar
+        if action == "submit_search":  # elsewhere Enter is the focused widget's own
+            return isinstance(self.screen, MainScreen) and self.focused is self.search_bar
         return super().check_action(action, parameters)  # the extras: main screen only
 
     def action_focus_search(self) -> None:
         if isinstance(self.screen, MainScreen):
             self.screen.remove_class("-zoomed")
             focus_now(self.search_bar)
+
+    def action_submit_search(self) -> None:
+        """Enter in the search bar: the list takes the keys from now on; the first
+        result is selected now, or as soon as the results are in."""
+        self.main_screen.show_list()
+        self._cursor_at_submit = self.article_list.cursor
+        # Keys typed before Enter may still be on their way through the bar; decide
+        # once it has read them (a callback queued behind them).
+        self.search_bar.call_later(self._submit_when_typed)
+
+    def _submit_when_typed(self) -> None:
+        if (self.search_bar.value == self.query_text
+                and self._shown_generation == self._search_generation):
+            self._go_to_results(max(0, self.article_list.cursor - self._cursor_at_submit))
+        else:
+            self._go_to_results_when_ready = True
 
     def action_help(self) -> None:
         # Deferred imports: nothing here is needed for the first frame.

@@ -18,6 +18,8 @@ from .widgets.quotes_panel import PanelList, QuoteList, QuotesPanel, SpeakerList
 from .widgets.reader import Reader
 from .widgets.search_bar import SearchBar
 
+SUBMIT_ID = "quoth.search.submit"  # Enter in the search bar: an app binding (app.py)
+
 
 @dataclass(frozen=True)
 class KeyRow:
@@ -40,11 +42,12 @@ def binding_sections(
     """All bindings as (section, keys, description), with `keymap` overrides applied."""
     palette = Binding(palette_key, "command_palette", "Command palette", id="quoth.palette")
     # The app has a palette binding of its own (so the config can move it): one row.
-    app_bindings = [b for b in app_bindings if getattr(b, "id", None) != palette.id]
+    # Its Enter works in the search bar only (an app binding for the sake of speed).
+    anywhere = [b for b in app_bindings if getattr(b, "id", None) not in (palette.id, SUBMIT_ID)]
+    submit = [b for b in app_bindings if getattr(b, "id", None) == SUBMIT_ID]
     groups: list[tuple[str, list[BindingType]]] = [
-        ("Anywhere", [*app_bindings, palette, *MainScreen.BINDINGS]),
-        ("Search bar", [Binding("enter", "", "To results", id="quoth.search.submit"),
-                        *SearchBar.BINDINGS]),
+        ("Anywhere", [*anywhere, palette, *MainScreen.BINDINGS]),
+        ("Search bar", [*submit, *SearchBar.BINDINGS]),
         ("Article list", list(ArticleList.BINDINGS)),
         ("Reader", list(Reader.BINDINGS)),
         ("Side panel", [*QuotesPanel.BINDINGS, *QuoteList.BINDINGS, *SpeakerList.BINDINGS,

@@ -65,3 +65,42 @@ async def test_the_bar_keys_follow_the_keymap(corpus_path: Path, ui: SimpleNames
         await ui.wait_until(pilot, lambda: app.search_bar.value == "b")
         await pilot.pause()
         assert app.search_bar.value == "b"
+
+
+async def test_keys_after_enter_in_the_same_read_go_to_the_results(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["/", *"talks", "enter", "j"])
+        await ui.wait_until(pilot, lambda: app.query_text == "talks" and ui.settled(app))
+        await pilot.pause()
+        assert app.search_bar.value == "talks"
+        assert app.focused is app.article_list
+        await ui.wait_for_article(pilot, app)
+        assert len(app.article_list.rows) > 1
+
+
+async def test_enter_elsewhere_is_the_focused_widgets_own(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await pilot.press("enter")  # in the list: opens the article
+        assert app.focused is app.reader
+
+
+async def test_rows_moved_through_right_after_enter_count_from_the_first_result(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["/", *"talks", "enter", "j", "j"])
+        await ui.wait_until(pilot, lambda: app.query_text == "talks" and ui.settled(app)
+                            and not app._go_to_results_when_ready)
+        await pilot.pause()
+        assert app.search_bar.value == "talks"
+        assert app.article_list.cursor == 2
