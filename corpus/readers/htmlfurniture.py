@@ -36,6 +36,7 @@ _COMMENT_CONTROL = re.compile(
     re.IGNORECASE,
 )
 _SEPARATORS = " \t\r\n|·•-–—,:()[]"
+_MAX_OWN_CHARS = 200  # whitespace included; a control says a word or three
 _MAX_CONTROLS = 5000  # enough for any comment thread; a bound on work for hostile pages
 # Form fields a reader types into (sign-up boxes, search, comment forms).
 _TYPED_INPUTS = frozenset({"", "email", "text", "search", "tel"})
@@ -45,16 +46,26 @@ MAX_BOX_CHARS = 400
 STORY_SHARE = 0.5
 
 
-def _own_text(node: Node) -> str:
-    """The element's direct text, without the separators that sit between controls."""
-    text = " ".join(c for c in node.children if isinstance(c, str))
-    return " ".join(text.split()).strip(_SEPARATORS)
+def _own_control_text(node: Node) -> str | None:
+    """The element's direct text without the separators between controls; None when
+    there is none or too much of it to be a control (most elements: a cheap exit)."""
+    parts: list[str] = []
+    size = 0
+    for child in node.children:
+        if isinstance(child, str):
+            size += len(child)
+            if size > _MAX_OWN_CHARS:
+                return None
+            parts.append(child)
+    if not parts:
+        return None
+    return " ".join(" ".join(parts).split()).strip(_SEPARATORS) or None
 
 
 def _comment_controls(page: Page) -> list[Node]:
     found: list[Node] = []
     for node in page.nodes:
-        own = _own_text(node)
+        own = _own_control_text(node)
         if own and len(own) <= 60 and _COMMENT_CONTROL.match(own):
             found.append(node)
             if len(found) >= _MAX_CONTROLS:

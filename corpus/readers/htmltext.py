@@ -424,17 +424,29 @@ _READER_APPEAL = re.compile(
     r"\b(?:become a (?:supporter|member|subscriber|patron)|support (?:our|independent|local)"
     r" (?:journalism|reporting|newsroom)|(?:reader|listener|member)-(?:supported|funded)"
     r"|consider (?:becoming|supporting|subscribing)|make a (?:donation|contribution) to us"
-    r"|(?:straight|delivered)? ?(?:to|in|into) your inbox)\b"
-    r"|^(?:have|do|did|were|are|can) you\b[^?]{0,150}\?\s*(?:email|e-mail|contact|get in touch"
+    r"|(?:to|in|into) your inbox)\b",
+    re.IGNORECASE,
+)
+# Words without which _READER_APPEAL cannot match: a cheap test before the search.
+_APPEAL_WORDS = ("inbox", "become a", "support", "-funded", "consider", "make a")
+_READER_CALLOUT = re.compile(
+    r"(?:have|do|did|were|are|can) you\b[^?]{0,150}\?\s*(?:email|e-mail|contact|get in touch"
     r"|send|call|message|tell us|let us know)\b",
     re.IGNORECASE,
 )
 
 
+def _is_reader_appeal(text: str) -> bool:
+    lowered = text.lower()
+    if any(word in lowered for word in _APPEAL_WORDS) and _READER_APPEAL.search(text):
+        return True
+    return bool(_READER_CALLOUT.match(text))
+
+
 def _is_boilerplate_line(text: str) -> bool:
     if len(text) < 600 and _COOKIE_NOTICE.match(text):
         return True
-    if len(text) < 250 and _READER_APPEAL.search(text):
+    if len(text) < 250 and _is_reader_appeal(text):
         return True
     # Long paragraphs that happen to start with "Updated" or mention an app are story text.
     if len(text) >= 250:
