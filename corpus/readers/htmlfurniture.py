@@ -145,38 +145,88 @@ def comment_sections(
 ) -> set[int]:
     """Indexes of the elements under a "Comments (12)"-style heading: the readers' part."""
     sections: set[int] = set()
-    # Prose-like text before each segment, in document order: the story comes first.
-    before: list[int] = []
-    running = 0
-    for segment in segments:
-        before.append(running)
-        if len(segment.text) >= _PROSE_LINE_CHARS and segment.link_density < 0.5:
-            running += len(segment.text)
+    titled = _holding_the_title(page)  # a section with the story's <h1> is the story
+    above = _prose_above(segments)
     for number, segment in enumerate(segments):
-        text = segment.text
-        if len(text) > 220 or not _COMMENTS_HEADING.match(text):
+        heading = _comments_heading(segment, chars)
+        if heading is None or heading.parent is None or heading.parent.parent is None:
             continue
-        heading = segment.owner
-        # <div><h3>Comments</h3></div>: the wrapper that holds only the heading is the heading.
-        while heading.parent is not None and chars[heading.parent.index] == chars[heading.index]:
-            heading = heading.parent
-        if chars[heading.index] > len(text) + 20:
-            continue  # the words sit inside a larger block of text: not a heading
         section = heading.parent
-        if section is None or section.parent is None:
-            continue
         siblings = [c for c in section.children if not isinstance(c, str)]
         at = siblings.index(heading)
         lead_in = sum(chars[s.index] for s in siblings[:at])
         if lead_in < _LEAD_IN_CHARS and section.tag not in ("body", "html", "main", "article"):
-            # Readers may write more than the story; a story already told above the
-            # section lets it go whatever its size.
-            story_above = before[number] >= _STORY_ABOVE_CHARS
+            if section.index in titled:
+                continue
+            # Readers may write more than the story: a story told above the section
+            # lets a section of comment-like items go whatever its size.
+            chars_above, paragraphs_above = above[number]
+            story_above = (
+                chars_above >= _STORY_ABOVE_CHARS
+                and paragraphs_above >= 2
+                and _holds_items(siblings[at + 1 :], chars)
+            )
             if story_above or prose[section.index] < STORY_SHARE * total_prose:
                 sections.add(section.index)
             continue
         # The heading comes after the story in a shared block: what follows it goes.
         tail = siblings[at:]
-        if sum(prose[s.index] for s in tail) < STORY_SHARE * total_prose:
+        if not any(s.index in titled for s in tail) and (
+            sum(prose[s.index] for s in tail) < STORY_SHARE * total_prose
+        ):
             sections.update(s.index for s in tail)
     return sections
+
+
+def _comments_heading(segment: Segment, chars: list[int]) -> Node | None:
+    """The element that is a comments heading made of this segment's text, if any."""
+    text = segment.text
+    # A linked "12 comments" near the byline jumps to the comments; it heads nothing.
+    if len(text) > 220 or segment.link_density > 0.5 or not _COMMENTS_HEADING.match(text):
+        return None
+    heading = segment.owner
+    # <div><h3>Comments</h3></div>: the wrapper that holds only the heading is the heading.
+    while heading.parent is not None and chars[heading.parent.index] == chars[heading.index]:
+        heading = heading.parent
+    if chars[heading.index] > len(text) + 20:
+        return None  # the words sit inside a larger block of text: not a heading
+    return heading
+
+
+def _prose_above(segments: list[Segment]) -> list[tuple[int, int]]:
+    """For each segment, (characters, paragraphs) of prose-like text before it."""
+    above: list[tuple[int, int]] = []
+    running, paragraphs = 0, 0
+    for segment in segments:
+        above.append((running, paragraphs))
+        if len(segment.text) >= _PROSE_LINE_CHARS and segment.link_density < 0.5:
+            running += len(segment.text)
+            paragraphs += 1
+    return above
+
+
+def _holding_the_title(page: Page) -> set[int]:
+    """Indexes of the elements that contain an <h1>."""
+    holding: set[int] = set()
+    for node in page.nodes:
+        if node.tag == "h1":
+            current = node.parent
+            while current is not None and current.index not in holding:
+                holding.add(current.index)
+                current = current.parent
+    return holding
+
+
+_NOT_ITEMS = frozenset(
+    {"p", "blockquote", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "figure", "img", "br", "hr"}
+)
+
+
+def _holds_items(following: list[Node], chars: list[int]) -> bool:
+    """Two or more comment-like items (blocks, not paragraphs) after the heading, side by
+    side or in one list: a story's body is paragraphs."""
+    items = [n for n in following if n.tag not in _NOT_ITEMS and chars[n.index]]
+    if len(items) == 1:
+        children = [c for c in items[0].children if not isinstance(c, str)]
+        items = [n for n in children if n.tag not in _NOT_ITEMS and chars[n.index]]
+    return len(items) >= 2

@@ -133,3 +133,29 @@ def test_a_police_appeal_in_the_story_stays() -> None:
     story = [*STORY, "Anyone with information is asked to email the inquiry team at "
              "baths@police.example or call 101, quoting log 244."]
     assert extract_main_text(page("", story=story)) == story
+
+
+# Prose-like lines above the story (a notice, a strapline, a ticker).
+BANNER = (
+    "<div><p>We value your privacy and our journalism depends on readers; thank you "
+    "for visiting this independent regional news website today.</p>"
+    "<p>Independent news for the towns and villages of the Westbay peninsula.</p>"
+    "<p>Breaking: the coast road is closed at Hollins after a lorry overturned.</p></div>"
+)
+
+
+def test_a_linked_comment_count_above_the_story_drops_nothing() -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    html = (f"<html><body>{BANNER}<div><h1>Baths to close</h1><div><a href='#c'>12 comments"
+            f"</a></div><div>{paragraphs}</div></div></body></html>")
+    assert extract_main_text(html) == STORY
+
+
+@pytest.mark.parametrize("title_inside", [True, False])
+def test_an_unlinked_comment_count_above_the_story_drops_nothing(title_inside: bool) -> None:
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    title = "<h1>Baths to close</h1>"
+    html = (f"<html><body>{BANNER}{'' if title_inside else title}<div>"
+            f"{title if title_inside else ''}<div><span>12 comments</span></div>"
+            f"<div>{paragraphs}</div></div></body></html>")
+    assert extract_main_text(html) == STORY
