@@ -29,6 +29,8 @@ if TYPE_CHECKING:
 _COMMENT_CONTROL = re.compile(
     r"^(?:reply|replies|report|report abuse|report comment|flag|flag as inappropriate"
     r"|permalink|upvote|downvote|recommend"
+    r"|antworten|melden|responder|denunciar|r[ée]pondre|signaler|rispondi|segnala"
+    r"|reageren|beantwoorden|rapporteren"
     r"|\d[\d.,]*k? (?:likes?|replies|repl(?:y|ies)|points?|upvotes?|votes?|recommends?)"
     r"|(?:view|show|hide|load|see) (?:all )?(?:\d+ )?(?:more )?"
     r"(?:replies|reply|comments?|responses?)"
@@ -84,10 +86,13 @@ def comment_items(page: Page, prose: list[int], total_prose: int) -> set[int]:
                 break  # this branch was counted for an earlier control of the same child
             children.add(child.index)
             child, parent = parent, parent.parent
+    titled = _holding_the_title(page)
     items: set[int] = set()
     for children in holders.values():
         if len(children) >= 2:
-            items.update(i for i in children if prose[i] < STORY_SHARE * total_prose)
+            items.update(
+                i for i in children if prose[i] < STORY_SHARE * total_prose and i not in titled
+            )
     return items
 
 

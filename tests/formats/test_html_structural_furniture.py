@@ -159,3 +159,19 @@ def test_an_unlinked_comment_count_above_the_story_drops_nothing(title_inside: b
             f"{title if title_inside else ''}<div><span>12 comments</span></div>"
             f"<div>{paragraphs}</div></div></body></html>")
     assert extract_main_text(html) == STORY
+
+
+def test_comment_controls_in_other_languages() -> None:
+    comments = "".join(comment(n, LONG_COMMENT, "<a href='#'>Antworten</a> <a href='#'>Melden</a>")
+                       for n in ("Bob", "Sue"))
+    assert extract_main_text(page(comments)) == STORY
+
+
+def test_controls_beside_the_title_drop_nothing_of_the_story() -> None:
+    # "Report" by the headline (a correction link) and by reader comments below, which
+    # are longer than the story.
+    paragraphs = "".join(f"<p>{p}</p>" for p in STORY)
+    comments = "".join(comment(n, LONG_COMMENT, "<a href=#>Report</a>") for n in "ABC")
+    html = (f"<html><body><div><div><h1>Baths to close</h1><a href='#'>Report</a>"
+            f"{paragraphs}</div><div>{comments}</div></div></body></html>")
+    assert extract_main_text(html) == STORY
