@@ -44,6 +44,7 @@ _MAX_CONTROLS = 5000  # enough for any comment thread; a bound on work for hosti
 _TYPED_INPUTS = frozenset({"", "email", "text", "search", "tel"})
 # A sign-up box says a line or two; a longer element around the field is page content.
 MAX_BOX_CHARS = 400
+_MAX_BOX_DEPTH = 10  # boxes are shallow; a bound on work for thousands of fields
 # Half the page's prose: an element holding that much is the story, never furniture.
 STORY_SHARE = 0.5
 
@@ -98,20 +99,25 @@ def comment_items(page: Page, prose: list[int], total_prose: int) -> set[int]:
 
 def form_boxes(page: Page, chars: list[int], prose: list[int], total_prose: int) -> set[int]:
     """Indexes of short elements built around a form field: sign-up, search, consent boxes."""
-    boxes: set[int] = set()
-    for node in page.nodes:
-        if not _is_typed_field(node):
-            continue
-        box = node
-        parent = node.parent
-        while (
+
+    def can_grow_into(parent: Node | None) -> bool:
+        return (
             parent is not None
             and parent.parent is not None  # never the document itself
             and parent.tag not in ("html", "body", "main", "article")
             and chars[parent.index] < MAX_BOX_CHARS
             and prose[parent.index] < STORY_SHARE * total_prose
-        ):
-            box, parent = parent, parent.parent
+        )
+
+    boxes: set[int] = set()
+    for node in page.nodes:
+        if not _is_typed_field(node):
+            continue
+        box = node
+        for _ in range(_MAX_BOX_DEPTH):
+            if box.parent is None or not can_grow_into(box.parent):
+                break
+            box = box.parent
         if box is not node:
             boxes.add(box.index)
     return boxes
@@ -143,6 +149,7 @@ _COMMENTS_HEADING = re.compile(
 _LEAD_IN_CHARS = 100
 _PROSE_LINE_CHARS = 40  # a segment this long and not a link is prose, not a label
 _STORY_ABOVE_CHARS = 250
+_MAX_HEADINGS = 20
 
 
 def comment_sections(
@@ -152,10 +159,14 @@ def comment_sections(
     sections: set[int] = set()
     titled = _holding_the_title(page)  # a section with the story's <h1> is the story
     above = _prose_above(segments)
+    headings = 0
     for number, segment in enumerate(segments):
         heading = _comments_heading(segment, chars)
         if heading is None or heading.parent is None or heading.parent.parent is None:
             continue
+        headings += 1
+        if headings > _MAX_HEADINGS:
+            break  # a page is one story and one comment section, not thousands
         section = heading.parent
         siblings = [c for c in section.children if not isinstance(c, str)]
         at = siblings.index(heading)
