@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
@@ -175,13 +176,16 @@ def ingest(
     inputs = expand_inputs(args, report)
     whole, streamed = split_by_size(inputs)
     done = 0
-    with ExtractionWorkers.for_run(inputs, workers) as pool, corpus.writer() as writer:
+    # A corpus that holds articles already: workers skip extracting those (a folder read
+    # again is mostly duplicates).
+    known = corpus.path if corpus.article_count() else None
+    with ExtractionWorkers.for_run(inputs, workers, known) as pool, corpus.writer() as writer:
         # Before waiting for the workers, commit: the write lock is free while we wait, so
         # the reader marking an article read, or another ingest, need not wait for us.
         results = pool.read_files([i.path for i in whole], on_wait=writer.commit)
         for item, result in zip(whole, results, strict=True):
             _report_progress(small_file_progress, done, len(inputs), item.origin)
-            _store(writer, item, report, lambda result=result: result.replay(report))
+            _store(writer, item, report, partial(result.replay, report, writer.is_stored))
             done += 1
         for item in streamed:
             _report_progress(progress, done, len(inputs), item.origin)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import threading
 import time
 from collections import deque
@@ -73,13 +74,25 @@ class FileResult:
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     failure: str | None = None
+    # Positions of articles the corpus already held when the worker read them: not
+    # extracted, as the store will count them as duplicates.
+    known: set[int] = field(default_factory=set)
 
-    def replay(self, report: Report) -> Iterator[Article]:
+    def replay(
+        self, report: Report, is_stored: Callable[[str], bool] | None = None
+    ) -> Iterator[Article]:
+        """The articles, to store; `is_stored(content_hash)` confirms, under the write
+        lock, that a known one is still there (else it is extracted here after all)."""
         report.failures.extend(self.errors)
         report.warnings.extend(self.warnings)
         if self.failure is not None:
             raise ReadError(self.failure)
-        yield from self.articles
+        for position, article in enumerate(self.articles):
+            if position in self.known and not (is_stored and is_stored(article.content_hash)):
+                article, warning = with_quotes(article)
+                if warning:
+                    report.warnings.append(warning)
+            yield article
 
 
 def read_file_whole(path: Path) -> FileResult:
@@ -88,6 +101,10 @@ def read_file_whole(path: Path) -> FileResult:
         for record in read_path(path):
             if isinstance(record, RecordError):
                 result.errors.append(record_error_line(record))
+                continue
+            if _known_bodies is not None and _known_bodies.has(record.content_hash):
+                result.known.add(len(result.articles))
+                result.articles.append(record)
                 continue
             article, warning = with_quotes(record)
             result.articles.append(article)
@@ -146,13 +163,17 @@ class ExtractionWorkers:
     killer, a crash in C code) it raises BrokenProcessPool instead of waiting
     forever, and the run goes on with a fresh pool."""
 
-    def __init__(self, processes: int) -> None:
+    def __init__(self, processes: int, corpus: Path | None = None) -> None:
+        """`corpus`: workers skip extracting articles it already holds (see FileResult)."""
         self.processes = processes
+        self.corpus = corpus
         self.pool: ProcessPoolExecutor | None = self._new_pool() if processes > 1 else None
 
     def _new_pool(self, processes: int | None = None) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(
-            processes or self.processes, initializer=_exit_with_parent, initargs=(os.getpid(),)
+            processes or self.processes,
+            initializer=_start_worker,
+            initargs=(os.getpid(), self.corpus),
         )
 
     def _restart(self) -> None:
@@ -161,11 +182,13 @@ class ExtractionWorkers:
         self.pool = self._new_pool()
 
     @classmethod
-    def for_run(cls, inputs: list[HasPath], workers: int | None = None) -> ExtractionWorkers:
+    def for_run(
+        cls, inputs: list[HasPath], workers: int | None = None, corpus: Path | None = None
+    ) -> ExtractionWorkers:
         if workers is None:
             total = sum(_size(i.path) or PARALLEL_MIN_BYTES for i in inputs)
             workers = (os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES else 1
-        return cls(workers)
+        return cls(workers, corpus)
 
     def __enter__(self) -> ExtractionWorkers:
         return self
@@ -268,6 +291,36 @@ def _with_found(
         article.quotes = quotes
         article.speakers = speakers
         yield article, warning
+
+
+class KnownBodies:
+    """The corpus, read-only, from a worker: is an article with this body in it?
+    Ingesting a folder again is then mostly reading: each file's articles are looked
+    up (an index probe) instead of extracted. Any trouble means "not known"."""
+
+    def __init__(self, corpus: Path) -> None:
+        self.uri = corpus.resolve().as_uri() + "?mode=ro"
+        self.conn: sqlite3.Connection | None = None
+
+    def has(self, content_hash: str) -> bool:
+        try:
+            if self.conn is None:
+                self.conn = sqlite3.connect(self.uri, uri=True, timeout=1.0)
+            found = self.conn.execute(
+                "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+            ).fetchone()
+        except sqlite3.Error:
+            return False
+        return found is not None
+
+
+_known_bodies: KnownBodies | None = None  # set in each worker process
+
+
+def _start_worker(parent_pid: int, corpus: Path | None) -> None:
+    global _known_bodies
+    _exit_with_parent(parent_pid)
+    _known_bodies = KnownBodies(corpus) if corpus is not None else None
 
 
 def _exit_with_parent(parent_pid: int) -> None:

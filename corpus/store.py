@@ -351,6 +351,13 @@ class CorpusWriter:
         finally:
             self._end()
 
+    def is_stored(self, content_hash: str) -> bool:
+        """Whether the corpus holds an article with this body (this writer's too)."""
+        row = self.conn.execute(
+            "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
+        ).fetchone()
+        return row is not None
+
     def _begin(self) -> None:
         if self._began is None:
             begin_immediate(self.conn, WRITE_WAIT_SECONDS)
