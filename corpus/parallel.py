@@ -306,12 +306,14 @@ class KnownBodies:
         try:
             if self.conn is None:
                 self.conn = sqlite3.connect(self.uri, uri=True, timeout=1.0)
+            # fetchall: a statement read to its end holds no read snapshot open, which
+            # would keep the ingest's checkpoints from emptying the WAL.
             found = self.conn.execute(
                 "SELECT 1 FROM articles WHERE content_hash = ?", (content_hash,)
-            ).fetchone()
+            ).fetchall()
         except sqlite3.Error:
             return False
-        return found is not None
+        return bool(found)
 
 
 _known_bodies: KnownBodies | None = None  # set in each worker process
