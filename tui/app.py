@@ -190,6 +190,11 @@ class QuothApp(ReaderExtras, App[int]):
                 return screen
         raise LookupError("main screen not mounted")
 
+    def main_screen_mounted(self) -> bool:
+        """The main screen and its list are there (not so while the app closes)."""
+        return any(isinstance(screen, MainScreen) and bool(screen.query(ArticleList))
+                   for screen in self.screen_stack)
+
     @property
     def article_list(self) -> ArticleList:
         return self.main_screen.query_one(ArticleList)
@@ -268,6 +273,8 @@ class QuothApp(ReaderExtras, App[int]):
             return
         if self.corpus_total is None and not message.query.strip():
             return  # the listing is still loading; CorpusOpened will fill the list
+        if not self.main_screen_mounted():
+            return  # the app is closing
         # Rows moved through since Enter, while these results were on their way
         # ("marsh⏎jj" in one read): counted from the first result.
         moved = self.article_list.cursor - self._cursor_at_submit

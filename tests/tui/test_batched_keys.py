@@ -61,10 +61,9 @@ async def test_the_bar_keys_follow_the_keymap(corpus_path: Path, ui: SimpleNames
     app.set_keymap({"quoth.search.clear": "ctrl+g"})
     async with app.run_test(size=(120, 40)) as pilot:
         await ui.wait_for_article(pilot, app)
-        _post_keys(app, ["/", "a", "ctrl+g", "b"])
-        await ui.wait_until(pilot, lambda: app.search_bar.value == "b")
-        await pilot.pause()
-        assert app.search_bar.value == "b"
+        _post_keys(app, ["/", "a", "ctrl+g", "z"])
+        await ui.wait_until(pilot, lambda: app.main_screen.has_class("-zoomed"))
+        assert app.search_bar.value == ""  # cleared, and "z" zoomed the reader
 
 
 async def test_keys_after_enter_in_the_same_read_go_to_the_results(
@@ -104,3 +103,17 @@ async def test_rows_moved_through_right_after_enter_count_from_the_first_result(
         await pilot.pause()
         assert app.search_bar.value == "talks"
         assert app.article_list.cursor == 2
+
+
+@pytest.mark.parametrize("leave", ["escape", "down"])
+async def test_keys_after_leaving_the_bar_in_the_same_read_go_to_the_list(
+    corpus_path: Path, ui: SimpleNamespace, leave: str
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["/", "a", leave, "j"])
+        await ui.wait_until(pilot, lambda: app.article_list.cursor == 1)
+        await pilot.pause()
+        assert app.focused is app.article_list
+        assert app.search_bar.value == ("" if leave == "escape" else "a")

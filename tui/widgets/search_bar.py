@@ -23,6 +23,10 @@ class SearchBar(Input):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(placeholder=PLACEHOLDER, id=id, select_on_focus=False)
+        self._left = False  # Esc or ↓ sent the focus on; cleared when it comes back
+
+    def on_focus(self) -> None:
+        self._left = False
 
     @on(Input.Changed)
     def _announce_change(self, event: Input.Changed) -> None:
@@ -35,6 +39,13 @@ class SearchBar(Input):
         self.post_message(QuerySubmitted(event.value))
 
     async def _on_key(self, event: events.Key) -> None:
+        if self._left and self.screen.focused is not self:  # (has_focus lags a turn)
+            # Routed here in the same read as the Esc or ↓ that moved the focus on:
+            # handed back to the app, which sends it where the focus is now.
+            event.stop()
+            event.prevent_default()
+            self.app.post_message(events.Key(event.key, event.character))
+            return
         # Textual runs a key's binding only once the key has bubbled up to the app,
         # and by then the keys behind it in the same read (a slow SSH link, a fast
         # typist, a paste) have been typed: "ab⌫c" gave "ab". The bar's own keys
@@ -54,8 +65,17 @@ class SearchBar(Input):
         return False
 
     def action_submit_query(self) -> None:
+        self._leave()
         self.post_message(QuerySubmitted(self.value))
 
     def action_cancel(self) -> None:
         self.value = ""  # posts Input.Changed, so the full list comes back
+        self._leave()
         self.post_message(SearchCancelled())
+
+    def _leave(self) -> None:
+        """Focus on to the results now, so that the next key already goes there."""
+        self._left = True
+        show_list = getattr(self.screen, "show_list", None)
+        if callable(show_list):
+            show_list()
