@@ -195,7 +195,8 @@ def ingest(
                 done += 1
                 continue
             records = _records(item, stdin)
-            _store(writer, item, report, lambda r=records: pool.extract_stream(r, report))
+            stream = partial(pool.extract_stream, records, report, writer.is_stored)
+            _store(writer, item, report, stream)
             done += 1
     _report_progress(progress, done, len(inputs), "")
     return report

@@ -125,11 +125,15 @@ def _read_files_whole(paths: list[Path]) -> list[FileResult]:
 Found = tuple[list[Quote], list[Speaker], str | None]
 
 
-def _extract_batch(articles: list[Article]) -> list[Found]:
+def _extract_batch(articles: list[Article]) -> list[Found | None]:
     """Only what extraction adds travels back: the articles themselves are still in the
-    main process (sending them back cost it a third more unpickling)."""
-    found = []
+    main process (sending them back cost it a third more unpickling). None: the corpus
+    holds that article already (see KnownBodies), so it was not extracted."""
+    found: list[Found | None] = []
     for article in articles:
+        if _known_bodies is not None and _known_bodies.has(article.content_hash):
+            found.append(None)
+            continue
         article, warning = with_quotes(article)
         found.append((article.quotes, article.speakers, warning))
     return found
@@ -259,38 +263,50 @@ class ExtractionWorkers:
                         break
 
     def extract_stream(
-        self, records: Iterable[Article | RecordError], report: Report
+        self,
+        records: Iterable[Article | RecordError],
+        report: Report,
+        is_stored: Callable[[str], bool] | None = None,
     ) -> Iterator[Article]:
-        """Articles with quotes, in input order; record errors go to the report."""
+        """Articles with quotes, in input order; record errors go to the report.
+        `is_stored`: as for FileResult.replay."""
         articles = _articles_only(records, report)
-        pairs = self._in_pool(articles) if self.pool else map(with_quotes, articles)
+        pairs = self._in_pool(articles, is_stored) if self.pool else map(with_quotes, articles)
         for article, warning in pairs:
             if warning:
                 report.warnings.append(warning)
             yield article
 
-    def _in_pool(self, articles: Iterator[Article]) -> Iterator[tuple[Article, str | None]]:
+    def _in_pool(
+        self, articles: Iterator[Article], is_stored: Callable[[str], bool] | None
+    ) -> Iterator[tuple[Article, str | None]]:
         assert self.pool is not None
-        pending: deque[tuple[list[Article], Future[list[Found]]]] = deque()
+        pending: deque[tuple[list[Article], Future[list[Found | None]]]] = deque()
         try:
             for batch in _batches(articles, BATCH_SIZE):
                 pending.append((batch, self._submit(_extract_batch, batch)))
                 if len(pending) >= 2 * self.processes:
-                    yield from _with_found(*pending.popleft())
+                    yield from _with_found(*pending.popleft(), is_stored)
             while pending:
-                yield from _with_found(*pending.popleft())
+                yield from _with_found(*pending.popleft(), is_stored)
         except BrokenProcessPool:
             self._restart()
             raise ReadError(WORKER_DIED) from None
 
 
 def _with_found(
-    batch: list[Article], future: Future[list[Found]]
+    batch: list[Article],
+    future: Future[list[Found | None]],
+    is_stored: Callable[[str], bool] | None,
 ) -> Iterator[tuple[Article, str | None]]:
-    for article, (quotes, speakers, warning) in zip(batch, future.result(), strict=True):
-        article.quotes = quotes
-        article.speakers = speakers
-        yield article, warning
+    for article, found in zip(batch, future.result(), strict=True):
+        if found is not None:
+            article.quotes, article.speakers, warning = found
+            yield article, warning
+        elif is_stored is not None and is_stored(article.content_hash):
+            yield article, None  # a duplicate: the store counts it and stores nothing
+        else:
+            yield with_quotes(article)  # no longer in the corpus: extracted here after all
 
 
 class KnownBodies:

@@ -47,3 +47,21 @@ def test_workers_store_what_one_process_stores(
     assert with_workers == stored(tmp_path / "w1.db")
     assert len(with_workers) == 42 and with_workers[-1][0] == "Bridge 20"
     assert {row[3] for row in with_workers if row[2] == "direct"} == {"Ana Ruiz"}
+
+
+@pytest.mark.parametrize("worker_says_known", [False, True])
+def test_a_stream_read_again_adds_only_its_new_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, worker_says_known: bool
+) -> None:
+    """Workers skip extracting what the corpus holds; the store decides what is new
+    (even when a worker took a new article for a stored one)."""
+    monkeypatch.setattr(parallel, "BATCH_SIZE", 4)
+    if worker_says_known:
+        monkeypatch.setattr(parallel.KnownBodies, "has", lambda self, content_hash: True)
+    with Corpus(tmp_path / "c.db") as corpus:
+        first = ingest(corpus, ["-"], stdin=io.BytesIO(dump(18)), workers=2)
+        again = ingest(corpus, ["-"], stdin=io.BytesIO(dump(21)), workers=2)
+    assert (first.new, again.new, again.duplicates) == (18, 3, 18)
+    with Corpus(tmp_path / "clean.db") as clean:
+        ingest(clean, ["-"], stdin=io.BytesIO(dump(21)), workers=1)
+    assert stored(tmp_path / "c.db") == stored(tmp_path / "clean.db")
