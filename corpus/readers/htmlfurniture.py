@@ -18,7 +18,9 @@ never furniture, whatever it contains.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -35,6 +37,18 @@ _COMMENT_CONTROL = re.compile(
     r"|(?:view|show|hide|load|see) (?:all )?(?:\d+ )?(?:more )?"
     r"(?:replies|reply|comments?|responses?)"
     r"|[^.!?]{1,40} says:)$",
+    re.IGNORECASE,
+)
+# When a reader posted: "2 hours ago", "vor 3 Stunden", "14/03/2025 at 18:42", at the
+# end of a short line ("Derek W. · 2 days ago").
+_POSTED_AT = re.compile(
+    r"(?:^|[\s·|•,–—-])(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
+    r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|just now"
+    r"|vor (?:\d+|einer?) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?"
+    r"|jahr(?:en)?)|hace (?:\d+|una?) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?"
+    r"|años?)|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|\d+ (?:minuti|ore|giorni|settimane|mesi|anni) fa"
+    r"|\bat \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t\r\n|·•-–—,:()[]"
@@ -65,36 +79,91 @@ def _own_control_text(node: Node) -> str | None:
     return " ".join(" ".join(parts).split()).strip(_SEPARATORS) or None
 
 
-def _comment_controls(page: Page) -> list[Node]:
-    found: list[Node] = []
+def _short_texts(page: Page) -> list[tuple[Node, str]]:
+    """Elements with a short own text (a control, a timestamp line), with that text."""
+    found: list[tuple[Node, str]] = []
     for node in page.nodes:
         own = _own_control_text(node)
-        if own and len(own) <= 60 and _COMMENT_CONTROL.match(own):
-            found.append(node)
-            if len(found) >= _MAX_CONTROLS:
-                break
+        if own and len(own) <= 80:
+            found.append((node, own))
     return found
 
 
-def comment_items(page: Page, prose: list[int], total_prose: int) -> set[int]:
-    """Indexes of elements that are one reader comment each (or a reply thread)."""
-    holders: dict[int, set[int]] = {}  # element -> its children that hold a comment control
-    for control in _comment_controls(page):
-        child, parent = control, control.parent
+def _may_end_in_a_stamp(text: str) -> bool:
+    """A cheap test before _POSTED_AT, which most short texts fail."""
+    tail = text[-30:].lower()
+    return (
+        tail.endswith(("ago", "now", " fa", "m", "m.")) or tail[-1:].isdigit()
+        or "vor " in tail or "hace " in tail or "il y a " in tail
+    )
+
+
+def _holders(marked: list[Node]) -> dict[int, set[int]]:
+    """element -> those of its children that hold a marked element."""
+    holders: dict[int, set[int]] = {}
+    for node in marked:
+        child, parent = node, node.parent
         while parent is not None:
             children = holders.setdefault(parent.index, set())
             if child.index in children:
-                break  # this branch was counted for an earlier control of the same child
+                break  # this branch was counted for an earlier mark under the same child
             children.add(child.index)
             child, parent = parent, parent.parent
+    return holders
+
+
+def comment_items(
+    page: Page, segments: list[Segment], prose: list[int], total_prose: int
+) -> set[int]:
+    """Indexes of elements that are one reader comment each (or a reply thread)."""
     titled = _holding_the_title(page)
+    story_size = STORY_SHARE * total_prose
     items: set[int] = set()
-    for children in holders.values():
+    texts = _short_texts(page)
+    controls = [node for node, text in texts if _COMMENT_CONTROL.match(text)]
+    stamps = [
+        node for node, text in texts
+        if _may_end_in_a_stamp(text) and _POSTED_AT.search(text[-40:])
+    ]
+    # Two or more siblings with comment controls: each one is a comment.
+    for children in _holders(controls[:_MAX_CONTROLS]).values():
         if len(children) >= 2:
-            items.update(
-                i for i in children if prose[i] < STORY_SHARE * total_prose and i not in titled
-            )
+            items.update(i for i in children if prose[i] < story_size and i not in titled)
+    # Three or more siblings stamped "2 hours ago" are comments too, or story teasers.
+    # A live blog's entries are stamped that way, but they are most of the page, and
+    # more than twice what comes before them.
+    stamped = _holders(stamps[:_MAX_CONTROLS])
+    if stamped:
+        before = _prose_before(segments)
+        for children in stamped.values():
+            size = sum(prose[i] for i in children)
+            if len(children) < 3 or children & titled:
+                continue
+            if size < story_size or size < 2 * before(min(children)):
+                items.update(children)
     return items
+
+
+def _prose_before(segments: list[Segment]) -> Callable[[int], int]:
+    """A function: element index -> characters of prose-like text before the element."""
+    # A segment's place: the largest element index opened up to it. Text after a block,
+    # back in the block's parent, is placed after the block; so places never decrease,
+    # and the segments before element n are exactly those placed before n.
+    places: list[int] = []
+    totals: list[int] = []
+    place = running = 0
+    for segment in segments:
+        place = max(place, segment.owner.index)
+        if len(segment.text) >= _PROSE_LINE_CHARS and segment.link_density < 0.5:
+            running += len(segment.text)
+            places.append(place)
+            totals.append(running)
+
+    def before(index: int) -> int:
+        at = bisect.bisect_left(places, index)
+        return totals[at - 1] if at else 0
+
+    return before
 
 
 def form_boxes(page: Page, chars: list[int], prose: list[int], total_prose: int) -> set[int]:

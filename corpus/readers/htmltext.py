@@ -514,6 +514,12 @@ class _Scored:
     good: float  # contribution as article prose
     junk: int  # characters that look like furniture (links, menus)
     teaser: bool = False  # the summary under a linked headline (a list of other stories)
+    furniture_line: bool | None = None  # _is_boilerplate_line, when it was asked
+
+    def is_furniture_line(self) -> bool:
+        if self.furniture_line is None:
+            self.furniture_line = _is_boilerplate_line(self.segment.text)
+        return self.furniture_line
 
 
 def _score(segment: Segment) -> _Scored:
@@ -521,15 +527,17 @@ def _score(segment: Segment) -> _Scored:
     n = len(text)
     if segment.link_density > 0.5:
         return _Scored(segment, 0.0, n)
-    if n < 25 or _is_boilerplate_line(text):
-        return _Scored(segment, 0.0, n if n < 25 else 0)
+    if n < 25:
+        return _Scored(segment, 0.0, n)
+    if _is_boilerplate_line(text):
+        return _Scored(segment, 0.0, 0, furniture_line=True)
     commas = text.count(",") + text.count("،")
     good = 1.0 + min(n / 100.0, 3.0) + min(commas, 3) * 0.5
     if segment.owner.tag in PARAGRAPH_TAGS:
         good *= 1.5
     elif segment.owner.tag == "li" or segment.owner.tag in HEADING_TAGS:
         good *= 0.3
-    return _Scored(segment, good, 0)
+    return _Scored(segment, good, 0, furniture_line=False)
 
 
 def _ancestors(node: Node) -> Iterator[Node]:
@@ -558,7 +566,7 @@ def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) ->
     total = prose[0] or 1
     # Furniture that names nothing, found by its shape (comment controls, form fields).
     shaped = (
-        comment_items(page, prose, total)
+        comment_items(page, segments, prose, total)
         | comment_sections(page, segments, chars, prose, total)
         | form_boxes(page, chars, prose, total)
     )
@@ -785,7 +793,7 @@ def _keep_in_container(scored: list[_Scored], interrupted: set[int]) -> list[str
         if item.teaser or seg.link_density > 0.5:
             pending_heading = None  # "Related topics" heads the links, not the next paragraph
             continue
-        if _is_boilerplate_line(text):
+        if item.is_furniture_line():
             continue
         if tag == "h1":
             continue

@@ -175,3 +175,21 @@ def test_controls_beside_the_title_drop_nothing_of_the_story() -> None:
     html = (f"<html><body><div><div><h1>Baths to close</h1><a href='#'>Report</a>"
             f"{paragraphs}</div><div>{comments}</div></div></body></html>")
     assert extract_main_text(html) == STORY
+
+
+@pytest.mark.parametrize("stamp", ["2 hours ago", "vor 3 Stunden", "14/03/2025 at 18:42",
+                                   "hace 2 horas"])
+def test_comments_stamped_with_when_they_were_posted_go(stamp: str) -> None:
+    comments = "".join(f"<div><div><b>reader{i}</b> · {stamp}</div><p>{LONG_COMMENT} ({i})</p>"
+                       "</div>" for i in range(3))
+    assert extract_main_text(page(comments)) == STORY
+
+
+def test_live_blog_entries_stamped_the_same_way_stay() -> None:
+    entries = [f"Entry {i}: the council has confirmed that the vote on the baths will be held "
+               f"this evening, after a delay of {i} hours caused by a fire alarm."
+               for i in range(5)]
+    blog = "".join(f"<div><div>{i + 1} hours ago</div><p>{text}</p></div>"
+                   for i, text in enumerate(entries))
+    html = f"<html><body><div><h1>Live: baths vote</h1><p>{STORY[0]}</p>{blog}</div></body></html>"
+    assert extract_main_text(html) == [STORY[0], *entries]
