@@ -6,7 +6,9 @@ Many pages have none: hashed CSS classes ("css-1f5nmbs"), utility classes, or ba
 
 * Reader comments: every comment carries the same small controls ("Reply", "Report",
   "14 likes", "4 replies", "Gordon says:"). An element with two or more children that
-  each hold such a control is a list of comments, and those children go.
+  each hold such a control is a list of comments, and those children go. Three or more
+  siblings stamped when they were posted ("2 hours ago", "vor 3 Stunden") go too,
+  unless they are the bulk of the page, as a live blog's entries are.
 * A comment section under a heading that says so ("38 Comments", "Join the discussion
   (9)", "3 thoughts on ...", "Comentarios"), even when its comments carry no controls.
 * Sign-up and cookie boxes: a form field (an email input) with a little text around it.
