@@ -148,6 +148,8 @@ def test_feeds_add_lists_several_feeds_and_subscribes_none_unless_all(
         [f"{site.base}/rss/news.xml", "News"], [f"{site.base}/atom/sport", "Sport"]]
     assert listed.stderr.count("\n") == 1 and "2 feeds" in listed.stderr
     assert subscriptions(db) == []
+    as_json = quoth("feeds", "add", f"{site.base}/", "--json", db=db)
+    assert [json.loads(row)["status"] for row in as_json.stdout.splitlines()] == ["choice"] * 2
 
     both = quoth("feeds", "add", "--all", f"{site.base}/", db=db)
     assert both.returncode == 0, both.stderr
