@@ -40,6 +40,10 @@ PIECES = st.sampled_from(
         "win",
         "ISPR",
         "officials",
+        "I said, '",
+        "he said, ‘",
+        "',\"",
+        "’”",
     ]
 )
 TEXT = st.one_of(
@@ -51,18 +55,30 @@ TEXT = st.one_of(
 
 def check(body: str) -> None:
     extraction = run_pipeline(body)
-    previous_end = -1
-    for quote in sorted(extraction.quotes, key=lambda q: q.start):
+    quotes = sorted(extraction.quotes, key=lambda q: q.start)
+    for quote in quotes:
         assert 0 <= quote.start <= quote.end <= len(body)
         assert body[quote.start : quote.end] == quote.text
-        assert quote.start >= previous_end, "quotes overlap"
-        previous_end = quote.end
         assert quote.kind in {"direct", "partial", "reported"}
         if quote.mention is not None:
             assert 0 <= quote.mention_start <= quote.mention_end <= len(body)
             assert body[quote.mention_start : quote.mention_end] == quote.mention
     names = {s.name for s in extraction.speakers}
     assert all(q.speaker in names for q in extraction.quotes)
+    assert_nested_or_apart(quotes)
+
+
+def assert_nested_or_apart(quotes: list) -> None:  # noqa: ANN001
+    """Quotes never cross: two are apart, or one (a quote inside a quote, or a
+    fragment inside a reported clause) sits wholly inside the other."""
+    open_quotes: list = []  # the quotes that contain the current one, outermost first
+    for quote in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        while open_quotes and open_quotes[-1].end <= quote.start:
+            open_quotes.pop()
+        if open_quotes:
+            assert quote.end <= open_quotes[-1].end, "quotes cross"
+            assert quote.kind in {"direct", "partial"}, "only quotes and fragments nest"
+        open_quotes.append(quote)
 
 
 @settings(max_examples=300, deadline=None)
