@@ -25,7 +25,8 @@ from .transcript import transcript_quotes
 from .views import build_views
 
 # When two findings overlap, the one with the lower rank stays: a quoted
-# sentence beats a reported clause, which swallows the fragments quoted in it.
+# sentence beats a reported clause, which beats the fragments quoted in it (those
+# come back afterwards, inside their clause: nested.py).
 KIND_RANK = {"direct": 0, "reported": 1, "partial": 2}
 
 
