@@ -114,7 +114,8 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     if len(words) > 8:
         return False  # too long for any test below: skip reading the words before it
     before = body[max(paragraph_start, span.open_position - 40) : span.open_position]
-    previous = _last_word(before).lower()
+    previous_word = _last_word(before)
+    previous = previous_word.lower()
     lexicon = load_lexicon()
     if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and len(words) <= 6:
         return True  # Ruth Calloway's "The Long Table"
@@ -122,18 +123,18 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if previous in {"the", "a", "an"} and len(words) <= 4:
         return True
-    if len(words) <= 2 and _between_name_words(body, span, before):
+    if len(words) <= 2 and _between_name_words(body, span, before, previous_word):
         return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
     if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
         return not _SENTENCE_FINAL.search(inner + body[span.end : span.end + 1])
     return False
 
 
-def _between_name_words(body: str, span: QuoteSpan, before: str) -> bool:
+def _between_name_words(body: str, span: QuoteSpan, before: str, previous_word: str) -> bool:
     """Is the quote set between a capitalised word and a capitalised surname?"""
-    if not before.endswith(" ") or not before.rstrip()[-1:].isalpha():
+    if not previous_word[:1].isupper() or not body[span.start : span.start + 1].isupper():
         return False
-    if not _last_word(before)[:1].isupper() or not body[span.start : span.start + 1].isupper():
+    if not before.endswith(" ") or not before[-2:-1].isalpha():
         return False
     after = body[span.close_position + 1 : span.close_position + 3]
     return after[:1] == " " and after[1:2].isupper()
