@@ -12,6 +12,7 @@ import os
 import shlex
 import subprocess
 import tempfile
+import textwrap
 from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from ..corpus.terminal_safety import printable
 
 DEFAULT_PAGER = "less"
 DEFAULT_EDITOR = "vi"
+# A pager gets paragraphs folded at word boundaries, no wider than the reader's.
+PAGER_MAX_WIDTH = 100
 
 
 @dataclass(frozen=True)
@@ -32,12 +35,32 @@ class Outcome:
     message: str
 
 
-def article_plain_text(article: Article) -> str:
-    """Headline, metadata, caption, body and quotes, with control characters made visible."""
+def article_plain_text(article: Article, width: int | None = None) -> str:
+    """Headline, metadata, caption, body and quotes, with control characters made visible.
+
+    With `width`, long lines are folded at word boundaries (a pager would cut
+    words in two at the terminal's edge); list items keep their indent.
+    """
     # Deferred: the CLI module pulls in the readers, which the reader app never needs.
     from ..corpus.cli.commands import format_article
 
-    return printable(format_article(article)).rstrip("\n") + "\n"
+    text = printable(format_article(article)).rstrip("\n")
+    if width is not None:
+        text = "\n".join(_fold(line, width) for line in text.split("\n"))
+    return text + "\n"
+
+
+def pager_width(columns: int) -> int:
+    return max(20, min(columns - 1, PAGER_MAX_WIDTH))
+
+
+def _fold(line: str, width: int) -> str:
+    if len(line) <= width:
+        return line
+    indent = line[: len(line) - len(line.lstrip())]
+    hanging = indent + "  " if line.lstrip().startswith("- ") else indent
+    return textwrap.fill(line.strip(), width, initial_indent=indent, subsequent_indent=hanging,
+                         break_long_words=False, break_on_hyphens=False)
 
 
 def pager_command(environ: Mapping[str, str] | None = None) -> list[str]:
@@ -69,6 +92,7 @@ def open_in_program(
     article: Article,
     command: list[str],
     suspend: Callable[[], AbstractContextManager[object]],
+    width: int | None = None,
 ) -> Outcome:
     """Write the article to a temporary file and run `command FILE` with the terminal handed over.
 
@@ -77,7 +101,7 @@ def open_in_program(
     """
     with tempfile.TemporaryDirectory(prefix="quoth-") as folder:
         path = Path(folder) / file_name_for(article)
-        path.write_text(article_plain_text(article), encoding="utf-8")
+        path.write_text(article_plain_text(article, width), encoding="utf-8")
         try:
             with suspend():
                 completed = subprocess.run([*command, str(path)], check=False)

@@ -353,23 +353,24 @@ class ReaderExtras:
     # -- pager and editor ----------------------------------------------------
 
     def action_open_pager(self) -> None:
-        from .external import pager_command
+        from .external import pager_command, pager_width
 
-        self._open_externally(pager_command())
+        app: Any = self
+        self._open_externally(pager_command(), width=pager_width(app.size.width))
 
     def action_open_editor(self) -> None:
         from .external import editor_command
 
-        self._open_externally(editor_command())
+        self._open_externally(editor_command())  # unfolded: the editor's lines are the user's
 
-    def _open_externally(self, command: list[str]) -> None:
+    def _open_externally(self, command: list[str], width: int | None = None) -> None:
         article = self._current_article()
         if article is None:
             return
         from .external import open_in_program
 
         app: Any = self
-        outcome = open_in_program(article, command, app.suspend)
+        outcome = open_in_program(article, command, app.suspend, width)
         if outcome.ok:
             self._mark_read(article.id)
         else:

@@ -13,7 +13,13 @@ from quoth.corpus.model import Article, Quote
 from quoth.tui import terminal
 from quoth.tui.clipboard import article_address, quote_citation
 from quoth.tui.export_command import export_directory, export_file_name, free_path
-from quoth.tui.external import article_plain_text, editor_command, file_name_for, pager_command
+from quoth.tui.external import (
+    article_plain_text,
+    editor_command,
+    file_name_for,
+    pager_command,
+    pager_width,
+)
 from quoth.tui.reading_state import STAR_MARK, ReadingMarks, list_marker
 from quoth.tui.settings import app_settings, checked_keymap, settings_css
 from quoth.tui.sorting import DATE, RELEVANCE, fetch_limit, sort_rows
@@ -71,6 +77,17 @@ def test_plain_text_shows_control_characters_and_markup_as_text() -> None:
     text = article_plain_text(article)
     assert "\x1b" not in text
     assert "[bold]Title[/bold]" in text and "^[[2J" in text and "Second." in text
+
+
+def test_pager_text_is_folded_at_word_boundaries() -> None:
+    words = " ".join(f"word{n}" for n in range(60))
+    article = _article(title="Folded", body=f"{words}\n\nShort one.")
+    unfolded = article_plain_text(article)
+    folded = article_plain_text(article, width=pager_width(80))
+    assert max(len(line) for line in folded.splitlines()) <= 79
+    assert folded.split() == unfolded.split()  # the same words, none cut in two
+    assert "Short one." in folded.splitlines()
+    assert pager_width(300) == 100 and pager_width(10) == 20
 
 
 def test_temporary_file_name_is_tame() -> None:
