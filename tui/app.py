@@ -89,6 +89,8 @@ class QuothApp(ReaderExtras, App[int]):
         self.access = CorpusAccess(self.db_path)
         self.corpus_total: int | None = None  # None until the listing is loaded
         self._announced_total = 0  # the corpus size last announced as new
+        self._newest_id = 0  # the highest article id in the listing
+        self._new_after: int | None = None  # set by a reload: show what came after it
         self._watch_timer: Timer | None = None
         self.current_article: RenderedArticle | None = None
         # False: start with the side panel hidden; True/None: decided by the width.
@@ -133,7 +135,8 @@ class QuothApp(ReaderExtras, App[int]):
             self.post_message(CorpusOpened([], 0, error=str(exc)))
             return
         self.load_reading_marks()  # read/starred marks, before the list is drawn
-        self.post_message(CorpusOpened(rows, len(rows)))
+        newest = max((row.id for row in rows), default=0)
+        self.post_message(CorpusOpened(rows, len(rows), newest_id=newest))
         if rows:
             self.access.prepare_search()
 
@@ -154,10 +157,22 @@ class QuothApp(ReaderExtras, App[int]):
             self.push_screen(WelcomeScreen(corpus_label=_home_relative(self.db_path),
                                            demo_available=self.open_demo is not None))
             return
+        new_after, self._new_after = self._new_after, None
+        self._newest_id = message.newest_id
         if self.query_text.strip():
             self.on_query_changed(QueryChanged(self.query_text))  # again, on the new data
         else:
             self._show_rows(message.rows, message.total)
+            if new_after is not None and message.newest_id > new_after:
+                self._go_to_first_new(new_after)
+
+    def _go_to_first_new(self, seen_up_to: int) -> None:
+        """After ctrl+r: the cursor on the first article added since (undated ones
+        are listed last, where "ctrl+r shows them" would not show them)."""
+        rows = self.article_list.rows
+        first = next((i for i in range(len(rows)) if rows[i].id > seen_up_to), None)
+        if first is not None:
+            self.article_list.move_cursor(first)
 
     @work(thread=True, exclusive=True, group="watch", exit_on_error=False)
     def _watch_corpus(self) -> None:
@@ -389,6 +404,7 @@ class QuothApp(ReaderExtras, App[int]):
 
     def reload_corpus(self) -> None:
         """Read the same corpus file again (another process may have ingested)."""
+        self._new_after = self._newest_id
         self._reopen(self.db_path)
 
     def _reopen(self, path: Path, *, demo: bool | None = None) -> None:

@@ -63,6 +63,7 @@ class CorpusOpened(Message):
     rows: list[ListRow]
     total: int
     error: str | None = None
+    newest_id: int = 0  # the highest article id: what a reload counts as new
 
 
 @dataclass
