@@ -193,3 +193,12 @@ def test_live_blog_entries_stamped_the_same_way_stay() -> None:
                    for i, text in enumerate(entries))
     html = f"<html><body><div><h1>Live: baths vote</h1><p>{STORY[0]}</p>{blog}</div></body></html>"
     assert extract_main_text(html) == [STORY[0], *entries]
+
+
+def test_wordpress_says_marks_comments_but_a_story_line_ending_in_says_stays() -> None:
+    comments = "".join(f"<div><b>{n}</b> <span>says:</span><p>{LONG_COMMENT}</p></div>"
+                       for n in ("Bob", "Sue"))
+    assert extract_main_text(page(comments)) == STORY
+    story = [STORY[0], "In a statement, the council says:", STORY[1],
+             "The campaign group says:", STORY[2], STORY[3]]
+    assert extract_main_text(page("", story=story)) == story
