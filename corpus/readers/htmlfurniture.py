@@ -44,13 +44,14 @@ _COMMENT_CONTROL = re.compile(
 # When a reader posted: "2 hours ago", "vor 3 Stunden", "14/03/2025 at 18:42", at the
 # end of a short line ("Derek W. · 2 days ago").
 _POSTED_AT = re.compile(
-    r"(?:^|[\s·|•,–—-])(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
+    r"(?:^|[\s·|•,–—/.-])(?:(?:\d+|an?|one)\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?"
     r"|d|days?|w|wks?|weeks?|mo|months?|y|yrs?|years?)\s+ago|just now"
     r"|vor (?:\d+|einer?) (?:sekunden?|minuten?|stunden?|tag(?:en)?|wochen?|monat(?:en)?"
     r"|jahr(?:en)?)|hace (?:\d+|una?) (?:segundos?|minutos?|horas?|d[ií]as?|semanas?|mes(?:es)?"
     r"|años?)|il y a (?:\d+|une?) (?:secondes?|minutes?|heures?|jours?|semaines?|mois|ans?)"
     r"|\d+ (?:minuti|ore|giorni|settimane|mesi|anni) fa"
-    r"|\bat \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$",
+    # A full date before the time: "at 2.40" alone ends lines of a story's timeline.
+    r"|\b(?:19|20)\d\d,? at \d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)$",
     re.IGNORECASE,
 )
 _SEPARATORS = " \t\r\n|·•-–—,:()[]"

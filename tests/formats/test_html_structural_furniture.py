@@ -202,3 +202,10 @@ def test_wordpress_says_marks_comments_but_a_story_line_ending_in_says_stays() -
     story = [STORY[0], "In a statement, the council says:", STORY[1],
              "The campaign group says:", STORY[2], STORY[3]]
     assert extract_main_text(page("", story=story)) == story
+
+
+def test_a_timeline_in_the_story_stays() -> None:
+    timeline = ["Crews were called to the baths at 2.40",
+                "The first pool was drained at 3.15", "The roof was declared safe at 6.05"]
+    html = page("<ul>" + "".join(f"<li>{t}</li>" for t in timeline) + "</ul>")
+    assert extract_main_text(html) == [*STORY, *timeline]
