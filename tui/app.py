@@ -7,6 +7,7 @@ number, so an answer that arrives after a newer request is dropped.
 
 from __future__ import annotations
 
+import shlex
 import time
 from collections.abc import Callable, Iterable, Sequence
 from itertools import chain
@@ -90,6 +91,7 @@ class QuothApp(ReaderExtras, App[int]):
         self.corpus_total: int | None = None  # None until the listing is loaded
         self._announced_total = 0  # the corpus size last announced as new
         self._newest_id = 0  # the highest article id in the listing
+        self._ingest_hint = "quoth ingest PATH"  # how to fill this corpus (welcome screen)
         self._new_after: int | None = None  # set by a reload: show what came after it
         self._watch_timer: Timer | None = None
         self.current_article: RenderedArticle | None = None
@@ -135,6 +137,8 @@ class QuothApp(ReaderExtras, App[int]):
             self.post_message(CorpusOpened([], 0, error=str(exc)))
             return
         self.load_reading_marks()  # read/starred marks, before the list is drawn
+        if not rows:  # the welcome screen's advice (slow to work out: the CLI's imports)
+            self._ingest_hint = ingest_command(self.db_path)
         newest = max((row.id for row in rows), default=0)
         self.post_message(CorpusOpened(rows, len(rows), newest_id=newest))
         if rows:
@@ -155,7 +159,8 @@ class QuothApp(ReaderExtras, App[int]):
             from .screens.welcome import WelcomeScreen  # deferred: keeps start-up lean
 
             self.push_screen(WelcomeScreen(corpus_label=_home_relative(self.db_path),
-                                           demo_available=self.open_demo is not None))
+                                           demo_available=self.open_demo is not None,
+                                           ingest_command=self._ingest_hint))
             return
         new_after, self._new_after = self._new_after, None
         self._newest_id = message.newest_id
@@ -529,6 +534,29 @@ def nearest_kept(old: Sequence[ListRow], cursor: int, new: Sequence[ListRow]) ->
     below = (old[i].id for i in range(cursor, len(old)))
     above = (old[i].id for i in range(cursor - 1, -1, -1))
     return next((id_ for id_ in chain(below, above) if id_ in kept), None)
+
+
+def ingest_command(db_path: Path) -> str:
+    """How to fill this corpus from the shell: `--db` unless it is the one `quoth
+    ingest` picks by itself (else the articles would go to another corpus)."""
+    from ..corpus.cli import resolve_db_path
+    from ..corpus.config import load_config
+
+    if _same_file(db_path, resolve_db_path(None, load_config()[0])):
+        return "quoth ingest PATH"
+    label = _home_relative(db_path)
+    if label.startswith("~/") and shlex.quote(label[2:]) == label[2:]:
+        where = label  # the shell expands ~ when it is not quoted
+    else:
+        where = shlex.quote(str(db_path))
+    return f"quoth --db {where} ingest PATH"
+
+
+def _same_file(first: Path, second: Path) -> bool:
+    try:
+        return first.expanduser().resolve() == second.expanduser().resolve()
+    except OSError:
+        return False
 
 
 def _home_relative(path: Path) -> str:

@@ -208,8 +208,21 @@ async def test_empty_corpus_shows_the_welcome(empty_corpus_path: Path, ui: Simpl
         await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen)
                             and bool(app.screen.query("#welcome-text")))
         text = str(app.screen.query_one("#welcome-text", Static).content)
-        assert "quoth ingest PATH" in text
+        # Not the default corpus: the advice names it, or the articles would go elsewhere.
+        assert f"quoth --db {empty_corpus_path} ingest PATH" in text
         assert "quoth demo" in text
+
+
+async def test_the_welcome_for_the_default_corpus_needs_no_db(
+    empty_corpus_path: Path, ui: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("QUOTH_DB", str(empty_corpus_path))
+    app = QuothApp(empty_corpus_path, open_demo=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen)
+                            and bool(app.screen.query("#welcome-text")))
+        text = str(app.screen.query_one("#welcome-text", Static).content)
+        assert "quoth ingest PATH" in text and "--db" not in text
 
 
 async def test_welcome_opens_the_demo(

@@ -20,10 +20,12 @@ class WelcomeScreen(Screen[None]):
         Binding("q,escape", "app.quit", "Quit", id="quoth.welcome.quit"),
     ]
 
-    def __init__(self, *, corpus_label: str, demo_available: bool) -> None:
+    def __init__(self, *, corpus_label: str, demo_available: bool,
+                 ingest_command: str = "quoth ingest PATH") -> None:
         super().__init__()
         self.corpus_label = corpus_label
         self.demo_available = demo_available
+        self.ingest_command = ingest_command
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
@@ -37,7 +39,7 @@ class WelcomeScreen(Screen[None]):
         text.append("This corpus has no articles yet:\n")
         text.append(f"  {self.corpus_label}\n\n", style="dim")
         text.append("Add some from the shell:\n\n")
-        text.append("  quoth ingest PATH", style="bold")
+        text.append(f"  {self.ingest_command}", style="bold")
         text.append("\n\n  PATH is a file, a folder or a feed URL.\n\n", style="dim")
         if self.demo_available:
             text.append("Or press ")
