@@ -606,6 +606,9 @@ def _closed_under_descendants(page: Page, test: Callable[[Node], bool]) -> set[i
     return marked
 
 
+_STORY_PARAGRAPH_CHARS = 120
+
+
 def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
     """The element whose subtree holds the story: dense in prose, light in furniture."""
     count = len(page.nodes)
@@ -613,9 +616,15 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
     good = [0.0] * count
     junk = [0] * count
     total_chars = [0] * count
+    long_prose = [0] * count  # paragraphs of story length
+    sentences = [0] * count  # prose paragraphs that end like a sentence
     for item in scored:
         owner = item.segment.owner
         good[owner.index] += item.good
+        if item.good and len(item.segment.text) >= _STORY_PARAGRAPH_CHARS:
+            long_prose[owner.index] += 1
+        if item.good and _SENTENCE_END.search(item.segment.text):
+            sentences[owner.index] += 1
         junk[owner.index] += item.junk
         total_chars[owner.index] += len(item.segment.text)
         if item.good:
@@ -633,6 +642,8 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
             good[parent] += good[node.index]
             junk[parent] += junk[node.index]
             total_chars[parent] += total_chars[node.index]
+            long_prose[parent] += long_prose[node.index]
+            sentences[parent] += sentences[node.index]
 
     def candidate_value(node: Node) -> float:
         i = node.index
@@ -677,7 +688,13 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
                 continue
             break
         extra_purity = 1.0 - extra_junk / extra_chars if extra_chars else 1.0
-        if extra_purity >= 0.75 and extra_good >= 0.15 * good[best.index]:
+        # More of the story has a full paragraph, or two that end like sentences; a
+        # strapline under the masthead and a line in the footer can score as much.
+        more_story = (
+            long_prose[parent.index] > long_prose[best.index]
+            or sentences[parent.index] >= sentences[best.index] + 2
+        )
+        if more_story and extra_purity >= 0.75 and extra_good >= 0.15 * good[best.index]:
             best = parent
         else:
             break

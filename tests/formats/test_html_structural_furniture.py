@@ -209,3 +209,14 @@ def test_a_timeline_in_the_story_stays() -> None:
                 "The first pool was drained at 3.15", "The roof was declared safe at 6.05"]
     html = page("<ul>" + "".join(f"<li>{t}</li>" for t in timeline) + "</ul>")
     assert extract_main_text(html) == [*STORY, *timeline]
+
+
+def test_a_story_split_around_an_advert_keeps_its_short_last_paragraphs() -> None:
+    head = "".join(f"<p>{p}</p>" for p in (STORY[0], STORY[3], STORY[0][::-1]))
+    last = ["It was 9-4, after a debate lasting two hours.",
+            "Work on the site starts in May, officials said."]
+    tail = "".join(f"<p>{p}</p>" for p in last)
+    html = (f"<html><body><p>Westbay news, since 1911</p><div><h1>Baths</h1><div>{head}</div>"
+            f"<div><a href='/ad'>Advertisement</a></div><div>{tail}</div></div>"
+            "<p>Tips to news@westbay.example</p></body></html>")
+    assert extract_main_text(html)[-2:] == last
