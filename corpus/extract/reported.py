@@ -256,7 +256,7 @@ class ReportedFinder:
             lower = tokens[index].lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
-            if _contracted(lower) in _PRONOUNS:
+            if "'" in lower and _contracted(lower) in _PRONOUNS:
                 return True  # "he's", "they're", "I'd": a pronoun with its verb
             previous = tokens[index - 1].lower if index > first else ""
             if lower.endswith("ed") and index > first and previous not in DETERMINERS_AND_ADJ_SLOTS:

@@ -49,3 +49,11 @@ def test_appositive_role_becomes_a_title():
 
 def test_a_surname_that_speaks_is_a_person():
     assert ("Vanterpool", "person") in names("Vanterpool, 61, answered that she would win.")
+
+
+def test_every_anonymity_phrase_is_found_by_the_cheap_prefilter() -> None:
+    from quoth.corpus.extract.lexicon import load
+    from quoth.corpus.extract.names import _WITHHOLDING_STEMS
+
+    for phrase in load().anonymity_phrases:
+        assert any(stem in phrase for stem in _WITHHOLDING_STEMS), phrase
