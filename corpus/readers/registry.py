@@ -51,12 +51,14 @@ class Reader:
 
 
 _readers: dict[str, Reader] = {}
+_sorted: list[Reader] = []  # readers() in order, until the next register()
 _loaded = False
 
 
 def register(reader: Reader) -> Reader:
     """Add (or replace, by name) a reader. Returns it, so it can be used as a module constant."""
     _readers[reader.name] = reader
+    _sorted.clear()
     return reader
 
 
@@ -64,8 +66,12 @@ def readers() -> list[Reader]:
     """All registered readers: built-in ones in BUILTIN_READERS order (whatever order their
     modules happened to be imported in), then others in registration order."""
     _load_builtin_readers()
-    registered = list(_readers.values())
-    return sorted(registered, key=lambda reader: (_builtin_rank(reader), registered.index(reader)))
+    if not _sorted:  # sorted once per registration, not once per file read
+        registered = list(_readers.values())
+        _sorted.extend(
+            sorted(registered, key=lambda reader: (_builtin_rank(reader), registered.index(reader)))
+        )
+    return list(_sorted)
 
 
 def _builtin_rank(reader: Reader) -> int:
