@@ -12,6 +12,8 @@ run goes on with the next.
 
 from __future__ import annotations
 
+import dataclasses
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -119,6 +121,33 @@ def _record(
     )
 
 
+# --- reading what came back ---------------------------------------------------------------
+
+# The start of a feed, whatever the server calls it: servers label feeds text/html or
+# text/plain often enough, and the file name then picks the wrong reader.
+_XML_FEED_START = re.compile(
+    rb"^(?:\s|<\?xml[^>]*>|<!--.*?-->|<!DOCTYPE[^>]*>)*<(?:rss|feed|rdf:RDF)\b", re.DOTALL
+)
+_JSON_FEED_START = re.compile(
+    rb'^\s*\{.{0,2000}?"version"\s*:\s*"https?://jsonfeed\.org/version', re.DOTALL
+)
+_SNIFF_BYTES = 4096
+
+
+def _read(result: FetchResult) -> tuple[str, Iterator[Article | RecordError]]:
+    """read_fetched, but a body that is plainly a feed is read as one, whatever its type."""
+    head = result.body[:_SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf")
+    feed_type = None
+    if _XML_FEED_START.match(head):
+        feed_type = "application/rss+xml"
+    elif _JSON_FEED_START.match(head):
+        feed_type = "application/feed+json"
+    if feed_type and result.content_type.split(";")[0].strip().lower() != feed_type:
+        charset = f"; charset={result.charset}" if result.charset else ""
+        result = dataclasses.replace(result, content_type=feed_type + charset)
+    return read_fetched(result)
+
+
 # --- one URL (quoth ingest https://...) -----------------------------------------------------
 
 
@@ -148,7 +177,7 @@ def ingest_url(
 
     Raises FetchError or ReadError (one-line messages) when nothing could be read."""
     result = fetch_fn(url, timeout=timeout)
-    reader, items = read_fetched(result)
+    reader, items = _read(result)
     if reader == "html":
         _refuse_front_page(url, result)
     report = UrlIngest(url, reader)
@@ -216,7 +245,7 @@ def add_feed(
     when the URL gives neither a feed nor a page with feed links."""
     check_url(url)
     result = fetch_fn(url, timeout=timeout)
-    reader, items = read_fetched(result)
+    reader, items = _read(result)
     outcome = FeedAdd(url)
     if reader == "feed":
         _subscribe_checked(conn, url, _feed_title(items), outcome)
@@ -251,7 +280,7 @@ def _checked_feed_title(
     cannot be fetched or is no feed: pages keep links to feeds long gone."""
     try:
         result = fetch_fn(url, timeout=timeout)
-        reader, items = read_fetched(result)
+        reader, items = _read(result)
         if reader != "feed":
             outcome.failures.append(f"{url}: linked as a feed but not one (read as {reader})")
             return False
@@ -320,7 +349,7 @@ def _refresh_one(
         _record(conn, feed.url, "not modified", result=result)
         return None
     try:
-        reader, items = read_fetched(result)
+        reader, items = _read(result)
         if reader != "feed":
             return f"not a feed any more (read as {reader})"
         articles: list[Article] = []

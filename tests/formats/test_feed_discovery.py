@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from quoth.corpus.feeds import add_feed, ingest_url, list_feeds
+from quoth.corpus.feeds import add_feed, ingest_url, list_feeds, refresh
 from quoth.corpus.fetch import FetchError, FetchResult
 from quoth.corpus.readers.errors import ReadError
 from quoth.corpus.readers.html import FeedLink, feed_links
@@ -152,3 +152,19 @@ def test_ingesting_a_front_page_points_to_its_feed(corpus: Corpus, url: str) -> 
 def test_articles_that_link_feeds_are_ingested(corpus: Corpus, url: str, head: str) -> None:
     web = FakeWeb({url: front_page(head)})
     assert ingest_url(corpus.conn, url, stored, fetch_fn=web).new == 1
+
+
+@pytest.mark.parametrize("served_as", ["text/html; charset=utf-8", "text/plain"])
+def test_a_feed_served_under_the_wrong_type_is_still_a_feed(
+    corpus: Corpus, served_as: str
+) -> None:
+    web = FakeWeb({
+        "https://w.example/": home(link("application/rss+xml", "/rss")),
+        "https://w.example/rss": (RSS, served_as),
+    })
+    outcome = add_feed(corpus.conn, "https://w.example/", fetch_fn=web)
+    assert [url for url, _ in outcome.subscribed] == ["https://w.example/rss"]
+    summary = refresh(corpus.conn, stored, fetch_fn=web)
+    assert summary.ok and summary.new == 2, summary.failures  # (and one item without text)
+    ingested = ingest_url(corpus.conn, "https://w.example/rss", stored, fetch_fn=web)
+    assert ingested.is_feed and ingested.new == 2
