@@ -295,12 +295,13 @@ class QuothApp(ReaderExtras, App[int]):
             return  # the listing is still loading; CorpusOpened will fill the list
         if not self.main_screen_mounted():
             return  # the app is closing
+        going = self._go_to_results_when_ready
         # Rows moved through since Enter, while these results were on their way
         # ("marsh⏎jj" in one read): counted from the first result.
-        moved = self.article_list.cursor - self._cursor_at_submit
+        moved = self.article_list.cursor - self._cursor_at_submit if going else 0
         self._show_rows(message.rows, message.total,
                         stay_near=message.generation == self._stay_near_generation)
-        if self._go_to_results_when_ready:
+        if going:
             self._go_to_results(max(0, moved))
 
     def _show_rows(self, rows: list, total: int,  # type: ignore[type-arg]
