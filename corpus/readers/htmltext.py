@@ -688,11 +688,11 @@ def _choose_container(page: Page, scored: list[_Scored]) -> Node | None:
                 continue
             break
         extra_purity = 1.0 - extra_junk / extra_chars if extra_chars else 1.0
-        # More of the story has a full paragraph, or two that end like sentences; a
+        # More of the story has a full paragraph, or one that ends like a sentence; a
         # strapline under the masthead and a line in the footer can score as much.
         more_story = (
             long_prose[parent.index] > long_prose[best.index]
-            or sentences[parent.index] >= sentences[best.index] + 2
+            or sentences[parent.index] > sentences[best.index]
         )
         if more_story and extra_purity >= 0.75 and extra_good >= 0.15 * good[best.index]:
             best = parent
