@@ -286,6 +286,15 @@ FEED_LINK_TYPES = {
 _DISCOVERY_CHARS = 1_000_000
 
 
+# WordPress's titles in a few languages: "Site » Comments Feed", "Kommentar-Feed",
+# "Flux des commentaires", "Feed de los comentarios". ("Comment is free" is an opinion
+# section, hence the plurals.)
+_COMMENTS_FEED_TITLE = re.compile(
+    r"\b(?:comments|kommentar-?feed|kommentare|commentaires|comentarios|commenti)\b",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class FeedLink:
     url: str  # absolute
@@ -296,10 +305,9 @@ class FeedLink:
     def is_comments_feed(self) -> bool:
         """WordPress and others offer a feed of reader comments beside the articles."""
         path = urlsplit(self.url).path.lower().rstrip("/")
-        title = (self.title or "").lower()
-        return path.endswith("/comments/feed") or path.endswith("/comments") or (
-            "comments" in title and "feed" in title
-        )
+        if path.endswith(("/comments/feed", "/comments")):
+            return True
+        return bool(_COMMENTS_FEED_TITLE.search(self.title or ""))
 
 
 def feed_links(html: str, page_url: str) -> list[FeedLink]:

@@ -168,3 +168,13 @@ def test_a_feed_served_under_the_wrong_type_is_still_a_feed(
     assert summary.ok and summary.new == 2, summary.failures  # (and one item without text)
     ingested = ingest_url(corpus.conn, "https://w.example/rss", stored, fetch_fn=web)
     assert ingested.is_feed and ingested.new == 2
+
+
+@pytest.mark.parametrize(
+    ("title", "href", "comments"),
+    [("Blog » Comments Feed", "/feed/", True), ("Blog » Kommentar-Feed", "/x", True),
+     ("Blog » Flux des commentaires", "/x", True), ("Blog", "/comments/feed/", True),
+     ("Comment is free", "/commentisfree/rss", False), ("Blog » Feed", "/feed/", False)],
+)
+def test_comment_feeds_are_told_apart(title: str, href: str, comments: bool) -> None:
+    assert FeedLink(f"https://w.example{href}", title, "RSS").is_comments_feed is comments
