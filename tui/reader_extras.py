@@ -288,9 +288,8 @@ class ReaderExtras:
         from ..corpus.query import parse_query
 
         app: Any = self
-        if parse_query(app.query_text).is_flags:
-            with contextlib.suppress(LookupError):  # the main screen is gone: quitting
-                app.search_again()
+        if parse_query(app.query_text).is_flags and app.main_screen_mounted():
+            app.search_again()  # (not while quitting: the list is gone)
 
     def _current_id(self) -> int | None:
         app: Any = self
