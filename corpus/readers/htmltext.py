@@ -7,7 +7,8 @@ Two jobs:
   paragraphs, scripts and styles are dropped, entities are unescaped).
 * `extract_main_text(html)`: the article paragraphs of a whole news page,
   without navigation, headers, footers, share widgets, related links,
-  comments or cookie banners.
+  comments or cookie banners. Class names and roles name most of these;
+  htmlfurniture finds the ones named by nothing from their shape.
 
 Both are built on `parse_html`, which turns any text into a forgiving tree
 (`Page`): tags that never close, stray end tags, malformed attributes, a
