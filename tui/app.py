@@ -336,7 +336,9 @@ class QuothApp(ReaderExtras, App[int]):
             self.main_screen.show_list()  # else the user has moved on already
 
     def on_search_cancelled(self, message: SearchCancelled) -> None:
-        self.main_screen.show_list()
+        # The bar has sent the focus on already; keys since may have moved it again.
+        if self.main_screen_mounted() and self.focused in (None, self.search_bar):
+            self.main_screen.show_list()
 
     def on_speaker_search_requested(self, message: SpeakerSearchRequested) -> None:
         name = message.name.replace('"', " ")

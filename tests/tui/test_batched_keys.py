@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 from quoth.tui.app import QuothApp
+from quoth.tui.screens.help import HelpScreen
 from textual import events
 
 
@@ -31,7 +32,7 @@ async def test_keys_arriving_with_the_slash_go_to_the_search_bar(
 
 def _post_keys(app: QuothApp, keys: list[str]) -> None:
     """Every key posted before any is handled, as the driver does for one read."""
-    names = {"/": "slash", "⌫": "backspace"}
+    names = {"/": "slash", "⌫": "backspace", "?": "question_mark"}
     for key in keys:
         name = names.get(key, key)
         character = key if len(key) == 1 and key != "⌫" else None
@@ -40,6 +41,7 @@ def _post_keys(app: QuothApp, keys: list[str]) -> None:
 
 @pytest.mark.parametrize(("keys", "typed"), [
     (["/", "a", "b", "⌫", "c"], "ac"),
+    (["h", "/", "a", "b", "⌫", "c"], "ac"),  # h (pane left, from the list) keeps no focus
     (["/", "a", "b", "left", "c"], "acb"),
     (["/", "a", "b", "ctrl+w", "c"], "c"),
     (["/", "a", "b", "ctrl+u", "c", "d"], "cd"),
@@ -117,3 +119,41 @@ async def test_keys_after_leaving_the_bar_in_the_same_read_go_to_the_list(
         await pilot.pause()
         assert app.focused is app.article_list
         assert app.search_bar.value == ("" if leave == "escape" else "a")
+
+
+async def test_list_keys_before_a_slash_in_the_same_read_still_move_the_list(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["j", "j", "/", "x"])  # "/" moves the focus as it arrives
+        await ui.wait_until(pilot, lambda: app.search_bar.value == "x" and ui.settled(app))
+        assert app.query_text == "x"  # and the j's were not typed into the bar
+        await ui.wait_for_article(pilot, app)
+
+
+async def test_keys_after_a_pane_change_in_the_same_read_go_to_the_new_pane(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        await ui.type_query(pilot, app, "bridge")  # a long article
+        await pilot.press("enter")
+        await ui.wait_until(pilot, lambda: app.reader.max_scroll_y > 5)
+        _post_keys(app, ["l", "j", "j", "j"])
+        await ui.wait_until(pilot, lambda: app.reader.scroll_y == 3)
+        assert app.focused is app.reader and app.article_list.cursor == 0
+
+
+async def test_keys_after_help_opens_in_the_same_read_scroll_the_help(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["?", "j", "j"])
+        await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen)
+                            and app.screen.query_one("#help-body").scroll_y == 2)
+        assert app.article_list.cursor == 0

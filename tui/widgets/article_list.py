@@ -20,6 +20,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..corpus_access import ListRow
+from ..key_order import KeysInOrder
 from ..messages import ArticleChosen, ArticleHighlighted, ListEndReached
 from ..safe_text import clean_keep_length, clean_line
 
@@ -27,7 +28,7 @@ ROW_HEIGHT = 2
 ELLIPSIS = "…"
 
 
-class ArticleList(ScrollView, can_focus=True):
+class ArticleList(KeysInOrder, ScrollView, can_focus=True):
     """Rows of articles with a cursor; posts ArticleHighlighted as the cursor moves."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -23,6 +23,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from ...corpus.model import Quote
 from ..article_text import RenderedArticle, quote_colour
 from ..focus import focus_now
+from ..key_order import KeysInOrder
 from ..messages import QuoteSelected, SpeakerSearchRequested
 from ..safe_text import clean_line
 
@@ -30,7 +31,7 @@ QUOTE_PREVIEW_CHARS = 160
 ALL_SPEAKERS = "all"
 
 
-class PanelList(OptionList):
+class PanelList(KeysInOrder, OptionList):
     """An OptionList that also answers to vim keys."""
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -15,6 +15,7 @@ from textual.containers import VerticalScroll
 from textual.timer import Timer
 from textual.widgets import Static
 
+from ..key_order import KeysInOrder
 from ..messages import QuoteShown
 
 if TYPE_CHECKING:
@@ -28,7 +29,7 @@ class Paragraph(Static):
     """One block of the body: a paragraph (more than one in very long articles)."""
 
 
-class Reader(VerticalScroll, can_focus=True):
+class Reader(KeysInOrder, VerticalScroll, can_focus=True):
     """Shows one article; n / N walk its quotes."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -185,3 +186,21 @@ class Reader(VerticalScroll, can_focus=True):
         step = max(1, self.scrollable_content_region.height // 2)
         # Immediate: a second ctrl+d in the same read moves on from the first.
         self.scroll_relative(y=direction * step, animate=False, immediate=True)
+
+    # Textual's own line and page scrolls wait for the next refresh, so of several
+    # j's in one read (a held key over SSH) only the first counted: these do not wait.
+
+    def action_scroll_down(self) -> None:
+        self.scroll_relative(y=1, animate=False, immediate=True)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_relative(y=-1, animate=False, immediate=True)
+
+    def action_page_down(self) -> None:
+        self.scroll_relative(y=self._page(), animate=False, immediate=True)
+
+    def action_page_up(self) -> None:
+        self.scroll_relative(y=-self._page(), animate=False, immediate=True)
+
+    def _page(self) -> int:
+        return max(1, self.scrollable_content_region.height - 1)

@@ -8,6 +8,7 @@ from textual import events, on
 from textual.binding import Binding, BindingType
 from textual.widgets import Input
 
+from ..key_order import run_own_binding
 from ..messages import QueryChanged, QuerySubmitted, SearchCancelled
 
 PLACEHOLDER = "/ search   words  \"a phrase\"  -not  speaker:NAME  source:NAME  after:2024"
@@ -50,23 +51,18 @@ class SearchBar(Input):
         # and by then the keys behind it in the same read (a slow SSH link, a fast
         # typist, a paste) have been typed: "ab⌫c" gave "ab". The bar's own keys
         # (backspace, ctrl+u, arrows...) run here instead, in the order they came.
-        if not event.is_printable and await self._run_own_binding(event.key):
+        if not event.is_printable and await run_own_binding(self, event.key):
             event.stop()
             event.prevent_default()
             return
         await super()._on_key(event)
 
-    async def _run_own_binding(self, key: str) -> bool:
-        # The screen's chain has the user's keymap applied to each node's bindings.
-        own = next((b for node, b in self.screen._binding_chain if node is self), None)
-        for binding in own.key_to_bindings.get(key, ()) if own else ():
-            if not binding.priority and await self.app.run_action(binding.action, self):
-                return True
-        return False
-
-    def action_submit_query(self) -> None:
-        self._leave()
-        self.post_message(QuerySubmitted(self.value))
+    async def action_submit_query(self) -> None:
+        """↓: to the results, as Enter (the app's submit_search) does."""
+        self._left = True
+        if not await self.app.run_action("app.submit_search"):
+            self._leave()  # no such action (the bar outside the reader app)
+            self.post_message(QuerySubmitted(self.value))
 
     def action_cancel(self) -> None:
         self.value = ""  # posts Input.Changed, so the full list comes back
