@@ -110,7 +110,15 @@ CREATE INDEX articles_starred ON articles(starred) WHERE starred = 1;
 CREATE INDEX quotes_kind ON quotes(kind, article_id);
 """
 
-MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3)
+# Version 4: which extractor (EXTRACTOR_VERSION) found each article's stored quotes, so a
+# corpus ingested by an older quoth can tell its stale articles (quoth reextract).
+# 0: stored before quoth recorded it, so unknown and stale. Indexed: stats counts them.
+_V4 = """
+ALTER TABLE articles ADD COLUMN extractor_version INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX articles_extractor_version ON articles(extractor_version);
+"""
+
+MIGRATIONS: tuple[str, ...] = (_V1, _V2, _V3, _V4)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

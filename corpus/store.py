@@ -28,7 +28,7 @@ from .schema import (
     migrate,
     transaction,
 )
-from .speaker_index import SpeakerIndexWriter
+from .speaker_index import SpeakerIndexWriter, merge_lists
 
 BUSY_TIMEOUT_MS = 10_000
 # A writer waits this long for the write lock: another ingest may hold it for the
@@ -285,6 +285,87 @@ class Corpus:
         for row in rows:
             yield _article_from_row(row)
 
+    # -- re-extraction (quoth reextract) -------------------------------------
+
+    def stale_count(self, extractor_version: int) -> int:
+        """Articles whose stored quotes an older extractor found (0: before it was recorded)."""
+        row = self.conn.execute(
+            "SELECT count(*) FROM articles WHERE extractor_version < ?", (extractor_version,)
+        ).fetchone()
+        return int(row[0])
+
+    def article_ids(self, *, older_than: int | None = None) -> list[int]:
+        """Every article id in order; only the stale ones when `older_than` is given."""
+        if older_than is None:
+            rows = self.conn.execute("SELECT id FROM articles ORDER BY id")
+        else:
+            rows = self.conn.execute(
+                "SELECT id FROM articles WHERE extractor_version < ? ORDER BY id", (older_than,)
+            )
+        return [row[0] for row in rows]
+
+    def articles_by_id(self, ids: list[int]) -> list[Article]:
+        """The stored articles (without quotes) with these ids, in id order."""
+        rows = self.conn.execute(
+            f"SELECT {_ARTICLE_COLUMNS} FROM articles "
+            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id",
+            (json.dumps(ids),),
+        )
+        return [_article_from_row(row) for row in rows]
+
+    def rebuild_speaker_index(self) -> None:
+        """Every speaker index row recomputed from the per-article speakers, as a fresh
+        ingest in article order would have written it (name, merged titles and aliases,
+        counts); rows no article names any more are removed."""
+        self._require_writable()
+        with transaction(self.conn, wait_seconds=WRITE_WAIT_SECONDS):
+            rebuilt = self._speaker_rows_from_articles()
+            current = self.conn.execute(
+                "SELECT id, name, kind, titles, aliases, anonymous, quote_count, article_count "
+                "FROM speakers"
+            )
+            changed = [
+                (*rebuilt[row[0]][1:], row[0])
+                for row in current
+                if row[0] in rebuilt and tuple(rebuilt[row[0]]) != row
+            ]
+            self.conn.executemany(
+                "UPDATE speakers SET name = ?, kind = ?, titles = ?, aliases = ?, anonymous = ?, "
+                "quote_count = ?, article_count = ? WHERE id = ?",
+                changed,
+            )
+            self.conn.execute(
+                "DELETE FROM speakers WHERE id NOT IN (SELECT speaker_id FROM article_speakers) "
+                "AND id NOT IN (SELECT speaker_id FROM quotes WHERE speaker_id IS NOT NULL)"
+            )
+
+    def _speaker_rows_from_articles(self) -> dict[int, tuple]:
+        """speaker id -> the index row (id, name, kind, titles, aliases, anonymous,
+        quote_count, article_count) its article rows add up to."""
+        lists: dict[str, list[str]] = {}  # the same few JSON lists recur: parse each once
+        merged: dict[int, list] = {}
+        rows = self.conn.execute(
+            "SELECT speaker_id, name, kind, titles, aliases, anonymous, quotes "
+            "FROM article_speakers ORDER BY article_id, speaker_id"
+        )
+        for speaker_id, name, kind, titles, aliases, anonymous, quotes in rows:
+            titles_list = lists.get(titles) or lists.setdefault(titles, json.loads(titles))
+            aliases_list = lists.get(aliases) or lists.setdefault(aliases, json.loads(aliases))
+            entry = merged.get(speaker_id)
+            if entry is None:
+                merged[speaker_id] = [name, kind, titles_list, aliases_list, anonymous, quotes, 1]
+                continue
+            entry[2] = merge_lists(entry[2], titles_list)
+            entry[3] = merge_lists(entry[3], aliases_list)
+            entry[5] += quotes
+            entry[6] += 1
+        return {
+            speaker_id: (speaker_id, name, kind, json.dumps(titles), json.dumps(aliases),
+                         anonymous, quotes, articles)
+            for speaker_id, (name, kind, titles, aliases, anonymous, quotes, articles)
+            in merged.items()
+        }  # fmt: skip
+
 
 class CorpusWriter:
     """Stores input files in shared write transactions, each file in a SAVEPOINT of
@@ -299,9 +380,12 @@ class CorpusWriter:
     """
 
     def __init__(self, corpus: Corpus) -> None:
+        from .extract import EXTRACTOR_VERSION  # deferred: readers never need the extractor
+
         self.corpus = corpus
         self.conn = corpus.conn
         self._speakers = SpeakerIndexWriter(self.conn)
+        self._extractor_version = EXTRACTOR_VERSION  # stored with every article's quotes
         self._began: float | None = None  # monotonic time of BEGIN; None outside one
         self._now = ""
         # Articles above this id are the open transaction's: it holds the write lock.
@@ -413,12 +497,12 @@ class CorpusWriter:
         cursor = self.conn.execute(
             "INSERT OR IGNORE INTO articles (content_hash, origin, format, title, date, "
             "dateline, byline, source, caption, credit, url, body, quote_text, quote_count, "
-            "ingested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "ingested_at, extractor_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
                 article.content_hash, article.origin, article.format, article.title,
                 article.date, article.dateline, article.byline, article.source,
                 article.caption, article.credit, article.url, article.body, quote_text,
-                len(article.quotes), article.ingested_at or self._now,
+                len(article.quotes), article.ingested_at or self._now, self._extractor_version,
             ),
         )  # fmt: skip
         if cursor.rowcount == 0:
@@ -426,6 +510,12 @@ class CorpusWriter:
         article_id = int(cursor.lastrowid or 0)
         article.id = article_id
         speaker_ids = self._index_speakers(article_id, article.speakers)
+        self._insert_quotes(article_id, article.quotes, speaker_ids)
+        return True
+
+    def _insert_quotes(
+        self, article_id: int, quotes: list[Quote], speaker_ids: dict[str, int]
+    ) -> None:
         self.conn.executemany(
             'INSERT INTO quotes (article_id, start, "end", kind, text, speaker, speaker_id, '
             "mention, mention_start, mention_end, cue, anonymous) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -435,10 +525,9 @@ class CorpusWriter:
                     speaker_ids.get(q.speaker or ""), q.mention, q.mention_start,
                     q.mention_end, q.cue, int(q.anonymous),
                 )
-                for q in article.quotes
+                for q in quotes
             ],
         )  # fmt: skip
-        return True
 
     def _index_speakers(self, article_id: int, speakers: list[Speaker]) -> dict[str, int]:
         ids: dict[str, int] = {}
@@ -459,6 +548,94 @@ class CorpusWriter:
             rows,
         )
         return ids
+
+    # -- re-extraction (quoth reextract) -------------------------------------
+
+    def replace_extractions(self, articles: list[Article]) -> int:
+        """Give stored articles (by id) the quotes and speakers now on them, all of the
+        batch or none of it (a savepoint, as add_file); return how many quotes they held.
+        Speaker index counts move by what each article takes away and adds, so they
+        stay right at every commit; `Corpus.rebuild_speaker_index` makes them exact."""
+        try:
+            self._begin()
+            # Rows earlier files of this transaction changed are written first: the
+            # savepoint then holds only this batch's changes (flush forgets them all).
+            self._speakers.flush()
+            self.conn.execute("SAVEPOINT input_file")
+            try:
+                before = self._replace_batch(articles)
+            except BaseException:
+                self._take_back_file()
+                raise
+            self.conn.execute("RELEASE input_file")
+        except sqlite3.Error as exc:
+            raise self._write_error(exc) from exc
+        self._stored += len(articles)
+        return before
+
+    def _replace_batch(self, articles: list[Article]) -> int:
+        old = {
+            row[0]: (row[1], row[2])
+            for row in self.conn.execute(
+                "SELECT id, quote_text, quote_count FROM articles "
+                "WHERE id IN (SELECT value FROM json_each(?))",
+                (json.dumps([a.id for a in articles]),),
+            )
+        }
+        present = [a for a in articles if a.id in old]  # another process may have removed one
+        # The full-text row is written again only where the quote text changed.
+        changed = json.dumps([a.id for a in present if _quote_text(a) != old[a.id][0]])
+        self.conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rowid, title, body, quote_text) "
+            "SELECT 'delete', id, title, body, quote_text FROM articles "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (changed,),
+        )
+        touched: set[int] = set()
+        for article in present:
+            touched |= self._replace_one(article)
+        self.conn.execute(
+            "INSERT INTO articles_fts (rowid, title, body, quote_text) "
+            "SELECT id, title, body, quote_text FROM articles "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (changed,),
+        )
+        self._speakers.flush()
+        # Speakers the new extraction no longer names anywhere leave the index.
+        self.conn.execute(
+            "DELETE FROM speakers WHERE id IN (SELECT value FROM json_each(?)) "
+            "AND NOT EXISTS (SELECT 1 FROM article_speakers WHERE speaker_id = speakers.id) "
+            "AND NOT EXISTS (SELECT 1 FROM quotes WHERE speaker_id = speakers.id)",
+            (json.dumps(sorted(touched)),),
+        )
+        return sum(count for _text, count in old.values())
+
+    def _replace_one(self, article: Article) -> set[int]:
+        """Swap one article's quotes and speakers; the speaker ids it touched."""
+        article_id = article.id
+        previous = self.conn.execute(
+            "SELECT speaker_id, quotes FROM article_speakers WHERE article_id = ?", (article_id,)
+        ).fetchall()
+        self.conn.execute("DELETE FROM quotes WHERE article_id = ?", (article_id,))
+        self.conn.execute("DELETE FROM article_speakers WHERE article_id = ?", (article_id,))
+        self.conn.executemany(
+            "UPDATE speakers SET quote_count = quote_count - ?, "
+            "article_count = article_count - 1 WHERE id = ?",
+            [(quotes, speaker_id) for speaker_id, quotes in previous],
+        )
+        speaker_ids = self._index_speakers(article_id, article.speakers)
+        self._insert_quotes(article_id, article.quotes, speaker_ids)
+        self.conn.execute(
+            "UPDATE articles SET quote_text = ?, quote_count = ?, extractor_version = ? "
+            "WHERE id = ?",
+            (_quote_text(article), len(article.quotes), self._extractor_version, article_id),
+        )
+        return {speaker_id for speaker_id, _quotes in previous} | set(speaker_ids.values())
+
+
+def _quote_text(article: Article) -> str:
+    """What the full-text index holds of an article's quotes."""
+    return "\n".join(q.text for q in article.quotes)
 
 
 def _connect(path: Path, *, readonly: bool) -> sqlite3.Connection:

@@ -29,6 +29,7 @@ _CORPUS_COMMANDS = {
     "export": commands.cmd_export,
     "feeds": commands.cmd_feeds,
     "refresh": commands.cmd_refresh,
+    "reextract": commands.cmd_reextract,
 }
 
 

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # fetching pulls in urllib and ssl: loaded only by commands t
     from ..feeds import FeedAdd
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+EXIT_INTERRUPTED = 130  # as the shell reports a Ctrl-C
 
 
 def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
@@ -144,11 +145,48 @@ def cmd_speakers(corpus: Corpus, args: argparse.Namespace) -> int:
 
 
 def cmd_stats(corpus: Corpus, args: argparse.Namespace) -> int:
+    from ..reextract import stale_count
+
     stats = corpus.stats()
+    stale = stale_count(corpus)
     if args.json:
-        emit_json(stats)
+        emit_json({**stats, "stale_articles": stale})
+        return EXIT_OK
+    line = ", ".join(f"{value} {name}" for name, value in stats.items())
+    if stale:
+        line += f" ({stale} extracted by an older quoth: quoth reextract --stale)"
+    emit(line)
+    return EXIT_OK
+
+
+def cmd_reextract(corpus: Corpus, args: argparse.Namespace) -> int:
+    """Extract stored articles again; Ctrl-C keeps the batches done and exits 130."""
+    from ..reextract import reextract, stale_ids
+
+    if corpus.readonly:
+        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
+              "nothing was re-extracted")
+        return EXIT_FAILED
+    ids = stale_ids(corpus) if args.stale else corpus.article_ids()
+    query = " ".join(args.query).strip()
+    if query:
+        from ..search import SearchEngine
+
+        matching = {hit.id for hit in SearchEngine(corpus).search(query, limit=1_000_000).hits}
+        ids = [article_id for article_id in ids if article_id in matching]
+    bar = ProgressBar()
+    report = reextract(corpus, ids, progress=bar)
+    bar.finish()
+    for line in report.failures + report.warnings:
+        error(line)
+    if report.interrupted:
+        error(f"quoth: interrupted; {report.articles} of {report.total} articles re-extracted "
+              "(the others keep their old quotes)")
+        return EXIT_INTERRUPTED
+    if args.json:
+        emit_json(report.to_dict())
     else:
-        emit(", ".join(f"{value} {name}" for name, value in stats.items()))
+        emit(report.summary())
     return EXIT_OK
 
 

@@ -78,6 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
     stats = command("stats", "count articles, quotes and speakers")
     stats.add_argument("--json", action="store_true", help="JSON output")
 
+    reextract = command("reextract", "extract the stored articles' quotes again with this "
+                                     "quoth's extractor (after an upgrade)")
+    reextract.add_argument("query", nargs="*", help="only articles matching this query")
+    reextract.add_argument("--stale", action="store_true",
+                           help="only articles an older extractor did (see quoth stats)")
+    reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
+
     extract = command("extract", "parse and extract files without storing them")
     extract.add_argument("paths", nargs="+", metavar="PATH")
     extract.add_argument("--json", action="store_true", help="JSON Lines output (the default)")
@@ -127,6 +134,7 @@ _COMMON_OPTIONS = {"--db": 1, "-h": 0, "--help": 0, "--version": 0}
 _QUERY_COMMAND_OPTIONS = {
     "search": {"--limit": 1, "--json": 0},
     "export": {"--format": 1, "--quotes": 0, "--output": 1, "-o": 1},
+    "reextract": {"--stale": 0, "--json": 0},
 }
 
 
