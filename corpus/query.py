@@ -58,6 +58,14 @@ class Query:
     kinds: tuple[str, ...] = ()
     has_quotes: bool = False
     is_flags: tuple[str, ...] = ()
+    # Negated fields, as (field, folded value): -speaker:x, -source:x, -kind:x,
+    # -has:quotes, -is:read. (-after:X and -before:X are read as before:X and after:X.)
+    excluded_fields: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def reads_state(self) -> bool:
+        """Does the query depend on read/starred flags (which change as the user reads)?"""
+        return bool(self.is_flags) or any(f == "is" for f, _ in self.excluded_fields)
 
     @property
     def has_text(self) -> bool:
@@ -75,6 +83,9 @@ def parse_query(text: str) -> Query:
     for negated, field, value, quoted in _tokens(text or ""):
         if field is None:
             builder.add_text(value, negated=negated, phrase=quoted)
+        elif negated and value.strip():
+            if not builder.exclude_field(field, value):
+                builder.add_text(f"{field}:{value}", negated=True, phrase=False)
         elif value.strip() and not builder.add_field(field, value):
             # An unknown or malformed field is plain text.
             builder.add_text(f"{field}:{value}", negated=negated, phrase=False)
@@ -127,6 +138,7 @@ class _Builder:
         self.has_quotes = False
         self.date_from: str | None = None
         self.date_to: str | None = None
+        self.excluded_fields: list[tuple[str, str]] = []
 
     def add_text(self, value: str, *, negated: bool, phrase: bool) -> None:
         words = words_of(value)
@@ -159,6 +171,24 @@ class _Builder:
             return False
         return True
 
+    def exclude_field(self, field: str, value: str) -> bool:
+        """Apply one negated field; False when it cannot be negated or makes no sense."""
+        folded = fold(value)
+        if field == "after":
+            return self._add_date("before", value.strip())  # not after X: before X
+        if field == "before":
+            return self._add_date("after", value.strip())
+        valid = (
+            field in ("speaker", "source")
+            or (field == "kind" and folded in KINDS)
+            or (field == "has" and folded in ("quotes", "quote"))
+            or (field == "is" and folded in IS_FLAGS)
+        )
+        if not valid:
+            return False  # -date:X (outside a period) is not supported: plain words
+        _append_new(self.excluded_fields, (field, "quotes" if field == "has" else folded))
+        return True
+
     def _add_date(self, field: str, value: str) -> bool:
         period = _period(value)
         if period is None:
@@ -185,6 +215,7 @@ class _Builder:
             kinds=tuple(self.kinds),
             has_quotes=self.has_quotes,
             is_flags=tuple(self.is_flags),
+            excluded_fields=tuple(self.excluded_fields),
         )
 
 

@@ -411,12 +411,27 @@ class SearchEngine:
             sets.append(self._get_kinds()[""])
         for flag in query.is_flags:  # read state changes while the reader runs: never memoised
             sets.append(self._read_state_bits(flag))
-        if not sets:
+        excluded = [self._excluded_bits(field, value) for field, value in query.excluded_fields]
+        if not sets and not excluded:
             return None
-        allowed = sets[0]
+        allowed = sets[0] if sets else self._all_bits()
         for bits in sets[1:]:
             allowed &= bits
+        for bits in excluded:
+            allowed &= ~bits
         return allowed
+
+    def _excluded_bits(self, field: str, value: str) -> int:
+        """Articles a negated field (-speaker:x, -is:read …) takes out."""
+        if field == "speaker":
+            return self._memo(("speaker", value), lambda: self._speaker_bits(value, ()))
+        if field == "source":
+            return self._memo(("source", value), lambda: self._source_bits((value,)))
+        if field == "kind":
+            return self._get_kinds().get(value, 0)
+        if field == "has":
+            return self._get_kinds()[""]
+        return self._read_state_bits(value)
 
     def _memo(self, key: tuple[str, ...], build: Callable[[], int]) -> int:
         """Speaker and source sets stay fixed within a snapshot: keep the last few."""
@@ -467,7 +482,7 @@ class SearchEngine:
         self, query: Query, ranked: list[tuple[int, int]], total: int, hits: list[Hit]
     ) -> None:
         complete = len(ranked) == len(hits) == total
-        if has_text(query) and complete and len(ranked) <= CACHE_LIMIT and not query.is_flags:
+        if has_text(query) and complete and len(ranked) <= CACHE_LIMIT and not query.reads_state:
             dates = {hit.id: hit.date for hit in hits}
             self._previous = _Previous(query, dict(self._plan_fixes(query)), ranked, dates)
         else:

@@ -130,7 +130,9 @@ def same_text(new: Query, old: Query) -> bool:
 def narrows(new: Query, old: Query) -> bool:
     """True when every field filter of `old` holds, at least as tightly, in `new`."""
     return (
-        not old.is_flags  # read state may have changed since
+        not old.reads_state  # read state may have changed since
+        # A negated field excludes by fuzzy match: only the very same ones narrow.
+        and set(old.excluded_fields) <= set(new.excluded_fields)
         and set(old.speakers) <= set(new.speakers)
         and _narrower_choice(new.sources, old.sources)
         and _narrower_choice(new.kinds, old.kinds)

@@ -288,7 +288,7 @@ class ReaderExtras:
         from ..corpus.query import parse_query
 
         app: Any = self
-        if parse_query(app.query_text).is_flags and app.main_screen_mounted():
+        if parse_query(app.query_text).reads_state and app.main_screen_mounted():
             app.search_again()  # (not while quitting: the list is gone)
 
     def _current_id(self) -> int | None:

@@ -98,3 +98,12 @@ def test_empty_queries(text: str) -> None:
 @given(st.text())
 def test_never_raises(text: str) -> None:
     assert isinstance(parse_query(text), Query)
+
+
+def test_negated_fields_are_exclusions_not_filters() -> None:
+    query = parse_query("-is:unread -speaker:miller -kind:reported talks")
+    assert query.is_flags == () and query.speakers == () and query.kinds == ()
+    assert query.excluded_fields == (("is", "unread"), ("speaker", "miller"), ("kind", "reported"))
+    assert query.words == ("talks",)
+    assert query.reads_state
+    assert parse_query("-before:2024").date_from == "2024"

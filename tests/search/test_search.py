@@ -284,3 +284,16 @@ def test_total_counts_every_match_below_the_cap(engine: SearchEngine) -> None:
     results = engine.search("the", limit=2)
     assert len(results.hits) == 2
     assert results.total == len(engine.search("the", limit=100).hits) > 2
+
+
+def test_negated_fields_exclude(corpus: Corpus, engine: SearchEngine) -> None:
+    everything = {a.title for a in ARTICLES}
+    assert set(titles(engine, "-speaker:miller")) == everything - _quoting(MILLER.name)
+    assert set(titles(engine, "-source:reuters")) == everything - {
+        "Fraud trial opens in Norbury", "Harbour bridge vote delayed"}
+    assert set(titles(engine, "-has:quotes")) == {a.title for a in ARTICLES if not a.quotes}
+    assert "Fraud trial opens in Norbury" not in titles(engine, "-kind:partial")
+    assert set(titles(engine, "-after:2024-05-10")) == set(titles(engine, "before:2024-05-10"))
+    corpus.conn.execute("UPDATE articles SET is_read = 1 WHERE title = 'Markets rally'")
+    assert set(titles(engine, "-is:read")) == everything - {"Markets rally"}
+    assert titles(engine, "-is:unread") == ["Markets rally"]
