@@ -26,11 +26,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
-
 
 @dataclass(frozen=True)
 class Layout:
@@ -85,6 +80,7 @@ def load_config(path: Path | None = None) -> tuple[Config, list[str]]:
         return Config(), []
     except (OSError, UnicodeDecodeError) as exc:
         return Config(), [f"{target}: cannot read ({exc}); using the defaults"]
+    tomllib = _toml_parser()  # imported here: most starts have no config file to parse
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
@@ -143,3 +139,14 @@ def _typed(
         problems.append((name, f"{name} should be {wanted}, not {value!r}; using {default!r}"))
         return default
     return value
+
+
+def _toml_parser() -> Any:  # noqa: ANN401 - the tomllib module, or tomli on Python 3.10
+    if sys.version_info >= (3, 11):
+        import tomllib
+
+        return tomllib
+    import tomli  # pragma: no cover - exercised on 3.10 only
+
+    return tomli  # pragma: no cover
+
