@@ -51,8 +51,10 @@ class SpeakerIndexWriter:
             text = self._json[memo] = json.dumps(items)
         return text
 
-    def upsert(self, speaker: Speaker) -> int:
-        """The index row id for this speaker, counting one more article and its quotes."""
+    def upsert(self, speaker: Speaker, *, new_article: bool = True) -> int:
+        """The index row id for this speaker, counting its quotes and, when
+        `new_article`, one more article (not for a second name of one article's
+        speaker that folds into the same row: "the Ministry" and "The ministry")."""
         key = self._key(speaker)
         row = self._file_rows.get(key) or self._rows.get(key) or self._load(key)
         if row is None:
@@ -63,7 +65,7 @@ class SpeakerIndexWriter:
                 merge_lists(row.titles, speaker.titles),
                 merge_lists(row.aliases, speaker.aliases),
                 row.added_quotes + speaker.quotes,
-                row.added_articles + 1,
+                row.added_articles + (1 if new_article else 0),
                 changed=True,
             )
         self._file_rows[key] = row
@@ -97,6 +99,10 @@ class SpeakerIndexWriter:
         """The transaction ended: another connection may change the index now."""
         self._rows.clear()
         self._file_rows.clear()
+
+    def key(self, speaker: Speaker) -> str:
+        """The index key a speaker files under (two names may share one)."""
+        return self._key(speaker)
 
     def _key(self, speaker: Speaker) -> str:
         """speaker_key, memoised: folding names is slow and they repeat."""

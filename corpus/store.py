@@ -532,11 +532,15 @@ class CorpusWriter:
     def _index_speakers(self, article_id: int, speakers: list[Speaker]) -> dict[str, int]:
         ids: dict[str, int] = {}
         rows = []
+        keys: set[str] = set()
         for speaker in speakers:
-            speaker_id = self._speakers.upsert(speaker)
-            if speaker_id in ids.values():
-                continue  # two article speakers folded into one index row
-            ids[speaker.name] = speaker_id
+            key = self._speakers.key(speaker)
+            folded = key in keys  # a second name of one speaker ("the Ministry", "The ministry")
+            keys.add(key)
+            speaker_id = self._speakers.upsert(speaker, new_article=not folded)
+            ids[speaker.name] = speaker_id  # its quotes point at the row, folded or not
+            if folded:
+                continue  # one article_speakers row for both names
             rows.append((
                 article_id, speaker_id, speaker.name, speaker.kind,
                 self._speakers.json_list(speaker.titles),
