@@ -18,7 +18,7 @@ def demo_files() -> list[Path]:
 def _fingerprint(files: list[Path]) -> str:
     """Changes whenever a demo file, quoth's version or the extractor's changes."""
     from .. import __version__
-    from .extract import EXTRACTOR_VERSION
+    from .extractor_version import EXTRACTOR_VERSION
 
     digest = hashlib.sha256(f"{__version__}/{EXTRACTOR_VERSION}".encode())
     for path in files:

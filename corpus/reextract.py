@@ -14,7 +14,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
-from .extract import EXTRACTOR_VERSION
+from .extractor_version import EXTRACTOR_VERSION
 from .model import Article
 from .parallel import ExtractionWorkers
 from .store import Corpus

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from .extractor_version import EXTRACTOR_VERSION
 from .model import Article, Quote, Speaker
 from .schema import (
     SCHEMA_VERSION,
@@ -380,8 +381,6 @@ class CorpusWriter:
     """
 
     def __init__(self, corpus: Corpus) -> None:
-        from .extract import EXTRACTOR_VERSION  # deferred: readers never need the extractor
-
         self.corpus = corpus
         self.conn = corpus.conn
         self._speakers = SpeakerIndexWriter(self.conn)

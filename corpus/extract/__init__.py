@@ -19,12 +19,9 @@ Word lists live in lexicon/*.txt (lexicon.py reads them once).
 
 from __future__ import annotations
 
+from ..extractor_version import EXTRACTOR_VERSION
 from ..model import Extraction
 from .pipeline import run_pipeline
-
-# Bumped whenever the extractor's output changes, so that stored extractions
-# (the bundled demo's, for one) are known to be stale.
-EXTRACTOR_VERSION = 2
 
 
 def extract(body: str) -> Extraction:
