@@ -371,6 +371,9 @@ class ReportedFinder:
         end = self._sentence_body_end(view, sentence_last)
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
+        interrupted = self._interrupting(view, cue, sentence_first, end)
+        if interrupted is not None:
+            return interrupted
         if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS:
             # "During the meeting, apart from …, matters … were discussed, the wing said."
             comma = next(
@@ -414,6 +417,39 @@ class ReportedFinder:
             if mention is not None:
                 return self._make(view, mention, cue, [(sentence_first, comma - 1)])
         return None
+
+    def _interrupting(
+        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int
+    ) -> tuple[list[Found], int] | None:
+        """ "The panic button, Mays says, has never been pressed.": an attribution set
+        off by commas inside the sentence reports what follows it."""
+        tokens = view.tokens
+        after = next((i for i in range(cue.last + 1, min(end, cue.last + 4) + 1)
+                      if tokens[i].text == ","), None)  # fmt: skip
+        if after is None or end - after < 2 or not view.outside[after + 1]:
+            return None
+        if any(
+            not (t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper())
+            for t in tokens[cue.last + 1 : after]
+        ):
+            return None  # only a time or place may sit between the cue and its comma
+        if _new_clause_after_comma(tokens[after:end + 1], 0):
+            return None  # "…, she said, and …": the clause is before the attribution
+        before = next((i for i in range(cue.first - 1, max(sentence_first, cue.first - 9), -1)
+                       if tokens[i].text == ","), None)  # fmt: skip
+        if before is None or before <= sentence_first:
+            return None
+        # The words before the attribution are no clause ("The panic button", "For years")
+        # and those after it are one; otherwise the clause came first and what follows
+        # is the reporter's aside ("…, her campaign said, a record for a challenger").
+        if _has_plain_verb(tokens, sentence_first, before - 1):
+            return None
+        if not self._has_finite_verb(view, after + 1, end, reach=40):
+            return None
+        mention = subject_before(tokens, cue.first, before + 1, whole=True)
+        if mention is None:
+            return None
+        return self._make(view, mention, cue, [(after + 1, end)])
 
     def _according(
         self, view: ParagraphView, cue: Cue, sentence_first: int, sentence_last: int
@@ -465,6 +501,14 @@ _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "th
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _has_plain_verb(tokens: list[Token], first: int, last: int) -> bool:
+    """An auxiliary, a modal or a past tense among tokens[first..last] (no guessing)."""
+    return any(
+        t.lower in FINITE_VERBS or (len(t.lower) > 4 and t.lower.endswith("ed"))
+        for t in tokens[first : last + 1]
+    )
 
 
 def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:

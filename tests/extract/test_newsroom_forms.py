@@ -278,15 +278,14 @@ def test_more_reported_forms(body: str, clause: str, speaker: str) -> None:
     assert ("reported", clause, speaker) in found
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        'Asked whether she was worried, Ann Cole said, "No."',
-        'The panic button, Darla Mays says, has never been pressed. "Good," she says.',
-    ],
-)
-def test_lead_ins_and_interrupted_sentences_are_not_clauses(body: str) -> None:
+def test_a_question_lead_in_is_no_clause() -> None:
+    body = 'Asked whether she was worried, Ann Cole said, "No."'
     assert all(q.kind != "reported" for q in extract(body).quotes)
+
+
+def test_the_words_before_an_interrupting_attribution_are_no_clause() -> None:
+    body = 'The panic button, Darla Mays says, has never been pressed. "Good," she says.'
+    assert "The panic button" not in [q.text for q in extract(body).quotes]
 
 
 def test_who_said_after_an_appositive_is_the_named_person() -> None:
@@ -447,3 +446,24 @@ def test_a_quote_paragraph_after_a_colon_sentence_about_the_speaker() -> None:
 )
 def test_addressees_and_dash_asides_stay_out_of_the_clause(body: str, clause: str) -> None:
     assert [q.text for q in extract(body).quotes] == [clause]
+
+
+@pytest.mark.parametrize(
+    ("body", "clause", "speaker"),
+    [
+        (
+            "The panic button, Darla Mays says, has never been pressed.",
+            "has never been pressed",
+            "Darla Mays",
+        ),
+        (
+            "For years, Ann Cole says, the plant dumped waste into the river.",
+            "the plant dumped waste into the river",
+            "Ann Cole",
+        ),
+    ],
+)
+def test_an_attribution_inside_the_sentence_reports_what_follows(
+    body: str, clause: str, speaker: str
+) -> None:
+    assert [(q.text, q.speaker) for q in extract(body).quotes] == [(clause, speaker)]
