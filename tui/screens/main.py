@@ -54,6 +54,8 @@ class MainScreen(Screen[None]):
         classes = ["-narrow"] if narrow else []
         if panel is False or width < PANEL_HIDDEN_BELOW:
             classes.append("-no-panel")
+        # Until the user opens or closes the panel (b), it follows the window's width.
+        self._panel_follows_width = panel is not False
         super().__init__(classes=" ".join(classes))
 
     def on_mount(self) -> None:
@@ -70,8 +72,16 @@ class MainScreen(Screen[None]):
         self._apply_width(event.size.width)
 
     def _apply_width(self, width: int) -> None:
+        rearrange = False
         if self.has_class("-narrow") != (width < NARROW_BELOW):
             self.set_class(width < NARROW_BELOW, "-narrow")
+            rearrange = True
+        hidden = width < PANEL_HIDDEN_BELOW
+        if self._panel_follows_width and self.has_class("-no-panel") != hidden:
+            # A window widened past the panel's width shows it, as a wide start would.
+            self.set_class(hidden, "-no-panel")
+            rearrange = True
+        if rearrange:
             self._arrange()
 
     def _arrange(self) -> None:
@@ -115,6 +125,7 @@ class MainScreen(Screen[None]):
         focus_now(ring[(current + step) % len(ring)])
 
     def action_toggle_panel(self) -> None:
+        self._panel_follows_width = False  # the user's choice stands from now on
         self.remove_class("-zoomed")
         focused = self.focused
         if not self.has_class("-no-panel") and focused is not None and any(
@@ -133,6 +144,7 @@ class MainScreen(Screen[None]):
         """Make the article list visible (unzoom; on a narrow screen, close the panel)."""
         self.remove_class("-zoomed")
         if self.has_class("-panel-over-list"):
+            self._panel_follows_width = False
             self.add_class("-no-panel")
             self.remove_class("-panel-over-list")
         focus_now(self.query_one(ArticleList))
