@@ -133,12 +133,14 @@ class ReportedFinder:
 
     @staticmethod
     def _shares_subject(tokens: list[Token], cue: Cue, floor: int) -> bool:
-        """ "…, saying …", "… and said …": the verb has the sentence's subject."""
+        """ "…, saying …", "… and said …", "… before saying …": the verb has the
+        sentence's subject."""
         if cue.first - 1 < floor:
             return False
         before = tokens[cue.first - 1]
+        participle = tokens[cue.verb].lower.endswith("ing")
         return before.lower in {"and", "but"} or (
-            before.text == "," and tokens[cue.verb].lower.endswith("ing")
+            participle and (before.text == "," or before.lower in _GERUND_PREPOSITIONS)
         )
 
     def _shared_subject(
@@ -497,6 +499,8 @@ def _contracted(word: str) -> str:
     base = _CONTRACTION.sub("", word)
     return base if base != word else ""
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
+# "… before saying", "… after telling reporters": the gerund shares the subject.
+_GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "when"})
 # After "CLAUSE, X said," these start a clause of their own; anything else continues
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})

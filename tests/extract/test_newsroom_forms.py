@@ -467,3 +467,8 @@ def test_an_attribution_inside_the_sentence_reports_what_follows(
     body: str, clause: str, speaker: str
 ) -> None:
     assert [(q.text, q.speaker) for q in extract(body).quotes] == [(clause, speaker)]
+
+
+def test_a_gerund_after_a_preposition_shares_the_subject() -> None:
+    [quote] = extract("Ann Cole defended the plan before saying it would pass.").quotes
+    assert (quote.text, quote.speaker) == ("it would pass", "Ann Cole")
