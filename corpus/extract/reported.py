@@ -82,6 +82,9 @@ class ReportedFinder:
             return self._according(view, cue, sentence_first, sentence_last)
         if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
             return None
+        if _passive(tokens, cue):
+            # "Ann Cole was told that she was fired": the subject heard it, did not say it.
+            return None
         if cue.first - sentence_first > REACH:
             sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
         sentence_last = min(sentence_last, cue.last + CLAUSE_REACH)
@@ -435,7 +438,7 @@ class ReportedFinder:
             for t in tokens[cue.last + 1 : after]
         ):
             return None  # only a time or place may sit between the cue and its comma
-        if _new_clause_after_comma(tokens[after:end + 1], 0):
+        if _new_clause_after_comma(tokens[after : end + 1], 0):
             return None  # "…, she said, and …": the clause is before the attribution
         before = next((i for i in range(cue.first - 1, max(sentence_first, cue.first - 9), -1)
                        if tokens[i].text == ","), None)  # fmt: skip
@@ -498,6 +501,8 @@ def _contracted(word: str) -> str:
     """The word a verb is contracted onto ("he" for "he's"), or "" for a plain word."""
     base = _CONTRACTION.sub("", word)
     return base if base != word else ""
+
+
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
 # "… before saying", "… after telling reporters": the gerund shares the subject.
 _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "when"})
@@ -539,6 +544,18 @@ def _before_next_comma(tokens: list[Token], first: int, last: int) -> int:
     return last
 
 
+def _passive(tokens: list[Token], cue: Cue) -> bool:
+    """ "was told", "had been told": the cue's subject is its listener."""
+    return (
+        cue.first < cue.verb
+        and any(tokens[i].lower in _PASSIVE_AUXILIARIES for i in range(cue.first, cue.verb))
+        and tokens[cue.verb].lower == "told"
+    )
+
+
+_PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "is", "are", "be"})
+
+
 def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:
     """The auxiliary a cue opens with ("has" in "has argued"), or ""."""
     return tokens[cue.first].lower if cue.first < cue.verb else ""
@@ -569,6 +586,8 @@ def _number_follows(tokens: list[Token], index: int) -> bool:
         if token.text[:1].isdigit() or token.text[:1] == "$":
             return True
     return False
+
+
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 
 

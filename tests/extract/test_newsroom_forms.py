@@ -472,3 +472,7 @@ def test_an_attribution_inside_the_sentence_reports_what_follows(
 def test_a_gerund_after_a_preposition_shares_the_subject() -> None:
     [quote] = extract("Ann Cole defended the plan before saying it would pass.").quotes
     assert (quote.text, quote.speaker) == ("it would pass", "Ann Cole")
+
+
+def test_the_listener_of_a_passive_tell_is_no_speaker() -> None:
+    assert extract("Inspector General Ann Cole was told that she was fired.").quotes == []
