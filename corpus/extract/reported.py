@@ -83,8 +83,9 @@ class ReportedFinder:
         if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
             return None
         if _passive(tokens, cue):
-            # "Ann Cole was told that she was fired": the subject heard it, did not say it.
-            return None
+            # "Ann Cole was told (by the White House) that she was fired": the subject
+            # heard it; the speaker, if named, is the one after "by".
+            return self._told_by(view, cue, sentence_last)
         if cue.first - sentence_first > REACH:
             sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
         sentence_last = min(sentence_last, cue.last + CLAUSE_REACH)
@@ -422,6 +423,23 @@ class ReportedFinder:
             if mention is not None:
                 return self._make(view, mention, cue, [(sentence_first, comma - 1)])
         return None
+
+    def _told_by(
+        self, view: ParagraphView, cue: Cue, sentence_last: int
+    ) -> tuple[list[Found], int] | None:
+        tokens = view.tokens
+        by = cue.verb + 1
+        if by > sentence_last or tokens[by].lower not in {"by", "from"}:
+            return None
+        that = next((i for i in range(by + 1, min(sentence_last, by + 12) + 1)
+                     if tokens[i].lower == "that"), None)  # fmt: skip
+        if that is None or not all(view.outside[by : that + 1]):
+            return None
+        mention = subject_after(tokens, by + 1, that - 1)
+        last, _ = self._cut_tail(view, that + 1, self._sentence_body_end(view, sentence_last))
+        if mention is None or last - that < MIN_CLAUSE_TOKENS:
+            return None
+        return self._make(view, mention, cue, [(that + 1, last)])
 
     def _interrupting(
         self, view: ParagraphView, cue: Cue, sentence_first: int, end: int

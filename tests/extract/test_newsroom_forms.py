@@ -476,3 +476,12 @@ def test_a_gerund_after_a_preposition_shares_the_subject() -> None:
 
 def test_the_listener_of_a_passive_tell_is_no_speaker() -> None:
     assert extract("Inspector General Ann Cole was told that she was fired.").quotes == []
+
+
+def test_a_passive_tell_by_someone_is_theirs() -> None:
+    [quote] = extract("Ann Cole was told by Gov. Ray Iles that the plan was dead.").quotes
+    assert (quote.text, quote.speaker, quote.mention) == (
+        "the plan was dead",
+        "Ray Iles",
+        "Gov. Ray Iles",
+    )
