@@ -114,3 +114,27 @@ def pilot_waits() -> SimpleNamespace:
     return SimpleNamespace(wait_until=wait_until, settled=settled,
                            wait_for_article=wait_for_article, wait_for_marks=wait_for_marks,
                            type_query=type_query)
+
+
+# Run quoth's CLI as a user who may not write $QUOTH_DB. Root may write anything, so
+# the missing permission is simulated in the child process.
+_READ_ONLY_CLI = """
+import os, sys
+db = os.environ["QUOTH_DB"]
+real_access = os.access
+def access(path, mode, *args, **kwargs):
+    if mode & os.W_OK and os.path.abspath(path) == os.path.abspath(db):
+        return False
+    return real_access(path, mode, *args, **kwargs)
+os.access = access
+from quoth.__main__ import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.fixture
+def read_only_cli() -> list[str]:
+    """The command prefix (python -c SCRIPT) of a CLI that cannot write $QUOTH_DB."""
+    import sys
+
+    return [sys.executable, "-c", _READ_ONLY_CLI]

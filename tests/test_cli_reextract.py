@@ -105,25 +105,11 @@ def test_a_query_or_stale_restricts_the_run(db: Path) -> None:
     assert SUMMARY.match(quoth("reextract", "--stale", db=db).stdout.strip()).group(1) == "0"
 
 
-_READ_ONLY_CLI = """
-import os, sys
-db = os.environ["QUOTH_DB"]
-real_access = os.access
-def access(path, mode, *args, **kwargs):
-    if mode & os.W_OK and os.path.abspath(path) == os.path.abspath(db):
-        return False
-    return real_access(path, mode, *args, **kwargs)
-os.access = access
-from quoth.__main__ import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
-def test_a_read_only_corpus_fails_with_one_line(db: Path) -> None:
+def test_a_read_only_corpus_fails_with_one_line(db: Path, read_only_cli: list[str]) -> None:
     """Root may write anything, so the lack of permission is simulated."""
     before = db.read_bytes()
     env = {**os.environ, "QUOTH_DB": str(db), "XDG_CONFIG_HOME": str(db.parent / "config")}
-    result = subprocess.run([sys.executable, "-c", _READ_ONLY_CLI, "reextract"],
+    result = subprocess.run([*read_only_cli, "reextract"],
                             capture_output=True, text=True, env=env, timeout=120)  # fmt: skip
     assert result.returncode == 1
     (line,) = result.stderr.splitlines()

@@ -166,27 +166,15 @@ def test_a_corpus_we_cannot_write_opens_read_only(shared_corpus: Path, monkeypat
             corpus.add_articles([Article(body="More text.", title="More")])
 
 
-_READ_ONLY_CLI = """
-import os, sys
-db = os.environ["QUOTH_DB"]
-real_access = os.access
-def access(path, mode, *args, **kwargs):
-    if mode & os.W_OK and os.path.abspath(path) == os.path.abspath(db):
-        return False
-    return real_access(path, mode, *args, **kwargs)
-os.access = access
-from quoth.__main__ import main
-sys.exit(main(sys.argv[1:]))
-"""
-
-
-def test_cli_on_a_read_only_corpus(shared_corpus: Path, tmp_path: Path, quoth) -> None:
+def test_cli_on_a_read_only_corpus(
+    shared_corpus: Path, tmp_path: Path, quoth, read_only_cli: list[str]
+) -> None:
     article = tmp_path / "new.txt"
     article.write_text(quoth.good_article, encoding="utf-8")
     before = shared_corpus.read_bytes()
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-c", _READ_ONLY_CLI, *args]
+        command = [*read_only_cli, *args]
         return subprocess.run(command, text=True, capture_output=True,
                               env=quoth.env(shared_corpus), timeout=120)  # fmt: skip
 
