@@ -4,7 +4,7 @@ Usage:
     python tests/extract/output_fingerprint.py --save /tmp/extract-baseline.json
     python tests/extract/output_fingerprint.py --check /tmp/extract-baseline.json
 
-The inputs: every dev gold article, every article in the demo corpus, the
+The inputs: every gold article (dev and held out), every article in the demo corpus, the
 benchmark's generated articles and its hostile 2 MB article, and seeded
 mutations of the gold articles (quote marks swapped, dropped or added, text
 cut) so that odd inputs are covered too. The output is every quote and speaker
@@ -27,7 +27,7 @@ from quoth.corpus.extract import extract
 from quoth.corpus.readers import read_path
 
 TESTS = Path(__file__).resolve().parents[1]
-GOLD_DIR = TESTS / "gold" / "articles"
+GOLD_DIRS = [TESTS / "gold" / name for name in ("articles", "heldout", "heldout3", "heldout4")]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
 MARKS = "\"“”„«»'"
 
@@ -43,9 +43,11 @@ def _load_module(path: Path, name: str) -> Any:
 
 def gold_bodies() -> Iterator[tuple[str, str]]:
     score = _load_module(TESTS / "gold" / "score.py", "gold_score")
-    for path in sorted(GOLD_DIR.glob("*.txt")):
-        yield f"gold/{path.stem}", score.read_body(path)
-        yield f"gold-raw/{path.stem}", path.read_text(encoding="utf-8")
+    for gold_dir in GOLD_DIRS:
+        for path in sorted(gold_dir.glob("*.txt")):
+            name = f"{gold_dir.name}/{path.stem}"
+            yield f"gold/{name}", score.read_body(path)
+            yield f"gold-raw/{name}", path.read_text(encoding="utf-8")
 
 
 def demo_bodies() -> Iterator[tuple[str, str]]:
