@@ -27,7 +27,9 @@ from quoth.corpus.extract import extract
 from quoth.corpus.readers import read_path
 
 TESTS = Path(__file__).resolve().parents[1]
-GOLD_DIRS = [TESTS / "gold" / name for name in ("articles", "heldout", "heldout3", "heldout4")]
+GOLD_DIRS = [TESTS / "gold" / "articles"] + [
+    TESTS / "gold" / name / "articles" for name in ("heldout", "heldout3", "heldout4")
+]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
 MARKS = "\"“”„«»'"
 
@@ -45,7 +47,7 @@ def gold_bodies() -> Iterator[tuple[str, str]]:
     score = _load_module(TESTS / "gold" / "score.py", "gold_score")
     for gold_dir in GOLD_DIRS:
         for path in sorted(gold_dir.glob("*.txt")):
-            name = f"{gold_dir.name}/{path.stem}"
+            name = f"{gold_dir.parent.name}/{path.stem}"
             yield f"gold/{name}", score.read_body(path)
             yield f"gold-raw/{name}", path.read_text(encoding="utf-8")
 
