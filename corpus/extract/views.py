@@ -89,31 +89,35 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     """
     view = ParagraphView(index, para, [], [], body=body)
     tokens, slots = view.tokens, view.slots
-    position = para.start
+    append, extend = tokens.append, tokens.extend
+    para_start, para_end = para.start, para.end
+    position = para_start
     new = tuple.__new__
     for span in spans:
-        first = max(span.open_position, para.start)
-        stop = min(span.close_position + 1, para.end)
+        open_at, close_at = span.open_position, span.close_position
+        opens = open_at >= para_start
+        closes = close_at < para_end
+        first = open_at if opens else para_start
+        stop = close_at + 1 if closes else para_end
         if first >= stop:
             continue
-        tokens.extend(tokenise(body, position, first))
+        if position < first:
+            extend(tokenise(body, position, first))
         slot_first = len(tokens)
-        opens = span.open_position >= para.start
-        closes = span.close_position < para.end
-        inner_start = span.start if opens else first
-        inner_end = span.end if closes else stop
+        inner_start = open_at + 1 if opens else first
+        inner_end = close_at if closes else stop
         if opens:
-            mark = body[span.open_position]
-            tokens.append(new(Token, (mark, span.open_position, span.open_position + 1, mark)))
+            mark = body[open_at]
+            append(new(Token, (mark, open_at, open_at + 1, mark)))
         if inner_start < inner_end:
             text = body[inner_start:inner_end]
-            tokens.append(new(Token, (text, inner_start, inner_end, text.lower())))
+            append(new(Token, (text, inner_start, inner_end, text.lower())))
         if closes:
-            mark = body[span.close_position]
-            tokens.append(new(Token, (mark, span.close_position, span.close_position + 1, mark)))
+            mark = body[close_at]
+            append(new(Token, (mark, close_at, close_at + 1, mark)))
         slots.append(QuoteSlot(span, slot_first, len(tokens) - 1, opens, closes))
         position = stop
-    tokens.extend(tokenise(body, position, para.end))
+    extend(tokenise(body, position, para_end))
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens.
     outside = view.outside = [True] * len(tokens)
