@@ -88,14 +88,14 @@ class ReportedFinder:
             return self._told_by(view, cue, sentence_last)
         if cue.first - sentence_first > REACH:
             sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
-        sentence_last = min(sentence_last, cue.last + CLAUSE_REACH)
-        floor = view.after_last_quote(sentence_first, cue.first)
-        backward = self._backward(view, cue, sentence_first, sentence_last)
+        end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
+        backward = self._backward(view, cue, sentence_first, end)
         if backward is not None:
             return backward
-        clause = self._clause_after(view, cue, sentence_last)
+        clause = self._clause_after(view, cue, end)
         if clause is None:
             return None
+        floor = view.after_last_quote(sentence_first, cue.first)
         if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA:
             mention = self._shared_subject(view, cues, cue, floor)
         else:
@@ -163,11 +163,11 @@ class ReportedFinder:
 
     # --- clause boundaries -------------------------------------------------
     def _clause_after(
-        self, view: ParagraphView, cue: Cue, sentence_last: int
+        self, view: ParagraphView, cue: Cue, last: int
     ) -> list[tuple[int, int]] | None:
+        """The clause(s) after the cue, up to tokens[last] (the sentence's last word)."""
         tokens = view.tokens
         first = cue.clause_from
-        last = self._sentence_body_end(view, sentence_last)
         if first > last:
             return None
         after_that = self._skip_to_that(tokens, cue, first, last)
@@ -254,26 +254,30 @@ class ReportedFinder:
                 and not second.lower.endswith(("ly", "ing"))
             ):
                 return True  # "Americans deserve better": a name, then its verb
+        outside = view.outside
         for index in range(first, min(last, first + reach) + 1):
-            if not view.outside[index] and " " in tokens[index].text:
-                if _QUOTED_VERB.search(tokens[index].lower):
+            lower = tokens[index].lower
+            if " " in lower and not outside[index]:
+                if _QUOTED_VERB.search(lower):
                     return True  # the words of a quote, held as one token
                 continue
-            lower = tokens[index].lower.replace("’", "'")
+            if "’" in lower:
+                lower = lower.replace("’", "'")
             if lower in FINITE_VERBS or lower.endswith("n't"):
                 return True
             if "'" in lower and _contracted(lower) in _PRONOUNS:
                 return True  # "he's", "they're", "I'd": a pronoun with its verb
-            previous = tokens[index - 1].lower if index > first else ""
-            if lower.endswith("ed") and index > first and previous not in DETERMINERS_AND_ADJ_SLOTS:
+            # A past tense or a verb in -s needs a word before it (no determiner).
+            if index == first or not lower.endswith(("ed", "s")):
+                continue
+            if tokens[index - 1].lower in DETERMINERS_AND_ADJ_SLOTS:
+                continue
+            if lower.endswith("ed"):
                 return True
             following = tokens[index + 1].lower if index + 1 <= last else ""
             if (
-                index > first
-                and lower.endswith("s")
-                and not lower.endswith("ss")
+                not lower.endswith("ss")
                 and tokens[index].text.islower()
-                and previous not in DETERMINERS_AND_ADJ_SLOTS
                 and following in OBJECT_STARTS
             ):
                 return True  # "the bill recognizes the reality"
@@ -338,16 +342,15 @@ class ReportedFinder:
         CLAUSE" start a second reported clause.
         """
         tokens = view.tokens
+        outside = view.outside
         for index in range(first + 1, last + 1):
-            if not view.outside[index]:
+            if not outside[index]:
                 continue
             lower = tokens[index].lower
             previous = tokens[index - 1].text
-            following = tokens[index + 1].lower if index + 1 <= last else ""
-            participle = (
-                lower.endswith("ing") and tokens[index].text.islower() and lower not in INCLUSIVE
-            )
-            if previous == "," and (lower in COMMA_STOPS or participle or lower == "which"):
+            if previous == "," and (
+                lower in COMMA_STOPS or lower == "which" or _is_participle(tokens[index])
+            ):
                 appositive = lower in {"a", "an", "which"}
                 # An appositive or a ", which" aside ends the clause only after a whole
                 # clause: "the suspect, a 24-year-old man, was arrested" keeps it, "could
@@ -358,9 +361,12 @@ class ReportedFinder:
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
             if lower in {"—", "–"} and self._has_finite_verb(view, first, index - 1, reach=40):
                 return index - 1, None  # "… was dead — a blow to the mayor": the reporter's aside
-            if lower in {"and", "but"} and following == "that" and index + 2 <= last:
+            if lower not in {"and", "but"}:
+                continue
+            following = tokens[index + 1].lower if index + 1 <= last else ""
+            if following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
-            if lower in {"and", "but"} and (
+            if (
                 following in STOP_AFTER_AND
                 or following in self.registry.lexicon.cue_forms
                 or (cue_auxiliary and following == cue_auxiliary)
@@ -370,11 +376,11 @@ class ReportedFinder:
 
     # --- the other word orders ------------------------------------------------
     def _backward(
-        self, view: ParagraphView, cue: Cue, sentence_first: int, sentence_last: int
+        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int
     ) -> tuple[Found, int] | None:
-        """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." """
+        """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." (the sentence's words
+        end at tokens[end])."""
         tokens = view.tokens
-        end = self._sentence_body_end(view, sentence_last)
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
         interrupted = self._interrupting(view, cue, sentence_first, end)
@@ -396,25 +402,22 @@ class ReportedFinder:
             return None
         if _question_lead_in(tokens, sentence_first):
             return None  # "Asked whether she was worried, Ms. Sato said, …"
-        if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
-            return None  # a clause before the attribution has a verb of its own
-        if tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first:
+        inverted = tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first
+        # The word-order tests are cheap; the verb search below is not, so it comes last.
+        if inverted:
             if cue.lemma == "tell":
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
+        elif not _only_attribution_after(tokens[cue.last + 1 : end + 1]):
+            return None
+        if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
+            return None  # a clause before the attribution has a verb of its own
+        if inverted:
             mention = subject_after(tokens, cue.last + 1, end)
             return (
                 self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
                 if mention
                 else None
             )
-        tail = tokens[cue.last + 1 : end + 1]
-        comma = next((i for i, t in enumerate(tail) if t.text == ","), None)
-        if comma is not None and _new_clause_after_comma(tail, comma):
-            tail = tail[:comma]  # "…, she said, and she had budgeted nothing extra."
-        if len(tail) > 6 or not all(
-            t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tail
-        ):
-            return None
         reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - 30)
         for comma in range(reach, cue.first - 1):
             if tokens[comma].text != ",":
@@ -528,6 +531,23 @@ _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _only_attribution_after(tail: list[Token]) -> bool:
+    """Do the words after a cue hold no more than a time or place ("…, X said on
+    Monday.")? A comma that opens a new clause ends them."""
+    comma = next((i for i, t in enumerate(tail) if t.text == ","), None)
+    if comma is not None and _new_clause_after_comma(tail, comma):
+        tail = tail[:comma]  # "…, she said, and she had budgeted nothing extra."
+    return len(tail) <= 6 and all(
+        t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tail
+    )
+
+
+def _is_participle(token: Token) -> bool:
+    """ "adding", "saying": a lower-case -ing word that opens a clause of its own."""
+    lower = token.lower
+    return lower.endswith("ing") and token.text.islower() and lower not in INCLUSIVE
 
 
 def _has_plain_verb(tokens: list[Token], first: int, last: int) -> bool:
