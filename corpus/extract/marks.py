@@ -38,7 +38,7 @@ _AFTER_CLOSE = frozenset(" \t\n)]},.;:!?—–-/")
 
 def find_marks(body: str) -> list[Mark]:
     """Every quote mark in `body` with the role its context gives it."""
-    doubles = [_classify(body, match.start()) for match in _MARK.finditer(body)]
+    doubles = _double_marks(body)
     if not _quotes_with_single_marks(body, len(doubles)):
         return doubles
     singles = (classify_single(body, match.start()) for match in _SINGLE_MARK.finditer(body))
@@ -81,9 +81,7 @@ def classify_single(
     if before.isalnum() and after.isalnum():
         return None  # inside a word
     opens = (
-        (before in _BEFORE_OPEN or before in "“\"")
-        and after not in " \t\n"
-        and not after.isdigit()
+        (before in _BEFORE_OPEN or before in '“"') and after not in " \t\n" and not after.isdigit()
     )
     closes = (after in _AFTER_CLOSE or after in closes_before) and before not in " \t\n"
     if closes and before in "sS" and after == " " and body[position + 2 : position + 3].islower():
@@ -95,6 +93,31 @@ def classify_single(
     if opens != closes:
         return Mark(position, char, Role.OPEN if opens else Role.CLOSE)
     return None
+
+
+def _double_marks(body: str) -> list[Mark]:
+    """Every double-type mark with its role, in body order.
+
+    A mark's role depends only on the mark and the two characters around it, so
+    each distinct three-character context is classified once: a quote-dense
+    article repeats a handful of them (` "a`, `a," `) tens of thousands of times.
+    """
+    last = len(body) - 1
+    roles: dict[str, Role] = {}
+    new = tuple.__new__  # skips the NamedTuple's Python-level constructor
+    marks = []
+    append = marks.append
+    for match in _MARK.finditer(body):
+        position = match.start()
+        if position == 0 or position == last:
+            append(_classify(body, position))  # the body's edge stands in for a neighbour
+            continue
+        context = body[position - 1 : position + 2]
+        role = roles.get(context)
+        if role is None:
+            role = roles[context] = _classify(body, position).role
+        append(new(Mark, (position, context[1], role)))
+    return marks
 
 
 def _classify(body: str, position: int) -> Mark:

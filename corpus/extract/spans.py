@@ -8,9 +8,8 @@ closes) come out as one span.
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
@@ -23,46 +22,57 @@ MAX_QUOTE_LENGTH = 6000
 _SENTENCE_FINAL = re.compile(r"[.?!…][\"'’”)\]]*\s*$")
 
 
-@dataclass(frozen=True, slots=True)
-class QuoteSpan:
+class QuoteSpan(NamedTuple):
+    """A tuple rather than a frozen dataclass: a hostile article holds 100,000 of
+    them, and every later stage reads their fields."""
+
     open_position: int  # the opening mark
     close_position: int  # the closing mark
     paragraph: int  # index of the paragraph the quote opens in
     last_paragraph: int  # index of the paragraph it closes in
+    start: int  # first character of the quoted words (open_position + 1)
+    end: int  # end of the quoted words (close_position)
 
-    @property
-    def start(self) -> int:
-        return self.open_position + 1
 
-    @property
-    def end(self) -> int:
-        return self.close_position
+def quote_span(open_position: int, close_position: int, paragraph: int, last: int) -> QuoteSpan:
+    """The span between two marks; its start and end are kept, being read so often."""
+    fields = (open_position, close_position, paragraph, last, open_position + 1, close_position)
+    return tuple.__new__(QuoteSpan, fields)
 
 
 def pair_marks(body: str, marks: list[Mark], paras: list[Paragraph]) -> list[QuoteSpan]:
     """Match opening and closing marks into non-overlapping spans."""
-    starts = [p.start for p in paras]
+    # Marks come in body order, so the paragraph is found by walking forward.
+    next_starts = [p.start for p in paras[1:]] + [len(body) + 1]
     spans: list[QuoteSpan] = []
     opener: Mark | None = None
     opener_para = open_para = -1  # where the quote opened / the paragraph it has reached
+    para, next_start = -1, paras[0].start if paras else len(body) + 1
     for mark in marks:
-        para = bisect.bisect_right(starts, mark.position) - 1
+        position = mark.position
+        while position >= next_start:
+            para += 1
+            next_start = next_starts[para]
         if opener is not None and para != open_para:
             if _reopens(body, mark, para, open_para, paras, opener):
                 open_para = para
                 continue
             opener = None  # never closed: drop it, keep going
+        role = mark.role
         if opener is None:
-            if mark.role is not Role.CLOSE:
+            if role is not _CLOSE:
                 opener, opener_para, open_para = mark, para, para
             continue
-        if mark.role is Role.OPEN:
+        if role is _OPEN:
             opener, opener_para, open_para = mark, para, para  # previous one never closed
             continue
-        if mark.position - opener.position > 1:
-            spans.append(QuoteSpan(opener.position, mark.position, opener_para, para))
+        if position - opener.position > 1:
+            spans.append(quote_span(opener.position, position, opener_para, para))
         opener = None
     return spans
+
+
+_OPEN, _CLOSE = Role.OPEN, Role.CLOSE
 
 
 def _reopens(
