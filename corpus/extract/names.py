@@ -8,13 +8,12 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 from __future__ import annotations
 
 import bisect
-from operator import or_
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
 from .speakers import NameReading, Registry, group_name, read_name
-from .text import TOKEN_LOWER, capitalised_flags, indices_where
+from .text import TOKEN_LOWER, Token, capitalised_flags, indices_where
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -29,24 +28,42 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
     for view in views:
         if withheld and _holds_any(withheld, view.paragraph.start, view.paragraph.end):
             _sight_unnamed_sources(body, view, registry, lexicon)
-        for first, last in name_runs(view, lexicon):
-            if first > 0 and view.tokens[first - 1].lower in PLACE_PREPOSITIONS:
-                continue  # "in Squirrel Hill", "from Long Island": a place
-            key = body[view.tokens[first].start : view.tokens[last].end]
-            if key not in readings:
-                readings[key] = read_name(body, view.tokens, first, last)
-            known = readings[key]
-            if known is None:
-                continue
-            reading = NameReading(
-                known.kind, known.name, list(known.titles), known.alias, known.gender
-            )
-            if reading.kind in {"person", "single"}:
-                reading.titles.extend(appositive_roles(body, view, first, last))
-            position = view.tokens[first].start
-            entity = registry.sight(position, reading)
-            if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
-                registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+        _sight_runs(body, view, registry, lexicon, readings)
+
+
+def _sight_runs(
+    body: str,
+    view: ParagraphView,
+    registry: Registry,
+    lexicon: Lexicon,
+    readings: dict[str, NameReading | None],
+) -> None:
+    tokens = view.tokens
+    for first, last in name_runs(view, lexicon):
+        if first > 0 and tokens[first - 1].lower in PLACE_PREPOSITIONS:
+            continue  # "in Squirrel Hill", "from Long Island": a place
+        position = tokens[first].start
+        key = body[position : tokens[last].end]
+        if key in readings:
+            reading = readings[key]
+        else:
+            reading = readings[key] = read_name(body, tokens, first, last)
+        if reading is None:
+            continue
+        if reading.kind in {"person", "single"}:
+            roles = appositive_roles(body, view, first, last)
+            if roles:  # a reading of its own: the shared one serves every other sighting
+                reading = NameReading(
+                    reading.kind,
+                    reading.name,
+                    reading.titles + roles,
+                    reading.alias,
+                    reading.gender,
+                )
+        # The registry only reads a reading, so the shared one is passed as it is.
+        entity = registry.sight(position, reading)
+        if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
+            registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
 
 
 def _sight_unnamed_sources(
@@ -108,7 +125,6 @@ def _holds_any(offsets: list[int], start: int, end: int) -> bool:
     return index < len(offsets) and offsets[index] < end
 
 
-
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
     """Roles set off by commas around a name.
 
@@ -151,47 +167,62 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     count = len(tokens)
     title_words = lexicon.title_words
-    candidates = indices_where(  # capitalised, or a title word ("host Maya Castellano")
-        map(or_, capitalised_flags(tokens), map(title_words.__contains__, map(TOKEN_LOWER, tokens)))
-    )
-    index = 0
-    for start in candidates:
-        if start < index or not (outside[start] and _starts_run(tokens, start, count, lexicon)):
+    index = 0  # the first token no run has taken yet
+    # Every run holds a capital: a run opens at a capital, or at the title word just
+    # before one ("host Maya Castellano"), so only capitals need finding.
+    for capital in indices_where(capitalised_flags(tokens)):
+        if capital < index:
             continue
-        index = start
-        first = index
-        last = index
-        index += 1
-        while index < count and outside[index] and not _possessive(tokens[last].text):
-            # A possessive ends the name: "Ruth Calloway's memoir".
-            token = tokens[index]
-            if (
-                token.text[:1].isupper()
-                or token.text == "("
-                or token.text == ")"
-                and last == index - 1
-            ):
+        titled = capital - 1
+        if titled >= index and outside[titled] and tokens[titled].lower in title_words:
+            index = _take_run(tokens, outside, titled, count, title_words, runs)
+            if capital < index:
+                continue
+        if outside[capital]:
+            index = _take_run(tokens, outside, capital, count, title_words, runs)
+    return runs
+
+
+def _take_run(
+    tokens: list[Token],
+    outside: list[bool],
+    start: int,
+    count: int,
+    title_words: frozenset[str],
+    runs: list[tuple[int, int]],
+) -> int:
+    """Extend a run from tokens[start], add it to `runs` if it names, and return where it stops."""
+    last = start
+    index = start + 1
+    # A possessive ends the name: "Ruth Calloway's memoir".
+    if not tokens[start].text.endswith(_POSSESSIVE_ENDS):
+        while index < count and outside[index]:
+            text = tokens[index].text
+            if text[:1].isupper() or text == "(" or (text == ")" and last == index - 1):
                 last = index
+                index += 1
+                if text.endswith(_POSSESSIVE_ENDS):
+                    break
             elif (
-                (token.lower in RUN_JOINERS or token.lower in lexicon.title_words)
+                (tokens[index].lower in RUN_JOINERS or tokens[index].lower in title_words)
                 and index + 1 < count
-                and (
-                    tokens[index + 1].text[:1].isupper()
-                    or tokens[index + 1].lower in lexicon.title_words
-                )
+                and (tokens[index + 1].text[:1].isupper() or tokens[index + 1].lower in title_words)
             ):
-                pass
+                index += 1
             else:
                 break
-            index += 1
-        while first < last and tokens[first].lower in NON_NAME_CAPITALS:
-            first += 1
-        opener = tokens[first]
-        if (opener.text[:1].isupper() and opener.lower not in NON_NAME_CAPITALS) or (
-            opener.lower in title_words and last > first + 1  # "host Maya Castellano"
-        ):
-            runs.append((first, last))
-    return runs
+    first = start
+    while first < last and tokens[first].lower in NON_NAME_CAPITALS:
+        first += 1
+    opener = tokens[first]
+    if (opener.text[:1].isupper() and opener.lower not in NON_NAME_CAPITALS) or (
+        opener.lower in title_words and last > first + 1  # "host Maya Castellano"
+    ):
+        runs.append((first, last))
+    return index
+
+
+_POSSESSIVE_ENDS = ("'s", "’s")
 
 
 def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:
@@ -205,18 +236,3 @@ def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:
     ):
         following += 3  # an age
     return following < len(tokens) and tokens[following].lower in lexicon.cue_forms
-
-
-def _possessive(word: str) -> bool:
-    return word.endswith(("'s", "’s"))
-
-
-def _starts_run(tokens, index: int, count: int, lexicon: Lexicon) -> bool:  # noqa: ANN001
-    token = tokens[index]
-    if token.text[:1].isupper():
-        return True
-    return (
-        token.lower in lexicon.title_words
-        and index + 1 < count
-        and tokens[index + 1].text[:1].isupper()
-    )

@@ -285,15 +285,16 @@ class Registry:
             latest = self._latest_with_surname(surname)
             if latest is not None:
                 return self._enrich(latest, reading)
-        for entity in reversed(self.by_surname.get(surname, [])):
-            if entity.name.lower() == reading.name.lower():
+        lowered = reading.name.lower()
+        for entity in reversed(self.by_surname.get(surname, ())):  # all with this surname
+            if entity.name.lower() == lowered:
                 return self._enrich(entity, reading)
-            if entity.surname == surname and (len(words) == 1 or len(entity.name.split()) == 1):
+            if len(words) == 1 or len(entity.name.split()) == 1:
                 if len(words) > len(entity.name.split()):
                     entity.add_alias(entity.name)
                     entity.name = reading.name
                 return self._enrich(entity, reading)
-            if entity.surname == surname and _same_person(entity.name, reading.name):
+            if _same_person(entity.name, reading.name):
                 return self._enrich(entity, reading)
         entity = Entity(reading.name, "person")
         self.entities.append(entity)
@@ -302,13 +303,17 @@ class Registry:
 
     def _latest_with_surname(self, surname: str) -> Entity | None:
         """Of two Millers, "Miller" is the one named most recently before here."""
+        # by_surname holds every person, under the surname they have now (a rename
+        # keeps it): most words name no one, and the walk is skipped.
+        people = self.by_surname.get(surname)
+        if not people:
+            return None
         # Walks back in place rather than copying 400 sightings: the nearest usually matches.
         seen = self.seen
         index = bisect.bisect_left(self.offsets, self.position)
         for back in range(index - 1, max(0, index - 400) - 1, -1):
-            entity = seen[back]
-            if entity.kind == "person" and entity.surname == surname:
-                return entity
+            if seen[back] in people:
+                return seen[back]
         return None
 
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
@@ -337,11 +342,12 @@ class Registry:
         if name.lower().startswith("the "):
             name = name[4:]
         key = name.lower()
+        initials = name.replace(".", "") if _ACRONYM.match(name) else None
         for entity in reversed(self.organisations):
-            if _ACRONYM.match(name) and name.replace(".", "") == _initials(entity.name):
+            if initials is not None and initials == _initials(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
                 return entity
-            if entity.name.lower() == key or key in (a.lower() for a in entity.aliases):
+            if _answers_to(entity, key):
                 if reading.alias:
                     entity.add_alias(reading.alias)
                 return entity
@@ -369,7 +375,7 @@ class Registry:
         if people:
             return people[-1]
         for entity in reversed(self.organisations):
-            if entity.name.lower() == key or key in (a.lower() for a in entity.aliases):
+            if _answers_to(entity, key):
                 return entity
         if key in self.lexicon.countries or _ACRONYM.match(word):
             return self._organisation(NameReading("organisation", word, []))
@@ -519,6 +525,11 @@ _ANY_BODY_HEADS = word_set("any_body_heads")
 # "the group said" means an association named lately, not the outlet it spoke to.
 _MEMBERSHIP_HEADS = word_set("membership_heads")
 _MEMBERSHIP_NAME_WORDS = word_set("membership_name_words")
+
+
+def _answers_to(entity: Entity, key: str) -> bool:
+    """Is `key` (lower case) the entity's name or one of its aliases, ignoring case?"""
+    return entity.name.lower() == key or key in map(str.lower, entity.aliases)
 
 
 def _initials(name: str) -> str:
