@@ -39,3 +39,17 @@ def test_importing_the_cli_loads_no_textual() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+def test_reading_commands_do_not_load_the_extractor(tmp_path: Path) -> None:
+    """`quoth stats`, `search`, `quotes` read the corpus: loading the extractor's
+    lexicons and modules would only slow their start."""
+    code = (
+        "import sys; from quoth.__main__ import main;"
+        f"main(['--db', {str(tmp_path / 'c.db')!r}, 'stats']);"
+        "print(sorted(m for m in sys.modules if m.startswith('quoth.corpus.extract.')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip().splitlines()[-1] == "[]"

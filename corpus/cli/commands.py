@@ -9,22 +9,25 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..config import Config
-from ..ingest import IngestReport, ingest, store_extracted
 from ..model import Article
-from ..parallel import with_quotes
 from ..readers import ReadError, RecordError, read_path
 from ..speaker_match import match_speakers
 from ..store import Corpus, StoredQuote
 from .output import ProgressBar, emit, emit_json, emit_row, error
 
-if TYPE_CHECKING:  # fetching pulls in urllib and ssl: loaded only by commands that fetch
+if TYPE_CHECKING:
+    # Fetching pulls in urllib and ssl, and ingesting the extractor: they are loaded
+    # only by the commands that fetch or extract, so that `quoth stats` starts fast.
     from ..feeds import FeedAdd
+    from ..ingest import IngestReport
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 EXIT_INTERRUPTED = 130  # as the shell reports a Ctrl-C
 
 
 def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
+    from ..ingest import ingest
+
     if corpus.readonly:  # say so before reading anything, not after the first good file
         error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
               "nothing was ingested")
@@ -192,6 +195,8 @@ def cmd_reextract(corpus: Corpus, args: argparse.Namespace) -> int:
 
 def cmd_extract(args: argparse.Namespace) -> int:
     """Parse and extract without a corpus: one JSON object per article."""
+    from ..parallel import with_quotes
+
     failed = False
     for path in args.paths:
         try:
@@ -348,6 +353,7 @@ def _report_feed_add(outcome: FeedAdd, as_json: bool) -> bool:
 def cmd_refresh(corpus: Corpus, args: argparse.Namespace) -> int:
     """Fetch every subscription; quiet but for one summary line, so it suits cron."""
     from ..feeds import refresh
+    from ..ingest import IngestReport, store_extracted
 
     report = IngestReport()
 
