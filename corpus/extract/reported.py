@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
@@ -18,7 +19,7 @@ from .found import Found
 from .lexicon import word_set
 from .mentions import Mention, leading_subject, subject_after, subject_before
 from .speakers import Registry, resolve_mention
-from .text import WEEKDAYS, Token
+from .text import TOKEN_LOWER, WEEKDAYS, Token, indices_where
 from .views import ParagraphView
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -343,7 +344,7 @@ class ReportedFinder:
         """
         tokens = view.tokens
         outside = view.outside
-        for index in range(first + 1, last + 1):
+        for index in _tail_stop_candidates(tokens, first, last):
             if not outside[index]:
                 continue
             lower = tokens[index].lower
@@ -542,6 +543,25 @@ def _only_attribution_after(tail: list[Token]) -> bool:
     return len(tail) <= 6 and all(
         t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tail
     )
+
+
+# The words _cut_tail stops at follow a comma or are one of these (a comma included).
+_TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but"})
+
+
+def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> Iterator[int]:
+    """Indices in first+1..last, ascending, that follow a comma or hold "as", a dash,
+    "and" or "but": the only places a clause may stop. Most of a clause's words are
+    none of these, so one pass in C finds the few worth a look."""
+    words = map(TOKEN_LOWER, tokens[first : last + 1])
+    yielded = first
+    for offset in indices_where(map(_TAIL_STOP_MARKS.__contains__, words)):
+        index = first + offset
+        if tokens[index].lower == ",":
+            index += 1  # the word after the comma
+        if yielded < index <= last:  # ", and" gives its "and" once
+            yield index
+            yielded = index
 
 
 def _is_participle(token: Token) -> bool:
