@@ -8,6 +8,7 @@ more direct. "Pass the bill," she said."). This pass records those sightings.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -108,16 +109,33 @@ def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
         return []  # most articles: decided by a few substring searches in C
     lowered = body.lower()
     offsets = []
-    for phrase in lexicon.anonymity_phrases:
-        at = lowered.find(phrase)
+    # A phrase is found where its stem is: six scans of the body instead of one per
+    # phrase, then a comparison in place at the few places a stem occurs.
+    for stem, phrases in _phrases_by_stem(lexicon.anonymity_phrases):
+        at = lowered.find(stem)
         while at >= 0:
-            offsets.append(at)
-            at = lowered.find(phrase, at + 1)
+            for phrase, lead in phrases:
+                if at >= lead and lowered.startswith(phrase, at - lead):
+                    offsets.append(at - lead)
+            at = lowered.find(stem, at + 1)
     return sorted(offsets)
 
 
 # A word of every anonymity phrase in lexicon/anonymity_phrases.txt (a test checks it).
 _WITHHOLDING_STEMS = ("nonym", "named", "identified", "authori", "amiliar", "rivately")
+
+
+@lru_cache(maxsize=4)
+def _phrases_by_stem(
+    phrases: tuple[str, ...],
+) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+    """Each stem with the phrases it is found in and where in them it sits."""
+    grouped: dict[str, list[tuple[str, int]]] = {}
+    for phrase in phrases:
+        # A phrase without a stem is its own stem: it is still searched for.
+        stem = next((stem for stem in _WITHHOLDING_STEMS if stem in phrase), phrase)
+        grouped.setdefault(stem, []).append((phrase, phrase.index(stem)))
+    return tuple((stem, tuple(found)) for stem, found in grouped.items())
 
 
 def _holds_any(offsets: list[int], start: int, end: int) -> bool:
