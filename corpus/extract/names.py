@@ -13,7 +13,7 @@ from functools import lru_cache
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
-from .speakers import NameReading, Registry, group_name, read_name
+from .speakers import NameReading, Registry, group_name, shared_reading
 from .text import TOKEN_LOWER, Token, capitalised_flags, indices_where
 from .views import ParagraphView
 
@@ -48,7 +48,7 @@ def _sight_runs(
         if key in readings:
             reading = readings[key]
         else:
-            reading = readings[key] = read_name(body, tokens, first, last)
+            reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
             continue
         if reading.kind in {"person", "single"}:

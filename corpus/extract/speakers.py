@@ -79,29 +79,40 @@ def _is_title_token(token: Token, lexicon: Lexicon) -> bool:
 
 def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """Classify tokens[first..last] (a capitalised run with its titles) as a person or a body."""
-    if first > last:
-        return None
-    # The reading depends only on the run's text and where its tokens fall in it
-    # (token texts are body slices), and names recur within and across articles.
-    base = tokens[first].start
-    run = tokens[first : last + 1]
-    key = (
-        body[base : tokens[last].end],
-        tuple([token.start - base for token in run]),
-        tuple([token.end - base for token in run]),
-    )
-    known = _READINGS.get(key, _UNREAD)  # one look-up: safe if another thread clears
-    if known is _UNREAD:
-        if len(_READINGS) >= _READINGS_KEPT:
-            _READINGS.clear()  # a bound on memory over a long ingest run
-        known = _READINGS[key] = _read_name_once(body, tokens, first, last)
+    known = shared_reading(body, tokens, first, last)
     if known is None:
         return None
     # A copy: callers add titles to the reading they get.
     return NameReading(known.kind, known.name, list(known.titles), known.alias, known.gender)
 
 
-_READINGS: dict[tuple[str, tuple[int, ...], tuple[int, ...]], NameReading | None] = {}
+def shared_reading(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
+    """read_name's reading itself, shared by every run that reads the same: never modify it."""
+    if first > last:
+        return None
+    # The reading depends only on the run's text and where its tokens fall in it
+    # (token texts are body slices), and names recur within and across articles.
+    base = tokens[first].start
+    text = body[base : tokens[last].end]
+    key: str | tuple[str, tuple[int, ...], tuple[int, ...]]
+    if first == last:
+        key = text  # one token spans the text: the text says it all
+    else:
+        run = tokens[first : last + 1]
+        key = (
+            text,
+            tuple([token.start - base for token in run]),
+            tuple([token.end - base for token in run]),
+        )
+    known = _READINGS.get(key, _UNREAD)  # one look-up: safe if another thread clears
+    if known is _UNREAD:
+        if len(_READINGS) >= _READINGS_KEPT:
+            _READINGS.clear()  # a bound on memory over a long ingest run
+        known = _READINGS[key] = _read_name_once(body, tokens, first, last)
+    return known
+
+
+_READINGS: dict[str | tuple[str, tuple[int, ...], tuple[int, ...]], NameReading | None] = {}
 _READINGS_KEPT = 20_000
 _UNREAD = NameReading("", "", [])  # a marker: None is a valid (negative) reading
 
