@@ -495,7 +495,7 @@ class QuothApp(ReaderExtras, App[int]):
         yield SystemCommand("Toggle side panel", "Show or hide quotes and speakers (b)",
                             screen.action_toggle_panel)
         yield SystemCommand("Zoom reader", "The reading pane takes the whole screen (z)",
-                            screen.action_toggle_zoom)
+                            screen.toggle_zoom)
         yield SystemCommand("Next quote", "Jump to the next quote (n)",
                             self._main_action(self.reader.action_next_quote))
         yield SystemCommand("Previous quote", "Jump to the previous quote (N)",

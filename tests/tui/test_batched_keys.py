@@ -157,3 +157,35 @@ async def test_keys_after_help_opens_in_the_same_read_scroll_the_help(
         await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen)
                             and app.screen.query_one("#help-body").scroll_y == 2)
         assert app.article_list.cursor == 0
+
+
+@pytest.mark.parametrize("keys", [["z", "/", "a"], ["j", "z", "/", "a"]])
+async def test_a_key_before_the_slash_in_the_same_read_acts_first(
+    corpus_path: Path, ui: SimpleNamespace, keys: list[str]
+) -> None:
+    """ "z/" zooms, then "/" leaves the zoom for the search bar: the bar ends visible."""
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        app.article_list.focus()
+        await pilot.pause()
+        _post_keys(app, keys)
+        await ui.wait_until(pilot, lambda: app.search_bar.value == "a")
+        await pilot.pause()
+        assert app.focused is app.search_bar
+        assert not app.main_screen.has_class("-zoomed")
+
+
+async def test_the_palettes_zoom_works_from_the_search_bar(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    """Only a late "z" is ignored in the bar: the palette's "Zoom reader" still zooms."""
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        _post_keys(app, ["/"])
+        await ui.wait_until(pilot, lambda: app.focused is app.search_bar)
+        zoom = next(c for c in app.get_system_commands(app.screen) if c.title == "Zoom reader")
+        zoom.callback()
+        await pilot.pause()
+        assert app.main_screen.has_class("-zoomed")

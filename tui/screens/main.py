@@ -150,6 +150,16 @@ class MainScreen(Screen[None]):
         focus_now(self.query_one(ArticleList))
 
     def action_toggle_zoom(self) -> None:
+        if isinstance(self.focused, SearchBar):
+            # Only a "z" typed before "/" in the same read gets here (in the bar, "z"
+            # is text): "/" has moved to the bar already and leaves the zoom when it
+            # acts, so in typing order the two cancel out; zooming now would hide the
+            # bar being typed in.
+            return
+        self.toggle_zoom()
+
+    def toggle_zoom(self) -> None:
+        """The reading pane takes the whole screen, or gives it back."""
         self.toggle_class("-zoomed")
         if self.has_class("-zoomed"):
             focus_now(self.query_one(Reader))
