@@ -26,6 +26,8 @@ CONNECTORS = word_set("connectors")
 # Words that start a sentence or clause but never a speaker's name.
 NON_NAME_CAPITALS = word_set("non_name_capitals")
 MONTHS = word_set("months")
+# Capitalised, these still name no one: one look-up for the three sets.
+_NOT_NAME_WORDS = NON_NAME_CAPITALS | WEEKDAYS | MONTHS
 PARENTHETICAL_STARTS = word_set("parenthetical_starts")
 RELATIVE_STARTS = word_set("relative_starts")
 PARTICIPIAL_STARTS = word_set("participial_starts")
@@ -205,7 +207,7 @@ _VERBISH = word_set("verbish")
 def _can_head(token: Token, lexicon: Lexicon) -> bool:
     lower = token.lower
     if token.text[:1].isupper():
-        return lower not in NON_NAME_CAPITALS and lower not in WEEKDAYS and lower not in MONTHS
+        return lower not in _NOT_NAME_WORDS
     if token.text.endswith(".") and _PARTY_STATE.match(token.text):
         return False
     return (
@@ -217,12 +219,12 @@ def _can_head(token: Token, lexicon: Lexicon) -> bool:
 
 
 def _phrase_word(token: Token, lexicon: Lexicon) -> bool:
-    text = token.text
+    initial = token.text[:1]
     lower = token.lower
-    if not token.is_word():
+    if not initial.isalnum():  # Token.is_word, inlined: this runs on every word of a phrase
         return False
-    if text[:1].isupper():
-        return lower not in NON_NAME_CAPITALS and lower not in WEEKDAYS and lower not in MONTHS
+    if initial.isupper():
+        return lower not in _NOT_NAME_WORDS
     if lower.endswith(("'s", "’s")):
         return True
     return (
@@ -334,6 +336,8 @@ MEMBER_WORDS = frozenset({"one", "another"})
 
 def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
     """ "one said", "one of them said", "another said": a member of a group named before."""
+    if tokens[first].lower not in MEMBER_WORDS:
+        return None  # the common case, decided by one look-up
     words = [token.lower for token in tokens[first : last + 1]]
     if words in (["one"], ["another"]) or (
         len(words) == 3 and words[0] in MEMBER_WORDS and words[1] == "of" and words[2] == "them"

@@ -521,6 +521,8 @@ _CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
 
 def _contracted(word: str) -> str:
     """The word a verb is contracted onto ("he" for "he's"), or "" for a plain word."""
+    if "'" not in word and "’" not in word:
+        return ""  # most words: no need for the regex
     base = _CONTRACTION.sub("", word)
     return base if base != word else ""
 
@@ -605,9 +607,9 @@ def _before_next_comma(tokens: list[Token], first: int, last: int) -> int:
 def _passive(tokens: list[Token], cue: Cue) -> bool:
     """ "was told", "had been told": the cue's subject is its listener."""
     return (
-        cue.first < cue.verb
+        tokens[cue.verb].lower == "told"
+        and cue.first < cue.verb
         and any(tokens[i].lower in _PASSIVE_AUXILIARIES for i in range(cue.first, cue.verb))
-        and tokens[cue.verb].lower == "told"
     )
 
 
@@ -630,9 +632,10 @@ def _new_clause_after_comma(tail: list[Token], comma: int) -> bool:
 
 def _question_lead_in(tokens: list[Token], first: int) -> bool:
     """ "Asked whether …", "Pressed about …": the reporter's question, not speech."""
-    word = tokens[first].lower
+    if not tokens[first].lower.endswith("ed"):
+        return False
     following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
-    return word.endswith("ed") and following in _QUESTION_WORDS
+    return following in _QUESTION_WORDS
 
 
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at", "more", "over"})
