@@ -77,6 +77,8 @@ class QuoteAttributor:
         self.cue_starts = [[cue.first for cue in paragraph] for paragraph in cues]
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
+        self._partial_words_of = -1  # the paragraph whose fragment verbs are below
+        self._partial_words: list[int] = []
 
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
@@ -93,9 +95,9 @@ class QuoteAttributor:
 
     def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
         span = slot.span
-        kind = quote_kind(self.body, span, view.paragraph.start)
         if is_title_or_scare(self.body, span, view.paragraph.start):
             return None
+        kind = quote_kind(self.body, span, view.paragraph.start)
         end_view = self.views[span.last_paragraph]
         end_slot = slot
         if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
@@ -133,7 +135,12 @@ class QuoteAttributor:
         )
 
     def _closes_sentence(self, span: QuoteSpan) -> bool:
-        return self.body[span.start : span.end].rstrip().endswith(".")
+        """Do the quoted words end in a period? Read from their tail, not copied whole."""
+        start, end = span.start, span.end
+        tail = self.body[max(start, end - 16) : end].rstrip()
+        if not tail and end - start > 16:
+            tail = self.body[start:end].rstrip()
+        return tail.endswith(".")
 
     def _unmarked(
         self, view: ParagraphView, slot: QuoteSlot, end_view: ParagraphView, end_slot: QuoteSlot
@@ -183,7 +190,9 @@ class QuoteAttributor:
         if region is None:
             return False
         first, ceiling = region
-        return view.tokens[first].text in DASHES or bool(self._cues_in(view.index, first, ceiling))
+        if view.tokens[first].text in DASHES:
+            return True
+        return self._first_cue_in(view.index, first, ceiling) is not None
 
     def _after(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
         region = self._after_region(view, slot)
@@ -194,7 +203,7 @@ class QuoteAttributor:
         if tokens[first].text in DASHES:
             mention = subject_after(tokens, first + 1, ceiling)
             return self._link(view, mention, None)
-        cue = next(iter(self._cues_in(view.index, first, ceiling)), None)
+        cue = self._first_cue_in(view.index, first, ceiling)
         if cue is None:
             return None
         if cue.first == first:
@@ -210,13 +219,19 @@ class QuoteAttributor:
         high = bisect.bisect_right(starts, last)
         return self.cues[paragraph][low:high]
 
+    def _first_cue_in(self, paragraph: int, first: int, last: int) -> Cue | None:
+        """The first cue of a paragraph starting within tokens first..last, or None."""
+        starts = self.cue_starts[paragraph]
+        low = bisect.bisect_left(starts, first)
+        return self.cues[paragraph][low] if low < len(starts) and starts[low] <= last else None
+
     def _region_end(self, view: ParagraphView, first: int) -> int:
         """Last token of the narrative from `first`, up to a quote or the sentence end."""
-        end = min(view.sentence_end(first), first + REACH)
-        for index in range(first, end + 1):
-            if not view.outside[index]:
-                return index - 1
-        return end
+        end = min(view.sentence_last[first], first + REACH)
+        try:
+            return view.outside.index(False, first, end + 1) - 1
+        except ValueError:  # no quote before the sentence ends
+            return end
 
     @staticmethod
     def _trim_end(tokens, end: int) -> int:  # noqa: ANN001
@@ -233,11 +248,13 @@ class QuoteAttributor:
             end -= 1
         if end < floor:
             return None
-        lexicon = load_lexicon()
-        candidates = [c for c in self._cues_in(view.index, floor, end) if c.last <= end]
+        cues = self._cues_in(view.index, floor, end)
+        candidates = [c for c in cues if c.last <= end] if cues else []
         if partial:
-            candidates += self._partial_cues(view, floor, end, lexicon)
-            candidates.sort(key=lambda c: c.first)
+            partial_cues = self._partial_cues(view, floor, end)
+            if partial_cues:  # the cues above are in order already: sort only a mix
+                candidates += partial_cues
+                candidates.sort(key=lambda c: c.first)
         if not candidates and tokens[floor].lower == "from" and tokens[slot.first - 1].text == ":":
             mention = subject_after(tokens, floor + 1, end)
             return self._link(view, mention, None)
@@ -258,19 +275,33 @@ class QuoteAttributor:
             )
         return self._link(view, mention, cue_text(self.body, view, cue))
 
-    def _partial_cues(self, view: ParagraphView, floor: int, end: int, lexicon) -> list[Cue]:  # noqa: ANN001
+    def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
+        """Verbs that lead into a fragment ("called it "…""), among tokens floor..end."""
+        words = self._partial_cue_words(view)
+        if not words:
+            return []  # the common case: the paragraph has none at all
+        forms = load_lexicon().partial_cue_forms
+        tokens = view.tokens
         found = []
-        forms = lexicon.partial_cue_forms
-        # Look-ups in C first: a quote is preceded by up to REACH tokens, few of them cues.
-        in_forms = map(forms.__contains__, map(TOKEN_LOWER, view.tokens[floor : end + 1]))
-        for offset in indices_where(in_forms):
-            index = floor + offset
-            token = view.tokens[index]
-            if view.outside[index] and token.text[:1].islower():
-                # "has repeatedly called it "…"": the subject is before the auxiliary.
-                first = max(floor, auxiliary_start(view.tokens, index))
-                found.append(Cue(first, index, index, forms[token.lower], index + 1))
+        for index in words[bisect.bisect_left(words, floor) : bisect.bisect_right(words, end)]:
+            # "has repeatedly called it "…"": the subject is before the auxiliary.
+            first = max(floor, auxiliary_start(tokens, index))
+            found.append(Cue(first, index, index, forms[tokens[index].lower], index + 1))
         return found
+
+    def _partial_cue_words(self, view: ParagraphView) -> list[int]:
+        """Tokens of a paragraph that can be a fragment's verb, found once per paragraph:
+        a quote-dense one has a fragment every few tokens, each looking back over them."""
+        if self._partial_words_of != view.index:
+            forms = load_lexicon().partial_cue_forms
+            tokens, outside = view.tokens, view.outside
+            self._partial_words_of = view.index
+            self._partial_words = [
+                index
+                for index in indices_where(map(forms.__contains__, map(TOKEN_LOWER, tokens)))
+                if outside[index] and tokens[index].text[:1].islower()
+            ]
+        return self._partial_words
 
     def _shared_subject(
         self, view: ParagraphView, candidates: list[Cue], cue: Cue, floor: int
@@ -411,12 +442,10 @@ class QuoteAttributor:
         """Is this the second half of a quoted sentence split by its attribution?"""
         if self.last is None or self.last[0] != view.index:
             return False
-        between = view.tokens[self.last[1] + 1 : slot.first]
-        if not between or len(between) > 10 or between[-1].text != ",":
+        after = self.last[1] + 1  # the tokens between the two quotes: after..slot.first - 1
+        if not after < slot.first <= after + 10 or view.tokens[slot.first - 1].text != ",":
             return False
-        return any(
-            c.last < slot.first for c in self._cues_in(view.index, self.last[1] + 1, slot.first)
-        )
+        return any(c.last < slot.first for c in self._cues_in(view.index, after, slot.first))
 
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:

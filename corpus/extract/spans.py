@@ -93,8 +93,7 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 
 def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     """ "direct" for a quoted sentence, "partial" for a fragment woven into prose."""
-    inner = body[span.start : span.end].lstrip(" ‘'\"…[.(")
-    first = inner[:1]
+    first = _first_char(body, span.start, span.end, " ‘'\"…[.(")
     if not first or first.islower():
         return "partial"
     # Only the words just before the mark matter; a bounded window keeps this linear.
@@ -108,35 +107,52 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     return "partial"
 
 
+def _first_char(body: str, start: int, end: int, skipped: str) -> str:
+    """The first character of body[start:end] not in `skipped` ("" if none), read
+    from its head: copying a long quote whole to find it is most of the cost."""
+    head = body[start : min(end, start + 16)].lstrip(skipped)
+    if not head and end > start + 16:
+        head = body[start:end].lstrip(skipped)
+    return head[:1]
+
+
 def _last_word(text: str) -> str:
-    words = _WORD.findall(text[-40:])
+    text = text[-40:]
+    # A word never runs across white space, so the last word is in the last chunk
+    # that holds one: usually the very last, which spares reading the whole window.
+    tail = text.rsplit(None, 1)
+    words = _WORD.findall(tail[-1]) if tail else []
+    if not words and len(tail) > 1:
+        words = _WORD.findall(text)
     return words[-1] if words else ""
 
 
 def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     """A quoted name of a work, a nickname or a scare-quoted word: not speech."""
-    if span.end - span.start > 120:
+    start, end = span.start, span.end
+    if end - start > 120:
         return False  # a long stretch is speech, not a title or a scare-quoted word
-    inner = body[span.start : span.end].strip(" ,.;:!?")
-    words = _WORD.findall(inner)
+    # Read in place: the punctuation a title may be wrapped in is never part of a word.
+    words = _WORD.findall(body, start, end)
     if not words:
         return True
-    if len(words) > 8:
+    count = len(words)
+    if count > 8:
         return False  # too long for any test below: skip reading the words before it
     before = body[max(paragraph_start, span.open_position - 40) : span.open_position]
     previous_word = _last_word(before)
     previous = previous_word.lower()
-    lexicon = load_lexicon()
-    if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and len(words) <= 6:
+    if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and count <= 6:
         return True  # Ruth Calloway's "The Long Table"
-    if previous in lexicon.work_words and len(words) <= 8:
+    if previous in load_lexicon().work_words:
         return True
-    if previous in {"the", "a", "an"} and len(words) <= 4:
+    if previous in {"the", "a", "an"} and count <= 4:
         return True
-    if len(words) <= 2 and _between_name_words(body, span, before, previous_word):
+    if count <= 2 and _between_name_words(body, span, before, previous_word):
         return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
-    if 2 <= len(words) <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
-        return not _SENTENCE_FINAL.search(inner + body[span.end : span.end + 1])
+    if 2 <= count <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        inner = body[start:end].strip(" ,.;:!?")
+        return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
     return False
 
 
