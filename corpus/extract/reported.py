@@ -232,15 +232,18 @@ class ReportedFinder:
             or told_someone  # "told the weekly press briefing in Islamabad that"
         ):
             return None
+        # Most cues have no "that" in reach: one look-up over the words settles it.
+        reach = list(map(TOKEN_LOWER, tokens[first + 1 : min(last, first + 12) + 1]))
+        if "that" not in reach:
+            return None
+        that = first + 1 + reach.index("that")
         cue_forms = self.registry.lexicon.cue_forms
-        for index in range(first + 1, min(last, first + 12) + 1):
+        for index in range(first + 1, that):
             lower = tokens[index].lower
-            if lower == "that":
-                return index + 1
             verb = (lower in cue_forms and lower not in NOUNISH_FORMS) or lower in FINITE_VERBS
             if not tokens[index].is_word() or verb:
                 return None
-        return None
+        return that + 1
 
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
@@ -408,7 +411,7 @@ class ReportedFinder:
         if inverted:
             if cue.lemma == "tell":
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
-        elif not _only_attribution_after(tokens[cue.last + 1 : end + 1]):
+        elif not _only_attribution_after(tokens, cue.last + 1, end):
             return None
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
@@ -460,7 +463,7 @@ class ReportedFinder:
             for t in tokens[cue.last + 1 : after]
         ):
             return None  # only a time or place may sit between the cue and its comma
-        if _new_clause_after_comma(tokens[after : end + 1], 0):
+        if _new_clause_after_comma(tokens, after, end):
             return None  # "…, she said, and …": the clause is before the attribution
         before = next((i for i in range(cue.first - 1, max(sentence_first, cue.first - 9), -1)
                        if tokens[i].text == ","), None)  # fmt: skip
@@ -536,14 +539,15 @@ _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "th
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
 
 
-def _only_attribution_after(tail: list[Token]) -> bool:
-    """Do the words after a cue hold no more than a time or place ("…, X said on
-    Monday.")? A comma that opens a new clause ends them."""
-    comma = next((i for i, t in enumerate(tail) if t.text == ","), None)
-    if comma is not None and _new_clause_after_comma(tail, comma):
-        tail = tail[:comma]  # "…, she said, and she had budgeted nothing extra."
-    return len(tail) <= 6 and all(
-        t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tail
+def _only_attribution_after(tokens: list[Token], first: int, last: int) -> bool:
+    """Do tokens[first..last], the words after a cue, hold no more than a time or
+    place ("…, X said on Monday.")? A comma that opens a new clause ends them."""
+    # More than six words are too many, so only a comma among the first seven can help.
+    comma = next((i for i in range(first, min(last, first + 6) + 1) if tokens[i].text == ","), None)
+    if comma is not None and _new_clause_after_comma(tokens, comma, last):
+        last = comma - 1  # "…, she said, and she had budgeted nothing extra."
+    return last - first + 1 <= 6 and all(
+        t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tokens[first : last + 1]
     )
 
 
@@ -621,10 +625,11 @@ def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:
     return tokens[cue.first].lower if cue.first < cue.verb else ""
 
 
-def _new_clause_after_comma(tail: list[Token], comma: int) -> bool:
-    following = tail[comma + 1] if comma + 1 < len(tail) else None
-    if following is None:
+def _new_clause_after_comma(tokens: list[Token], comma: int, last: int) -> bool:
+    """Does the word after tokens[comma] (no further than tokens[last]) open a clause?"""
+    if comma + 1 > last:
         return False
+    following = tokens[comma + 1]
     return following.lower in _AFTER_ATTRIBUTION or (
         following.lower.endswith("ing") and following.text.islower()
     )
