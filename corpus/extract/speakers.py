@@ -332,21 +332,24 @@ class Registry:
             entity.add_title(title)
         if reading.gender and not entity.gender:
             entity.gender = reading.gender
-        if not entity.gender and len(entity.name.split()) > 1:
-            first_name = entity.name.split()[0]
-            if (
-                first_name in self.lexicon.female_names
-                and first_name not in self.lexicon.male_names
-            ):
-                entity.gender = "female"
-            elif (
-                first_name in self.lexicon.male_names
-                and first_name not in self.lexicon.female_names
-            ):
-                entity.gender = "male"
+        if not entity.gender:
+            entity.gender = self._first_name_gender(entity.name)
         if reading.name != entity.name:
             entity.add_alias(reading.name)
         return entity
+
+    def _first_name_gender(self, name: str) -> str | None:
+        """ "Ann Lee" is a woman; a lone surname, or a first name given to both, says nothing."""
+        words = name.split()
+        if len(words) < 2:
+            return None
+        female = words[0] in self.lexicon.female_names
+        male = words[0] in self.lexicon.male_names
+        if female and not male:
+            return "female"
+        if male and not female:
+            return "male"
+        return None
 
     def _organisation(self, reading: NameReading) -> Entity:
         name = reading.name
@@ -691,7 +694,7 @@ def _voice_of_body(
         return None
     modifiers = tokens[first:last]
     if all(t.text[:1].isupper() for t in modifiers):
-        reading = read_name(body, tokens, first, last - 1)
+        reading = shared_reading(body, tokens, first, last - 1)
         if reading is not None and reading.kind in {"organisation", "single"}:
             return registry.find_or_add(
                 NameReading("organisation", reading.name, [], reading.alias)
@@ -741,9 +744,11 @@ def _resolve_name(
     name_last = mention.name_last if mention.name_last is not None else core_last
     appositive_name = name_first > core_last
     reading = None
+    # Readings are shared (cached): the registry only reads them, and the one that
+    # gains a title here is a new reading.
     if not appositive_name:
-        reading = read_name(body, tokens, core_first, core_last)
-        lowercase_lead = any(
+        reading = shared_reading(body, tokens, core_first, core_last)
+        lowercase_lead = name_first > core_first and any(
             t.text[:1].islower()
             and t.lower not in DETERMINERS
             and not _is_title_token(t, registry.lexicon)
@@ -758,17 +763,17 @@ def _resolve_name(
                 and reading.name != _join(tokens, name_first, name_last, body)
             )
         ):
-            narrower = read_name(body, tokens, name_first, name_last)
+            narrower = shared_reading(body, tokens, name_first, name_last)
             if narrower is not None and (
                 reading is None or lowercase_lead or narrower.kind == "person"
             ):
                 reading = narrower
     else:
-        reading = read_name(body, tokens, name_first, name_last)
+        reading = shared_reading(body, tokens, name_first, name_last)
         if reading is not None and reading.kind in {"person", "single"}:
-            reading = NameReading("person", reading.name, reading.titles, gender=reading.gender)
             title = _join(tokens, core_first, core_last, body)
-            reading.titles.append(re.sub(r"^(?:the|The|a|an)\s+", "", title))
+            titles = [*reading.titles, re.sub(r"^(?:the|The|a|an)\s+", "", title)]
+            reading = NameReading("person", reading.name, titles, gender=reading.gender)
     if reading is None:
         return None
     entity = registry.named_speaker(position, reading)
