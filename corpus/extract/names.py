@@ -25,9 +25,9 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
     lexicon = load_lexicon()
     readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
     # Only paragraphs that withhold a name are searched for unnamed sources.
-    withheld = _withholding_offsets(body, lexicon)
-    for view in views:
-        if withheld and _holds_any(withheld, view.paragraph.start, view.paragraph.end):
+    withholding = _views_holding(views, _withholding_offsets(body, lexicon))
+    for position, view in enumerate(views):
+        if position in withholding:
             _sight_unnamed_sources(body, view, registry, lexicon)
         _sight_runs(body, view, registry, lexicon, readings)
 
@@ -51,7 +51,11 @@ def _sight_runs(
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
             continue
-        if reading.kind in {"person", "single"}:
+        if reading.kind in {"person", "single"} and (
+            # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
+            (first >= 2 and tokens[first - 1].text == ",")
+            or (last + 2 < len(tokens) and tokens[last + 1].text == ",")
+        ):
             roles = appositive_roles(body, view, first, last)
             if roles:  # a reading of its own: the shared one serves every other sighting
                 reading = NameReading(
@@ -138,9 +142,22 @@ def _phrases_by_stem(
     return tuple((stem, tuple(found)) for stem, found in grouped.items())
 
 
-def _holds_any(offsets: list[int], start: int, end: int) -> bool:
-    index = bisect.bisect_left(offsets, start)
-    return index < len(offsets) and offsets[index] < end
+def _views_holding(views: list[ParagraphView], offsets: list[int]) -> set[int]:
+    """Positions in `views` of the paragraphs that hold one of the offsets.
+
+    Found from the offsets (an article has a few) rather than by asking every view.
+    """
+    holding = set()
+    for offset in offsets:
+        # Views are in body order: only the last one starting at or before `offset` can hold it.
+        index = bisect.bisect_right(views, offset, key=_paragraph_start) - 1
+        if index >= 0 and offset < views[index].paragraph.end:
+            holding.add(index)
+    return holding
+
+
+def _paragraph_start(view: ParagraphView) -> int:
+    return view.paragraph.start
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
