@@ -261,6 +261,10 @@ class ReportedFinder:
         outside = view.outside
         for index in range(first, min(last, first + reach) + 1):
             lower = tokens[index].lower
+            if lower in FINITE_VERBS:
+                return True
+            if not (lower.endswith(_VERB_ENDINGS) or "'" in lower or "’" in lower or " " in lower):
+                continue  # a plain word (most are): none of the tests below can pass
             if " " in lower and not outside[index]:
                 if _QUOTED_VERB.search(lower):
                     return True  # the words of a quote, held as one token
@@ -530,6 +534,8 @@ def _contracted(word: str) -> str:
     return base if base != word else ""
 
 
+# What a verb that is not in FINITE_VERBS may end with ("didn't", "voted", "says").
+_VERB_ENDINGS = ("n't", "n’t", "ed", "s")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
 # "… before saying", "… after telling reporters": the gerund shares the subject.
 _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "when"})
@@ -655,12 +661,17 @@ def _number_follows(tokens: list[Token], index: int) -> bool:
 
 
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
+_TIME_PHRASE_STARTS = WEEKDAYS | {
+    "on", "yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"
+}  # fmt: skip
 
 
 def _skip_time_phrase(tokens: list[Token], first: int, last: int) -> int | None:
     """Past a time phrase right after a cue ("said Tuesday", "said last week"), or None."""
     index = first
     lower = tokens[index].lower
+    if lower not in _TIME_PHRASE_STARTS:
+        return None  # the common case, decided by one look-up
     following = tokens[index + 1].lower if index + 1 <= last else ""
     if lower == "on" and following in WEEKDAYS:
         index += 2
