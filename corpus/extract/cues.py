@@ -8,7 +8,7 @@ reiterated"), set tails after it ("said in a statement"), and the person told
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -24,8 +24,9 @@ NOUNISH_FORMS = word_set("nounish_forms")
 PARTICIPLES_AFTER_COMMA = word_set("participles_after_comma")
 
 
-@dataclass(frozen=True, slots=True)
-class Cue:
+class Cue(NamedTuple):
+    """A tuple rather than a frozen dataclass: built for every cue of every paragraph."""
+
     first: int  # token index of the first cue word (an auxiliary, when there is one)
     verb: int  # token index of the verb itself
     last: int  # token index of the last cue word (tail or object included)
@@ -55,11 +56,12 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     word = token.text
     if token.lower not in lexicon.cue_forms and token.lower not in lexicon.cue_phrase_starts:
         return None  # the common case, decided by one set look-up
-    phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
-    if phrase_end is not None and all(outside[index : phrase_end + 1]):
-        lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
-        return Cue(index, index, phrase_end, lemma, phrase_end + 1)
-    lemma = lexicon.cue_forms.get(word.lower())
+    if token.lower in lexicon.cue_phrase_starts:
+        phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
+        if phrase_end is not None and all(outside[index : phrase_end + 1]):
+            lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
+            return Cue(index, index, phrase_end, lemma, phrase_end + 1)
+    lemma = lexicon.cue_forms.get(token.lower)
     if lemma is None or not word[:1].islower():
         return None
     previous = tokens[index - 1].lower if index > 0 else ""
@@ -129,6 +131,8 @@ def _tail(
             return verb, name_from + 1
         if told_end is not None:
             return verb, told_end + 1
+    if after == len(tokens) or tokens[after].lower not in lexicon.cue_tails:
+        return verb, after  # the common case: no tail ("said." "said the plan …")
     tail_end = _match_phrase(tokens, after, lexicon.cue_tails)
     if tail_end is not None and all(outside[after : tail_end + 1]):
         return tail_end, tail_end + 1
