@@ -61,6 +61,14 @@ def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Me
     return mention if mention is not None and mention.head in {"name", "pronoun"} else None
 
 
+def _narrative_end(outside: list[bool], first: int, last: int) -> int:
+    """`last`, or the token before the first quoted one in first..last (found in C)."""
+    try:
+        return outside.index(False, first, last + 1) - 1
+    except ValueError:  # no quote before `last`
+        return last
+
+
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
 
@@ -171,11 +179,11 @@ class QuoteAttributor:
         """The narrative right after a quote's closing mark, up to the sentence end."""
         if not slot.closes_here:
             return None
-        tokens = view.tokens
+        tokens, outside = view.tokens, view.outside
         first = slot.last + 1
-        if first >= len(tokens) or not view.outside[first]:
+        if first >= len(tokens) or not outside[first]:
             return None
-        ceiling = self._region_end(view, first)
+        ceiling = _narrative_end(outside, first, min(view.sentence_last[first], first + REACH))
         while first <= ceiling and tokens[first].text == ",":
             first += 1
         return None if first > ceiling else (first, ceiling)
@@ -216,22 +224,15 @@ class QuoteAttributor:
         """Cues of a paragraph starting within tokens first..last (bisect: no scan)."""
         starts = self.cue_starts[paragraph]
         low = bisect.bisect_left(starts, first)
-        high = bisect.bisect_right(starts, last)
-        return self.cues[paragraph][low:high]
+        if low == len(starts) or starts[low] > last:
+            return []  # the common case: no cue in reach
+        return self.cues[paragraph][low : bisect.bisect_right(starts, last, low)]
 
     def _first_cue_in(self, paragraph: int, first: int, last: int) -> Cue | None:
         """The first cue of a paragraph starting within tokens first..last, or None."""
         starts = self.cue_starts[paragraph]
         low = bisect.bisect_left(starts, first)
         return self.cues[paragraph][low] if low < len(starts) and starts[low] <= last else None
-
-    def _region_end(self, view: ParagraphView, first: int) -> int:
-        """Last token of the narrative from `first`, up to a quote or the sentence end."""
-        end = min(view.sentence_last[first], first + REACH)
-        try:
-            return view.outside.index(False, first, end + 1) - 1
-        except ValueError:  # no quote before the sentence ends
-            return end
 
     @staticmethod
     def _trim_end(tokens, end: int) -> int:  # noqa: ANN001

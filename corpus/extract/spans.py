@@ -148,7 +148,7 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if previous in {"the", "a", "an"} and count <= 4:
         return True
-    if count <= 2 and _between_name_words(body, span, before, previous_word):
+    if count <= 2 and previous_word[:1].isupper() and _between_name_words(body, span, before):
         return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
     if 2 <= count <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
         inner = body[start:end].strip(" ,.;:!?")
@@ -156,9 +156,9 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     return False
 
 
-def _between_name_words(body: str, span: QuoteSpan, before: str, previous_word: str) -> bool:
-    """Is the quote set between a capitalised word and a capitalised surname?"""
-    if not previous_word[:1].isupper() or not body[span.start : span.start + 1].isupper():
+def _between_name_words(body: str, span: QuoteSpan, before: str) -> bool:
+    """Is the quote, after a capitalised word, set before a capitalised surname?"""
+    if not body[span.start : span.start + 1].isupper():
         return False
     if not before.endswith(" ") or not before[-2:-1].isalpha():
         return False
