@@ -123,6 +123,7 @@ def _bodies() -> list[str]:
 
 
 BODIES = _bodies()
+BODY_IDS = [f"body{number}" for number in range(len(BODIES))]  # bodies are long
 
 
 def _views(body: str) -> list[ParagraphView]:
@@ -130,14 +131,14 @@ def _views(body: str) -> list[ParagraphView]:
     return build_views(body, paras, pair_marks(body, find_marks(body), paras))
 
 
-@pytest.mark.parametrize("body", BODIES)
+@pytest.mark.parametrize("body", BODIES, ids=BODY_IDS)
 def test_name_runs_match_the_token_by_token_scan(body: str) -> None:
     lexicon = load_lexicon()
     for view in _views(body):
         assert name_runs(view, lexicon) == _reference_name_runs(view, lexicon)
 
 
-@pytest.mark.parametrize("body", BODIES)
+@pytest.mark.parametrize("body", BODIES, ids=BODY_IDS)
 def test_withholding_offsets_match_a_search_for_every_phrase(body: str) -> None:
     lexicon = load_lexicon()
     offsets = _withholding_offsets(body, lexicon)
@@ -157,7 +158,7 @@ def test_the_edge_cases_do_hold_anonymity_phrases() -> None:
     assert len(_withholding_offsets(EDGE_CASES[6], load_lexicon())) >= 5
 
 
-@pytest.mark.parametrize("body", BODIES)
+@pytest.mark.parametrize("body", BODIES, ids=BODY_IDS)
 def test_by_surname_holds_every_person_under_their_surname(body: str) -> None:
     registry = Registry(body)
     views = _views(body)
