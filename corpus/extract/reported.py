@@ -19,7 +19,7 @@ from .found import Found
 from .lexicon import word_set
 from .mentions import Mention, leading_subject, subject_after, subject_before
 from .speakers import Registry, resolve_mention
-from .text import TOKEN_LOWER, WEEKDAYS, Token, indices_where
+from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
 from .views import ParagraphView
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -391,7 +391,9 @@ class ReportedFinder:
         tokens = view.tokens
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
-        interrupted = self._interrupting(view, cue, sentence_first, end)
+        # Both word orders below look for a comma in the first words after the cue.
+        comma_after = _first_comma(tokens, cue.last + 1, min(end, cue.last + 7))
+        interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
         if interrupted is not None:
             return interrupted
         if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS:
@@ -415,7 +417,7 @@ class ReportedFinder:
         if inverted:
             if cue.lemma == "tell":
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
-        elif not _only_attribution_after(tokens, cue.last + 1, end):
+        elif not _only_attribution_after(tokens, cue.last + 1, end, comma_after):
             return None
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
@@ -453,13 +455,13 @@ class ReportedFinder:
         return self._make(view, mention, cue, [(that + 1, last)])
 
     def _interrupting(
-        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int
+        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, comma_after: int | None
     ) -> tuple[list[Found], int] | None:
         """ "The panic button, Mays says, has never been pressed.": an attribution set
-        off by commas inside the sentence reports what follows it."""
+        off by commas inside the sentence reports what follows it (`comma_after`: the
+        first comma after the cue, if any)."""
         tokens = view.tokens
-        after = next((i for i in range(cue.last + 1, min(end, cue.last + 4) + 1)
-                      if tokens[i].text == ","), None)  # fmt: skip
+        after = comma_after if comma_after is not None and comma_after <= cue.last + 4 else None
         if after is None or end - after < 2 or not view.outside[after + 1]:
             return None
         if any(
@@ -545,11 +547,13 @@ _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "th
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
 
 
-def _only_attribution_after(tokens: list[Token], first: int, last: int) -> bool:
+def _only_attribution_after(tokens: list[Token], first: int, last: int, comma: int | None) -> bool:
     """Do tokens[first..last], the words after a cue, hold no more than a time or
-    place ("…, X said on Monday.")? A comma that opens a new clause ends them."""
+    place ("…, X said on Monday.")? A comma that opens a new clause ends them
+    (`comma`: the first among them, if any)."""
     # More than six words are too many, so only a comma among the first seven can help.
-    comma = next((i for i in range(first, min(last, first + 6) + 1) if tokens[i].text == ","), None)
+    if comma is not None and comma > first + 6:
+        comma = None
     if comma is not None and _new_clause_after_comma(tokens, comma, last):
         last = comma - 1  # "…, she said, and she had budgeted nothing extra."
     return last - first + 1 <= 6 and all(
@@ -580,6 +584,12 @@ def _is_participle(token: Token) -> bool:
     """ "adding", "saying": a lower-case -ing word that opens a clause of its own."""
     lower = token.lower
     return lower.endswith("ing") and token.text.islower() and lower not in INCLUSIVE
+
+
+def _first_comma(tokens: list[Token], first: int, last: int) -> int | None:
+    """Index of the first comma among tokens[first..last], or None (searched in C)."""
+    texts = list(map(TOKEN_TEXT, tokens[first : last + 1]))
+    return first + texts.index(",") if "," in texts else None
 
 
 def _has_plain_verb(tokens: list[Token], first: int, last: int) -> bool:
