@@ -77,6 +77,10 @@ def np_start(
     while index >= floor:
         token = tokens[index]
         lower = token.lower
+        if token.text[:1].isupper() and lower not in _NP_STRUCTURE_WORDS:
+            start = index  # a capitalised word of a name: the common case, tested first
+            index -= 1
+            continue
         if lower in DETERMINERS:
             if (
                 index - 1 >= floor
@@ -137,6 +141,11 @@ def np_start(
     ):
         start += 1
     return start
+
+
+# Words np_start treats specially even when capitalised; any other capitalised word
+# belongs to the phrase (_phrase_word).
+_NP_STRUCTURE_WORDS = DETERMINERS | CONNECTORS | _NOT_NAME_WORDS | {"of", "and", "&"}
 
 
 def _compound_title_start(tokens: list[Token], index: int) -> bool:
@@ -422,20 +431,19 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
         return subject_before(tokens, opening_dash, floor, whole)
-    all_segments = _segments(tokens, floor, end)
-    segments = list(all_segments)  # split once: the stretches popped below are read again
-    roles: list[str] = []
-    if len(segments) > 1 and segments[-1][0] > segments[-1][1]:
-        segments.pop()  # the region ends in a comma: asides/appositives come last
-        while len(segments) > 1:
-            role = _segment_role(tokens, *segments[-1], lexicon)
+    segments = _segments(tokens, floor, end)
+    subject = len(segments) - 1  # the stretch the subject is read from
+    roles: list[str] = []  # of the stretches after it, in order
+    if subject > 0 and segments[-1][0] > segments[-1][1]:
+        subject -= 1  # the region ends in a comma: asides/appositives come last
+        while subject > 0:
+            role = _segment_role(tokens, *segments[subject], lexicon)
             if role == "other":
                 break
             roles.insert(0, role)
-            segments.pop()
-    popped = all_segments[len(segments) : len(segments) + len(roles)]
-    chain = [segments[-1], *popped]
-    if whole and len(segments) > 1:
+            subject -= 1
+    chain = segments[subject : subject + 1 + len(roles)]
+    if whole and subject > 0:
         return None  # words before the subject: "…, were discussed, the wing" is not a subject
     for offset, (core_first_floor, core_last) in enumerate(chain):
         if offset and (whole or roles[offset - 1] not in {"appositive"}):

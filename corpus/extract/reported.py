@@ -9,7 +9,6 @@ with a subject-like word) or the cue is skipped.
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Iterator
 
@@ -155,7 +154,7 @@ class ReportedFinder:
         tokens = view.tokens
         if cue.first == 0 or tokens[cue.first - 1].text != ",":
             return None
-        position = bisect.bisect_left([c.first for c in cues], cue.first)
+        position = cues.index(cue)  # cues are in order, one per position
         for earlier in reversed(cues[max(0, position - 5) : position]):
             if earlier.first >= view.sentence_start[cue.first]:
                 local_floor = view.after_last_quote(view.sentence_start[cue.first], earlier.first)
