@@ -75,13 +75,13 @@ class ReportedFinder:
         return found
 
     def _at(self, view: ParagraphView, cues: list[Cue], cue: Cue) -> tuple[list[Found], int] | None:
-        tokens = view.tokens
-        sentence_first = view.sentence_start[cue.first]
-        sentence_last = view.sentence_end(cue.first)
-        if cue.lemma == "according to":
-            return self._according(view, cue, sentence_first, sentence_last)
         if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
             return None
+        tokens = view.tokens
+        sentence_first = view.sentence_start[cue.first]
+        sentence_last = view.sentence_last[cue.first]
+        if cue.lemma == "according to":
+            return self._according(view, cue, sentence_first, sentence_last)
         if _passive(tokens, cue):
             # "Ann Cole was told (by the White House) that she was fired": the subject
             # heard it; the speaker, if named, is the one after "by".
@@ -119,17 +119,19 @@ class ReportedFinder:
         entity.quotes += 1  # known to speak, for later nominals; recounted at assembly
         tokens = view.tokens
         anonymous = entity.anonymous or mention.anonymous
+        mention_start, mention_end = tokens[mention.first].start, tokens[mention.last].end
+        cue_words = cue_text(self.body, view, cue)
         found = [
             Found(
                 tokens[first].start,
                 tokens[last].end,
                 "reported",
                 entity,
-                tokens[mention.first].start,
-                tokens[mention.last].end,
-                cue_text(self.body, view, cue),
+                mention_start,
+                mention_end,
+                cue_words,
                 anonymous,
-                tokens[mention.first].start,
+                mention_start,
             )
             for first, last in clauses
         ]
@@ -318,11 +320,12 @@ class ReportedFinder:
         and a number, but no comma, relative word, infinitive or quote.
         """
         tokens = view.tokens
+        outside = view.outside
         for position in range(index, min(len(tokens), index + BARE_SUBJECT_REACH)):
             lower = tokens[position].lower
             if lower in FINITE_AFTER_BARE_NOUN:
                 return True
-            if not view.outside[position] or lower in BARE_SUBJECT_STOPS:
+            if not outside[position] or lower in BARE_SUBJECT_STOPS:
                 return False
             if lower == "to" and tokens[position - 1].lower != "up":
                 return False
