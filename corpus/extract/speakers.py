@@ -249,6 +249,10 @@ def _split_titles(
     return titles
 
 
+# How many sightings back pronouns and nominals look for what they refer to.
+NEARBY = 40
+
+
 class Registry:
     """Entities of one article, with where each was mentioned, in body order."""
 
@@ -409,7 +413,7 @@ class Registry:
     def before(self, position: int) -> list[Entity]:
         """Entities sighted before `position`, nearest first."""
         # A dict keeps each entity where it first appears, nearest first, in C.
-        return list(dict.fromkeys(self._recent(position, 40)))
+        return list(dict.fromkeys(self._recent(position, NEARBY)))
 
     def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
         """Is a person other than `entity` named between two offsets?"""
@@ -422,19 +426,22 @@ class Registry:
         return False
 
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
-        candidates = self.before(position)
+        # "he", "she" and "it" take the nearest fit: repeated sightings cannot change
+        # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in candidates:
+            for entity in self._recent(position, NEARBY):
                 if entity.kind == "person" and entity.gender in (None, wanted):
                     if entity.gender is None:
                         entity.gender = wanted
                     return entity
             return None
         if pronoun == "it":
-            return next((e for e in candidates if e.kind == "organisation"), None)
+            return next(
+                (e for e in self._recent(position, NEARBY) if e.kind == "organisation"), None
+            )
         if pronoun == "they":
-            for entity in candidates[:2]:
+            for entity in self.before(position)[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
                     return entity
         return None
