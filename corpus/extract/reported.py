@@ -264,8 +264,10 @@ class ReportedFinder:
             lower = tokens[index].lower
             if lower in FINITE_VERBS:
                 return True
+            # A plain word (most are) passes none of the tests below; a new test must
+            # let its words through here.
             if not (lower.endswith(_VERB_ENDINGS) or "'" in lower or "’" in lower or " " in lower):
-                continue  # a plain word (most are): none of the tests below can pass
+                continue
             if " " in lower and not outside[index]:
                 if _QUOTED_VERB.search(lower):
                     return True  # the words of a quote, held as one token
@@ -353,6 +355,7 @@ class ReportedFinder:
         """
         tokens = view.tokens
         outside = view.outside
+        # Only candidates are looked at: a new stop word must go in _TAIL_STOP_MARKS too.
         for index in _tail_stop_candidates(tokens, first, last):
             if not outside[index]:
                 continue
