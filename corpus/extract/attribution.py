@@ -103,9 +103,10 @@ class QuoteAttributor:
 
     def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
         span = slot.span
-        if is_title_or_scare(self.body, span, view.paragraph.start):
+        body, paragraph_start = self.body, view.paragraph.start
+        if is_title_or_scare(body, span, paragraph_start):
             return None
-        kind = quote_kind(self.body, span, view.paragraph.start)
+        kind = quote_kind(body, span, paragraph_start)
         end_view = self.views[span.last_paragraph]
         end_slot = slot
         if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
@@ -242,9 +243,9 @@ class QuoteAttributor:
 
     def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
         tokens = view.tokens
-        floor = view.sentence_start[slot.first] if slot.first < len(tokens) else 0
-        floor = max(view.after_last_quote(floor, slot.first), slot.first - REACH)
-        end = slot.first - 1
+        first = slot.first  # the opening mark: a slot always holds a token
+        floor = max(view.after_last_quote(view.sentence_start[first], first), first - REACH)
+        end = first - 1
         while end >= floor and tokens[end].text in {":", ",", "—", "–"}:
             end -= 1
         if end < floor:
@@ -256,14 +257,13 @@ class QuoteAttributor:
             if partial_cues:  # the cues above are in order already: sort only a mix
                 candidates += partial_cues
                 candidates.sort(key=lambda c: c.first)
-        if not candidates and tokens[floor].lower == "from" and tokens[slot.first - 1].text == ":":
-            mention = subject_after(tokens, floor + 1, end)
-            return self._link(view, mention, None)
-        if not candidates and not partial and tokens[slot.first - 1].text == ":":
-            # "Strickland fired back Saturday morning: "…"": the sentence's subject speaks.
-            return self._sentence_subject(view, floor, end)
         if not candidates:
-            return None
+            if tokens[first - 1].text != ":":
+                return None  # the forms with no cue all lead in with a colon
+            if tokens[floor].lower == "from":
+                return self._link(view, subject_after(tokens, floor + 1, end), None)
+            # "Strickland fired back Saturday morning: "…"": the sentence's subject speaks.
+            return None if partial else self._sentence_subject(view, floor, end)
         cue = candidates[-1]
         if not partial and not self._cue_reaches(tokens, cue, end):
             return None
