@@ -127,6 +127,18 @@ def _last_word(text: str) -> str:
     return words[-1] if words else ""
 
 
+def _word_before(body: str, first: int, stop: int) -> str:
+    """The last word of body[first:stop], as _last_word would read it, taken in place
+    when it is a plain word before a space or two (`said "`), the common case."""
+    end = stop
+    while end > first and body[end - 1] == " ":
+        end -= 1
+    chunk = body[max(body.rfind(" ", first, end) + 1, first) : end]
+    if chunk.isalnum():  # letters and digits only: the word is the chunk, whole
+        return chunk
+    return _last_word(body[first:stop])
+
+
 def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     """A quoted name of a work, a nickname or a scare-quoted word: not speech."""
     start, end = span.start, span.end
@@ -139,8 +151,8 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     count = len(words)
     if count > 8:
         return False  # too long for any test below: skip reading the words before it
-    before = body[max(paragraph_start, span.open_position - 40) : span.open_position]
-    previous_word = _last_word(before)
+    window = max(paragraph_start, span.open_position - 40)
+    previous_word = _word_before(body, window, span.open_position)
     previous = previous_word.lower()
     if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and count <= 6:
         return True  # Ruth Calloway's "The Long Table"
@@ -148,7 +160,11 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if previous in {"the", "a", "an"} and count <= 4:
         return True
-    if count <= 2 and previous_word[:1].isupper() and _between_name_words(body, span, before):
+    if (
+        count <= 2
+        and previous_word[:1].isupper()
+        and _between_name_words(body, span, body[window : span.open_position])
+    ):
         return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
     if 2 <= count <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
         inner = body[start:end].strip(" ,.;:!?")
