@@ -10,7 +10,7 @@ The forms covered, tried in this order:
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .cues import Cue, auxiliary_start
 from .found import Found
@@ -32,9 +32,8 @@ DASHES = frozenset({"—", "–", "-", "--"})
 _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 
 
-@dataclass
-class Link:
-    """Who a quote is attributed to, and through which words."""
+class Link(NamedTuple):
+    """Who a quote is attributed to, and through which words (a tuple: one per quote)."""
 
     view: ParagraphView
     mention: Mention | None
