@@ -9,6 +9,9 @@ networks, in order of trust:
 - source: og:site_name, JSON-LD publisher;
 - url: <link rel=canonical>, og:url.
 
+A section page (a site's /politics/ index: linked headlines with summaries and no story of
+its own, see htmlsections) is not read as an article: the error names its feeds, if any.
+
 Encoding: the document layer decodes (BOM, UTF-8, else cp1252). When the bytes were not
 UTF-8 and the page declares another charset (<meta charset>, http-equiv Content-Type),
 the cp1252 reading is undone byte for byte and the text decoded as declared.
@@ -28,11 +31,13 @@ from ..model import Article
 from .articles import Metadata, build_article, clean_field
 from .document import Document
 from .errors import ReadError, RecordError
+from .htmlsections import listed_stories
 from .htmltext import (
     Node,
     Page,
     clean_text,
     json_ld_objects,
+    main_text,
     main_text_of,
     parse_html,
     readable_text_of,
@@ -427,7 +432,10 @@ def page_metadata(page: Page) -> Metadata:
 def article_from_html(html: str, origin: str, reader: str = NAME) -> Article | None:
     """An Article from a whole page's HTML, or None when the page has no text at all."""
     page = parse_html(html)
-    paragraphs = main_text_of(page)
+    return _article_of(page, main_text_of(page), origin, reader)
+
+
+def _article_of(page: Page, paragraphs: list[str], origin: str, reader: str) -> Article | None:
     if not paragraphs:
         paragraphs = readable_text_of(page)
     meta = page_metadata(page)
@@ -439,10 +447,47 @@ def article_from_html(html: str, origin: str, reader: str = NAME) -> Article | N
 
 
 def read_html(doc: Document) -> Iterator[Article | RecordError]:
-    article = article_from_html(page_text(doc), doc.origin)
+    page = parse_html(page_text(doc))
+    text = main_text(page)
+    stories = listed_stories(text)
+    if stories and not is_marked_as_article(page):
+        # Stored, the page would be its section's name over another story's summary.
+        raise ReadError(section_page_message(page, doc.origin, stories))
+    article = _article_of(page, text.paragraphs, doc.origin, NAME)
     if article is None:
         raise ReadError("no article text found in the HTML page")
     yield article
+
+
+def is_marked_as_article(page: Page) -> bool:
+    """og:type article, JSON-LD for an article, or an element holding the articleBody."""
+    if _meta_values(page).get("og:type", "").lower() == "article" or _json_ld_article(page):
+        return True
+    return any(node.get("itemprop").lower() == "articlebody" for node in page.nodes)
+
+
+def section_page_message(page: Page, origin: str, stories: int) -> str:
+    """Why a section page is not stored, and where its stories are: its feeds, if any."""
+    said = f"a section page listing {stories} stories, not an article"
+    page_url = _page_url(page, origin)
+    links = [link for link in _feed_links_of(page, page_url or "") if not link.is_comments_feed]
+    if len(links) == 1:
+        return f"{said}; its feed has the stories: quoth ingest {links[0].url}"
+    if links and page_url:
+        return f"{said}; it links {len(links)} feeds: quoth feeds add {page_url} lists them"
+    if links:
+        return f"{said}; its feeds: " + ", ".join(link.url for link in links[:3])
+    return said
+
+
+def _page_url(page: Page, origin: str) -> str | None:
+    """Where the page lives: the URL it was fetched from, else the one it gives itself."""
+    if urlsplit(origin).scheme.lower() in ("http", "https"):
+        return origin
+    for candidate in (_canonical_url(page), _meta_values(page).get("og:url")):
+        if candidate and _joined("", candidate):  # absolute, http(s)
+            return candidate
+    return None
 
 
 READER = register(

@@ -8,7 +8,8 @@ Two jobs:
 * `extract_main_text(html)`: the article paragraphs of a whole news page,
   without navigation, headers, footers, share widgets, related links,
   comments or cookie banners. Class names and roles name most of these;
-  htmlfurniture finds the ones named by nothing from their shape.
+  htmlfurniture finds the ones named by nothing from their shape, and
+  htmledges a standfirst and an author bio at the story's two ends.
 
 Both are built on `parse_html`, which turns any text into a forgiving tree
 (`Page`): tags that never close, stray end tags, malformed attributes, a
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
+from .htmledges import trim_story_edges
 from .htmlfurniture import comment_items, comment_sections, form_boxes
 from .json_values import loads
 
@@ -751,13 +753,13 @@ def _explicit_body_within(best: Node, good: list[float]) -> Node | None:
 _HEADLINE_WORDS = _words("title headline heading hed")
 
 
-def _is_linked_headline(segment: Segment) -> bool:
+def is_linked_headline(segment: Segment) -> bool:
     owner = segment.owner
     looks_like_heading = owner.tag in HEADING_TAGS or bool(_class_words(owner) & _HEADLINE_WORDS)
     return looks_like_heading and segment.link_density > 0.6 and len(segment.text) <= 250
 
 
-def _is_bare_link_line(segment: Segment) -> bool:
+def is_bare_link_line(segment: Segment) -> bool:
     """A line that is one link and nothing else: a story title in a list of stories."""
     text = segment.text
     return segment.link_density >= 0.9 and 20 <= len(text) <= 200 and len(text.split()) >= 4
@@ -775,15 +777,15 @@ def _mark_teasers(scored: list[_Scored]) -> None:
     pairs = [
         (i + 1)
         for i in range(len(segments) - 1)
-        if _is_linked_headline(segments[i]) and len(segments[i + 1].text) < 400
+        if is_linked_headline(segments[i]) and len(segments[i + 1].text) < 400
     ]
     # A title that is only a link, without heading markup, heads a summary only when
     # the pattern repeats back to back: an article may set a lone link on its own line.
     bare = {
         i + 1
         for i in range(len(segments) - 1)
-        if _is_bare_link_line(segments[i])
-        and not _is_bare_link_line(segments[i + 1])
+        if is_bare_link_line(segments[i])
+        and not is_bare_link_line(segments[i + 1])
         and len(segments[i + 1].text) < 400
     }
     pairs.extend(
@@ -860,7 +862,20 @@ def readable_text_of(page: Page) -> list[str]:
     ]
 
 
+@dataclass
+class MainText:
+    """A page's story paragraphs, and what they were chosen from."""
+
+    paragraphs: list[str]
+    segments: list[Segment]  # every segment of the page, in document order
+    scored: list[_Scored]  # those outside furniture, scored, story-list summaries marked
+
+
 def main_text_of(page: Page) -> list[str]:
+    return main_text(page).paragraphs
+
+
+def main_text(page: Page) -> MainText:
     segments, live = _live_segments(page)
     scored = [_score(s) for s in live]
     _mark_teasers(scored)
@@ -869,7 +884,9 @@ def main_text_of(page: Page) -> list[str]:
     if container is not None:
         inside = [item for item in scored if _is_within(item.segment.owner, container)]
         paragraphs = _keep_in_container(inside, page.interrupted)
-    return _reconcile_with_json_ld(paragraphs, _json_ld_article_body(page, segments))
+    json_ld = json_ld_objects(page)
+    paragraphs = _reconcile_with_json_ld(paragraphs, _json_ld_article_body(json_ld, segments))
+    return MainText(trim_story_edges(paragraphs, segments, page, json_ld), segments, scored)
 
 
 _TOKEN = re.compile(r"\w+")
@@ -929,13 +946,9 @@ def json_ld_objects(page: Page) -> list[dict]:
     return found
 
 
-def _json_ld_article_body(page: Page, segments: list[Segment]) -> list[str]:
+def _json_ld_article_body(json_ld: list[dict], segments: list[Segment]) -> list[str]:
     """articleBody from JSON-LD, cut into the page's own paragraphs where they match."""
-    bodies = [
-        obj["articleBody"]
-        for obj in json_ld_objects(page)
-        if isinstance(obj.get("articleBody"), str)
-    ]
+    bodies = [obj["articleBody"] for obj in json_ld if isinstance(obj.get("articleBody"), str)]
     if not bodies:
         return []
     body = max(bodies, key=len)
