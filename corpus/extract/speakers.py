@@ -94,9 +94,11 @@ def shared_reading(body: str, tokens: list[Token], first: int, last: int) -> Nam
     # (token texts are body slices), and names recur within and across articles.
     base = tokens[first].start
     text = body[base : tokens[last].end]
-    key: str | tuple[str, tuple[int, ...], tuple[int, ...]]
+    key: _ReadingKey
     if first == last:
         key = text  # one token spans the text: the text says it all
+    elif first + 1 == last:  # the first starts and the last ends with the text
+        key = (text, tokens[last].start - base, tokens[first].end - base)
     else:
         run = tokens[first : last + 1]
         key = (
@@ -112,7 +114,9 @@ def shared_reading(body: str, tokens: list[Token], first: int, last: int) -> Nam
     return known
 
 
-_READINGS: dict[str | tuple[str, tuple[int, ...], tuple[int, ...]], NameReading | None] = {}
+# A run's text, with where its tokens start and end in it when more than one token shares it.
+_ReadingKey = str | tuple[str, int, int] | tuple[str, tuple[int, ...], tuple[int, ...]]
+_READINGS: dict[_ReadingKey, NameReading | None] = {}
 _READINGS_KEPT = 20_000
 _UNREAD = NameReading("", "", [])  # a marker: None is a valid (negative) reading
 
