@@ -423,6 +423,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         end = _skip_back(tokens, end, floor)
     if end < floor:
         return None
+    if end == floor and tokens[end].lower in PRONOUNS:
+        # "he said" (the commonest attribution): what the general reading below gives.
+        return Mention(end, end, end, end, "pronoun", appositives=[])
     if end == floor or end - 2 == floor:
         member = _group_member(tokens, floor, end)
         if member is not None:
