@@ -341,7 +341,7 @@ class Registry:
         if reading.gender and not entity.gender:
             entity.gender = reading.gender
         if not entity.gender:
-            entity.gender = self._first_name_gender(entity.name)
+            entity.gender = self._first_name_gender(entity.name) or entity.gender
         if reading.name != entity.name:
             entity.add_alias(reading.name)
         return entity
