@@ -121,7 +121,7 @@ class QuoteAttributor:
             if link is None and not self._closes_sentence(span):
                 # A fragment that ends its sentence has no attribution after it: the next
                 # sentence's subject is not its speaker.
-                link = self._after(end_view, end_slot)
+                link = self._after(end_view, self._after_region(end_view, end_slot))
         if link is None or link.entity is None:
             return None
         self.last = (span.last_paragraph, end_slot.last, link)
@@ -130,17 +130,19 @@ class QuoteAttributor:
     def _direct(
         self, view: ParagraphView, slot: QuoteSlot, end_view: ParagraphView, end_slot: QuoteSlot
     ) -> Link | None:
-        after = lambda: self._after(end_view, end_slot)  # noqa: E731
-        before = lambda: self._before(view, slot)  # noqa: E731
         # `Cole said: "We will fight." Smith said …`: a quote that ends its sentence
         # belongs to the cue before it, not to the next sentence's speaker.
-        first, second = (before, after) if self._closes_sentence(slot.span) else (after, before)
-        return (
-            first()
-            or second()
-            or self._intro(view, slot)
-            or self._unmarked(view, slot, end_view, end_slot)
-        )
+        if self._closes_sentence(slot.span):
+            link = self._before(view, slot)
+            if link:
+                return link
+            region = self._after_region(end_view, end_slot)
+            link = self._after(end_view, region)
+        else:
+            region = self._after_region(end_view, end_slot)
+            link = self._after(end_view, region) or self._before(view, slot)
+        # The region after the quote is worked out once: the last form reads it again.
+        return link or self._intro(view, slot) or self._unmarked(view, slot, end_view, region)
 
     def _closes_sentence(self, span: QuoteSpan) -> bool:
         """Do the quoted words end in a period? Read from their tail, not copied whole."""
@@ -151,10 +153,14 @@ class QuoteAttributor:
         return tail.endswith(".")
 
     def _unmarked(
-        self, view: ParagraphView, slot: QuoteSlot, end_view: ParagraphView, end_slot: QuoteSlot
+        self,
+        view: ParagraphView,
+        slot: QuoteSlot,
+        end_view: ParagraphView,
+        after_region: tuple[int, int] | None,
     ) -> Link | None:
         """A quote with no cue of its own: the speaker before it, or the one it follows."""
-        if self._claimed_after(end_view, end_slot):
+        if self._claimed_after(end_view, after_region):
             return None
         return (
             self._floating(view, slot)
@@ -188,13 +194,12 @@ class QuoteAttributor:
             first += 1
         return None if first > ceiling else (first, ceiling)
 
-    def _claimed_after(self, view: ParagraphView, slot: QuoteSlot) -> bool:
+    def _claimed_after(self, view: ParagraphView, region: tuple[int, int] | None) -> bool:
         """Does an attribution follow the quote (`"…," one said`), resolved or not?
 
         Then the quote is that speaker's: if they cannot be named, it is left
         unattributed rather than given to whoever spoke before.
         """
-        region = self._after_region(view, slot)
         if region is None:
             return False
         first, ceiling = region
@@ -202,8 +207,8 @@ class QuoteAttributor:
             return True
         return self._first_cue_in(view.index, first, ceiling) is not None
 
-    def _after(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
-        region = self._after_region(view, slot)
+    def _after(self, view: ParagraphView, region: tuple[int, int] | None) -> Link | None:
+        """`"…," X said.` / `"…," said X` / `"…" — X`, in the region after the quote."""
         if region is None:
             return None
         tokens = view.tokens
