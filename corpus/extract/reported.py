@@ -63,6 +63,8 @@ class ReportedFinder:
         self.registry = registry
 
     def find(self, view: ParagraphView, cues: list[Cue]) -> list[Found]:
+        if not cues:
+            return []  # half of a story's paragraphs
         found: list[Found] = []
         taken_until = -1
         for cue in cues:
