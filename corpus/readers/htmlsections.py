@@ -18,7 +18,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .htmltext import HEADING_TAGS, is_bare_link_line, is_furniture_line, is_linked_headline
+from .htmltext import (
+    HEADING_TAGS,
+    is_bare_link_line,
+    is_furniture_line,
+    is_linked_headline,
+    links_elsewhere,
+)
 
 if TYPE_CHECKING:
     from .htmltext import MainText, Segment
@@ -62,7 +68,8 @@ def _headlines(segments: list[Segment]) -> list[int]:
     found: list[int] = []
     for i, segment in enumerate(segments):
         under_heading = bool(found) and found[-1] == i - 1 and is_linked_headline(segments[i - 1])
-        if is_linked_headline(segment) or (is_bare_link_line(segment) and not under_heading):
+        linked = is_linked_headline(segment) or (is_bare_link_line(segment) and not under_heading)
+        if linked and links_elsewhere(segment):
             found.append(i)
     return found
 

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from itertools import chain, islice
 
 from .htmledges import trim_story_edges
 from .htmlfurniture import comment_items, comment_sections, form_boxes
@@ -754,9 +755,33 @@ _HEADLINE_WORDS = _words("title headline heading hed")
 
 
 def is_linked_headline(segment: Segment) -> bool:
+    """A heading that is a link to another page: a story's title in a list of stories."""
     owner = segment.owner
     looks_like_heading = owner.tag in HEADING_TAGS or bool(_class_words(owner) & _HEADLINE_WORDS)
-    return looks_like_heading and segment.link_density > 0.6 and len(segment.text) <= 250
+    return (
+        looks_like_heading
+        and segment.link_density > 0.6
+        and len(segment.text) <= 250
+        and links_elsewhere(segment)
+    )
+
+
+_LINK_SEARCH_DEPTH = 6  # a whole card may be one link around its headline
+_LINK_SEARCH_NODES = 64  # a headline's link sits near it; a bound for huge blocks
+
+
+def links_elsewhere(segment: Segment) -> bool:
+    """The segment's link leads to another page, not to a place on this one: a live
+    page's entry headings link to themselves ("#post-12") and list no stories. The link is
+    inside the segment's block, or around it when a whole card is one link."""
+    around = islice(_ancestors(segment.owner), 1, _LINK_SEARCH_DEPTH + 1)
+    inside = islice(segment.owner.iter(), _LINK_SEARCH_NODES)
+    return any(_is_link_elsewhere(node) for node in chain(around, inside))
+
+
+def _is_link_elsewhere(node: Node) -> bool:
+    href = node.get("href").strip() if node.tag == "a" else ""
+    return bool(href) and not href.startswith("#") and not href.lower().startswith("javascript:")
 
 
 def is_bare_link_line(segment: Segment) -> bool:
@@ -787,6 +812,7 @@ def _mark_teasers(scored: list[_Scored]) -> None:
         if is_bare_link_line(segments[i])
         and not is_bare_link_line(segments[i + 1])
         and len(segments[i + 1].text) < 400
+        and links_elsewhere(segments[i])
     }
     pairs.extend(
         i
@@ -810,7 +836,8 @@ def _keep_in_container(scored: list[_Scored], interrupted: set[int]) -> list[str
         seg = item.segment
         tag = seg.owner.tag
         text = seg.text
-        if item.teaser or seg.link_density > 0.5:
+        self_link = tag in HEADING_TAGS and seg.link_density > 0.5 and not links_elsewhere(seg)
+        if item.teaser or (seg.link_density > 0.5 and not self_link):
             pending_heading = None  # "Related topics" heads the links, not the next paragraph
             continue
         if item.is_furniture_line():
