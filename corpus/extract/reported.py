@@ -187,17 +187,19 @@ class ReportedFinder:
             return None
         end = last
         clauses = []
+        auxiliary = _auxiliary_of(tokens, cue)
+        relative = _in_relative_clause(tokens, cue)
+        # "announced his resignation in a letter that was released": verbs that take
+        # an object report a clause only when its verb comes soon.
+        takes_object = cue.lemma in OBJECT_TAKING_LEMMAS
         while first is not None and first <= end:
-            last, following = self._cut_tail(view, first, end, _auxiliary_of(tokens, cue))
-            if _in_relative_clause(tokens, cue):
+            last, following = self._cut_tail(view, first, end, auxiliary)
+            if relative:
                 # "The Pentagon, which said the strike was legal, declined to comment":
                 # the relative clause ends at its comma.
                 last = _before_next_comma(tokens, first, last)
             if last - first + 1 < MIN_CLAUSE_TOKENS:
                 break
-            # "announced his resignation in a letter that was released": verbs that take
-            # an object report a clause only when its verb comes soon.
-            takes_object = cue.lemma in OBJECT_TAKING_LEMMAS
             reach = OBJECT_CUE_REACH if takes_object else 14
             if takes_object:
                 # "posted a graphic that labeled …": the verb of a relative clause is no
