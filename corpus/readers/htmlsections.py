@@ -7,8 +7,8 @@ not by its URL:
 
 * at least MIN_LISTED_STORIES linked headlines each followed by a summary;
 * little prose outside them (a line introducing the section at most);
-* no headline over a story: an article with a "related stories" rail has an unlinked
-  <h1> and its own paragraphs under it, however short the story is.
+* no story of its own: an article with a "related stories" rail has a run of its own
+  paragraphs above or below the rail, even when the story is a brief.
 
 Markup saying the page is an article (og:type, JSON-LD) settles it the other way; the
 HTML reader checks that before asking here.
@@ -31,11 +31,11 @@ if TYPE_CHECKING:
 
 MIN_LISTED_STORIES = 5
 # An introduction to the section ("The latest from the statehouse and City Hall.") fits
-# well within this; an article's body, even a brief's, under a headline is told apart below.
+# well within both; a brief's paragraphs reach the second.
 MAX_OWN_PROSE_CHARS = 400
-# Prose under an unlinked headline that makes the page a story of its own.
-MIN_STORY_CHARS = 150
+MIN_STORY_CHARS = 150  # prose in one run, between no listed stories
 _MIN_SUMMARY_CHARS = 30
+_OWN_PARAGRAPH_CHARS = 60
 _SUMMARY_REACH = 3  # a time or byline line may sit between a headline and its summary
 
 
@@ -50,14 +50,19 @@ def listed_stories(text: MainText) -> int:
     if len(summaries) < MIN_LISTED_STORIES:
         return 0
     listing = {id(segments[i]) for i in [*headlines, *summaries]}
+    # The page's own paragraphs: prose outside furniture and outside the list. A card's
+    # line of small print ("Dana Whitcomb · 3 hours ago · 4 min read") is too short to count.
     own = [
         item.segment
         for item in text.scored
-        if id(item.segment) not in listing and item.good > 0 and item.segment.link_density <= 0.5
+        if id(item.segment) not in listing
+        and item.good > 0
+        and item.segment.link_density <= 0.5
+        and len(item.segment.text) >= _OWN_PARAGRAPH_CHARS
     ]
     if sum(len(segment.text) for segment in own) >= MAX_OWN_PROSE_CHARS:
         return 0
-    if _story_under_headline(segments, own, first_listed=min(summaries.values())):
+    if _has_story_of_its_own(segments, own, listing):
         return 0
     return len({segments[headline].text for headline in summaries.values()})
 
@@ -99,19 +104,16 @@ def _is_summary(segment: Segment, linked_ok: bool) -> bool:
     )
 
 
-def _story_under_headline(segments: list[Segment], own: list[Segment], first_listed: int) -> bool:
-    """An unlinked headline of several words with story prose under it, before the list."""
-    headline = next(
-        (
-            i
-            for i, segment in enumerate(segments[:first_listed])
-            if segment.owner.tag == "h1"
-            and segment.link_density <= 0.5
-            and len(segment.text.split()) >= 5
-        ),
-        None,
-    )
-    if headline is None:
-        return False
-    between = {id(segment) for segment in segments[headline + 1 : first_listed]}
-    return sum(len(s.text) for s in own if id(s) in between) >= MIN_STORY_CHARS
+def _has_story_of_its_own(segments: list[Segment], own: list[Segment], listing: set[int]) -> bool:
+    """A run of the page's own prose, not broken by a listed story, as long as a brief:
+    the story above or below a rail of other stories, whatever sets its headline."""
+    own_ids = {id(segment) for segment in own}
+    run = 0
+    for segment in segments:
+        if id(segment) in listing:
+            run = 0
+        elif id(segment) in own_ids:
+            run += len(segment.text)
+            if run >= MIN_STORY_CHARS:
+                return True
+    return False

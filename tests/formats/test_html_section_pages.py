@@ -166,3 +166,34 @@ def test_a_long_section_title_over_a_one_line_intro_is_still_a_section() -> None
         "<h1>World</h1>", "<h1>The latest world news from our correspondents</h1>"
     )
     assert stories_listed(retitled) == 9
+
+
+BRIEF = (FIXTURES / "html" / "nohints_brief_with_rail.html").read_text(encoding="utf-8")
+BRIEF_H1 = "<h1>Main Street bridge to close for repairs next week</h1>"
+RAIL = re.compile(r"<div>\n<h2>More from the Courier</h2>.*?</div>\n</div>\n", re.S)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        BRIEF.replace(BRIEF_H1, "<h1>Bridge closing</h1>"),
+        BRIEF.replace(BRIEF_H1, "<div>Main Street bridge to close for repairs next week</div>"),
+        RAIL.sub("", BRIEF).replace("<body>\n", "<body>\n" + RAIL.search(BRIEF)[0]),
+        BRIEF.replace("<p>Detours will run along Route 9", "<p hidden>Detours"),
+    ],
+    ids=["short headline", "headline in a div", "rail above the story", "one paragraph"],
+)
+def test_a_brief_beside_a_longer_rail_is_still_an_article(html: str) -> None:
+    assert html != BRIEF
+    (article,) = read_path_of(html, "brief.html")
+    assert article.paragraphs[0].startswith("The Main Street bridge over Cobb Creek")
+
+
+def test_small_print_on_every_card_is_not_prose_of_the_page() -> None:
+    stamped = re.sub(
+        r'<span class="px-7">([^<]*)</span>',
+        r'<span class="px-7">Harbor Ledger staff · \1 · 4 min read</span>',
+        POLITICS,
+    )
+    assert stamped != POLITICS
+    assert stories_listed(stamped) == 11
