@@ -12,7 +12,8 @@ of the furniture. Many pages name nothing, and then both read like story paragra
   the description (WordPress does), stays: it is the story's lead.
 * An author bio closes the page: "Jane Doe is a reporter covering ...", "Jane Doe covers
   the White House for ...". It goes only when it names the page's own byline; a story
-  that ends on another person's job keeps its last paragraph.
+  that ends on another person's job keeps its last paragraph. So does the note saying who
+  else contributed reporting ("Ana Li in Denver contributed reporting.").
 
 The model has no summary field, so a standfirst taken from the body is not kept anywhere.
 """
@@ -59,6 +60,17 @@ _BIO_ROLE = re.compile(
     r"|is based in|can be reached|may be reached)\b",
 )
 
+# The note closing many stories: who else reported, or which agency's copy was used.
+_CONTRIBUTOR_WORD = (
+    r"(?:[A-Z][\w'’.-]*,?|and|&|in|from|of|the|at|staff|writers?|reporters?|correspondents?"
+    r"|researchers?)"
+)
+_CONTRIBUTOR_NOTE = re.compile(
+    rf"^{_CONTRIBUTOR_WORD}(?:\s+{_CONTRIBUTOR_WORD})*\s+contributed\s+(?:additional\s+)?"
+    r"(?:reporting|research|to this (?:report|story|article))"
+    r"(?:\s+(?:from|in)\s+[A-Z][^.!?]*)?\.?$"
+)
+_CONTRIBUTOR_MAX_CHARS = 250
 # Set before a bio to mark it off from the story: "— Jane Doe is ...", "*Jane Doe is ...".
 _BIO_LEAD = " *—–-_"
 _CONTACT = re.compile(r"^(?:contact|reach|email|e-mail|write to|follow)\s+", re.IGNORECASE)
@@ -74,7 +86,9 @@ def trim_story_edges(
     if is_standfirst(paragraphs, segments, page_descriptions(page, json_ld)):
         paragraphs = paragraphs[1:]
     names = byline_names(page, segments, json_ld)
-    while len(paragraphs) > _MIN_STORY_PARAGRAPHS and is_author_bio(paragraphs[-1], names):
+    while len(paragraphs) > _MIN_STORY_PARAGRAPHS and (
+        is_author_bio(paragraphs[-1], names) or is_contributor_note(paragraphs[-1])
+    ):
         paragraphs = paragraphs[:-1]
     return paragraphs
 
@@ -96,9 +110,21 @@ def is_standfirst(paragraphs: list[str], segments: list[Segment], descriptions: 
         if _set_apart_by_byline(segments, here, there, paragraphs[-1]):
             return True
         if _repeats_description(first, descriptions):
-            other_block = segments[here].owner.parent is not segments[there].owner.parent
-            return other_block or not _FULL_STOP.search(first)
+            outside = _outside_story_block(segments, here, there, paragraphs[2])
+            return outside or not _FULL_STOP.search(first)
     return False
+
+
+def _outside_story_block(segments: list[Segment], here: int, there: int, third: str) -> bool:
+    """The story's paragraphs share a block the first paragraph is not in (a page that
+    wraps every paragraph in a <div> of its own shows nothing)."""
+    story_block = segments[there].owner.parent
+    later = _segment_index(segments, third)
+    return (
+        later is not None
+        and segments[later].owner.parent is story_block
+        and segments[here].owner.parent is not story_block
+    )
 
 
 def _segment_index(segments: list[Segment], text: str) -> int | None:
@@ -170,6 +196,11 @@ def is_author_bio(paragraph: str, names: Iterable[str]) -> bool:
             if _CONTACT_HOW.match(rest):
                 return True
     return False
+
+
+def is_contributor_note(paragraph: str) -> bool:
+    """'Ana Li in Denver and The Associated Press contributed reporting.' (at the end)."""
+    return len(paragraph) <= _CONTRIBUTOR_MAX_CHARS and bool(_CONTRIBUTOR_NOTE.match(paragraph))
 
 
 def byline_names(page: Page, segments: list[Segment], json_ld: list[dict]) -> list[str]:

@@ -160,3 +160,34 @@ def test_a_subhead_that_starts_with_by_is_no_byline() -> None:
     lead = "The county will pay $4 million to move the landfill's trash."
     body = story_html([lead, "By The Numbers", *STORY])
     assert extract_main_text(page("<h1>County to close landfill early</h1>", body))[0] == lead
+
+
+def test_a_closing_bio_and_contributor_note_both_go() -> None:
+    closing = [
+        "Tom Hale is a staff writer covering county government.",
+        "Ana Li in Denver and The Associated Press contributed reporting.",
+    ]
+    html = page(
+        "<h1>County to close landfill</h1>", "<p>By Tom Hale</p>", story_html(STORY + closing)
+    )
+    assert extract_main_text(html) == STORY
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "Farmers said they contributed reporting of their losses to the agency.",
+        "He said volunteers contributed to this report by the county.",
+    ],
+)
+def test_a_last_paragraph_that_only_mentions_contributing_stays(last: str) -> None:
+    html = page("<h1>County to close landfill</h1>", story_html([*STORY, last]))
+    assert extract_main_text(html) == [*STORY, last]
+
+
+def test_a_lead_in_a_block_of_its_own_like_every_paragraph_stays() -> None:
+    lead = "The county will pay $4 million to move the landfill's trash."
+    head = f'<meta name="description" content="{lead}">'
+    blocks = "".join(f"<div><p>{p}</p></div>" for p in [lead, *STORY])
+    html = page("<h1>County to close landfill early</h1>", blocks, head=head)
+    assert extract_main_text(html) == [lead, *STORY]
