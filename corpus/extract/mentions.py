@@ -633,10 +633,11 @@ def _build(
         else:
             break
     if head in {"group", "person_noun"} and mention.name_first is None:
-        core_text = " ".join(t.lower for t in tokens[core_first : core_last + 1])
-        mention.anonymous = tokens[core_last].lower in lexicon.anonymous_heads or any(
-            phrase in core_text + anonymous_text for phrase in lexicon.anonymity_phrases
-        )
+        if tokens[core_last].lower in lexicon.anonymous_heads:
+            mention.anonymous = True
+        else:
+            text = " ".join(t.lower for t in tokens[core_first : core_last + 1]) + anonymous_text
+            mention.anonymous = any(phrase in text for phrase in lexicon.anonymity_phrases)
     return mention
 
 
@@ -741,7 +742,6 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
         end -= 1
     if end < first:
         return None
-    head = head_kind(tokens, first, end, lexicon)
     dateline = first == 0 and tokens[first].text.isupper() and len(tokens[first].text) >= 5
     if head is None or dateline:
         return None  # no head, or a dateline ("MONTGOMERY, Ala. —")
