@@ -328,11 +328,23 @@ def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple
     """Lazily: a caller that needs only the first few stretches of a run-on
     sentence must not pay for splitting all of it (quadratic over a paragraph)."""
     start = first
+    closing = -1  # a comma before this index is inside brackets: "(D., Ore.)"
     for index in range(first, last + 1):
-        if tokens[index].text == ",":
+        text = tokens[index].text
+        if text == "(" and index > closing:
+            closing = _closing_bracket(tokens, index, last)
+        elif text == "," and index > closing:
             yield start, index - 1
             start = index + 1
     yield start, last
+
+
+def _closing_bracket(tokens: list[Token], opening: int, last: int) -> int:
+    """Index of the ")" closing a short bracket opened at tokens[opening], or -1."""
+    for index in range(opening + 1, min(last, opening + 6) + 1):
+        if tokens[index].text == ")":
+            return index
+    return -1
 
 
 def _dash_aside_start(tokens: list[Token], end: int, floor: int) -> int | None:

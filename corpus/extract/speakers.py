@@ -128,6 +128,25 @@ def _read_name_once(body: str, tokens: list[Token], first: int, last: int) -> Na
     return reading
 
 
+_PARTY_LETTERS = frozenset({"D.", "R.", "I.", "D", "R", "I"})
+
+
+def _party_bracket_start(tokens: list[Token], first: int, last: int) -> int | None:
+    """Index of the "(" of a party tag closing the run ("(D., Ore.)", "(R-N.Y.)"), or None."""
+    if tokens[last].text != ")":
+        return None
+    for index in range(last - 1, max(first, last - 5), -1):
+        if tokens[index].text == "(":
+            inner = tokens[index + 1].text
+            if inner in _PARTY_LETTERS or _PARTY_TAG.match(inner):
+                return index
+            return None
+    return None
+
+
+_PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
+
+
 def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     lexicon = load_lexicon()
     while first <= last and (
@@ -137,7 +156,10 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     if first > last:
         return None
     alias = None
-    if tokens[last].text == ")" and last - 2 >= first and tokens[last - 2].text == "(":
+    party_bracket = _party_bracket_start(tokens, first, last)
+    if party_bracket is not None:
+        last = party_bracket - 1  # "Sen. Howard Fenwick (D., Ore.)": party and state
+    elif tokens[last].text == ")" and last - 2 >= first and tokens[last - 2].text == "(":
         alias = tokens[last - 1].text
         last -= 3
     if first > last:

@@ -485,3 +485,26 @@ def test_a_passive_tell_by_someone_is_theirs() -> None:
         "Ray Iles",
         "Gov. Ray Iles",
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "kind", "text"),
+    [
+        ("Sen. Ann Cole (D., Ore.) said the bill was dead.", "reported", "the bill was dead"),
+        (
+            "Chairman Ray Iles (R., Idaho) said Wednesday that his panel would act.",
+            "reported",
+            "his panel would act",
+        ),
+        ('"We will not move," said Sen. Ann Cole (D., Ore.), the top Democrat.', "direct",
+         "We will not move,"),
+    ],
+)
+def test_a_bracketed_party_and_state_with_a_comma_is_no_part_of_the_name(
+    body: str, kind: str, text: str
+) -> None:
+    """The Wall Street Journal's "(D., Ore.)": the comma inside the brackets splits nothing."""
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.text) == (kind, text)
+    assert quote.speaker in {"Ann Cole", "Ray Iles"}
+    assert "(" not in quote.speaker
