@@ -175,7 +175,7 @@ class ReportedFinder:
         if first > last:
             return None
         after_that = self._skip_to_that(tokens, cue, first, last)
-        after_time = _skip_time_phrase(tokens, first, last) if after_that is None else None
+        after_time = _skip_adjunct(tokens, first, last) if after_that is None else None
         if after_that is not None:
             first = after_that
         elif after_time is not None and self._starts_clause(view, after_time):
@@ -683,6 +683,53 @@ PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _TIME_PHRASE_STARTS = WEEKDAYS | {
     "on", "yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"
 }  # fmt: skip
+
+
+def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
+    """Past what may stand between a cue and a clause with no "that", or None: a time
+    phrase ("said Tuesday"), an adverb ("said privately they"), or a short phrase with
+    a preposition and maybe a time after it ("said at a meeting last week the …").
+
+    After a phrase with a preposition, only a pronoun or a determiner may start the
+    clause: "said at the hearing the agency …", but never "said in Boise …".
+    """
+    timed = _skip_time_phrase(tokens, first, last)
+    if timed is not None:
+        return timed
+    token = tokens[first]
+    if token.lower.endswith("ly") and token.text.isalpha() and token.text.islower():
+        return first + 1 if first + 1 <= last else None  # "said privately"
+    if token.lower not in ADJUNCT_PREPOSITIONS:
+        return None
+    index = _past_short_noun_phrase(tokens, first + 1, last)
+    if index is None:
+        return None
+    index = _skip_time_phrase(tokens, index, last) or index
+    if index > last or tokens[index].lower not in CLAUSE_STARTERS:
+        return None
+    return index
+
+
+ADJUNCT_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before"})
+
+
+def _past_short_noun_phrase(tokens: list[Token], first: int, last: int) -> int | None:
+    """The index after "a news conference", "the hearing", "Friday's meeting" (one to
+    three plain words after an optional determiner), or None."""
+    index = first
+    if index <= last and tokens[index].lower in DETERMINERS_AND_ADJ_SLOTS:
+        index += 1
+    words = 0
+    while index <= last and words < 3:
+        token = tokens[index]
+        lower = token.lower
+        if not token.is_word() or lower in CLAUSE_STARTERS or lower in NON_STARTERS:
+            break
+        if lower.endswith("ed") or lower in FINITE_VERBS:
+            return None  # "at the hearing held …": not a plain noun phrase
+        words += 1
+        index += 1
+    return index if words else None
 
 
 def _skip_time_phrase(tokens: list[Token], first: int, last: int) -> int | None:

@@ -496,8 +496,11 @@ def test_a_passive_tell_by_someone_is_theirs() -> None:
             "reported",
             "his panel would act",
         ),
-        ('"We will not move," said Sen. Ann Cole (D., Ore.), the top Democrat.', "direct",
-         "We will not move,"),
+        (
+            '"We will not move," said Sen. Ann Cole (D., Ore.), the top Democrat.',
+            "direct",
+            "We will not move,",
+        ),
     ],
 )
 def test_a_bracketed_party_and_state_with_a_comma_is_no_part_of_the_name(
@@ -508,3 +511,33 @@ def test_a_bracketed_party_and_state_with_a_comma_is_no_part_of_the_name(
     assert (quote.kind, quote.text) == (kind, text)
     assert quote.speaker in {"Ann Cole", "Ray Iles"}
     assert "(" not in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        (
+            "Ann Cole said privately they had heard that line before.",
+            "they had heard that line before",
+        ),
+        (
+            "Ann Cole said at a meeting last week the commission would act.",
+            "the commission would act",
+        ),
+        (
+            "Ann Cole said during a news conference the state would appeal.",
+            "the state would appeal",
+        ),
+    ],
+)
+def test_an_adverb_or_a_short_phrase_may_stand_between_the_cue_and_its_clause(
+    body: str, clause: str
+) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == (clause, "Ann Cole")
+
+
+def test_a_place_after_the_cue_starts_no_clause() -> None:
+    """After "said in …", only a pronoun or a determiner may open the clause."""
+    body = "Ann Cole spoke in Boise and said in Idaho Falls Democrats were gaining."
+    assert extract(body).quotes == []
