@@ -541,3 +541,17 @@ def test_a_place_after_the_cue_starts_no_clause() -> None:
     """After "said in …", only a pronoun or a determiner may open the clause."""
     body = "Ann Cole spoke in Boise and said in Idaho Falls Democrats were gaining."
     assert extract(body).quotes == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    ['"Not voting for this bill," Ann Cole texted.', '"We are done," Ann Cole emailed.'],
+)
+def test_texts_and_emails_are_speech(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Ann Cole")
+
+
+def test_an_email_or_a_text_as_a_noun_is_no_cue() -> None:
+    body = "Ann Cole was told in a two-sentence email from the office that she was fired."
+    assert [quote.kind for quote in extract(body).quotes] == []
