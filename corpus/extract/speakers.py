@@ -293,6 +293,9 @@ class Registry:
         self.groups: list[Entity] = []
         self.lexicon = load_lexicon()
         self.position = 0  # where the mention being read sits, for "nearest" choices
+        # The last body that spoke through an unnamed spokesperson ("a Pentagon
+        # spokesman"): "the spokesman" later in the copy is that body again.
+        self.voiced: Entity | None = None
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
@@ -672,6 +675,8 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         indefinite = tokens[mention.core_first].lower in {"a", "an", "one", "another"}
         # "the senator" refers back; "a GOP lawmaker" brings in someone unnamed.
         entity = None if indefinite else registry.person_nominal(position, head_token.lower)
+        if entity is None and not indefinite and head_token.lower in SPOKESPEOPLE:
+            entity = registry.voiced
         if entity is None and (mention.anonymous or indefinite):
             mention.anonymous = True
             entity = registry.group(
@@ -726,16 +731,30 @@ def _voice_of_body(
     if first >= last:
         return None
     modifiers = tokens[first:last]
-    if all(t.text[:1].isupper() for t in modifiers):
+    if _is_body_name(modifiers):
         reading = shared_reading(body, tokens, first, last - 1)
         if reading is not None and reading.kind in {"organisation", "single"}:
-            return registry.find_or_add(
+            registry.voiced = registry.find_or_add(
                 NameReading("organisation", reading.name, [], reading.alias)
             )
+            return registry.voiced
         return None
     if len(modifiers) == 1:
         return registry.org_nominal(position, [modifiers[0].lower])
     return None
+
+
+def _is_body_name(words: list[Token]) -> bool:
+    """Capitalised words, maybe joined by "of", "and", "for", "the" ("Department of
+    Transportation"), as a body's name before a noun."""
+    return (
+        words[0].text[:1].isupper()
+        and words[-1].text[:1].isupper()
+        and all(t.text[:1].isupper() or t.lower in _NAME_JOINERS for t in words)
+    )
+
+
+_NAME_JOINERS = frozenset({"of", "and", "for", "the", "&"})
 
 
 def _owned_body(

@@ -555,3 +555,15 @@ def test_texts_and_emails_are_speech(body: str) -> None:
 def test_an_email_or_a_text_as_a_noun_is_no_cue() -> None:
     body = "Ann Cole was told in a two-sentence email from the office that she was fired."
     assert [quote.kind for quote in extract(body).quotes] == []
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_body_in_their_title() -> None:
+    body = (
+        "A Department of Transportation spokesperson said the agency would review the letter."
+        '\n\n"We are proud of the progress," the spokesperson said.'
+    )
+    quotes = extract(body).quotes
+    assert [(q.kind, q.speaker, q.anonymous) for q in quotes] == [
+        ("reported", "Department of Transportation", False),
+        ("direct", "Department of Transportation", False),
+    ]
