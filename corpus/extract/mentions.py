@@ -423,7 +423,14 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if tokens[end].lower == "which" and tokens[end - 2].lower in DOCUMENT_WORDS:
             return None  # "the 14th Amendment, which says …": a text, not a speaker
         antecedent = subject_before(tokens, end, floor, whole=False)
-        nearest = np_start(tokens, end - 2, floor) if end - 2 >= floor else None
+        phrase_end = end - 2
+        if (
+            phrase_end - 2 >= floor
+            and _PARTY_STATE.match(tokens[phrase_end].text)
+            and tokens[phrase_end - 1].text == ","
+        ):
+            phrase_end -= 2  # "Rep. Grant Whitaker, R-Ind., who": the name, not its tag
+        nearest = np_start(tokens, phrase_end, floor) if phrase_end >= floor else None
         if antecedent is None and nearest is not None and nearest > floor:
             antecedent = subject_before(tokens, end, nearest, whole=False)
         return antecedent
@@ -463,6 +470,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     for offset, (core_first_floor, core_last) in enumerate(chain):
         if offset and (whole or roles[offset - 1] not in {"appositive"}):
             break
+        if core_first_floor == core_last and _PARTY_STATE.match(tokens[core_last].text):
+            continue  # "…, R-Ind., who told": a party tag is said of a name, never a name
         mention = _core_mention(tokens, core_first_floor, core_last, whole, lexicon)
         if mention is None:
             continue

@@ -567,3 +567,9 @@ def test_an_unnamed_spokesperson_speaks_for_the_body_in_their_title() -> None:
         ("reported", "Department of Transportation", False),
         ("direct", "Department of Transportation", False),
     ]
+
+
+def test_a_party_tag_before_who_is_said_of_the_name_before_it() -> None:
+    body = "The effort is led by Rep. Ann Cole, R-Ind., who told reporters the plan had failed."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("the plan had failed", "Ann Cole")
