@@ -128,6 +128,9 @@ def _read_name_once(body: str, tokens: list[Token], first: int, last: int) -> Na
     return reading
 
 
+_TEXTS_OF_LAW = frozenset(
+    {"amendment", "act", "constitution", "treaty", "accord", "accords", "charter", "statute"}
+)
 _PARTY_LETTERS = frozenset({"D.", "R.", "I.", "D", "R", "I"})
 
 
@@ -162,8 +165,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     elif tokens[last].text == ")" and last - 2 >= first and tokens[last - 2].text == "(":
         alias = tokens[last - 1].text
         last -= 3
-    if first > last:
-        return None
+    if first > last or tokens[last].lower in _TEXTS_OF_LAW:
+        return None  # "the First Amendment", "the Affordable Care Act": texts, not speakers
     person = _read_person(body, tokens, first, last, lexicon)
     if person is not None:
         return person

@@ -573,3 +573,11 @@ def test_a_party_tag_before_who_is_said_of_the_name_before_it() -> None:
     body = "The effort is led by Rep. Ann Cole, R-Ind., who told reporters the plan had failed."
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("the plan had failed", "Ann Cole")
+
+
+def test_a_text_of_law_is_no_one_a_pronoun_can_mean() -> None:
+    body = (
+        "Sen. Ann Cole said the bill could survive a First Amendment challenge."
+        '\n\n"This is about labeling speech," she said.'
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Ann Cole", "Ann Cole"]
