@@ -439,9 +439,20 @@ class QuoteAttributor:
         last = len(tokens) - 1
         first = previous.sentence_start[last]
         mention = leading_subject(tokens, first, last - 1)
+        if mention is None:
+            mention = self._speaker_of_a_cue(previous, first, last)
         if mention is None or mention.head not in {"name", "pronoun"}:
             return None
         return self._link(previous, mention, None)
+
+    def _speaker_of_a_cue(self, view: ParagraphView, first: int, last: int) -> Mention | None:
+        """ "Ask her why, and she tells the story of the flood.": the subject of the
+        sentence's own speech verb, when the sentence does not open with one."""
+        for cue in self._cues_in(view.index, first, last):
+            mention = subject_before(view.tokens, cue.first, first, whole=False)
+            if mention is not None:
+                return mention
+        return None
 
     def _continues_sentence(self, view: ParagraphView, slot: QuoteSlot) -> bool:
         """Is this the second half of a quoted sentence split by its attribution?"""
