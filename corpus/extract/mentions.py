@@ -640,10 +640,17 @@ def _build(
                 else seg_last
             )
             appositive_run = name_run(tokens, seg_first, seg_last)
+            # The appositive names the speaker ("the spokesman, Ali Khan,", "a resident,
+            # retired engineer Phil Deakins,"), unless its name is the object of a
+            # preposition ("the lawmakers, all members of the X Committee,").
             if (
                 mention.name_first is None
                 and appositive_run
                 and head != "name"
+                and not any(
+                    t.lower in _NAME_OBJECT_PREPOSITIONS
+                    for t in tokens[seg_first : appositive_run[0]]
+                )
                 and head_kind(tokens, seg_first, seg_last, lexicon) == "name"
             ):
                 mention.name_first, mention.name_last = appositive_run
@@ -660,6 +667,9 @@ def _build(
             text = " ".join(t.lower for t in tokens[core_first : core_last + 1]) + anonymous_text
             mention.anonymous = any(phrase in text for phrase in lexicon.anonymity_phrases)
     return mention
+
+
+_NAME_OBJECT_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in", "on", "with"})
 
 
 def _cut_clause(tokens: list[Token], first: int, last: int) -> int:

@@ -590,3 +590,21 @@ def test_a_quote_paragraph_after_a_sentence_whose_speech_verb_comes_late() -> No
     )
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker, quote.mention) == ("direct", "Ray Iles", "he")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The senators, all members of the Senate Armed Services Committee, wrote that the "
+            "base should stay open.",
+            "senators",
+        ),
+        ("One neighbor, retired nurse Ann Cole, said the well had gone dry.", "Ann Cole"),
+    ],
+)
+def test_an_appositive_names_the_speaker_unless_its_name_follows_a_preposition(
+    body: str, speaker: str
+) -> None:
+    [quote] = extract(body).quotes
+    assert quote.speaker == speaker
