@@ -718,11 +718,30 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
             extras.append((seg_first, seg_last, role))
     built = _build(tokens, core_first, end, head, extras, lexicon)
     if end < core_last and tokens[end + 1].lower in POSTMODIFIER_STARTS:
-        built.last = core_last  # "two people familiar with the talks" is the whole mention
+        # "two people familiar with the talks" is the whole mention, up to a second
+        # source that is a text: "… and internal emails reviewed by The Post".
+        core_last = _before_documents(tokens, end + 1, core_last)
+        built.last = core_last
         clause = " ".join(t.lower for t in tokens[end + 1 : core_last + 1])
         if any(phrase in clause for phrase in lexicon.anonymity_phrases):
             built.anonymous = head in {"group", "person_noun"} and built.name_first is None
     return built
+
+
+def _before_documents(tokens: list[Token], first: int, last: int) -> int:
+    """`last`, or the word before an "and" that brings in documents as a second source."""
+    for index in range(first, last):
+        if tokens[index].lower != "and":
+            continue
+        for word in tokens[index + 1 : min(last, index + 3) + 1]:
+            if word.lower.removesuffix("s") in _SOURCE_TEXTS:
+                return index - 1
+    return last
+
+
+_SOURCE_TEXTS = frozenset(
+    {"email", "document", "record", "message", "memo", "letter", "filing", "text", "data"}
+)
 
 
 _AFTER_SUBJECT_STOPS = (

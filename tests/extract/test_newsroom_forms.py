@@ -608,3 +608,12 @@ def test_an_appositive_names_the_speaker_unless_its_name_follows_a_preposition(
 ) -> None:
     [quote] = extract(body).quotes
     assert quote.speaker == speaker
+
+
+def test_documents_named_beside_the_people_are_no_part_of_the_source() -> None:
+    body = (
+        "The audit was shelved in March, according to officials familiar with the review "
+        "and internal memos obtained by The Ledger."
+    )
+    [quote] = extract(body).quotes
+    assert (quote.mention, quote.anonymous) == ("officials familiar with the review", True)
