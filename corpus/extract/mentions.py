@@ -303,7 +303,7 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
             token.lower in {"of", "and", "&", "for", "de", "al", "bin", "the"}
             and index - 1 >= first
             and tokens[index - 1].text[:1].isupper()
-        ):
+        ) or (index - 1 >= first and _inside_a_body_name(tokens, index, last)):
             pass
         else:
             break
@@ -700,7 +700,9 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     # a postmodifier ("according to two people familiar with the talks").
     end = core_last
     for index in range(core_first + 1, core_last + 1):
-        if tokens[index].lower in _AFTER_SUBJECT_STOPS:
+        if tokens[index].lower in _AFTER_SUBJECT_STOPS and not _inside_a_body_name(
+            tokens, index, core_last
+        ):
             end = index - 1
             break
     start = np_start(tokens, end, core_first, lexicon)
@@ -726,6 +728,25 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         if any(phrase in clause for phrase in lexicon.anonymity_phrases):
             built.anonymous = head in {"group", "person_noun"} and built.name_first is None
     return built
+
+
+def _inside_a_body_name(tokens: list[Token], index: int, last: int) -> bool:
+    """Does the preposition at tokens[index] join a body's name ("the Joint Committee
+    on Taxation", "the Council on Foreign Relations"), rather than start a time or
+    place ("said Smith on Monday")?"""
+    return (
+        tokens[index].lower in {"on", "in"}
+        and tokens[index - 1].lower in _BODIES_NAMED_BY_A_FIELD
+        and index + 1 <= last
+        and tokens[index + 1].text[:1].isupper()
+        and tokens[index + 1].lower not in WEEKDAYS
+    )
+
+
+# Bodies whose names go on with "on" + their field.
+_BODIES_NAMED_BY_A_FIELD = frozenset(
+    {"committee", "subcommittee", "council", "commission", "caucus", "center", "institute"}
+)
 
 
 def _before_documents(tokens: list[Token], first: int, last: int) -> int:

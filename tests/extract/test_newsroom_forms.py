@@ -617,3 +617,21 @@ def test_documents_named_beside_the_people_are_no_part_of_the_source() -> None:
     )
     [quote] = extract(body).quotes
     assert (quote.mention, quote.anonymous) == ("officials familiar with the review", True)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The cut would cost $90 billion, according to the Joint Committee on Taxation.",
+            "Joint Committee on Taxation",
+        ),
+        (
+            "The tariff would backfire, said the Council on Hemispheric Affairs.",
+            "Council on Hemispheric Affairs",
+        ),
+    ],
+)
+def test_a_body_named_by_its_field_keeps_the_whole_name(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.speaker == speaker
