@@ -150,6 +150,22 @@ def _party_bracket_start(tokens: list[Token], first: int, last: int) -> int | No
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 
 
+def _person_of_body(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
+    """ "Jane Doe of the Brookings Institution", "Vincent Gallo-Reyes of Keystone Ridge
+    Partners": a person, with the body as their title."""
+    of = next((i for i in range(first + 2, last) if tokens[i].lower == "of"), None)
+    if of is None or not _first_name(tokens[first].text, load_lexicon(), 0):
+        return None  # "Economic Community of West African States": no first name
+    person = _read_name(body, tokens, first, of - 1)
+    if person is None or person.kind != "person" or person.titles:
+        return None  # "Bank of America", "Secretary of State" are no person of a body
+    body_first = of + 2 if tokens[of + 1].lower == "the" else of + 1
+    if body_first > last:
+        return None
+    person.titles = [_join(tokens, body_first, last, body)]
+    return person
+
+
 def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     lexicon = load_lexicon()
     while first <= last and (
@@ -170,6 +186,9 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     person = _read_person(body, tokens, first, last, lexicon)
     if person is not None:
         return person
+    affiliated = _person_of_body(body, tokens, first, last)
+    if affiliated is not None:
+        return affiliated
     words = [t.text for t in tokens[first : last + 1]]
     text = _join(tokens, first, last, body)
     if (

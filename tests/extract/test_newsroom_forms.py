@@ -635,3 +635,22 @@ def test_documents_named_beside_the_people_are_no_part_of_the_source() -> None:
 def test_a_body_named_by_its_field_keeps_the_whole_name(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert quote.speaker == speaker
+
+
+def test_a_person_of_a_body_is_the_person() -> None:
+    body = (
+        "The developer, Vincent Marlowe of Keystone Ridge Partners, agreed to add a sidewalk. "
+        "He said the company would pay for a signal."
+    )
+    [quote] = extract(body).quotes
+    assert (quote.speaker, quote.mention) == ("Vincent Marlowe", "He")
+    [speaker] = extract(body).speakers
+    assert speaker.titles[-1] == "Keystone Ridge Partners"
+
+
+def test_he_never_means_a_woman_named_before() -> None:
+    body = (
+        "Carol Ames, a nurse, said she had looked for months.\n\n"
+        "The developer, Vincent Marlowe, agreed. He said the company would pay."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Carol Ames", "Vincent Marlowe"]
