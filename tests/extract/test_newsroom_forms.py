@@ -654,3 +654,11 @@ def test_he_never_means_a_woman_named_before() -> None:
         "The developer, Vincent Marlowe, agreed. He said the company would pay."
     )
     assert [q.speaker for q in extract(body).quotes] == ["Carol Ames", "Vincent Marlowe"]
+
+
+def test_a_speaker_who_says_she_is_a_woman_for_later_pronouns() -> None:
+    body = (
+        "Lee Marlowe, the developer, spoke first. Quinlan Whitford, a nurse, said she had "
+        "looked for months. He said the company would pay."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Quinlan Whitford", "Lee Marlowe"]
