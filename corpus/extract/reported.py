@@ -243,6 +243,8 @@ class ReportedFinder:
         if "that" not in reach:
             return None
         that = first + 1 + reach.index("that")
+        if tokens[that - 1].lower in _CONTENT_NOUNS:
+            return None  # "pushed back on the idea that …": the reporter's noun, not speech
         cue_forms = self.registry.lexicon.cue_forms
         for index in range(first + 1, that):
             lower = tokens[index].lower
@@ -684,6 +686,13 @@ PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
 _TIME_PHRASE_STARTS = WEEKDAYS | {
     "on", "yesterday", "today", "tonight", "earlier", "later", "last", "this", "next"
 }  # fmt: skip
+
+
+# Nouns whose "that" clause is their content, not a statement by the subject.
+_CONTENT_NOUNS = frozenset(
+    "idea notion suggestion claim claims assertion view belief argument possibility fear fears"
+    " concern concerns perception".split()
+)
 
 
 def _learn_gender(entity: Entity, clause_opener: str) -> None:

@@ -662,3 +662,8 @@ def test_a_speaker_who_says_she_is_a_woman_for_later_pronouns() -> None:
         "looked for months. He said the company would pay."
     )
     assert [q.speaker for q in extract(body).quotes] == ["Quinlan Whitford", "Lee Marlowe"]
+
+
+def test_a_that_clause_of_a_noun_is_no_report() -> None:
+    body = "Ann Cole's office pushed back on the idea that the effort was adrift."
+    assert extract(body).quotes == []
