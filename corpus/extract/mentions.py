@@ -783,6 +783,9 @@ def _after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:
     return first
 
 
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+
+
 def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | None:
     """The noun phrase a sentence opens with, for verbs that share it.
 
@@ -792,6 +795,9 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     """
     lexicon = load_lexicon()
     first = _after_dateline(tokens, first, ceiling)
+    if first <= ceiling and tokens[first].lower in _SUBJECT_PRONOUNS:
+        # "He called the plan a fraud and warned that …"
+        return Mention(first, first, first, first, "pronoun", appositives=[])
     end = first - 1
     index = first
     while index <= ceiling and index - first < 12:

@@ -667,3 +667,9 @@ def test_a_speaker_who_says_she_is_a_woman_for_later_pronouns() -> None:
 def test_a_that_clause_of_a_noun_is_no_report() -> None:
     body = "Ann Cole's office pushed back on the idea that the effort was adrift."
     assert extract(body).quotes == []
+
+
+def test_a_pronoun_opening_the_sentence_is_shared_by_a_later_speech_verb() -> None:
+    body = "Ray Iles spoke last. He called the plan a fraud and warned that the mayor would lose."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker, quote.mention) == ("the mayor would lose", "Ray Iles", "He")
