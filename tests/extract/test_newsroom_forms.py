@@ -673,3 +673,15 @@ def test_a_pronoun_opening_the_sentence_is_shared_by_a_later_speech_verb() -> No
     body = "Ray Iles spoke last. He called the plan a fraud and warned that the mayor would lose."
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker, quote.mention) == ("the mayor would lose", "Ray Iles", "He")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ann Cole has warned for years that the aquifer recharges slowly.",
+        "Ann Cole told a crowd of 300 that the aquifer recharges slowly.",
+    ],
+)
+def test_a_phrase_with_for_or_of_may_come_before_that(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("the aquifer recharges slowly", "Ann Cole")
