@@ -685,3 +685,8 @@ def test_a_pronoun_opening_the_sentence_is_shared_by_a_later_speech_verb() -> No
 def test_a_phrase_with_for_or_of_may_come_before_that(body: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("the aquifer recharges slowly", "Ann Cole")
+
+
+def test_professions_in_the_plural_speak_as_groups() -> None:
+    [quote] = extract("Epidemiologists warned that the outbreak would spread.").quotes
+    assert (quote.speaker, quote.anonymous) == ("epidemiologists", False)
