@@ -111,6 +111,10 @@ def np_start(
             if tokens[index - 1].is_capitalised() and tokens[index + 1].is_capitalised():
                 index -= 1
                 continue
+            if _groups_joined(tokens[index - 1], head, lexicon):
+                start = index - 1  # "Tribes and environmental groups argue"
+                index -= 2
+                continue
             break
         if (
             token.text in {"(", ")"}
@@ -245,6 +249,12 @@ def _phrase_word(token: Token, lexicon: Lexicon) -> bool:
         or lower in QUANTIFIERS
         or lower.isdigit()
     )
+
+
+def _groups_joined(left: Token, head: Token, lexicon: Lexicon) -> bool:
+    """Two groups as one subject: "Tribes and environmental groups", "unions and
+    employers" (the head of the phrase and the word before "and" both groups)."""
+    return head.lower in lexicon.group_nouns and left.lower in lexicon.group_nouns
 
 
 def head_kind(

@@ -690,3 +690,18 @@ def test_a_phrase_with_for_or_of_may_come_before_that(body: str) -> None:
 def test_professions_in_the_plural_speak_as_groups() -> None:
     [quote] = extract("Epidemiologists warned that the outbreak would spread.").quotes
     assert (quote.speaker, quote.anonymous) == ("epidemiologists", False)
+
+
+@pytest.mark.parametrize(
+    ("body", "mention"),
+    [
+        (
+            "Republicans and some Democrats said the bill went too far.",
+            "Republicans and some Democrats",
+        ),
+        ("Farmers and ranchers argue that the dam should come down.", "Farmers and ranchers"),
+    ],
+)
+def test_two_groups_joined_by_and_are_one_subject(body: str, mention: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.mention == mention
