@@ -323,15 +323,8 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Comma-separated stretches of tokens[first..last] (a comma in brackets splits too)."""
-    segments = []  # a plain loop: faster than listing _iter_segments, and this runs per cue
-    start = first
-    for index in range(first, last + 1):
-        if tokens[index].text == ",":
-            segments.append((start, index - 1))
-            start = index + 1
-    segments.append((start, last))
-    return segments
+    """Comma-separated stretches of tokens[first..last] (brackets kept whole)."""
+    return list(_iter_segments(tokens, first, last))
 
 
 def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple[int, int]]:

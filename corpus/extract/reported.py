@@ -689,10 +689,7 @@ _TIME_PHRASE_STARTS = WEEKDAYS | {
 
 
 # Nouns whose "that" clause is their content, not a statement by the subject.
-_CONTENT_NOUNS = frozenset(
-    "idea notion suggestion claim claims assertion view belief argument possibility fear fears"
-    " concern concerns perception".split()
-)
+_CONTENT_NOUNS = word_set("content_nouns")
 
 
 def _learn_gender(entity: Entity, clause_opener: str) -> None:
