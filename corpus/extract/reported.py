@@ -330,6 +330,8 @@ class ReportedFinder:
         """
         tokens = view.tokens
         outside = view.outside
+        if _past_tense_at(tokens, index):
+            return True  # "said leadership hoped to …", "said inflation eased"
         for position in range(index, min(len(tokens), index + BARE_SUBJECT_REACH)):
             lower = tokens[position].lower
             if lower in FINITE_AFTER_BARE_NOUN:
@@ -690,6 +692,25 @@ _TIME_PHRASE_STARTS = WEEKDAYS | {
 
 # Nouns whose "that" clause is their content, not a statement by the subject.
 _CONTENT_NOUNS = word_set("content_nouns")
+
+
+def _past_tense_at(tokens: list[Token], index: int) -> bool:
+    """Is tokens[index], right after a bare noun, a verb in the past ("leadership
+    hoped"), rather than a participle ("plans approved by the board")?"""
+    if index >= len(tokens):
+        return False
+    word = tokens[index].text
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    return (
+        len(word) > 4
+        and word.endswith("ed")
+        and word.isalpha()
+        and word.islower()
+        and following not in _PARTICIPLE_FOLLOWERS
+    )
+
+
+_PARTICIPLE_FOLLOWERS = frozenset({"by", "in", "on", "at", "for", "from", ",", "."})
 
 
 def _learn_gender(entity: Entity, clause_opener: str) -> None:

@@ -705,3 +705,9 @@ def test_professions_in_the_plural_speak_as_groups() -> None:
 def test_two_groups_joined_by_and_are_one_subject(body: str, mention: str) -> None:
     [quote] = extract(body).quotes
     assert quote.mention == mention
+
+
+def test_a_bare_noun_then_a_past_tense_opens_a_clause() -> None:
+    [quote] = extract("Ann Cole said leadership hoped to pass the bill by May.").quotes
+    assert quote.text == "leadership hoped to pass the bill by May"
+    assert extract("Ann Cole announced plans approved by the board.").quotes == []
