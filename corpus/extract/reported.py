@@ -679,9 +679,17 @@ APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at
 def _number_follows(tokens: list[Token], index: int) -> bool:
     """A number within two words: "about 40%", "at least 2,300", "more than 100"."""
     for token in tokens[index + 1 : index + 3]:
-        if token.text[:1].isdigit() or token.text[:1] == "$":
+        if token.text[:1].isdigit() or token.text[:1] == "$" or _is_number_word(token.lower):
             return True
     return False
+
+
+def _is_number_word(word: str) -> bool:
+    """ "half", "two-thirds", "a dozen": a quantity written out."""
+    return word in _NUMBER_WORDS or word.split("-")[0] in _NUMBER_WORDS
+
+
+_NUMBER_WORDS = word_set("number_words")
 
 
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
@@ -735,7 +743,12 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
     if timed is not None:
         return timed
     token = tokens[first]
-    if token.lower.endswith("ly") and token.text.isalpha() and token.text.islower():
+    if (
+        token.lower.endswith("ly")
+        and token.text.isalpha()
+        and token.text.islower()
+        and token.lower not in APPROXIMATORS  # "said nearly half of …" keeps "nearly"
+    ):
         return first + 1 if first + 1 <= last else None  # "said privately"
     if token.lower not in ADJUNCT_PREPOSITIONS:
         return None

@@ -711,3 +711,18 @@ def test_a_bare_noun_then_a_past_tense_opens_a_clause() -> None:
     [quote] = extract("Ann Cole said leadership hoped to pass the bill by May.").quotes
     assert quote.text == "leadership hoped to pass the bill by May"
     assert extract("Ann Cole announced plans approved by the board.").quotes == []
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("Ann Cole said nearly half of the voters had left.", "nearly half of the voters had left"),
+        (
+            "Ann Cole said about two-thirds of the money was gone.",
+            "about two-thirds of the money was gone",
+        ),
+    ],
+)
+def test_a_quantity_in_words_opens_a_clause_with_its_approximator(body: str, clause: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.text == clause
