@@ -726,3 +726,9 @@ def test_a_bare_noun_then_a_past_tense_opens_a_clause() -> None:
 def test_a_quantity_in_words_opens_a_clause_with_its_approximator(body: str, clause: str) -> None:
     [quote] = extract(body).quotes
     assert quote.text == clause
+
+
+@pytest.mark.parametrize("verb", ["pointed to a letter", "blamed the mayor", "vowed to appeal"])
+def test_a_second_verb_of_the_speaker_ends_the_clause(verb: str) -> None:
+    [quote] = extract(f"Ann Cole said the plan was dead and {verb}.").quotes
+    assert quote.text == "the plan was dead"
