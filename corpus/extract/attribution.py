@@ -60,6 +60,17 @@ def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Me
     return mention if mention is not None and mention.head in {"name", "pronoun"} else None
 
 
+def _past_lead_in(tokens: list[Token], first: int, last: int) -> int:
+    """Past "Asked whether …," or "Pressed on …," before a sentence's subject."""
+    if tokens[first].lower not in _LEAD_IN_PARTICIPLES:
+        return first
+    comma = next((i for i in range(first + 1, last) if tokens[i].text == ","), None)
+    return comma + 1 if comma is not None else first
+
+
+_LEAD_IN_PARTICIPLES = frozenset({"asked", "pressed", "questioned", "challenged", "when"})
+
+
 def _narrative_end(outside: list[bool], first: int, last: int) -> int:
     """`last`, or the token before the first quoted one in first..last (found in C)."""
     try:
@@ -393,6 +404,7 @@ class QuoteAttributor:
 
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
         """The named or pronoun subject of tokens[first..last], as the speaker."""
+        first = _past_lead_in(view.tokens, first, last)
         if view.tokens[first].lower in PRONOUNS:
             mention: Mention | None = Mention(first, first, first, first, "pronoun", appositives=[])
         else:

@@ -167,9 +167,18 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     ):
         return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
     if 2 <= count <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+        if _after_colon(body, window, span.open_position) and body[end - 1 : end] in _ENDS:
+            return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
         inner = body[start:end].strip(" ,.;:!?")
         return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
     return False
+
+
+_ENDS = frozenset(".?!")
+
+
+def _after_colon(body: str, window: int, opening: int) -> bool:
+    return body[window:opening].rstrip().endswith(":")
 
 
 def _between_name_words(body: str, span: QuoteSpan, before: str) -> bool:

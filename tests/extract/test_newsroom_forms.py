@@ -732,3 +732,9 @@ def test_a_quantity_in_words_opens_a_clause_with_its_approximator(body: str, cla
 def test_a_second_verb_of_the_speaker_ends_the_clause(verb: str) -> None:
     [quote] = extract(f"Ann Cole said the plan was dead and {verb}.").quotes
     assert quote.text == "the plan was dead"
+
+
+def test_a_short_capitalised_answer_after_a_colon_is_speech() -> None:
+    body = 'Asked whether his party bore any blame, Ray Iles was blunt: "No. None."'
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "No. None.", "Ray Iles")
