@@ -60,6 +60,14 @@ def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Me
     return mention if mention is not None and mention.head in {"name", "pronoun"} else None
 
 
+def _participle_after_comma(tokens: list[Token], cue: Cue, floor: int) -> bool:
+    return (
+        cue.first - 2 >= floor
+        and tokens[cue.first - 1].text == ","
+        and tokens[cue.verb].lower.endswith("ing")
+    )
+
+
 def _past_lead_in(tokens: list[Token], first: int, last: int) -> int:
     """Past "Asked whether …," or "Pressed on …," before a sentence's subject."""
     if tokens[first].lower not in _LEAD_IN_PARTICIPLES:
@@ -283,6 +291,9 @@ class QuoteAttributor:
         if not partial and not self._cue_reaches(tokens, cue, end):
             return None
         mention = subject_before(tokens, cue.first, floor, whole=False)
+        if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
+            # "Cole weighed in Friday, posting on social media: "…"": the sentence's subject.
+            mention = leading_subject(tokens, floor, cue.first - 2)
         if mention is None and partial:
             mention = (
                 self._shared_subject(view, candidates, cue, floor)

@@ -738,3 +738,10 @@ def test_a_short_capitalised_answer_after_a_colon_is_speech() -> None:
     body = 'Asked whether his party bore any blame, Ray Iles was blunt: "No. None."'
     [quote] = extract(body).quotes
     assert (quote.kind, quote.text, quote.speaker) == ("direct", "No. None.", "Ray Iles")
+
+
+@pytest.mark.parametrize("where", ["on social media", "on X", "on Facebook"])
+def test_a_participle_after_a_comma_leads_a_quote_by_the_sentence_subject(where: str) -> None:
+    body = f'Gov. Ann Cole weighed in Friday, posting {where}: "The strike must end."'
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Ann Cole")
