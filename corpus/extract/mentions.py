@@ -495,6 +495,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
 POSTMODIFIER_STARTS = frozenset(
     {"who", "speaking", "familiar", "close", "involved", "working", "granted", "briefed"}
 )
+# Participles that qualify a group ("voters interviewed afterward", "residents reached
+# by phone"); after a name they are its verb ("WKRV reached out to …, which said").
+GROUP_PARTICIPLES = frozenset({"interviewed", "polled", "surveyed", "contacted", "reached"})
+_POSTMODIFIED_HEADS = frozenset({"group", "person_noun", "name"})
 PARTITIVES = frozenset({"one", "both", "each", "either", "neither", "two", "three", "some"})
 # "Officials at the Pentagon", "diplomats in the region": the group is the subject.
 PLACE_PREPOSITIONS_AFTER_NOUN = frozenset({"at", "in", "from", "with", "for", "of"})
@@ -510,9 +514,11 @@ def _core_mention(
         # "Three lawmakers who spoke on condition of anonymity said", "a source close
         # to Farraday said": the head sits before a clause or phrase without commas.
         for index in range(last - 1, max(floor, last - 16), -1):
-            if tokens[index].lower in POSTMODIFIER_STARTS and index - 1 >= floor:
+            lower = tokens[index].lower
+            if (lower in POSTMODIFIER_STARTS or lower in GROUP_PARTICIPLES) and index - 1 >= floor:
                 inner = _core_mention(tokens, floor, index - 1, whole, lexicon)
-                if inner is not None and inner[2] in {"group", "person_noun", "name"}:
+                heads = {"group"} if lower in GROUP_PARTICIPLES else _POSTMODIFIED_HEADS
+                if inner is not None and inner[2] in heads:
                     return inner
                 break
             if tokens[index].lower in PHRASE_PREPOSITIONS:

@@ -745,3 +745,13 @@ def test_a_participle_after_a_comma_leads_a_quote_by_the_sentence_subject(where:
     body = f'Gov. Ann Cole weighed in Friday, posting {where}: "The strike must end."'
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("direct", "Ann Cole")
+
+
+def test_a_group_qualified_by_a_participle_speaks() -> None:
+    [quote] = extract("Several voters interviewed afterward said they were undecided.").quotes
+    assert (quote.text, quote.mention) == (
+        "they were undecided",
+        "Several voters interviewed afterward",
+    )
+    body = "The station reached out to the Transit Authority, which said the line would reopen."
+    assert [q.speaker for q in extract(body).quotes] == ["Transit Authority"]
