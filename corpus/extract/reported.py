@@ -292,12 +292,12 @@ class ReportedFinder:
                 continue
             if lower.endswith("ed"):
                 return True
+            if lower.endswith("ss") or not tokens[index].text.islower():
+                continue
+            if tokens[index - 1].lower in _SINGULAR_PRONOUNS:
+                return True  # "it exposes taxpayers to …", "she wants …"
             following = tokens[index + 1].lower if index + 1 <= last else ""
-            if (
-                not lower.endswith("ss")
-                and tokens[index].text.islower()
-                and following in OBJECT_STARTS
-            ):
+            if following in OBJECT_STARTS:
                 return True  # "the bill recognizes the reality"
         return False
 
@@ -553,6 +553,7 @@ def _contracted(word: str) -> str:
 # What a verb that is not in FINITE_VERBS may end with ("didn't", "voted", "says").
 _VERB_ENDINGS = ("n't", "n’t", "ed", "s")
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
+_SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
 # "… before saying", "… after telling reporters": the gerund shares the subject.
 _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "when"})
 # After "CLAUSE, X said," these start a clause of their own; anything else continues

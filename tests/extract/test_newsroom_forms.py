@@ -755,3 +755,8 @@ def test_a_group_qualified_by_a_participle_speaks() -> None:
     )
     body = "The station reached out to the Transit Authority, which said the line would reopen."
     assert [q.speaker for q in extract(body).quotes] == ["Transit Authority"]
+
+
+def test_a_verb_in_s_after_he_she_or_it_makes_a_clause() -> None:
+    [quote] = extract("Ann Cole argues it exposes taxpayers to rising rates.").quotes
+    assert quote.text == "it exposes taxpayers to rising rates"
