@@ -135,4 +135,8 @@ def is_sentence_end(tokens: list[Token], index: int) -> bool:
     if text not in {".", "?", "!"}:
         return False
     following = tokens[index + 1] if index + 1 < len(tokens) else None
-    return following is None or not following.text[:1].islower()
+    if following is None:
+        return True
+    if following.start == tokens[index].end and following.text[:1].isalnum():
+        return False  # "Rs5.4 trillion", "example.com": a period inside a word
+    return not following.text[:1].islower()

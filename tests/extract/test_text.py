@@ -51,3 +51,13 @@ def test_offsets_slice_the_body_back() -> None:
     for token in tokenise(body, 0, len(body)):
         assert body[token.start : token.end] == token.text
         assert token.lower == token.text.lower()
+
+
+def test_a_period_inside_a_word_ends_no_sentence() -> None:
+    from quoth.corpus.extract.text import is_sentence_end
+
+    text = "It cost Rs5.4 trillion. Then it rose."
+    tokens = tokenise(text, 0, len(text))
+    ends = [token.text for i, token in enumerate(tokens) if is_sentence_end(tokens, i)]
+    assert ends == [".", "."]
+    assert [t.text for t in tokens].count(".") == 3
