@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from quoth.corpus.extract.text import _TOKEN, READABLE_TOKEN, tokenise
+from quoth.corpus.extract.text import _TOKEN, READABLE_TOKEN, is_sentence_end, tokenise
 
 READABLE = re.compile(READABLE_TOKEN)
 
@@ -54,8 +54,6 @@ def test_offsets_slice_the_body_back() -> None:
 
 
 def test_a_period_inside_a_word_ends_no_sentence() -> None:
-    from quoth.corpus.extract.text import is_sentence_end
-
     text = "It cost Rs5.4 trillion. Then it rose."
     tokens = tokenise(text, 0, len(text))
     ends = [token.text for i, token in enumerate(tokens) if is_sentence_end(tokens, i)]
