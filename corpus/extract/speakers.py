@@ -685,7 +685,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
     if mention.head == "org_nominal":
         entity = registry.org_nominal(position, words)
         if entity is None:
-            return _named_body(registry, body, tokens, mention)
+            return _named_body(registry, body, tokens, mention) or _described_body(
+                registry, body, tokens, mention
+            )
         if mention.core_last > mention.core_first:
             # "the military's media wing" is another name the article uses for it.
             entity.add_alias(body[tokens[mention.core_first].start : tokens[mention.core_last].end])
@@ -738,6 +740,20 @@ def _named_body(registry: Registry, body: str, tokens: list[Token], mention) -> 
     return registry.find_or_add(NameReading("organisation", name, []))
 
 
+def _described_body(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
+    """ "the three-judge panel said", "the administration announced": a body the
+    article never named, known by its description (without the article)."""
+    first, last = mention.core_first, mention.core_last
+    if tokens[first].lower in PRONOUN_OWNERS:
+        return None  # "its board": whose, the owner would have said
+    while first < last and tokens[first].lower in DETERMINERS:
+        first += 1
+    if tokens[first].lower in DETERMINERS:
+        return None
+    return registry.find_or_add(NameReading("organisation", _join(tokens, first, last, body), []))
+
+
+PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 
 

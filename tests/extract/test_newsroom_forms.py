@@ -135,8 +135,10 @@ def test_a_body_named_by_its_modifier_speaks(body: str, speaker: str) -> None:
     assert (quote.kind, quote.speaker) == ("reported", speaker)
 
 
-def test_a_bare_nominal_with_nobody_named_before_is_not_guessed() -> None:
-    assert extract("The ministry said the visit was a provocation.").quotes == []
+def test_a_bare_nominal_with_nobody_named_before_is_not_guessed_but_kept() -> None:
+    """No named ministry to resolve to: the quote stays, by "ministry" itself."""
+    [quote] = extract("The ministry said the visit was a provocation.").quotes
+    assert (quote.text, quote.speaker) == ("the visit was a provocation", "ministry")
 
 
 def test_a_nickname_between_name_words_is_not_a_quote() -> None:
@@ -199,7 +201,10 @@ def test_floating_quote_past_a_title_and_an_interviewer() -> None:
 def test_a_quote_with_its_own_unresolved_cue_is_not_given_to_the_previous_speaker() -> None:
     body = '"We will win," Ann Cole said. "We will lose," the committee said.'
     quotes = extract(body).quotes
-    assert [(q.text, q.speaker) for q in quotes] == [("We will win,", "Ann Cole")]
+    assert [(q.text, q.speaker) for q in quotes] == [
+        ("We will win,", "Ann Cole"),
+        ("We will lose,", "committee"),  # a committee never named: known by its noun
+    ]
 
 
 def test_the_nominal_refers_back_to_an_anonymous_source() -> None:
@@ -760,3 +765,10 @@ def test_a_group_qualified_by_a_participle_speaks() -> None:
 def test_a_verb_in_s_after_he_she_or_it_makes_a_clause() -> None:
     [quote] = extract("Ann Cole argues it exposes taxpayers to rising rates.").quotes
     assert quote.text == "it exposes taxpayers to rising rates"
+
+
+def test_a_body_never_named_speaks_by_its_description() -> None:
+    body = "In a 90-page opinion, the three-judge panel said the map diluted Black votes."
+    [quote] = extract(body).quotes
+    assert (quote.speaker, quote.anonymous) == ("three-judge panel", False)
+    assert extract("Its board said the plan was sound.").quotes == []
