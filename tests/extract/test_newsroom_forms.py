@@ -772,3 +772,9 @@ def test_a_body_never_named_speaks_by_its_description() -> None:
     [quote] = extract(body).quotes
     assert (quote.speaker, quote.anonymous) == ("three-judge panel", False)
     assert extract("Its board said the plan was sound.").quotes == []
+
+
+@pytest.mark.parametrize("verb", ["rejected", "referred to", "portrayed"])
+def test_more_verbs_lead_into_a_quoted_fragment(verb: str) -> None:
+    [quote] = extract(f'Ann Cole {verb} the plan as "reckless and cruel."').quotes
+    assert (quote.kind, quote.text, quote.speaker) == ("partial", "reckless and cruel.", "Ann Cole")
