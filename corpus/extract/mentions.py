@@ -782,7 +782,7 @@ _AFTER_SUBJECT_STOPS = (
 )
 
 
-def _after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:
+def after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:
     """Skip "WASHINGTON (AP) —" or "ISLAMABAD:" at the head of an article."""
     if first != 0 or not tokens or not tokens[0].text.isupper() or len(tokens[0].text) < 3:
         return first
@@ -803,7 +803,7 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     their opening phrase to the later cue.
     """
     lexicon = load_lexicon()
-    first = _after_dateline(tokens, first, ceiling)
+    first = after_dateline(tokens, first, ceiling)
     if first <= ceiling and tokens[first].lower in _SUBJECT_PRONOUNS:
         # "He called the plan a fraud and warned that …"
         return Mention(first, first, first, first, "pronoun", appositives=[])

@@ -16,7 +16,7 @@ from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
 from .found import Found
 from .lexicon import word_set
-from .mentions import Mention, leading_subject, subject_after, subject_before
+from .mentions import Mention, after_dateline, leading_subject, subject_after, subject_before
 from .speakers import Entity, Registry, resolve_mention
 from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
 from .views import ParagraphView
@@ -405,6 +405,7 @@ class ReportedFinder:
         tokens = view.tokens
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
+        sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         # Both word orders below look for a comma in the first words after the cue.
         comma_after = _first_comma(tokens, cue.last + 1, min(end, cue.last + 7))
         interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
@@ -569,8 +570,13 @@ def _only_attribution_after(tokens: list[Token], first: int, last: int, comma: i
     # More than six words are too many, so only a comma among the first seven can help.
     if comma is not None and comma > first + 6:
         comma = None
-    if comma is not None and _new_clause_after_comma(tokens, comma, last):
-        last = comma - 1  # "…, she said, and she had budgeted nothing extra."
+    if comma is not None and (
+        _new_clause_after_comma(tokens, comma, last)
+        or (comma + 1 <= last and tokens[comma + 1].lower in {"a", "an"})
+    ):
+        # "…, she said, and she had budgeted nothing extra.", "…, her campaign said
+        # Wednesday, a record for a challenger": the reporter goes on after the comma.
+        last = comma - 1
     return last - first + 1 <= 6 and all(
         t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tokens[first : last + 1]
     )

@@ -778,3 +778,12 @@ def test_a_body_never_named_speaks_by_its_description() -> None:
 def test_more_verbs_lead_into_a_quoted_fragment(verb: str) -> None:
     [quote] = extract(f'Ann Cole {verb} the plan as "reckless and cruel."').quotes
     assert (quote.kind, quote.text, quote.speaker) == ("partial", "reckless and cruel.", "Ann Cole")
+
+
+def test_a_lead_attributed_at_its_end_before_the_reporters_aside() -> None:
+    body = (
+        "MILWAUKEE — Rep. Ann Cole raised $14.2 million in three months, her campaign said "
+        "Wednesday, a record for a challenger in the state."
+    )
+    [quote] = extract(body).quotes
+    assert quote.text == "Rep. Ann Cole raised $14.2 million in three months"
