@@ -96,17 +96,13 @@ def _reference_name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[in
 
 
 def _reference_withholding(body: str, lexicon: Lexicon) -> list[int]:
-    from quoth.corpus.extract.names import _WITHHOLDING_STEMS
-
-    if not any(stem in body for stem in _WITHHOLDING_STEMS):
-        return []
-    lowered = body.lower()
+    """Offsets in `body` of every phrase, whatever the case of its ASCII letters."""
     offsets = []
     for phrase in lexicon.anonymity_phrases:
-        at = lowered.find(phrase)
-        while at >= 0:
-            offsets.append(at)
-            at = lowered.find(phrase, at + 1)
+        for at in range(len(body) - len(phrase) + 1):
+            window = body[at : at + len(phrase)]
+            if window.isascii() and window.lower() == phrase:
+                offsets.append(at)
     return sorted(offsets)
 
 

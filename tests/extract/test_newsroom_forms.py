@@ -787,3 +787,22 @@ def test_a_lead_attributed_at_its_end_before_the_reporters_aside() -> None:
     )
     [quote] = extract(body).quotes
     assert quote.text == "Rep. Ann Cole raised $14.2 million in three months"
+
+
+@pytest.mark.parametrize(
+    "first_paragraph",
+    ["İ" * 60, "THE WALL IS LONG."],  # "İ" lower-cased is two characters
+)
+@pytest.mark.parametrize(
+    "withheld",
+    [
+        "A Border Patrol agent, who asked not to be named,",
+        "A BORDER PATROL AGENT, WHO ASKED NOT TO BE NAMED,",
+    ],
+)
+def test_an_unnamed_source_is_found_whatever_the_case_before_or_in_it(
+    first_paragraph: str, withheld: str
+) -> None:
+    body = f'{first_paragraph}\n\n{withheld} disputed that.\n\n"We were not told," the agent said.'
+    [quote] = extract(body).quotes
+    assert quote.anonymous and quote.speaker.lower() == "border patrol agent"
