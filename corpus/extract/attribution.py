@@ -288,7 +288,10 @@ class QuoteAttributor:
             # "Strickland fired back Saturday morning: "…"": the sentence's subject speaks.
             return None if partial else self._sentence_subject(view, floor, end)
         cue = candidates[-1]
-        if not partial and not self._cue_reaches(tokens, cue, end):
+        # "posted a two-word reply to the governor's video: "…"": past the cue's reach,
+        # a colon still leads into the cue's own words.
+        colon = tokens[first - 1].text == ":"
+        if not partial and not colon and not self._cue_reaches(tokens, cue, end):
             return None
         mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):

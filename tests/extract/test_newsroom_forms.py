@@ -806,3 +806,9 @@ def test_an_unnamed_source_is_found_whatever_the_case_before_or_in_it(
     body = f'{first_paragraph}\n\n{withheld} disputed that.\n\n"We were not told," the agent said.'
     [quote] = extract(body).quotes
     assert quote.anonymous and quote.speaker.lower() == "border patrol agent"
+
+
+def test_a_colon_after_the_cues_object_leads_into_the_cues_words() -> None:
+    body = "Rep. Ann Cole posted a two-word reply to the governor's video: \"Stay home.\""
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.text, quote.speaker) == ("direct", "Stay home.", "Ann Cole")
