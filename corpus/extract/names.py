@@ -41,7 +41,9 @@ def _sight_runs(
 ) -> None:
     tokens = view.tokens
     for first, last in name_runs(view, lexicon):
-        if first > 0 and tokens[first - 1].lower in PLACE_PREPOSITIONS:
+        if first > 0 and (
+            tokens[first - 1].lower in PLACE_PREPOSITIONS or _named_place(tokens, first)
+        ):
             continue  # "in Squirrel Hill", "from Long Island": a place
         position = tokens[first].start
         key = body[position : tokens[last].end]
@@ -69,6 +71,16 @@ def _sight_runs(
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+def _named_place(tokens, first: int) -> bool:  # noqa: ANN001
+    """ "the town of Cedar Gulch", "the state of Maine": a place by its kind."""
+    return (
+        first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in _PLACE_KINDS
+    )
+
+
+_PLACE_KINDS = word_set("place_kinds")
 
 
 def _sight_unnamed_sources(

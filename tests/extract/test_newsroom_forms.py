@@ -812,3 +812,12 @@ def test_a_colon_after_the_cues_object_leads_into_the_cues_words() -> None:
     body = "Rep. Ann Cole posted a two-word reply to the governor's video: \"Stay home.\""
     [quote] = extract(body).quotes
     assert (quote.kind, quote.text, quote.speaker) == ("direct", "Stay home.", "Ann Cole")
+
+
+def test_a_place_named_by_its_kind_is_no_one_a_pronoun_means() -> None:
+    body = (
+        "Rosa Ibarra, whose house in the town of Pine Hollow burned, testified last. "
+        "She told lawmakers she was still living in a trailer."
+    )
+    [quote] = extract(body).quotes
+    assert (quote.speaker, quote.mention) == ("Rosa Ibarra", "She")
