@@ -257,6 +257,9 @@ def _groups_joined(left: Token, head: Token, lexicon: Lexicon) -> bool:
     return head.lower in lexicon.group_nouns and left.lower in lexicon.group_nouns
 
 
+UNNAMED_PEOPLE = frozenset({"someone", "somebody"})
+
+
 def head_kind(
     tokens: list[Token], first: int, last: int, lexicon: Lexicon | None = None
 ) -> str | None:
@@ -271,6 +274,8 @@ def head_kind(
             last = opening - 1
     head = tokens[last]
     lower = head.lower
+    if lower in UNNAMED_PEOPLE:
+        return "person_noun"  # "Someone close to the mayor said": an unnamed source
     if first == last and lower in PRONOUNS:
         return "pronoun"
     if lower in lexicon.group_nouns and not any(

@@ -696,7 +696,7 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         voice = _voice_of_body(registry, body, tokens, mention, position)
         if voice is not None:
             return voice
-        indefinite = tokens[mention.core_first].lower in {"a", "an", "one", "another"}
+        indefinite = tokens[mention.core_first].lower in _INDEFINITES
         # "the senator" refers back; "a GOP lawmaker" brings in someone unnamed.
         entity = None if indefinite else registry.person_nominal(position, head_token.lower)
         if entity is None and not indefinite and head_token.lower in SPOKESPEOPLE:
@@ -753,6 +753,8 @@ def _described_body(registry: Registry, body: str, tokens: list[Token], mention)
     return registry.find_or_add(NameReading("organisation", _join(tokens, first, last, body), []))
 
 
+# Openers of a mention that brings in someone new rather than referring back.
+_INDEFINITES = frozenset({"a", "an", "one", "another", "someone", "somebody"})
 PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 

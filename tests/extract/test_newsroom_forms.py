@@ -821,3 +821,8 @@ def test_a_place_named_by_its_kind_is_no_one_a_pronoun_means() -> None:
     )
     [quote] = extract(body).quotes
     assert (quote.speaker, quote.mention) == ("Rosa Ibarra", "She")
+
+
+def test_someone_close_to_a_person_is_an_unnamed_source() -> None:
+    [quote] = extract("Someone close to the mayor said the deal was dead.").quotes
+    assert (quote.speaker, quote.anonymous) == ("Someone close to the mayor", True)
