@@ -129,7 +129,11 @@ def np_start(
             token.text[:1].islower()
             and token.is_word()
             and lower not in _NOT_MODIFIERS
-            and (_determiner_within(tokens, index, floor, 3) or _near_floor(tokens, index, floor))
+            and (
+                _determiner_within(tokens, index, floor, 3)
+                or _near_floor(tokens, index, floor)
+                or _after_clause_join(tokens, index, floor)
+            )
         ):
             start = index  # an adjective between a determiner and the head
             index -= 1
@@ -202,6 +206,21 @@ def _near_floor(tokens: list[Token], index: int, floor: int) -> bool:
         and t.lower not in _CLAUSE_JOINS
         for t in tokens[floor : index + 1]
     )
+
+
+def _after_clause_join(tokens: list[Token], index: int, floor: int) -> bool:
+    """ "…, and election officials warn": a modifier or two opening a second clause."""
+    for back in (index - 1, index - 2):
+        if back < floor:
+            return False
+        lower = tokens[back].lower
+        if lower in {"and", "but", "while"}:
+            return True
+        if not (tokens[back].text.isalpha() and tokens[back].text.islower()) or (
+            lower in _VERBISH or lower in CONNECTORS
+        ):
+            return False
+    return False
 
 
 def _determiner_within(tokens: list[Token], index: int, floor: int, reach: int) -> bool:

@@ -826,3 +826,8 @@ def test_a_place_named_by_its_kind_is_no_one_a_pronoun_means() -> None:
 def test_someone_close_to_a_person_is_an_unnamed_source() -> None:
     [quote] = extract("Someone close to the mayor said the deal was dead.").quotes
     assert (quote.speaker, quote.anonymous) == ("Someone close to the mayor", True)
+
+
+def test_a_modified_group_opening_a_second_clause_speaks() -> None:
+    [quote] = extract("The mayor left, and city officials said the plan was dead.").quotes
+    assert (quote.text, quote.mention) == ("the plan was dead", "city officials")
