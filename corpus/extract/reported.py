@@ -518,7 +518,9 @@ class ReportedFinder:
             )
             if comma is None:
                 return None
-            mention = subject_after(tokens, cue.last + 1, comma - 1)
+            mention = subject_after(
+                tokens, _past_document(tokens, cue.last + 1, comma - 1), comma - 1
+            )
             if mention is None:
                 return None
             first = comma + 1
@@ -529,7 +531,7 @@ class ReportedFinder:
                 return None
             return self._make(view, mention, cue, [(first, last)])
         if cue.first - 1 > sentence_first and tokens[cue.first - 1].text == ",":
-            mention = subject_after(tokens, cue.last + 1, end)
+            mention = subject_after(tokens, _past_document(tokens, cue.last + 1, end), end)
             if mention is None or not (
                 self._starts_clause(view, sentence_first)
                 or self._has_finite_verb(view, sentence_first, cue.first - 2, reach=40)
@@ -539,6 +541,18 @@ class ReportedFinder:
         return None
 
 
+def _past_document(tokens: list[Token], first: int, last: int) -> int:
+    """ "according to a tally by the National Conference of State Legislatures": the
+    source is who made the document (the index after "by"), else `first`."""
+    if first > last or tokens[first].lower not in {"a", "an", "the"}:
+        return first
+    for index in range(first + 1, min(last, first + 4)):
+        if tokens[index].lower in _SOURCE_DOCUMENTS and tokens[index + 1].lower in {"by", "from"}:
+            return index + 2
+    return first
+
+
+_SOURCE_DOCUMENTS = word_set("source_documents")
 TIME_UNITS = word_set("time_units")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")
 

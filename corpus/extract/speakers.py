@@ -267,6 +267,8 @@ def _read_person(
     title_token = tokens[name_first - 1]
     if not _is_title_token(title_token, lexicon):
         return None
+    if title_token.text[:1].isupper() and _body_of(tokens, first, name_first - 1, lexicon):
+        return None  # "National Conference of State Legislatures": a body's whole name
     name = _join(tokens, name_first, last, body)
     if name.lower() in lexicon.countries:
         return None
@@ -279,6 +281,14 @@ def _read_person(
         elif bare in FEMALE_HONORIFICS:
             gender = "female"
     return NameReading("person", name, titles, gender=gender)
+
+
+def _body_of(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool:
+    """Is there a body's word before an "of" in tokens[first..last] ("Conference of")?"""
+    return any(
+        tokens[index].text in lexicon.org_words and tokens[index + 1].lower == "of"
+        for index in range(first, last)
+    )
 
 
 def _split_titles(

@@ -831,3 +831,23 @@ def test_someone_close_to_a_person_is_an_unnamed_source() -> None:
 def test_a_modified_group_opening_a_second_clause_speaks() -> None:
     [quote] = extract("The mayor left, and city officials said the plan was dead.").quotes
     assert (quote.text, quote.mention) == ("the plan was dead", "city officials")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Nineteen states have passed such laws, according to a tally by the National "
+            "Conference of State Legislatures.",
+            "National Conference of State Legislatures",
+        ),
+        (
+            "According to an analysis by the Tax Policy Center, the plan would cost $2 trillion.",
+            "Tax Policy Center",
+        ),
+        ("Secretary of State Ann Cole said the talks were over.", "Ann Cole"),
+    ],
+)
+def test_according_to_a_document_by_a_body_is_the_bodys(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.speaker == speaker
