@@ -177,10 +177,13 @@ class ReportedFinder:
             return None
         after_that = self._skip_to_that(tokens, cue, first, last)
         after_time = _skip_adjunct(tokens, first, last) if after_that is None else None
+        addressed = _past_addressee(tokens, cue, first, last) if after_that is None else None
         if after_that is not None:
             first = after_that
         elif after_time is not None and self._starts_clause(view, after_time):
             first = after_time  # "said last week the budget was balanced"
+        elif addressed is not None:
+            first = addressed  # "told close associates she …": the people told come first
         elif not self._starts_clause(view, first):
             return None
         needs_verb = after_that is None
@@ -539,6 +542,26 @@ class ReportedFinder:
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
+
+
+def _past_addressee(tokens: list[Token], cue: Cue, first: int, last: int) -> int | None:
+    """Where the clause starts after the people told ("told close associates she …",
+    "assured nervous donors they …"): a subject pronoun after one to three plain words."""
+    if cue.lemma not in ADDRESSEE_LEMMAS:
+        return None
+    for index in range(first + 1, min(last, first + 3) + 1):
+        lower = tokens[index].lower
+        if lower in _SUBJECT_PRONOUNS:
+            return index if index + 1 <= last else None
+        skipped = tokens[index - 1]
+        if not (skipped.text.isalpha() and skipped.text.islower()) or (
+            skipped.lower in NON_STARTERS  # "promised to end what he called …"
+        ):
+            return None
+    return None
+
+
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def _past_document(tokens: list[Token], first: int, last: int) -> int:

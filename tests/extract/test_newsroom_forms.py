@@ -851,3 +851,19 @@ def test_a_modified_group_opening_a_second_clause_speaks() -> None:
 def test_according_to_a_document_by_a_body_is_the_bodys(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("Ann Cole has told close associates she will resign.", "she will resign"),
+        ("Ann Cole assured nervous donors they would be repaid.", "they would be repaid"),
+    ],
+)
+def test_the_people_told_stand_before_the_clause(body: str, clause: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.text == clause
+
+
+def test_an_infinitive_after_a_promise_is_no_addressee() -> None:
+    assert extract("Ann Cole promised to end what he called the friends economy.").quotes == []
