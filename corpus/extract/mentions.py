@@ -276,6 +276,9 @@ def _groups_joined(left: Token, head: Token, lexicon: Lexicon) -> bool:
     return head.lower in lexicon.group_nouns and left.lower in lexicon.group_nouns
 
 
+_FINITE_AUXILIARIES = frozenset(
+    {"did", "does", "do", "has", "have", "had", "was", "were", "is", "are", "will", "would"}
+)
 UNNAMED_PEOPLE = frozenset({"someone", "somebody"})
 
 
@@ -537,6 +540,7 @@ def _core_mention(
     if first is None or (first > floor and tokens[first - 1].lower == "to"):
         # "Three lawmakers who spoke on condition of anonymity said", "a source close
         # to Farraday said": the head sits before a clause or phrase without commas.
+        verb_seen = False
         for index in range(last - 1, max(floor, last - 16), -1):
             lower = tokens[index].lower
             if (lower in POSTMODIFIER_STARTS or lower in GROUP_PARTICIPLES) and index - 1 >= floor:
@@ -545,7 +549,11 @@ def _core_mention(
                 if inner is not None and inner[2] in heads:
                     return inner
                 break
-            if tokens[index].lower in PHRASE_PREPOSITIONS:
+            if lower in _FINITE_AUXILIARIES:
+                # "A spokesperson for X did not dispute that but said": a clause of its
+                # own (unless a "who" opens it further back), not a place after a noun.
+                verb_seen = True
+            elif lower in PHRASE_PREPOSITIONS and not verb_seen:
                 # "diplomats in the region said": the place is no speaker.
                 inner = _noun_before_preposition(tokens, floor, index, whole, lexicon)
                 if inner is not None:

@@ -867,3 +867,12 @@ def test_the_people_told_stand_before_the_clause(body: str, clause: str) -> None
 
 def test_an_infinitive_after_a_promise_is_no_addressee() -> None:
     assert extract("Ann Cole promised to end what he called the friends economy.").quotes == []
+
+
+def test_a_spokesperson_who_did_one_thing_but_said_another_speaks_for_their_principal() -> None:
+    body = (
+        "Harlan Pruitt left early. A spokesperson for Pruitt did not dispute that account "
+        "but said the whip had been open to talks."
+    )
+    [quote] = extract(body).quotes
+    assert (quote.speaker, quote.mention) == ("Harlan Pruitt", "A spokesperson for Pruitt")
