@@ -733,7 +733,9 @@ def test_a_quantity_in_words_opens_a_clause_with_its_approximator(body: str, cla
     assert quote.text == clause
 
 
-@pytest.mark.parametrize("verb", ["pointed to a letter", "blamed the mayor", "vowed to appeal"])
+@pytest.mark.parametrize(
+    "verb", ["pointed to a letter", "blamed the mayor", "vowed to appeal", "pressed the chief"]
+)
 def test_a_second_verb_of_the_speaker_ends_the_clause(verb: str) -> None:
     [quote] = extract(f"Ann Cole said the plan was dead and {verb}.").quotes
     assert quote.text == "the plan was dead"
