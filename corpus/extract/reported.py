@@ -80,6 +80,8 @@ class ReportedFinder:
         if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
             return None
         tokens = view.tokens
+        if _no_statement(tokens, cue):
+            return None
         sentence_first = view.sentence_start[cue.first]
         sentence_last = view.sentence_last[cue.first]
         if cue.lemma == "according to":
@@ -542,6 +544,15 @@ class ReportedFinder:
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
+
+
+def _no_statement(tokens: list[Token], cue: Cue) -> bool:
+    """ "helped write the 1994 compact" (authorship), "The Ledger can reveal" (a
+    tabloid's flourish): speech verbs that report no statement."""
+    before = tokens[cue.first - 1].lower if cue.first > 0 else ""
+    if before in {"help", "helped", "helps", "helping"}:
+        return True
+    return cue.lemma == "reveal" and tokens[cue.first].lower == "can"
 
 
 def _past_addressee(tokens: list[Token], cue: Cue, first: int, last: int) -> int | None:

@@ -878,3 +878,14 @@ def test_a_spokesperson_who_did_one_thing_but_said_another_speaks_for_their_prin
     )
     [quote] = extract(body).quotes
     assert (quote.speaker, quote.mention) == ("Harlan Pruitt", "A spokesperson for Pruitt")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Ray Iles, a Democrat who helped write the 1994 water compact, died Sunday at home.",
+        "Councilman Ray Iles spent the weekend on a developer's yacht, The Ledger can reveal.",
+    ],
+)
+def test_speech_verbs_that_report_no_statement(body: str) -> None:
+    assert extract(body).quotes == []
