@@ -28,7 +28,8 @@ from quoth.corpus.readers import read_path
 
 TESTS = Path(__file__).resolve().parents[1]
 GOLD_DIRS = [TESTS / "gold" / "articles"] + [
-    TESTS / "gold" / name / "articles" for name in ("heldout", "heldout3", "heldout4", "heldout5", "heldout6")
+    TESTS / "gold" / name / "articles"
+    for name in ("heldout", "heldout3", "heldout4", "heldout5", "heldout6")
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
 MARKS = "\"“”„«»'"
