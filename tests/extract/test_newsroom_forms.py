@@ -889,3 +889,8 @@ def test_a_spokesperson_who_did_one_thing_but_said_another_speaks_for_their_prin
 )
 def test_speech_verbs_that_report_no_statement(body: str) -> None:
     assert extract(body).quotes == []
+
+
+def test_cannot_is_a_verb_of_the_clause() -> None:
+    [quote] = extract("Ann Cole said the state cannot wait for the talks.").quotes
+    assert quote.text == "the state cannot wait for the talks"
