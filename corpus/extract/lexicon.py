@@ -101,7 +101,8 @@ def load() -> Lexicon:
         honorifics=frozenset(_strip_dots(e) for e in read_entries("honorifics")),
         title_words=_lower_set("title_words"),
         person_nouns=_lower_set("person_nouns"),
-        group_nouns=_lower_set("group_nouns"),
+        # "governors said": people named in the plural speak as a group too.
+        group_nouns=_lower_set("group_nouns") | _plurals(_lower_set("person_nouns")),
         anonymous_heads=_lower_set("anonymous_groups"),
         anonymity_phrases=tuple(e.lower() for e in read_entries("anonymity_phrases")),
         org_words=frozenset(read_entries("org_words")),
@@ -119,6 +120,24 @@ def load() -> Lexicon:
         # Party members and demonyms both name a person met earlier ("the Italian").
         party_members=_lower_set("party_members") | _lower_set("demonyms"),
     )
+
+
+def _plurals(nouns: frozenset[str]) -> frozenset[str]:
+    """Regular plurals: "governor" → "governors", "secretary" → "secretaries",
+    "congressman" → "congressmen"."""
+    plural = set()
+    for noun in nouns:
+        if " " in noun:
+            continue
+        if noun.endswith("man"):
+            plural.add(noun[:-3] + "men")
+        elif noun.endswith("y") and noun[-2:-1] not in set("aeiou"):
+            plural.add(noun[:-1] + "ies")
+        elif noun.endswith(("s", "sh", "ch", "x")):
+            plural.add(noun + "es")
+        else:
+            plural.add(noun + "s")
+    return frozenset(plural)
 
 
 @lru_cache(maxsize=1)

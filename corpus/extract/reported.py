@@ -261,7 +261,11 @@ class ReportedFinder:
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
-        if first + 2 <= last and tokens[first].text[:1].isupper():
+        if (
+            first + 2 <= last
+            and tokens[first].text[:1].isupper()
+            and tokens[first].lower not in DETERMINERS_AND_ADJ_SLOTS  # "Its campaign manager"
+        ):
             second = tokens[first + 1]
             if (
                 second.text.isalpha()
@@ -301,6 +305,8 @@ class ReportedFinder:
                 continue
             if tokens[index - 1].lower in _SINGULAR_PRONOUNS:
                 return True  # "it exposes taxpayers to …", "she wants …"
+            if _is_manner_adverb(tokens[index - 1].lower):
+                return True  # "her benefit usually arrives on the fourth"
             following = tokens[index + 1].lower if index + 1 <= last else ""
             if following in OBJECT_STARTS:
                 return True  # "the bill recognizes the reality"
@@ -774,6 +780,13 @@ def _past_tense_at(tokens: list[Token], index: int) -> bool:
 
 
 _PARTICIPLE_FOLLOWERS = frozenset({"by", "in", "on", "at", "for", "from", ",", "."})
+
+
+def _is_manner_adverb(word: str) -> bool:
+    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in _LY_NOUNS
+
+
+_LY_NOUNS = frozenset({"family", "rally", "ally", "supply", "assembly", "reply", "belly", "jelly"})
 
 
 def _learn_gender(entity: Entity, clause_opener: str) -> None:

@@ -894,3 +894,13 @@ def test_speech_verbs_that_report_no_statement(body: str) -> None:
 def test_cannot_is_a_verb_of_the_clause() -> None:
     [quote] = extract("Ann Cole said the state cannot wait for the talks.").quotes
     assert quote.text == "the state cannot wait for the talks"
+
+
+def test_people_named_in_the_plural_speak_as_a_group() -> None:
+    [quote] = extract("Governors from 12 states said the tariffs would hurt farmers.").quotes
+    assert (quote.speaker, quote.mention) == ("governors", "Governors from 12 states")
+
+
+def test_a_possessive_opening_is_no_name_before_its_verb() -> None:
+    body = "Its campaign manager, Ann Cole, says the current system rewards candidates who win."
+    assert all(q.speaker != "current system rewards candidates" for q in extract(body).quotes)
