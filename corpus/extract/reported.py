@@ -251,10 +251,14 @@ class ReportedFinder:
         if tokens[that - 1].lower in _CONTENT_NOUNS:
             return None  # "pushed back on the idea that …": the reporter's noun, not speech
         cue_forms = self.registry.lexicon.cue_forms
+        relative = False  # "told anyone who would listen that": the addressee's own verb
         for index in range(first + 1, that):
             lower = tokens[index].lower
+            if lower in {"who", "whom"} and told_someone:
+                relative = True
+                continue
             verb = (lower in cue_forms and lower not in NOUNISH_FORMS) or lower in FINITE_VERBS
-            if not tokens[index].is_word() or verb:
+            if not tokens[index].is_word() or (verb and not relative):
                 return None
         return that + 1
 

@@ -904,3 +904,9 @@ def test_people_named_in_the_plural_speak_as_a_group() -> None:
 def test_a_possessive_opening_is_no_name_before_its_verb() -> None:
     body = "Its campaign manager, Ann Cole, says the current system rewards candidates who win."
     assert all(q.speaker != "current system rewards candidates" for q in extract(body).quotes)
+
+
+def test_the_people_told_may_have_a_relative_clause_before_that() -> None:
+    body = "Ann Cole has told anyone who would listen that she does not want the job."
+    [quote] = extract(body).quotes
+    assert quote.text == "she does not want the job"
