@@ -142,7 +142,16 @@ def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
 
 
 # A word of every anonymity phrase in lexicon/anonymity_phrases.txt (a test checks it).
-_WITHHOLDING_STEMS = ("nonym", "named", "identified", "authori", "amiliar", "rivately")
+_WITHHOLDING_STEMS = (
+    "nonym",
+    "named",
+    "identified",
+    "authori",
+    "amiliar",
+    "rivately",
+    "briefed",
+    "knowledge",
+)
 _UPPER_STEMS = tuple(stem.upper() for stem in _WITHHOLDING_STEMS)  # "ASKED NOT TO BE NAMED"
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 

@@ -910,3 +910,15 @@ def test_the_people_told_may_have_a_relative_clause_before_that() -> None:
     body = "Ann Cole has told anyone who would listen that she does not want the job."
     [quote] = extract(body).quotes
     assert quote.text == "she does not want the job"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Two strategists briefed on the memo told Axios that the figure is a worst case.",
+        "People with knowledge of the talks said the figure is a worst case.",
+    ],
+)
+def test_sources_briefed_on_or_with_knowledge_of_a_matter_are_anonymous(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.anonymous
