@@ -467,7 +467,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     while end >= floor and (
         tokens[end].lower in _SKIPPABLE
         or _is_time_phrase_end(tokens, end, floor)
-        or _is_manner_adverb(tokens[end])  # "two senators privately told"
+        or is_manner_adverb(tokens[end])  # "two senators privately told"
     ):
         end = _skip_back(tokens, end, floor)
     if end < floor:
@@ -646,9 +646,19 @@ def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:
     )
 
 
-def _is_manner_adverb(token: Token) -> bool:
+def is_manner_adverb(token: Token) -> bool:
+    """ "privately", "repeatedly": a word in -ly that is no noun ("family", "rally")."""
     text = token.text
-    return len(text) > 4 and text.endswith("ly") and text.islower() and text.isalpha()
+    return (
+        len(text) > 4
+        and text.endswith("ly")
+        and text.islower()
+        and text.isalpha()
+        and text not in _LY_NOUNS
+    )
+
+
+_LY_NOUNS = word_set("ly_nouns")
 
 
 def _skip_back(tokens: list[Token], index: int, floor: int) -> int:

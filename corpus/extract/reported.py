@@ -16,7 +16,14 @@ from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
 from .found import Found
 from .lexicon import word_set
-from .mentions import Mention, after_dateline, leading_subject, subject_after, subject_before
+from .mentions import (
+    Mention,
+    after_dateline,
+    is_manner_adverb,
+    leading_subject,
+    subject_after,
+    subject_before,
+)
 from .speakers import Entity, Registry, resolve_mention
 from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
 from .views import ParagraphView
@@ -309,7 +316,7 @@ class ReportedFinder:
                 continue
             if tokens[index - 1].lower in _SINGULAR_PRONOUNS:
                 return True  # "it exposes taxpayers to …", "she wants …"
-            if _is_manner_adverb(tokens[index - 1].lower):
+            if is_manner_adverb(tokens[index - 1]):
                 return True  # "her benefit usually arrives on the fourth"
             following = tokens[index + 1].lower if index + 1 <= last else ""
             if following in OBJECT_STARTS:
@@ -786,13 +793,6 @@ def _past_tense_at(tokens: list[Token], index: int) -> bool:
 _PARTICIPLE_FOLLOWERS = frozenset({"by", "in", "on", "at", "for", "from", ",", "."})
 
 
-def _is_manner_adverb(word: str) -> bool:
-    return len(word) > 4 and word.endswith("ly") and word.isalpha() and word not in _LY_NOUNS
-
-
-_LY_NOUNS = frozenset({"family", "rally", "ally", "supply", "assembly", "reply", "belly", "jelly"})
-
-
 def _learn_gender(entity: Entity, clause_opener: str) -> None:
     """ "Ann Ames said she had looked for months": a person of unknown gender who
     reports about "she" is, in news copy, nearly always speaking of herself."""
@@ -815,12 +815,8 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
     if timed is not None:
         return timed
     token = tokens[first]
-    if (
-        token.lower.endswith("ly")
-        and token.text.isalpha()
-        and token.text.islower()
-        and token.lower not in APPROXIMATORS  # "said nearly half of …" keeps "nearly"
-    ):
+    # "said nearly half of …" keeps "nearly"
+    if is_manner_adverb(token) and token.lower not in APPROXIMATORS:
         return first + 1 if first + 1 <= last else None  # "said privately"
     if token.lower not in ADJUNCT_PREPOSITIONS:
         return None

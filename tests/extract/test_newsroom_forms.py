@@ -922,3 +922,8 @@ def test_the_people_told_may_have_a_relative_clause_before_that() -> None:
 def test_sources_briefed_on_or_with_knowledge_of_a_matter_are_anonymous(body: str) -> None:
     [quote] = extract(body).quotes
     assert quote.anonymous
+
+
+def test_a_family_is_no_adverb() -> None:
+    [quote] = extract("The Reyes family said the plan was unfair.").quotes
+    assert (quote.speaker, quote.mention) == ("Reyes family", "The Reyes family")
