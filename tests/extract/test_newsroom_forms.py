@@ -927,3 +927,9 @@ def test_sources_briefed_on_or_with_knowledge_of_a_matter_are_anonymous(body: st
 def test_a_family_is_no_adverb() -> None:
     [quote] = extract("The Reyes family said the plan was unfair.").quotes
     assert (quote.speaker, quote.mention) == ("Reyes family", "The Reyes family")
+
+
+@pytest.mark.parametrize("company", ["Keldor Energy", "Aldin Pharma", "Northlink Rail"])
+def test_companies_named_by_their_trade_are_organisations(company: str) -> None:
+    extraction = extract(f"{company} said the plan was unfair.")
+    assert [(s.name, s.kind) for s in extraction.speakers] == [(company, "organisation")]
