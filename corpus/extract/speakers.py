@@ -128,6 +128,12 @@ def _read_name_once(body: str, tokens: list[Token], first: int, last: int) -> Na
     return reading
 
 
+def _is_descriptor(word: str) -> bool:
+    """ "Mum-of-three", "Father-of-two": a tabloid's description before a name."""
+    parts = word.split("-")
+    return len(parts) == 3 and parts[1] == "of"
+
+
 _TEXTS_OF_LAW = frozenset(
     {"amendment", "act", "constitution", "treaty", "accord", "accords", "charter", "statute"}
 )
@@ -169,7 +175,9 @@ def _person_of_body(body: str, tokens: list[Token], first: int, last: int) -> Na
 def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     lexicon = load_lexicon()
     while first <= last and (
-        tokens[first].lower in DETERMINERS or tokens[first].lower in QUANTIFIERS
+        tokens[first].lower in DETERMINERS
+        or tokens[first].lower in QUANTIFIERS
+        or (first < last and _is_descriptor(tokens[first].text))
     ):
         first += 1
     if first > last:

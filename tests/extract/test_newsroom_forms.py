@@ -933,3 +933,15 @@ def test_a_family_is_no_adverb() -> None:
 def test_companies_named_by_their_trade_are_organisations(company: str) -> None:
     extraction = extract(f"{company} said the plan was unfair.")
     assert [(s.name, s.kind) for s in extraction.speakers] == [(company, "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Mum-of-three Ann Cole said the pool was dirty.", "Ann Cole"),
+        ("Abd-al-Rahman Cole said the pool was dirty.", "Abd-al-Rahman Cole"),
+    ],
+)
+def test_a_tabloid_descriptor_is_no_part_of_the_name(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.speaker == speaker
