@@ -701,12 +701,13 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if owned is not None:
             return owned
     if mention.head == "org_nominal":
-        entity = registry.org_nominal(position, words)
+        voiced = _spoken_for(words)  # "a spokesperson for the ministry": the ministry
+        entity = registry.org_nominal(position, voiced or words)
         if entity is None:
             return _named_body(registry, body, tokens, mention) or _described_body(
                 registry, body, tokens, mention
             )
-        if mention.core_last > mention.core_first:
+        if voiced is None and mention.core_last > mention.core_first:
             # "the military's media wing" is another name the article uses for it.
             entity.add_alias(body[tokens[mention.core_first].start : tokens[mention.core_last].end])
         return entity
@@ -758,12 +759,24 @@ def _named_body(registry: Registry, body: str, tokens: list[Token], mention) -> 
     return registry.find_or_add(NameReading("organisation", name, []))
 
 
+def _spoken_for(words: list[str]) -> list[str] | None:
+    """The words after "spokesperson for" ("a spokesperson for the ministry"), or None."""
+    for index, word in enumerate(words[:-2]):
+        if word in SPOKESPEOPLE and words[index + 1] == "for":
+            return words[index + 2 :]
+    return None
+
+
 def _described_body(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
     """ "the three-judge panel said", "the administration announced": a body the
     article never named, known by its description (without the article)."""
     first, last = mention.core_first, mention.core_last
     if tokens[first].lower in PRONOUN_OWNERS:
         return None  # "its board": whose, the owner would have said
+    for index in range(first, last - 1):
+        if tokens[index].lower in SPOKESPEOPLE and tokens[index + 1].lower == "for":
+            first = index + 2  # "a spokesperson for the ministry": the ministry
+            break
     while first < last and tokens[first].lower in DETERMINERS:
         first += 1
     if tokens[first].lower in DETERMINERS:

@@ -945,3 +945,13 @@ def test_companies_named_by_their_trade_are_organisations(company: str) -> None:
 def test_a_tabloid_descriptor_is_no_part_of_the_name(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert quote.speaker == speaker
+
+
+def test_a_spokesperson_for_a_body_named_before_speaks_for_it() -> None:
+    body = (
+        "The Ministry of Health said the talks would resume. "
+        "A spokesperson for the ministry said a date would be set."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Ministry of Health"] * 2
+    [quote] = extract("A spokesperson for the ministry said a date would be set.").quotes
+    assert quote.speaker == "ministry"
