@@ -134,6 +134,7 @@ def _is_descriptor(word: str) -> bool:
     return len(parts) == 3 and parts[1] == "of"
 
 
+_PLACE_PREFIXES = word_set("place_prefixes")
 _TEXTS_OF_LAW = frozenset(
     {"amendment", "act", "constitution", "treaty", "accord", "accords", "charter", "statute"}
 )
@@ -221,6 +222,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
     if _plural_demonym(bare_last):
         return None  # "North Carolinians", "Texans": people of a place, not a person
+    if len(words) > 1 and words[0].lower() in _PLACE_PREFIXES:
+        return None  # "Port Calder", "Fort Dodge", "Mount Vernon": places
     if len(words) > 1 and text.isupper():
         return None  # "OKLAHOMA CITY —": a dateline, not a person
     name_words = [w for w in words if w[:1].isupper()]

@@ -955,3 +955,9 @@ def test_a_spokesperson_for_a_body_named_before_speaks_for_it() -> None:
     assert [q.speaker for q in extract(body).quotes] == ["Ministry of Health"] * 2
     [quote] = extract("A spokesperson for the ministry said a date would be set.").quotes
     assert quote.speaker == "ministry"
+
+
+def test_a_town_named_port_or_fort_is_no_person_a_pronoun_means() -> None:
+    body = "Ann Cole toured Port Calder on Monday. She said the harbour would reopen."
+    [quote] = extract(body).quotes
+    assert quote.speaker == "Ann Cole"
