@@ -694,10 +694,10 @@ def _build(
             # The appositive names the speaker ("the spokesman, Ali Khan,", "a resident,
             # retired engineer Phil Deakins,"), unless its name is the object of a
             # preposition ("the lawmakers, all members of the X Committee,").
+            unnamed = mention.name_first is None and head != "name"
             if (
-                mention.name_first is None
-                and appositive_run
-                and head != "name"
+                appositive_run
+                and (unnamed or _office_of(tokens, core_first, core_last, lexicon))
                 and not any(
                     t.lower in _NAME_OBJECT_PREPOSITIONS
                     for t in tokens[seg_first : appositive_run[0]]
@@ -718,6 +718,18 @@ def _build(
             text = " ".join(t.lower for t in tokens[core_first : core_last + 1]) + anonymous_text
             mention.anonymous = any(phrase in text for phrase in lexicon.anonymity_phrases)
     return mention
+
+
+def _office_of(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool:
+    """ "The mayor of Leeds", "the head of FEMA": an office before the body or place
+    that names it, so that an appositive name after it is the speaker."""
+    index = first + 1 if tokens[first].lower in DETERMINERS else first
+    while index < last and tokens[index].lower != "of":
+        if not tokens[index].text.islower():
+            return False
+        index += 1
+    office = tokens[index - 1].lower
+    return first < index < last and (office in lexicon.person_nouns or office == "head")
 
 
 _NAME_OBJECT_PREPOSITIONS = frozenset({"of", "at", "for", "from", "in", "on", "with"})

@@ -961,3 +961,9 @@ def test_a_town_named_port_or_fort_is_no_person_a_pronoun_means() -> None:
     body = "Ann Cole toured Port Calder on Monday. She said the harbour would reopen."
     [quote] = extract(body).quotes
     assert quote.speaker == "Ann Cole"
+
+
+@pytest.mark.parametrize("office", ["mayor of Port Calder", "head of FEMA"])
+def test_the_holder_of_an_office_named_in_an_appositive_speaks(office: str) -> None:
+    [quote] = extract(f"The {office}, Grace Whitfield, said the city would host a parade.").quotes
+    assert quote.speaker == "Grace Whitfield"
