@@ -967,3 +967,15 @@ def test_a_town_named_port_or_fort_is_no_person_a_pronoun_means() -> None:
 def test_the_holder_of_an_office_named_in_an_appositive_speaks(office: str) -> None:
     [quote] = extract(f"The {office}, Grace Whitfield, said the city would host a parade.").quotes
     assert quote.speaker == "Grace Whitfield"
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Baroness Ann Cole said the bill was flawed.", "Ann Cole"),
+        ("Earl Tubbs said the bill was flawed.", "Earl Tubbs"),  # a first name, not a peer
+    ],
+)
+def test_peerage_titles_are_no_part_of_the_name(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.speaker == speaker
