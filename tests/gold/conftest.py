@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType, SimpleNamespace
 from typing import Any
 
 import pytest
@@ -49,3 +51,35 @@ def check_gold(gold: dict[str, Any], body: str, locate: Callable[[str, str, int]
 @pytest.fixture
 def gold_check() -> GoldCheck:
     return check_gold
+
+
+def check_scores_perfectly(score: ModuleType, articles: Path, count: int) -> None:
+    """Feeding a set's gold back as the extraction scores 100% everywhere (`score` is
+    tests/gold/score.py, loaded by the caller)."""
+    by_body = {body: gold for _, body, gold in score.load_gold_dir(articles)}
+
+    def fake_extract(body: str) -> SimpleNamespace:
+        quotes = [
+            SimpleNamespace(
+                kind=item.kind,
+                text=item.text,
+                start=item.start,
+                end=item.end,
+                speaker=item.speaker,
+                anonymous=item.anonymous,
+            )
+            for item in score.gold_quotes(body, by_body[body])
+        ]
+        return SimpleNamespace(quotes=quotes, speakers=[])
+
+    summary = score.score_gold_set(articles, extractor=fake_extract)
+    assert summary["articles"] == count
+    for kind in ("direct", "partial", "reported", "overall"):
+        assert summary[kind]["recall"] == 1.0
+        assert summary[kind]["precision"] == 1.0
+        assert summary[kind]["speaker_accuracy"] == 1.0
+
+
+@pytest.fixture
+def gold_scores_perfectly() -> Callable[[ModuleType, Path, int], None]:
+    return check_scores_perfectly

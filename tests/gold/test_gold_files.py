@@ -6,7 +6,6 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import SimpleNamespace
 
 import pytest
 
@@ -87,31 +86,11 @@ def test_speaker_comparison_accepts_aliases_and_whole_word_suffixes():
     assert not score.speaker_matches(gold, None)
 
 
-def test_scorer_runs_over_the_gold_set_with_a_perfect_fake_extractor():
+def test_scorer_runs_over_the_gold_set_with_a_perfect_fake_extractor(
+    gold_scores_perfectly,  # noqa: ANN001
+):
     """Feeding the gold back as the extraction must score 100% everywhere."""
-    by_body = {body: gold for _, body, gold in score.load_gold_dir(GOLD_DIR)}
-
-    def fake_extract(body: str) -> SimpleNamespace:
-        quotes = []
-        for item in score.gold_quotes(body, by_body[body]):
-            quotes.append(
-                SimpleNamespace(
-                    kind=item.kind,
-                    text=item.text,
-                    start=item.start,
-                    end=item.end,
-                    speaker=item.speaker,
-                    anonymous=item.anonymous,
-                )
-            )
-        return SimpleNamespace(quotes=quotes, speakers=[])
-
-    summary = score.score_gold_set(GOLD_DIR, extractor=fake_extract)
-    assert summary["articles"] == len(GOLD_PATHS)
-    for kind in ("direct", "partial", "reported", "overall"):
-        assert summary[kind]["recall"] == 1.0
-        assert summary[kind]["precision"] == 1.0
-        assert summary[kind]["speaker_accuracy"] == 1.0
+    gold_scores_perfectly(score, GOLD_DIR, len(GOLD_PATHS))
 
 
 def test_a_crashing_extractor_is_reported_not_raised():

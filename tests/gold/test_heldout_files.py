@@ -11,7 +11,7 @@ import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType, SimpleNamespace
+from types import ModuleType
 
 import pytest
 
@@ -111,27 +111,8 @@ def test_heldout_gold_file_is_consistent_with_its_body(case: tuple[str, Path], g
 
 
 @pytest.mark.parametrize("set_name", sorted(HELDOUT_SETS))
-def test_heldout_set_scores_perfectly_against_itself(set_name: str):
-    articles = articles_of(set_name)
-    by_body = {body: gold for _, body, gold in score.load_gold_dir(articles)}
-
-    def fake_extract(body: str) -> SimpleNamespace:
-        quotes = [
-            SimpleNamespace(
-                kind=item.kind,
-                text=item.text,
-                start=item.start,
-                end=item.end,
-                speaker=item.speaker,
-                anonymous=item.anonymous,
-            )
-            for item in score.gold_quotes(body, by_body[body])
-        ]
-        return SimpleNamespace(quotes=quotes, speakers=[])
-
-    summary = score.score_gold_set(articles, extractor=fake_extract)
-    assert summary["articles"] == len(gold_paths_of(set_name))
-    for kind in ("direct", "partial", "reported", "overall"):
-        assert summary[kind]["recall"] == 1.0
-        assert summary[kind]["precision"] == 1.0
-        assert summary[kind]["speaker_accuracy"] == 1.0
+def test_heldout_set_scores_perfectly_against_itself(
+    set_name: str,
+    gold_scores_perfectly,  # noqa: ANN001
+):
+    gold_scores_perfectly(score, articles_of(set_name), len(gold_paths_of(set_name)))
