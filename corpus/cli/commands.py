@@ -28,9 +28,8 @@ EXIT_INTERRUPTED = 130  # as the shell reports a Ctrl-C
 def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
     from ..ingest import ingest
 
-    if corpus.readonly:  # say so before reading anything, not after the first good file
-        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
-              "nothing was ingested")
+    # Said before reading anything, not after the first good file.
+    if _refused_read_only(corpus, "ingested"):
         return EXIT_FAILED
     bar = ProgressBar()
     report = ingest(corpus, args.paths, progress=bar)
@@ -42,6 +41,14 @@ def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
     else:
         emit(report.summary())
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def _refused_read_only(corpus: Corpus, undone: str) -> bool:
+    """Say so, once, when a command that writes meets a corpus it may not write."""
+    if corpus.readonly:
+        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
+              f"nothing was {undone}")
+    return corpus.readonly
 
 
 def _report_dict(report: IngestReport) -> dict[str, object]:
@@ -166,9 +173,7 @@ def cmd_reextract(corpus: Corpus, args: argparse.Namespace) -> int:
     """Extract stored articles again; Ctrl-C keeps the batches done and exits 130."""
     from ..reextract import reextract, stale_ids
 
-    if corpus.readonly:
-        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
-              "nothing was re-extracted")
+    if _refused_read_only(corpus, "re-extracted"):
         return EXIT_FAILED
     ids = stale_ids(corpus) if args.stale else corpus.article_ids()
     query = " ".join(args.query).strip()
@@ -302,9 +307,7 @@ def _add_feeds(corpus: Corpus, args: argparse.Namespace) -> int:
     from ..feeds import add_feed
     from ..fetch import FetchError
 
-    if corpus.readonly:
-        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
-              "nothing was added")
+    if _refused_read_only(corpus, "added"):
         return EXIT_FAILED
     status = EXIT_OK
     for url in args.urls:
