@@ -7,15 +7,18 @@ and reported-speech stages all read them instead of re-scanning the body.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from operator import attrgetter
+from typing import NamedTuple
 
 from .spans import QuoteSpan
 from .text import TOKEN_TEXT, Paragraph, Token, indices_where, is_sentence_end, tokenise
 
 
-@dataclass
-class QuoteSlot:
-    """Where a quote's marks sit among a paragraph's tokens (inclusive indices)."""
+class QuoteSlot(NamedTuple):
+    """Where a quote's marks sit among a paragraph's tokens (inclusive indices).
+
+    A tuple: quote-dense copy has one every few tokens.
+    """
 
     span: QuoteSpan
     first: int  # token of the opening mark (or 0 when the quote runs in from before)
@@ -24,18 +27,42 @@ class QuoteSlot:
     closes_here: bool
 
 
-@dataclass
 class ParagraphView:
-    index: int
-    paragraph: Paragraph
-    tokens: list[Token]
-    outside: list[bool]
-    slots: list[QuoteSlot] = field(default_factory=list)
-    slot_lasts: list[int] = field(default_factory=list)  # closing token of each slot, ascending
-    body: str = field(default="", repr=False)
-    # Sentence bounds are worked out on first use: paragraphs with no cue and no
-    # quote (half of a news story) are never asked for them.
-    _bounds: tuple[list[int], list[int]] | None = field(default=None, repr=False)
+    """A paragraph's tokens, which of them lie outside quotes, and its quotes' slots."""
+
+    __slots__ = (
+        "index",
+        "paragraph",
+        "tokens",
+        "outside",
+        "slots",
+        "slot_lasts",
+        "body",
+        "_bounds",
+    )
+
+    def __init__(
+        self,
+        index: int,
+        paragraph: Paragraph,
+        tokens: list[Token],
+        outside: list[bool],
+        slots: list[QuoteSlot],
+        body: str,
+    ) -> None:
+        self.index = index
+        self.paragraph = paragraph
+        self.tokens = tokens
+        self.outside = outside
+        self.slots = slots
+        self.slot_lasts = list(map(_SLOT_LAST, slots))  # closing token of each slot, ascending
+        self.body = body
+        # Sentence bounds are worked out on first use: paragraphs with no cue and no
+        # quote (half of a news story) are never asked for them.
+        self._bounds: tuple[list[int], list[int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
 
     @property
     def sentence_start(self) -> list[int]:
@@ -63,21 +90,21 @@ class ParagraphView:
         return floor
 
 
+_SLOT_LAST = attrgetter("last")
+
+
 def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> list[ParagraphView]:
     """One view per paragraph; linear in the body and the number of spans."""
     views = []
     span_index = 0
+    span_count = len(spans)
     for para_index, para in enumerate(paras):
-        while span_index < len(spans) and spans[span_index].last_paragraph < para_index:
+        while span_index < span_count and spans[span_index].last_paragraph < para_index:
             span_index += 1
         probe = span_index
-        inside: list[QuoteSpan] = []
-        while probe < len(spans) and spans[probe].paragraph <= para_index:
-            inside.append(spans[probe])
+        while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        view = _view(body, para_index, para, inside)
-        view.slot_lasts = [slot.last for slot in view.slots]
-        views.append(view)
+        views.append(_view(body, para_index, para, spans[span_index:probe]))
     return views
 
 
@@ -87,12 +114,15 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     The words inside a quote are one token: no stage reads them one by one, and
     not splitting them saves a third of the tokenising in quote-heavy copy.
     """
-    view = ParagraphView(index, para, [], [], body=body)
-    tokens, slots = view.tokens, view.slots
-    append, extend = tokens.append, tokens.extend
     para_start, para_end = para.start, para.end
+    if not spans:  # half of a news story's paragraphs hold no quote
+        tokens = tokenise(body, para_start, para_end)
+        return ParagraphView(index, para, tokens, [True] * len(tokens), [], body)
+    tokens: list[Token] = []
+    slots: list[QuoteSlot] = []
+    append, extend = tokens.append, tokens.extend
     position = para_start
-    new = tuple.__new__
+    new = tuple.__new__  # skips the NamedTuples' Python-level constructors
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
         opens = open_at >= para_start
@@ -115,15 +145,15 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
         if closes:
             mark = body[close_at]
             append(new(Token, (mark, close_at, close_at + 1, mark)))
-        slots.append(QuoteSlot(span, slot_first, len(tokens) - 1, opens, closes))
+        slots.append(new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
         position = stop
     extend(tokenise(body, position, para_end))
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens.
-    outside = view.outside = [True] * len(tokens)
+    outside = [True] * len(tokens)
     for slot in slots:
         outside[slot.first : slot.last + 1] = [False] * (slot.last + 1 - slot.first)
-    return view
+    return ParagraphView(index, para, tokens, outside, slots, body)
 
 
 def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
