@@ -10,6 +10,7 @@ import bisect
 from operator import attrgetter
 from typing import NamedTuple
 
+from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
 from .text import TOKEN_TEXT, Paragraph, Token, indices_where, is_sentence_end, tokenise
 
@@ -174,6 +175,9 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
             following.text[:1].isupper() or not outside[index + 1]
         ):
             boundaries.append(index + 1)
+    label_end = _label_end(tokens, outside)
+    if label_end is not None:
+        boundaries.append(label_end)
     count = len(tokens)
     edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
     starts = [0] * count
@@ -185,3 +189,34 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
 
 
 _ENDERS = frozenset(".?!")
+_LABEL_LONGEST = 5  # tokens
+_LABEL_PUNCTUATION = frozenset({",", "'", "’"})  # "Yes, but:", "What's next:"
+
+
+def _label_end(tokens: list[Token], outside: list[bool]) -> int | None:
+    """Where a paragraph-opening label ends: "Zoom in:", "Why it matters:", "The big picture:".
+
+    Digest house styles open paragraphs with a short label and a colon. What
+    follows is a sentence of its own, whose subject is not the label ("Zoom in:
+    Gov. Glenn Ashby signed the map, saying …" is Ashby's). A cue before the
+    colon makes it an introduction instead ("Kerr said: …"), and a quote after
+    it an answer ("Kerr: “…”"), which are left alone.
+    """
+    if not tokens or not tokens[0].text[:1].isupper():
+        return None
+    for index in range(1, min(len(tokens) - 1, _LABEL_LONGEST + 1)):
+        text = tokens[index].text
+        if text == ":":
+            following = tokens[index + 1]
+            cue_forms = load_lexicon().cue_forms
+            if (
+                outside[index + 1]
+                and following.text[:1].isupper()
+                and all(outside[:index])
+                and not any(token.lower in cue_forms for token in tokens[:index])
+            ):
+                return index + 1
+            return None
+        if not text[:1].isalnum() and text not in _LABEL_PUNCTUATION:
+            return None  # a sentence's punctuation, or a quote: no label
+    return None

@@ -811,7 +811,7 @@ def test_an_unnamed_source_is_found_whatever_the_case_before_or_in_it(
 
 
 def test_a_colon_after_the_cues_object_leads_into_the_cues_words() -> None:
-    body = "Rep. Ann Cole posted a two-word reply to the governor's video: \"Stay home.\""
+    body = 'Rep. Ann Cole posted a two-word reply to the governor\'s video: "Stay home."'
     [quote] = extract(body).quotes
     assert (quote.kind, quote.text, quote.speaker) == ("direct", "Stay home.", "Ann Cole")
 
@@ -979,3 +979,18 @@ def test_the_holder_of_an_office_named_in_an_appositive_speaks(office: str) -> N
 def test_peerage_titles_are_no_part_of_the_name(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize("label", ["Zoom in", "Why it matters", "Yes, but", "What's next"])
+def test_a_digest_label_before_a_colon_is_no_subject(label: str) -> None:
+    body = f"{label}: Gov. Ruth Okafor signed the bill Tuesday, saying it would cut wait times."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("it would cut wait times", "Ruth Okafor")
+
+
+@pytest.mark.parametrize(
+    "body", ['Mayor Dale Kerr said: "The plan is dead."', 'Mayor Dale Kerr: "The plan is dead."']
+)
+def test_a_colon_before_a_quote_still_introduces_it(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("The plan is dead.", "Dale Kerr")
