@@ -994,3 +994,15 @@ def test_a_digest_label_before_a_colon_is_no_subject(label: str) -> None:
 def test_a_colon_before_a_quote_still_introduces_it(body: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("The plan is dead.", "Dale Kerr")
+
+
+@pytest.mark.parametrize("verb", ["repeated", "interjected", "protested", "bragged", "opined"])
+def test_more_speech_verbs_attribute_quotes(verb: str) -> None:
+    body = f'"I meant formatted," Kellan Rowe said.\n\n"Formatted," Lucia Garr {verb}.'
+    speakers = [quote.speaker for quote in extract(body).quotes]
+    assert speakers == ["Kellan Rowe", "Lucia Garr"]
+
+
+def test_repeating_a_phrase_is_no_reported_clause() -> None:
+    body = "The bank said in a statement, repeating language it has used since last year."
+    assert [quote.cue for quote in extract(body).quotes if quote.kind == "reported"] == []
