@@ -324,22 +324,25 @@ class ReportedFinder:
         return False
 
     def _starts_clause(self, view: ParagraphView, index: int) -> bool:
-        token = view.tokens[index]
         if not view.outside[index]:
             return False
+        token = view.tokens[index]
         lower = token.lower
-        if lower in CLAUSE_STARTERS or token.text[:1].isdigit():
+        if lower in CLAUSE_STARTERS:
             return True
-        if _contracted(lower) in CLAUSE_STARTERS:
+        initial = token.text[:1]
+        if initial.isdigit():
+            return True
+        if ("'" in lower or "’" in lower) and _contracted(lower) in CLAUSE_STARTERS:
             return True  # "says he's trying", "said they're close"
         if lower in APPROXIMATORS and _number_follows(view.tokens, index):
             return True  # "said about 40% of the guns …", "said at least 2,300 civilians …"
-        if token.text[:1].isupper():
+        if initial.isupper():
             return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
         # A bare noun may start a clause ("winds would ease overnight", "donor pressure
         # had played no part"), but not a preposition, an adverb or a verb ("said on
         # Monday", "said repeatedly", "announced plans to ...").
-        if not token.is_word() or lower in NON_STARTERS or lower.endswith("ly"):
+        if not initial.isalnum() or lower in NON_STARTERS or lower.endswith("ly"):
             return False
         return self._finite_after_noun_phrase(view, index + 1)
 
@@ -351,10 +354,15 @@ class ReportedFinder:
         and a number, but no comma, relative word, infinitive or quote.
         """
         tokens = view.tokens
-        outside = view.outside
         if _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
-        for position in range(index, min(len(tokens), index + BARE_SUBJECT_REACH)):
+        stop = min(len(tokens), index + BARE_SUBJECT_REACH)
+        # Only an auxiliary or modal says yes: with none in reach (most bare words that
+        # follow a cue), one look-up over the words settles it.
+        if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
+            return False
+        outside = view.outside
+        for position in range(index, stop):
             lower = tokens[position].lower
             if lower in FINITE_AFTER_BARE_NOUN:
                 return True
@@ -430,9 +438,10 @@ class ReportedFinder:
         sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         # Both word orders below look for a comma in the first words after the cue.
         comma_after = _first_comma(tokens, cue.last + 1, min(end, cue.last + 7))
-        interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
-        if interrupted is not None:
-            return interrupted
+        if comma_after is not None and comma_after <= cue.last + 4:
+            interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
+            if interrupted is not None:
+                return interrupted
         if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS:
             # "During the meeting, apart from …, matters … were discussed, the wing said."
             comma = next(
@@ -492,14 +501,13 @@ class ReportedFinder:
         return self._make(view, mention, cue, [(that + 1, last)])
 
     def _interrupting(
-        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, comma_after: int | None
+        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, after: int
     ) -> tuple[list[Found], int] | None:
         """ "The panic button, Mays says, has never been pressed.": an attribution set
-        off by commas inside the sentence reports what follows it (`comma_after`: the
-        first comma after the cue, if any)."""
+        off by commas inside the sentence reports what follows it (`after`: the first
+        comma after the cue, no further than four words on)."""
         tokens = view.tokens
-        after = comma_after if comma_after is not None and comma_after <= cue.last + 4 else None
-        if after is None or end - after < 2 or not view.outside[after + 1]:
+        if end - after < 2 or not view.outside[after + 1]:
             return None
         if any(
             not (t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper())
@@ -780,14 +788,10 @@ def _past_tense_at(tokens: list[Token], index: int) -> bool:
     if index >= len(tokens):
         return False
     word = tokens[index].text
+    if len(word) <= 4 or not word.endswith("ed") or not word.isalpha() or not word.islower():
+        return False  # most words, without a look at the next one
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    return (
-        len(word) > 4
-        and word.endswith("ed")
-        and word.isalpha()
-        and word.islower()
-        and following not in _PARTICIPLE_FOLLOWERS
-    )
+    return following not in _PARTICIPLE_FOLLOWERS
 
 
 _PARTICIPLE_FOLLOWERS = frozenset({"by", "in", "on", "at", "for", "from", ",", "."})
@@ -811,10 +815,11 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
     After a phrase with a preposition, only a pronoun or a determiner may start the
     clause: "said at the hearing the agency …", but never "said in Boise …".
     """
-    timed = _skip_time_phrase(tokens, first, last)
-    if timed is not None:
-        return timed
     token = tokens[first]
+    if token.lower in _TIME_PHRASE_STARTS:
+        timed = _skip_time_phrase(tokens, first, last)
+        if timed is not None:
+            return timed
     # "said nearly half of …" keeps "nearly"
     if is_manner_adverb(token) and token.lower not in APPROXIMATORS:
         return first + 1 if first + 1 <= last else None  # "said privately"
