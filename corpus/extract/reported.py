@@ -25,7 +25,7 @@ from .mentions import (
     subject_before,
 )
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
+from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where, is_sentence_end
 from .views import ParagraphView
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -89,8 +89,8 @@ class ReportedFinder:
         tokens = view.tokens
         if _no_statement(tokens, cue):
             return None
-        sentence_first = view.sentence_start[cue.first]
-        sentence_last = view.sentence_last[cue.first]
+        sentence_start, sentence_last = _sentence_around(view, cue.first)
+        sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
             return self._according(view, cue, sentence_first, sentence_last)
         if _passive(tokens, cue):
@@ -108,7 +108,7 @@ class ReportedFinder:
             return None
         floor = view.after_last_quote(sentence_first, cue.first)
         if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA:
-            mention = self._shared_subject(view, cues, cue, floor)
+            mention = self._shared_subject(view, cues, cue, floor, sentence_start)
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and self._shares_subject(tokens, cue, floor):
@@ -162,7 +162,7 @@ class ReportedFinder:
         )
 
     def _shared_subject(
-        self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int
+        self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int, sentence_start: int
     ) -> Mention | None:
         """ "she said, adding that …": the participle shares the main verb's subject."""
         tokens = view.tokens
@@ -170,8 +170,8 @@ class ReportedFinder:
             return None
         position = cues.index(cue)  # cues are in order, one per position
         for earlier in reversed(cues[max(0, position - 5) : position]):
-            if earlier.first >= view.sentence_start[cue.first]:
-                local_floor = view.after_last_quote(view.sentence_start[cue.first], earlier.first)
+            if earlier.first >= sentence_start:
+                local_floor = view.after_last_quote(sentence_start, earlier.first)
                 return subject_before(tokens, earlier.first, local_floor, whole=False)
         return None
 
@@ -569,6 +569,46 @@ class ReportedFinder:
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
+
+
+def _sentence_around(view: ParagraphView, index: int) -> tuple[int, int]:
+    """The first and the last token of the sentence that holds tokens[index].
+
+    A paragraph without quotes has no sentence ends but its own full stops
+    (text.is_sentence_end, which views reads too): the few words around one cue are
+    read rather than the bounds of every token built, which only the quote stages
+    need. Most paragraphs with a cue have no quote. A sentence longer than
+    SENTENCE_SCAN words either way takes the views' bounds, so that a run-on
+    sentence full of cues stays linear. (Checked against the views in
+    tests/extract/test_reported_sentences.py.)
+    """
+    if view.slots:
+        return view.sentence_start[index], view.sentence_last[index]
+    tokens = view.tokens
+    first = index
+    floor = max(0, index - SENTENCE_SCAN)
+    while first > floor:
+        before = first - 1
+        if tokens[before].text in _ENDERS and is_sentence_end(tokens, before):
+            break
+        first = before
+    else:
+        if first > 0:
+            return view.sentence_start[index], view.sentence_last[index]
+    last = index
+    final = len(tokens) - 1
+    ceiling = min(final, index + SENTENCE_SCAN)
+    while last < ceiling:
+        if tokens[last].text in _ENDERS and is_sentence_end(tokens, last):
+            return first, last
+        last += 1
+    if last < final:
+        return view.sentence_start[index], view.sentence_last[index]
+    return first, last
+
+
+SENTENCE_SCAN = 50
+_ENDERS = frozenset(".?!")
 
 
 def _no_statement(tokens: list[Token], cue: Cue) -> bool:
