@@ -435,9 +435,14 @@ class ReportedFinder:
         tokens = view.tokens
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
-        sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         # Both word orders below look for a comma in the first words after the cue.
         comma_after = _first_comma(tokens, cue.last + 1, min(end, cue.last + 7))
+        if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
+            # The commonest case ("X said the plan …"), settled before the tests below:
+            # no comma before the cue (so not "CLAUSE, said X") and more than six words
+            # after it with no comma to end them (so no "CLAUSE, X said on Monday.").
+            return None
+        sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         if comma_after is not None and comma_after <= cue.last + 4:
             interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
             if interrupted is not None:
