@@ -25,7 +25,7 @@ from .mentions import (
     subject_before,
 )
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
+from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where, is_sentence_end
 from .views import ParagraphView
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -89,8 +89,8 @@ class ReportedFinder:
         tokens = view.tokens
         if _no_statement(tokens, cue):
             return None
-        sentence_first = view.sentence_start[cue.first]
-        sentence_last = view.sentence_last[cue.first]
+        sentence_start, sentence_last = _sentence_around(view, cue.first)
+        sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
             return self._according(view, cue, sentence_first, sentence_last)
         if _passive(tokens, cue):
@@ -108,7 +108,7 @@ class ReportedFinder:
             return None
         floor = view.after_last_quote(sentence_first, cue.first)
         if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA:
-            mention = self._shared_subject(view, cues, cue, floor)
+            mention = self._shared_subject(view, cues, cue, floor, sentence_start)
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and self._shares_subject(tokens, cue, floor):
@@ -162,7 +162,7 @@ class ReportedFinder:
         )
 
     def _shared_subject(
-        self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int
+        self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int, sentence_start: int
     ) -> Mention | None:
         """ "she said, adding that …": the participle shares the main verb's subject."""
         tokens = view.tokens
@@ -170,8 +170,8 @@ class ReportedFinder:
             return None
         position = cues.index(cue)  # cues are in order, one per position
         for earlier in reversed(cues[max(0, position - 5) : position]):
-            if earlier.first >= view.sentence_start[cue.first]:
-                local_floor = view.after_last_quote(view.sentence_start[cue.first], earlier.first)
+            if earlier.first >= sentence_start:
+                local_floor = view.after_last_quote(sentence_start, earlier.first)
                 return subject_before(tokens, earlier.first, local_floor, whole=False)
         return None
 
@@ -324,22 +324,25 @@ class ReportedFinder:
         return False
 
     def _starts_clause(self, view: ParagraphView, index: int) -> bool:
-        token = view.tokens[index]
         if not view.outside[index]:
             return False
+        token = view.tokens[index]
         lower = token.lower
-        if lower in CLAUSE_STARTERS or token.text[:1].isdigit():
+        if lower in CLAUSE_STARTERS:
             return True
-        if _contracted(lower) in CLAUSE_STARTERS:
+        initial = token.text[:1]
+        if initial.isdigit():
+            return True
+        if ("'" in lower or "’" in lower) and _contracted(lower) in CLAUSE_STARTERS:
             return True  # "says he's trying", "said they're close"
         if lower in APPROXIMATORS and _number_follows(view.tokens, index):
             return True  # "said about 40% of the guns …", "said at least 2,300 civilians …"
-        if token.text[:1].isupper():
+        if initial.isupper():
             return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
         # A bare noun may start a clause ("winds would ease overnight", "donor pressure
         # had played no part"), but not a preposition, an adverb or a verb ("said on
         # Monday", "said repeatedly", "announced plans to ...").
-        if not token.is_word() or lower in NON_STARTERS or lower.endswith("ly"):
+        if not initial.isalnum() or lower in NON_STARTERS or lower.endswith("ly"):
             return False
         return self._finite_after_noun_phrase(view, index + 1)
 
@@ -351,10 +354,15 @@ class ReportedFinder:
         and a number, but no comma, relative word, infinitive or quote.
         """
         tokens = view.tokens
-        outside = view.outside
         if _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
-        for position in range(index, min(len(tokens), index + BARE_SUBJECT_REACH)):
+        stop = min(len(tokens), index + BARE_SUBJECT_REACH)
+        # Only an auxiliary or modal says yes: with none in reach (most bare words that
+        # follow a cue), one look-up over the words settles it.
+        if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
+            return False
+        outside = view.outside
+        for position in range(index, stop):
             lower = tokens[position].lower
             if lower in FINITE_AFTER_BARE_NOUN:
                 return True
@@ -427,12 +435,18 @@ class ReportedFinder:
         tokens = view.tokens
         if not all(view.outside[sentence_first : cue.last + 1]):
             return None
-        sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         # Both word orders below look for a comma in the first words after the cue.
         comma_after = _first_comma(tokens, cue.last + 1, min(end, cue.last + 7))
-        interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
-        if interrupted is not None:
-            return interrupted
+        if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
+            # The commonest case ("X said the plan …"), settled before the tests below:
+            # no comma before the cue (so not "CLAUSE, said X") and more than six words
+            # after it with no comma to end them (so no "CLAUSE, X said on Monday.").
+            return None
+        sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
+        if comma_after is not None and comma_after <= cue.last + 4:
+            interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
+            if interrupted is not None:
+                return interrupted
         if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS:
             # "During the meeting, apart from …, matters … were discussed, the wing said."
             comma = next(
@@ -492,14 +506,13 @@ class ReportedFinder:
         return self._make(view, mention, cue, [(that + 1, last)])
 
     def _interrupting(
-        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, comma_after: int | None
+        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, after: int
     ) -> tuple[list[Found], int] | None:
         """ "The panic button, Mays says, has never been pressed.": an attribution set
-        off by commas inside the sentence reports what follows it (`comma_after`: the
-        first comma after the cue, if any)."""
+        off by commas inside the sentence reports what follows it (`after`: the first
+        comma after the cue, no further than four words on)."""
         tokens = view.tokens
-        after = comma_after if comma_after is not None and comma_after <= cue.last + 4 else None
-        if after is None or end - after < 2 or not view.outside[after + 1]:
+        if end - after < 2 or not view.outside[after + 1]:
             return None
         if any(
             not (t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper())
@@ -561,6 +574,46 @@ class ReportedFinder:
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
+
+
+def _sentence_around(view: ParagraphView, index: int) -> tuple[int, int]:
+    """The first and the last token of the sentence that holds tokens[index].
+
+    A paragraph without quotes has no sentence ends but its own full stops
+    (text.is_sentence_end, which views reads too): the few words around one cue are
+    read rather than the bounds of every token built, which only the quote stages
+    need. Most paragraphs with a cue have no quote. A sentence longer than
+    SENTENCE_SCAN words either way takes the views' bounds, so that a run-on
+    sentence full of cues stays linear. (Checked against the views in
+    tests/extract/test_reported_sentences.py.)
+    """
+    if view.slots:
+        return view.sentence_start[index], view.sentence_last[index]
+    tokens = view.tokens
+    first = index
+    floor = max(0, index - SENTENCE_SCAN)
+    while first > floor:
+        before = first - 1
+        if tokens[before].text in _ENDERS and is_sentence_end(tokens, before):
+            break
+        first = before
+    else:
+        if first > 0:
+            return view.sentence_start[index], view.sentence_last[index]
+    last = index
+    final = len(tokens) - 1
+    ceiling = min(final, index + SENTENCE_SCAN)
+    while last < ceiling:
+        if tokens[last].text in _ENDERS and is_sentence_end(tokens, last):
+            return first, last
+        last += 1
+    if last < final:
+        return view.sentence_start[index], view.sentence_last[index]
+    return first, last
+
+
+SENTENCE_SCAN = 50
+_ENDERS = frozenset(".?!")
 
 
 def _no_statement(tokens: list[Token], cue: Cue) -> bool:
@@ -780,14 +833,10 @@ def _past_tense_at(tokens: list[Token], index: int) -> bool:
     if index >= len(tokens):
         return False
     word = tokens[index].text
+    if len(word) <= 4 or not word.endswith("ed") or not word.isalpha() or not word.islower():
+        return False  # most words, without a look at the next one
     following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    return (
-        len(word) > 4
-        and word.endswith("ed")
-        and word.isalpha()
-        and word.islower()
-        and following not in _PARTICIPLE_FOLLOWERS
-    )
+    return following not in _PARTICIPLE_FOLLOWERS
 
 
 _PARTICIPLE_FOLLOWERS = frozenset({"by", "in", "on", "at", "for", "from", ",", "."})
@@ -811,10 +860,11 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
     After a phrase with a preposition, only a pronoun or a determiner may start the
     clause: "said at the hearing the agency …", but never "said in Boise …".
     """
-    timed = _skip_time_phrase(tokens, first, last)
-    if timed is not None:
-        return timed
     token = tokens[first]
+    if token.lower in _TIME_PHRASE_STARTS:
+        timed = _skip_time_phrase(tokens, first, last)
+        if timed is not None:
+            return timed
     # "said nearly half of …" keeps "nearly"
     if is_manner_adverb(token) and token.lower not in APPROXIMATORS:
         return first + 1 if first + 1 <= last else None  # "said privately"
