@@ -25,7 +25,7 @@ from .mentions import (
     subject_before,
 )
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where, is_sentence_end
+from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
 from .views import ParagraphView
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -89,7 +89,7 @@ class ReportedFinder:
         tokens = view.tokens
         if _no_statement(tokens, cue):
             return None
-        sentence_start, sentence_last = _sentence_around(view, cue.first)
+        sentence_start, sentence_last = view.sentence_around(cue.first)
         sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
             return self._according(view, cue, sentence_first, sentence_last)
@@ -574,46 +574,6 @@ class ReportedFinder:
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
-
-
-def _sentence_around(view: ParagraphView, index: int) -> tuple[int, int]:
-    """The first and the last token of the sentence that holds tokens[index].
-
-    A paragraph without quotes has no sentence ends but its own full stops
-    (text.is_sentence_end, which views reads too): the few words around one cue are
-    read rather than the bounds of every token built, which only the quote stages
-    need. Most paragraphs with a cue have no quote. A sentence longer than
-    SENTENCE_SCAN words either way takes the views' bounds, so that a run-on
-    sentence full of cues stays linear. (Checked against the views in
-    tests/extract/test_reported_sentences.py.)
-    """
-    if view.slots:
-        return view.sentence_start[index], view.sentence_last[index]
-    tokens = view.tokens
-    first = index
-    floor = max(0, index - SENTENCE_SCAN)
-    while first > floor:
-        before = first - 1
-        if tokens[before].text in _ENDERS and is_sentence_end(tokens, before):
-            break
-        first = before
-    else:
-        if first > 0:
-            return view.sentence_start[index], view.sentence_last[index]
-    last = index
-    final = len(tokens) - 1
-    ceiling = min(final, index + SENTENCE_SCAN)
-    while last < ceiling:
-        if tokens[last].text in _ENDERS and is_sentence_end(tokens, last):
-            return first, last
-        last += 1
-    if last < final:
-        return view.sentence_start[index], view.sentence_last[index]
-    return first, last
-
-
-SENTENCE_SCAN = 50
-_ENDERS = frozenset(".?!")
 
 
 def _no_statement(tokens: list[Token], cue: Cue) -> bool:

@@ -79,6 +79,45 @@ class ParagraphView:
             self._bounds = _sentence_bounds(self.body, self)
         return self._bounds[1]
 
+    def sentence_around(self, index: int) -> tuple[int, int]:
+        """The first and the last token of the sentence that holds tokens[index].
+
+        In a paragraph without quotes (most of those with a cue) the few words
+        around one token are read, rather than the bounds of every token built:
+        there only full stops and an opening label end sentences. A sentence longer
+        than SENTENCE_SCAN words either way takes the full bounds, so that a
+        run-on sentence full of cues stays linear.
+        """
+        if self.slots or self._bounds is not None:
+            return self.sentence_start[index], self.sentence_last[index]
+        tokens = self.tokens
+        opening = 0  # where the paragraph's first sentence after a label starts
+        label_end = _label_end(tokens, self.outside)
+        if label_end is not None:
+            if index < label_end:
+                return 0, label_end - 1  # a label holds no sentence end
+            opening = label_end
+        first = index
+        floor = max(opening, index - SENTENCE_SCAN)
+        while first > floor:
+            before = first - 1
+            if tokens[before].text in _ENDERS and is_sentence_end(tokens, before):
+                break
+            first = before
+        else:
+            if first > opening:
+                return self.sentence_start[index], self.sentence_last[index]
+        last = index
+        final = len(tokens) - 1
+        ceiling = min(final, index + SENTENCE_SCAN)
+        while last < ceiling:
+            if tokens[last].text in _ENDERS and is_sentence_end(tokens, last):
+                return first, last
+            last += 1
+        if last < final:
+            return self.sentence_start[index], self.sentence_last[index]
+        return first, last
+
     def sentence_end(self, index: int) -> int:
         """Index of the last token of the sentence holding tokens[index]."""
         return self.sentence_last[index]
@@ -189,6 +228,7 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
 
 
 _ENDERS = frozenset(".?!")
+SENTENCE_SCAN = 50  # tokens read either way by sentence_around before it builds the bounds
 _LABEL_LONGEST = 5  # tokens
 _LABEL_PUNCTUATION = frozenset({",", "'", "’"})  # "Yes, but:", "What's next:"
 

@@ -1,5 +1,5 @@
-"""reported.py finds a cue's sentence on its own in a paragraph without quotes;
-it must give the bounds the paragraph views give, for every word."""
+"""ParagraphView.sentence_around finds a word's sentence on its own in a paragraph
+without quotes; it must give the bounds the full sentence bounds give, for every word."""
 
 from __future__ import annotations
 
@@ -7,7 +7,6 @@ import random
 from pathlib import Path
 
 from quoth.corpus.extract.marks import find_marks
-from quoth.corpus.extract.reported import _sentence_around
 from quoth.corpus.extract.spans import pair_marks
 from quoth.corpus.extract.text import paragraphs
 from quoth.corpus.extract.views import ParagraphView, build_views
@@ -19,7 +18,7 @@ GOLD = Path(__file__).resolve().parents[1] / "gold"
 PIECES = [
     "The", "senator", "said", "Sen.", "Jane", "Q.", "Doe", "Mass.", "U.S.", "No.", "2",
     "Rs5.4", "example.com", "it", "was", "over", ".", ".", "?", "!", "...", ",", "—",
-    "he", "she", "told", "reporters", "On", "Monday", "etc.", "vs.", "3.5%",
+    "he", "she", "told", "reporters", "On", "Monday", "etc.", "vs.", "3.5%", "Zoom", "in", ":",
 ]  # fmt: skip
 
 
@@ -34,7 +33,7 @@ def assert_views_agree(body: str) -> int:
     for view in views_of(body):
         for index in range(len(view.tokens)):
             expected = (view.sentence_start[index], view.sentence_last[index])
-            assert _sentence_around(view, index) == expected, (body, index)
+            assert view.sentence_around(index) == expected, (body, index)
             compared += not view.slots
     return compared
 
