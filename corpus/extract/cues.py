@@ -22,6 +22,7 @@ DETERMINERS = word_set("cue_blockers")
 # something that can be a subject.
 NOUNISH_FORMS = word_set("nounish_forms")
 PARTICIPLES_AFTER_COMMA = word_set("participles_after_comma")
+PUBLISHED_DOCUMENTS = word_set("published_documents")
 
 
 class Cue(NamedTuple):
@@ -73,6 +74,8 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
             tokens[index - 1].is_capitalised()
             or previous in AUXILIARIES
             or previous in {"he", "she", "they", "it", "we"}
+            # "a statement warning that …": what the statement says (documents.py)
+            or (word.endswith("ing") and previous.removesuffix("s") in PUBLISHED_DOCUMENTS)
         )
     ):
         return None

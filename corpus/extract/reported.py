@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
+from .documents import document_author, leads_into_a_cue
 from .found import Found
 from .lexicon import word_set
 from .mentions import (
@@ -74,9 +75,12 @@ class ReportedFinder:
             return []  # half of a story's paragraphs
         found: list[Found] = []
         taken_until = -1
-        for cue in cues:
+        for position, cue in enumerate(cues):
             if cue.first <= taken_until:
                 continue
+            following = cues[position + 1] if position + 1 < len(cues) else None
+            if following is not None and leads_into_a_cue(view.tokens, cue.verb, following.first):
+                continue  # "posted a video saying …": the participle reports it
             item = self._at(view, cues, cue)
             if item is not None:
                 found.extend(item[0])
@@ -113,6 +117,8 @@ class ReportedFinder:
             mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and self._shares_subject(tokens, cue, floor):
             mention = leading_subject(tokens, sentence_first, cue.first - 1)
+        if mention is None:
+            mention = document_author(tokens, cue.first, floor)  # "issued a statement saying"
         return self._make(view, mention, cue, clause)
 
     def _make(

@@ -1,0 +1,25 @@
+"""A statement, letter or post that a subject put out speaks for that subject."""
+
+from __future__ import annotations
+
+import pytest
+from quoth.corpus.extract import extract
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("The Harbor Authority issued a statement saying the plan was dead.", "Harbor Authority"),
+        ("The ministry issued a statement warning that prices would rise.", "ministry"),
+        ("Sen. Ann Cole posted a statement on X saying the plan was dead.", "Ann Cole"),
+        (
+            "The governor's office put out a brief written statement saying the plan was dead.",
+            "governor's office",
+        ),
+        ("Mayor Dale Kerr has released a video saying the plan was dead.", "Dale Kerr"),
+    ],
+)
+def test_the_author_of_a_statement_reports_its_words(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
+    assert quote.text in {"the plan was dead", "prices would rise"}
