@@ -12,6 +12,7 @@ The pipeline, one module per stage (pipeline.py runs them in this order):
   speakers    canonical people, bodies and groups; pronoun and nominal resolution
   attribution direct and partial quotes -> cue, mention, speaker (floating quotes too)
   reported    reported clauses ("X said that …", "…, the ministry said")
+  documents   "X issued a statement saying …": a document speaks for its author
   transcript  "KERR: …" speaker-label paragraphs
   nested      quotes inside quotes, and quoted fragments inside reported clauses
 Word lists live in lexicon/*.txt (lexicon.py reads them once).

@@ -548,6 +548,9 @@ class ReportedFinder:
     ) -> tuple[Found, int] | None:
         tokens = view.tokens
         end = self._sentence_body_end(view, sentence_last)
+        if sentence_first < cue.first:
+            # "WASHINGTON — According to two aides, …": the dateline is no part of it.
+            sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)
         if cue.first == sentence_first:
             comma = next(
                 (
@@ -573,6 +576,9 @@ class ReportedFinder:
             return self._make(view, mention, cue, [(first, last)])
         if cue.first - 1 > sentence_first and tokens[cue.first - 1].text == ",":
             mention = subject_after(tokens, _past_document(tokens, cue.last + 1, end), end)
+            interrupted = self._according_inside(view, sentence_first, cue, mention, end)
+            if interrupted is not None:
+                return interrupted
             if mention is None or not (
                 self._starts_clause(view, sentence_first)
                 or self._has_finite_verb(view, sentence_first, cue.first - 2, reach=40)
@@ -580,6 +586,32 @@ class ReportedFinder:
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
+
+    def _according_inside(
+        self,
+        view: ParagraphView,
+        sentence_first: int,
+        cue: Cue,
+        mention: Mention | None,
+        end: int,
+    ) -> tuple[list[Found], int] | None:
+        """ "The package, according to Ann Lee, would reach the floor": set off by
+        commas inside the sentence, the attribution reports what follows it, as an
+        interrupting "Ann Lee said" does."""
+        tokens = view.tokens
+        if mention is None or mention.last + 2 > end or tokens[mention.last + 1].text != ",":
+            return None
+        after = mention.last + 1
+        if cue.first - sentence_first > _INTERRUPTED_SUBJECT_REACH:
+            return None  # a subject is a few words: this also keeps a run-on sentence linear
+        if _has_plain_verb(tokens, sentence_first, cue.first - 2):
+            return None  # the clause came first: "…, according to X, a record"
+        if not view.outside[after + 1] or not self._has_finite_verb(view, after + 1, end, 40):
+            return None
+        return self._make(view, mention, cue, [(after + 1, end)])
+
+
+_INTERRUPTED_SUBJECT_REACH = 12  # tokens before "according to" (its comma included)
 
 
 def _no_statement(tokens: list[Token], cue: Cue) -> bool:

@@ -1006,3 +1006,22 @@ def test_more_speech_verbs_attribute_quotes(verb: str) -> None:
 def test_repeating_a_phrase_is_no_reported_clause() -> None:
     body = "The bank said in a statement, repeating language it has used since last year."
     assert [quote.cue for quote in extract(body).quotes if quote.kind == "reported"] == []
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "WASHINGTON — According to two Senate aides, the deal was close to done.",
+        "WASHINGTON — The deal was close to done, according to two Senate aides.",
+    ],
+)
+def test_according_to_after_a_dateline_leaves_the_dateline_out(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.text.lower() == "the deal was close to done"
+    assert (quote.speaker, quote.anonymous) == ("Senate aides", True)
+
+
+def test_according_to_inside_the_sentence_reports_what_follows_it() -> None:
+    body = "The package, according to Ann Lee, would reach the floor on Friday."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("would reach the floor on Friday", "Ann Lee")
