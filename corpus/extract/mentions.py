@@ -610,7 +610,8 @@ def _noun_before_preposition(
     return None
 
 
-PHRASE_PREPOSITIONS = PLACE_PREPOSITIONS_AFTER_NOUN | {"against", "on", "behind"}
+# "to" too: "advisers to the campaign", "the ambassador to Mexico".
+PHRASE_PREPOSITIONS = PLACE_PREPOSITIONS_AFTER_NOUN | {"against", "on", "behind", "to"}
 
 
 def _nominal(token: Token, lexicon: Lexicon) -> bool:

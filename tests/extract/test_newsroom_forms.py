@@ -1025,3 +1025,16 @@ def test_according_to_inside_the_sentence_reports_what_follows_it() -> None:
     body = "The package, according to Ann Lee, would reach the floor on Friday."
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("would reach the floor on Friday", "Ann Lee")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("Two advisers to the campaign said it had $3 million in the bank.", "advisers"),
+        ("Aides to the senator said the bill was dead.", "aides"),
+        ("The ambassador to Mexico, Ann Cole, said the talks had stalled.", "Ann Cole"),
+    ],
+)
+def test_people_named_by_whom_they_serve_speak(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
