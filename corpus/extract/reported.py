@@ -688,14 +688,39 @@ def _only_attribution_after(tokens: list[Token], first: int, last: int, comma: i
         comma = None
     if comma is not None and (
         _new_clause_after_comma(tokens, comma, last)
-        or (comma + 1 <= last and tokens[comma + 1].lower in {"a", "an"})
+        or (comma + 1 <= last and tokens[comma + 1].lower in _ASIDE_STARTS)
     ):
         # "…, she said, and she had budgeted nothing extra.", "…, her campaign said
-        # Wednesday, a record for a challenger": the reporter goes on after the comma.
+        # Wednesday, a record for a challenger", "…, police said, in the state's
+        # deadliest shooting": the reporter goes on after the comma.
         last = comma - 1
-    return last - first + 1 <= 6 and all(
-        t.lower in LEADING_PHRASE_WORDS or t.text[:1].isupper() for t in tokens[first : last + 1]
+    words = tokens[first : last + 1]
+    if len(words) <= 6 and all(
+        word.lower in LEADING_PHRASE_WORDS or word.text[:1].isupper() for word in words
+    ):
+        return True
+    return _occasion(words)
+
+
+def _occasion(words: list[Token]) -> bool:
+    """Are the words after a cue a phrase of place, time or occasion ("at an evening
+    news conference", "in an interview with the BBC on Tuesday"), and no clause?"""
+    return (
+        0 < len(words) <= _OCCASION_LONGEST
+        and words[0].lower in _OCCASION_PREPOSITIONS
+        and all(word.text[:1].isalnum() and word.lower not in _NOT_IN_AN_OCCASION for word in words)
     )
+
+
+_ASIDE_STARTS = frozenset({"a", "an", "the", "in", "at", "on", "with", "after", "amid"})
+_OCCASION_LONGEST = 9
+_OCCASION_PREPOSITIONS = frozenset(
+    {"at", "in", "on", "during", "after", "before", "to", "from", "with", "via", "through"}
+)
+_NOT_IN_AN_OCCASION = FINITE_VERBS | frozenset(
+    {"that", "which", "who", "whom", "whose", "when", "where", "while", "because", "although",
+     "though", "if", "as", "and", "but", "or", "not", "would", "will", "could", "should"}
+)  # fmt: skip
 
 
 # The words _cut_tail stops at follow a comma or are one of these (a comma included).

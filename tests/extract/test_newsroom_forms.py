@@ -1038,3 +1038,16 @@ def test_according_to_inside_the_sentence_reports_what_follows_it() -> None:
 def test_people_named_by_whom_they_serve_speak(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The suspect was shot by an officer, Chief Sandra Vue said at an evening news conference.",
+        "The suspect was shot by an officer, Chief Sandra Vue said, in the first such case here.",
+        "The suspect was shot by an officer, Chief Sandra Vue said, the first such case here.",
+    ],
+)
+def test_an_occasion_or_an_aside_after_a_closing_attribution(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("The suspect was shot by an officer", "Sandra Vue")
