@@ -297,6 +297,8 @@ class ReportedFinder:
             lower = tokens[index].lower
             if lower in FINITE_VERBS:
                 return True
+            if lower in _PLURAL_SUBJECTS and _base_verb_after(tokens, index, last):
+                return True  # "they expect more senators to join", "we need the votes"
             # A plain word (most are) passes none of the tests below; a new test must
             # let its words through here.
             if not (lower.endswith(_VERB_ENDINGS) or "'" in lower or "’" in lower or " " in lower):
@@ -669,6 +671,26 @@ def _contracted(word: str) -> str:
 
 # What a verb that is not in FINITE_VERBS may end with ("didn't", "voted", "says").
 _VERB_ENDINGS = ("n't", "n’t", "ed", "s")
+_PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you"})
+# Words a plural subject is followed by that are no verb ("they all", "we ourselves").
+_NO_BASE_VERB = frozenset(
+    {"all", "both", "each", "themselves", "ourselves", "myself", "yourself", "who", "that",
+     "and", "or", "but", "of", "in", "at", "on", "for", "to", "with", "from", "by", "as"}
+)  # fmt: skip
+
+
+def _base_verb_after(tokens: list[Token], pronoun: int, last: int) -> bool:
+    """Is the word after a plural or first-person pronoun (past one adverb) a verb?
+    In a clause it is, unless it is one of the few words that can sit there."""
+    index = pronoun + 1
+    if index <= last and is_manner_adverb(tokens[index]):
+        index += 1  # "they also expect", "we strongly oppose"
+    if index > last:
+        return False
+    word = tokens[index]
+    return word.text.isalpha() and word.text.islower() and word.lower not in _NO_BASE_VERB
+
+
 _PRONOUNS = frozenset({"i", "you", "he", "she", "it", "we", "they", "there", "that", "who"})
 _SINGULAR_PRONOUNS = frozenset({"he", "she", "it"})
 # "… before saying", "… after telling reporters": the gerund shares the subject.

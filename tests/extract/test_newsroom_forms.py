@@ -1051,3 +1051,18 @@ def test_people_named_by_whom_they_serve_speak(body: str, speaker: str) -> None:
 def test_an_occasion_or_an_aside_after_a_closing_attribution(body: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("The suspect was shot by an officer", "Sandra Vue")
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        ("Lobbyists say they expect more senators to join.", "they expect more senators to join"),
+        ("Growers said they also fear a second dry year.", "they also fear a second dry year"),
+        ("Teachers said we need smaller classes.", "we need smaller classes"),
+    ],
+)
+def test_a_plural_or_first_person_subject_with_a_plain_verb_is_a_clause(
+    body: str, clause: str
+) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.text) == ("reported", clause)
