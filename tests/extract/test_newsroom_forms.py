@@ -1066,3 +1066,9 @@ def test_a_plural_or_first_person_subject_with_a_plain_verb_is_a_clause(
 ) -> None:
     [quote] = extract(body).quotes
     assert (quote.kind, quote.text) == ("reported", clause)
+
+
+@pytest.mark.parametrize("body", ["district", "county", "city", "hospital", "airline", "tribe"])
+def test_institutions_named_by_kind_speak(body: str) -> None:
+    [quote] = extract(f"The {body} said in a statement that the road would reopen.").quotes
+    assert (quote.speaker, quote.text) == (body, "the road would reopen")
