@@ -553,7 +553,12 @@ class ReportedFinder:
         if sentence_first < cue.first:
             # "WASHINGTON — According to two aides, …": the dateline is no part of it.
             sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)
-        if cue.first == sentence_first:
+        # "…, and according to two people familiar with it, she offered …": after a
+        # conjunction the phrase leads a clause of its own, as at a sentence's start.
+        leading = cue.first == sentence_first or (
+            cue.first - 1 > sentence_first and tokens[cue.first - 1].lower in {"and", "but"}
+        )
+        if leading:
             comma = next(
                 (
                     i

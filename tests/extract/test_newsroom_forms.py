@@ -1068,7 +1068,15 @@ def test_a_plural_or_first_person_subject_with_a_plain_verb_is_a_clause(
     assert (quote.kind, quote.text) == ("reported", clause)
 
 
-@pytest.mark.parametrize("body", ["district", "county", "city", "hospital", "airline", "tribe"])
-def test_institutions_named_by_kind_speak(body: str) -> None:
-    [quote] = extract(f"The {body} said in a statement that the road would reopen.").quotes
-    assert (quote.speaker, quote.text) == (body, "the road would reopen")
+@pytest.mark.parametrize(
+    "institution", ["district", "county", "city", "hospital", "airline", "tribe"]
+)
+def test_institutions_named_by_kind_speak(institution: str) -> None:
+    [quote] = extract(f"The {institution} said in a statement that the road would reopen.").quotes
+    assert (quote.speaker, quote.text) == (institution, "the road would reopen")
+
+
+def test_according_to_after_a_conjunction_leads_its_own_clause() -> None:
+    body = "She called Marsh, and according to two people familiar with it, she offered a vote."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.anonymous) == ("she offered a vote", True)
