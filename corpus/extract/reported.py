@@ -271,7 +271,9 @@ class ReportedFinder:
                 relative = True
                 continue
             verb = (lower in cue_forms and lower not in NOUNISH_FORMS) or lower in FINITE_VERBS
-            if not tokens[index].is_word() or (verb and not relative):
+            if verb and not relative:
+                return None
+            if not tokens[index].is_word() and not _quoted_title_part(tokens[index]):
                 return None
         return that + 1
 
@@ -374,7 +376,12 @@ class ReportedFinder:
             lower = tokens[position].lower
             if lower in FINITE_AFTER_BARE_NOUN:
                 return True
-            if not outside[position] or lower in BARE_SUBJECT_STOPS:
+            if not outside[position]:
+                return False
+            if lower in BARE_SUBJECT_STOPS and not (
+                # "cooperatives in Wisconsin and upstate New York had": names joined
+                lower in {"and", "or"} and tokens[position - 1].is_capitalised()
+            ):
                 return False
             if lower == "to" and tokens[position - 1].lower != "up":
                 return False
@@ -430,9 +437,20 @@ class ReportedFinder:
                 following in STOP_AFTER_AND
                 or following in self.registry.lexicon.cue_forms
                 or (cue_auxiliary and following == cue_auxiliary)
+                or self._pronoun_speaks(tokens, index + 1, last)
             ):
                 return index - 1 - (1 if previous == "," else 0), None
         return last, None
+
+    def _pronoun_speaks(self, tokens: list[Token], index: int, last: int) -> bool:
+        """ "…, and he vowed that …": a subject pronoun with a speech verb of its own
+        (past one adverb) starts a new statement, not more of the clause."""
+        if index > last or tokens[index].lower not in _SUBJECT_PRONOUNS:
+            return False
+        verb = index + 1
+        if verb <= last and is_manner_adverb(tokens[verb]):
+            verb += 1
+        return verb <= last and tokens[verb].lower in self.registry.lexicon.cue_forms
 
     # --- the other word orders ------------------------------------------------
     def _backward(
@@ -676,6 +694,18 @@ def _contracted(word: str) -> str:
 
 # What a verb that is not in FINITE_VERBS may end with ("didn't", "voted", "says").
 _VERB_ENDINGS = ("n't", "n’t", "ed", "s")
+_QUOTE_MARKS = frozenset('"“”„«»')
+_TITLE_LONGEST = 40  # characters
+
+
+def _quoted_title_part(token: Token) -> bool:
+    """A mark, or the capitalised words of a short quote: a show or a paper named on the
+    way to "that" ("said on “Meet the Press” that …")."""
+    return token.text in _QUOTE_MARKS or (
+        len(token.text) <= _TITLE_LONGEST and token.text[:1].isupper() and " " in token.text
+    )
+
+
 _PLURAL_SUBJECTS = frozenset({"they", "we", "i", "you"})
 # Words a plural subject is followed by that are no verb ("they all", "we ourselves").
 _NO_BASE_VERB = frozenset(

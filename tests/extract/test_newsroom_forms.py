@@ -1080,3 +1080,29 @@ def test_according_to_after_a_conjunction_leads_its_own_clause() -> None:
     body = "She called Marsh, and according to two people familiar with it, she offered a vote."
     [quote] = extract(body).quotes
     assert (quote.text, quote.anonymous) == ("she offered a vote", True)
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        (
+            "Sen. Ann Cole said on NBC’s “Meet the Press” that she could back the bill.",
+            "she could back the bill",
+        ),
+        (
+            "Ann Cole said growers in Wisconsin and upstate New York had cut back.",
+            "growers in Wisconsin and upstate New York had cut back",
+        ),
+    ],
+)
+def test_clauses_after_a_show_title_or_names_joined_by_and(body: str, clause: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == (clause, "Ann Cole")
+
+
+def test_a_pronoun_with_a_speech_verb_after_and_starts_a_new_statement() -> None:
+    body = "Speaker Gordon Feld said the talks had failed, and he vowed that the House would act."
+    assert [(quote.text, quote.cue) for quote in extract(body).quotes] == [
+        ("the talks had failed", "said"),
+        ("the House would act", "vowed"),
+    ]
