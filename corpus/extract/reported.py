@@ -94,6 +94,8 @@ class ReportedFinder:
         if _no_statement(tokens, cue):
             return None
         sentence_start, sentence_last = view.sentence_around(cue.first)
+        while sentence_start < cue.first and tokens[sentence_start].text in _BULLETS:
+            sentence_start += 1  # "• The PAC defended the spot, saying …"
         sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
             return self._according(view, cue, sentence_first, sentence_last)
@@ -694,6 +696,7 @@ def _contracted(word: str) -> str:
 
 # What a verb that is not in FINITE_VERBS may end with ("didn't", "voted", "says").
 _VERB_ENDINGS = ("n't", "n’t", "ed", "s")
+_BULLETS = frozenset("•*·▪■►")
 _QUOTE_MARKS = frozenset('"“”„«»')
 _TITLE_LONGEST = 40  # characters
 

@@ -1106,3 +1106,8 @@ def test_a_pronoun_with_a_speech_verb_after_and_starts_a_new_statement() -> None
         ("the talks had failed", "said"),
         ("the House would act", "vowed"),
     ]
+
+
+def test_a_bullet_before_the_subject_is_passed_over() -> None:
+    [quote] = extract("• The PAC defended the spot, saying it was obviously parody.").quotes
+    assert (quote.text, quote.speaker) == ("it was obviously parody", "PAC")
