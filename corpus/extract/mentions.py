@@ -538,31 +538,17 @@ def _core_mention(
         return None
     first = np_start(tokens, last, floor, lexicon)
     if first is None or (first > floor and tokens[first - 1].lower == "to"):
-        # "Three lawmakers who spoke on condition of anonymity said", "a source close
-        # to Farraday said": the head sits before a clause or phrase without commas.
-        verb_seen = False
-        for index in range(last - 1, max(floor, last - 16), -1):
-            lower = tokens[index].lower
-            if (lower in POSTMODIFIER_STARTS or lower in GROUP_PARTICIPLES) and index - 1 >= floor:
-                inner = _core_mention(tokens, floor, index - 1, whole, lexicon)
-                heads = {"group"} if lower in GROUP_PARTICIPLES else _POSTMODIFIED_HEADS
-                if inner is not None and inner[2] in heads:
-                    return inner
-                break
-            if lower in _FINITE_AUXILIARIES:
-                # "A spokesperson for X did not dispute that but said": a clause of its
-                # own (unless a "who" opens it further back), not a place after a noun.
-                verb_seen = True
-            elif lower in PHRASE_PREPOSITIONS and not verb_seen:
-                # "diplomats in the region said": the place is no speaker.
-                inner = _noun_before_preposition(tokens, floor, index, whole, lexicon)
-                if inner is not None:
-                    return inner
-        return None
-    if first > floor and (
+        return _head_before_postmodifier(tokens, floor, last, whole, lexicon)
+    if first > floor and not whole and _leading_adjunct(tokens, floor, first - 1):
+        pass  # "At a debate last month Ann Lee said": a time or place leads the sentence
+    elif first > floor and (
         whole or (tokens[first - 1].lower not in _CLAUSE_JOINS and not _opens_a_line(tokens, first))
     ):
-        return _noun_before_preposition(tokens, floor, first - 1, whole, lexicon)
+        # "diplomats in the region said", or else "strategists who have advised Ann
+        # Lee said", "two aides tracking the count said": not the name at the end.
+        return _noun_before_preposition(
+            tokens, floor, first - 1, whole, lexicon
+        ) or _head_before_postmodifier(tokens, floor, last, whole, lexicon)
     # "a source close to Farraday": the source speaks, not Farraday.
     for index in range(first + 1, last + 1):
         if tokens[index].lower in POSTMODIFIER_STARTS:
@@ -583,6 +569,59 @@ def _core_mention(
     if head is None:
         return None
     return first, last, head
+
+
+def _head_before_postmodifier(
+    tokens: list[Token], floor: int, last: int, whole: bool, lexicon: Lexicon
+) -> tuple[int, int, str] | None:
+    """ "Three lawmakers who spoke on condition of anonymity said", "a source close
+    to Farraday said", "aides tracking the count said": the head sits before a
+    clause or phrase without commas."""
+    verb_seen = False
+    for index in range(last - 1, max(floor, last - 16), -1):
+        lower = tokens[index].lower
+        if index - 1 >= floor and (
+            lower in POSTMODIFIER_STARTS
+            or lower in GROUP_PARTICIPLES
+            or (lower.endswith("ing") and _nominal(tokens[index - 1], lexicon))
+        ):
+            inner = _core_mention(tokens, floor, index - 1, whole, lexicon)
+            heads = {"group"} if lower in GROUP_PARTICIPLES else _POSTMODIFIED_HEADS
+            if inner is not None and inner[2] in heads:
+                return inner
+            break
+        if lower in _FINITE_AUXILIARIES:
+            # "A spokesperson for X did not dispute that but said": a clause of its
+            # own (unless a "who" opens it further back), not a place after a noun.
+            verb_seen = True
+        elif lower in PHRASE_PREPOSITIONS and not verb_seen:
+            # "diplomats in the region said": the place is no speaker.
+            inner = _noun_before_preposition(tokens, floor, index, whole, lexicon)
+            if inner is not None:
+                return inner
+    return None
+
+
+def _leading_adjunct(tokens: list[Token], first: int, last: int) -> bool:
+    """Are tokens[first..last] a time or place that leads a sentence ("At a debate
+    last month", "After the vote"): a preposition, then words with no verb or comma?"""
+    if not 2 <= last - first + 1 <= _ADJUNCT_LONGEST or tokens[first].lower not in _ADJUNCT_OPENERS:
+        return False  # a lone preposition has the name after it as its object ("On Capitol Hill")
+    if tokens[last].lower in PHRASE_PREPOSITIONS or tokens[last].lower in _ADJUNCT_OPENERS:
+        return False  # "At a bus shelter on Euclid Avenue": the name ends the adjunct
+    return all(
+        token.text[:1].isalnum()
+        and token.lower not in _NOT_IN_AN_ADJUNCT
+        and not token.lower.endswith("ed")  # "In a letter obtained by Fox News": no adjunct
+        for token in tokens[first + 1 : last + 1]
+    )
+
+
+_ADJUNCT_LONGEST = 8
+_ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
+_NOT_IN_AN_ADJUNCT = frozenset(
+    {"who", "that", "which", "and", "but", "by", "said", "says", "told", "was", "were", "is", "are"}
+)
 
 
 def _noun_before_preposition(

@@ -1111,3 +1111,18 @@ def test_a_pronoun_with_a_speech_verb_after_and_starts_a_new_statement() -> None
 def test_a_bullet_before_the_subject_is_passed_over() -> None:
     [quote] = extract("• The PAC defended the spot, saying it was obviously parody.").quotes
     assert (quote.text, quote.speaker) == ("it was obviously parody", "PAC")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("At a debate last month Ann Lee said crime was down.", "Ann Lee"),
+        ("Three strategists who have advised Ann Lee said she had seen the poll.", "strategists"),
+        ("Two aides tracking the whip count said the rule was in trouble.", "aides"),
+        ("On Capitol Hill, Sen. Ann Lee, D-Ga., said she would call a hearing.", "Ann Lee"),
+        ("At a shelter on Euclid Avenue, Joy Ade, a nurse, said she had paid $38.", "Joy Ade"),
+    ],
+)
+def test_subjects_after_an_adjunct_or_before_a_postmodifier(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
