@@ -617,6 +617,16 @@ def _leading_adjunct(tokens: list[Token], first: int, last: int) -> bool:
     )
 
 
+def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
+    """Past "In a 2-1 decision," or "After the vote," before a sentence's subject."""
+    if first > ceiling or tokens[first].lower not in _ADJUNCT_OPENERS:
+        return first
+    for comma in range(first + 2, min(ceiling, first + _ADJUNCT_LONGEST + 1)):
+        if tokens[comma].text == ",":
+            return comma + 1 if _leading_adjunct(tokens, first, comma - 1) else first
+    return first
+
+
 _ADJUNCT_LONGEST = 8
 _ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
 _NOT_IN_AN_ADJUNCT = frozenset(
@@ -897,7 +907,7 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     their opening phrase to the later cue.
     """
     lexicon = load_lexicon()
-    first = after_dateline(tokens, first, ceiling)
+    first = _past_leading_adjunct(tokens, after_dateline(tokens, first, ceiling), ceiling)
     if first <= ceiling and tokens[first].lower in _SUBJECT_PRONOUNS:
         # "He called the plan a fraud and warned that …"
         return Mention(first, first, first, first, "pronoun", appositives=[])
@@ -910,7 +920,11 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
         elif index == first and token.lower in DETERMINERS:
             pass  # "A senior administration official said … but acknowledged …"
         elif token.lower not in CONNECTORS and not (
-            token.text[:1].islower() and token.is_word() and index - first <= 2
+            token.text[:1].islower()
+            and token.is_word()
+            and index - first <= 2
+            # "The mayor thanked staff, saying": a past tense is the verb, not a modifier
+            and not token.lower.endswith("ed")
         ):
             break
         index += 1

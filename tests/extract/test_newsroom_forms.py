@@ -1126,3 +1126,15 @@ def test_a_bullet_before_the_subject_is_passed_over() -> None:
 def test_subjects_after_an_adjunct_or_before_a_postmodifier(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ("In a 2-1 decision, the panel ordered a new map and said it would draw one.", "panel"),
+        ("Ann Lee thanked staff, saying the bill would help.", "Ann Lee"),
+    ],
+)
+def test_the_subject_a_later_verb_shares(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
