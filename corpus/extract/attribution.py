@@ -77,18 +77,28 @@ def _past_lead_in(tokens: list[Token], first: int, last: int) -> int:
 
 
 _LEAD_IN_PARTICIPLES = frozenset({"asked", "pressed", "questioned", "challenged", "when"})
+# Marks between a lead-in and its quote: `said: "`, `said, "`, `said — "`.
+_LEAD_IN_MARKS = frozenset({":", ",", "—", "–"})
 
 
-def _narrative_end(outside: list[bool], first: int, last: int) -> int:
-    """`last`, or the token before the first quoted one in first..last (found in C)."""
-    try:
-        return outside.index(False, first, last + 1) - 1
-    except ValueError:  # no quote before `last`
-        return last
+def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
+    """`last`, or the token before the next quote's opening mark if that comes first.
+
+    Read off the next slot rather than searched for among the tokens: quotes are
+    the only tokens outside the narrative, and slots are kept in order.
+    """
+    following = bisect.bisect_right(view.slot_lasts, slot.last)
+    if following < len(view.slots):
+        return min(last, view.slots[following].first - 1)
+    return last
 
 
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
+
+
+class _NotSpeech(Exception):
+    """The quote being attributed turned out to be a title or a scare quote."""
 
 
 class QuoteAttributor:
@@ -105,6 +115,7 @@ class QuoteAttributor:
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
+        self._unchecked: tuple[QuoteSpan, int] | None = None  # see _attribute
 
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
@@ -120,11 +131,18 @@ class QuoteAttributor:
         return found
 
     def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
-        span = slot.span
-        body, paragraph_start = self.body, view.paragraph.start
-        if is_title_or_scare(body, span, paragraph_start):
+        # Telling a title from speech is costly, and matters only for a quote that is
+        # about to get a speaker: most quotes of a quote-dense article get none. So it
+        # is told just before the first speaker is resolved (_link), or at the end.
+        self._unchecked = slot.span, view.paragraph.start
+        try:
+            return self._attribute_speech(view, slot)
+        except _NotSpeech:
             return None
-        kind = quote_kind(body, span, paragraph_start)
+
+    def _attribute_speech(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
+        span = slot.span
+        kind = quote_kind(self.body, span, view.paragraph.start)
         end_view = self.views[span.last_paragraph]
         end_slot = slot
         if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
@@ -143,6 +161,7 @@ class QuoteAttributor:
                 link = self._after(end_view, self._after_region(end_view, end_slot))
         if link is None or link.entity is None:
             return None
+        self._check_speech()  # a floating quote takes its speaker without resolving one
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
 
@@ -166,6 +185,8 @@ class QuoteAttributor:
     def _closes_sentence(self, span: QuoteSpan) -> bool:
         """Do the quoted words end in a period? Read from their tail, not copied whole."""
         start, end = span.start, span.end
+        if end > start and not self.body[end - 1].isspace():
+            return self.body[end - 1] == "."  # the common case: nothing to strip
         tail = self.body[max(start, end - 16) : end].rstrip()
         if not tail and end - start > 16:
             tail = self.body[start:end].rstrip()
@@ -208,7 +229,7 @@ class QuoteAttributor:
         first = slot.last + 1
         if first >= len(tokens) or not outside[first]:
             return None
-        ceiling = _narrative_end(outside, first, min(view.sentence_last[first], first + REACH))
+        ceiling = _narrative_end(view, slot, min(view.sentence_last[first], first + REACH))
         while first <= ceiling and tokens[first].text == ",":
             first += 1
         return None if first > ceiling else (first, ceiling)
@@ -269,13 +290,12 @@ class QuoteAttributor:
         first = slot.first  # the opening mark: a slot always holds a token
         floor = max(view.after_last_quote(view.sentence_start[first], first), first - REACH)
         end = first - 1
-        while end >= floor and tokens[end].text in {":", ",", "—", "–"}:
+        while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
         if end < floor:
             return None
-        cues = self._cues_in(view.index, floor, end)
-        candidates = [c for c in cues if c.last <= end] if cues else []
-        if partial:
+        candidates = self._cues_ending_by(view.index, floor, end)
+        if partial and self._partial_cue_words(view):
             partial_cues = self._partial_cues(view, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
                 candidates += partial_cues
@@ -305,11 +325,18 @@ class QuoteAttributor:
             )
         return self._link(view, mention, cue_text(self.body, view, cue))
 
+    def _cues_ending_by(self, paragraph: int, first: int, end: int) -> list[Cue]:
+        """Cues of a paragraph lying within tokens first..end (a new list, to add to)."""
+        starts = self.cue_starts[paragraph]
+        low = bisect.bisect_left(starts, first)
+        if low == len(starts) or starts[low] > end:
+            return []  # the common case: no cue in reach
+        high = bisect.bisect_right(starts, end, low)
+        return [cue for cue in self.cues[paragraph][low:high] if cue.last <= end]
+
     def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
         """Verbs that lead into a fragment ("called it "…""), among tokens floor..end."""
         words = self._partial_cue_words(view)
-        if not words:
-            return []  # the common case: the paragraph has none at all
         forms = load_lexicon().partial_cue_forms
         tokens = view.tokens
         found = []
@@ -489,9 +516,19 @@ class QuoteAttributor:
             return False
         return any(c.last < slot.first for c in self._cues_in(view.index, after, slot.first))
 
+    def _check_speech(self) -> None:
+        """Raise _NotSpeech if the quote being attributed is a title or a scare quote
+        (told once per quote, before anything is resolved for it)."""
+        if self._unchecked is not None:
+            span, paragraph_start = self._unchecked
+            self._unchecked = None
+            if is_title_or_scare(self.body, span, paragraph_start):
+                raise _NotSpeech
+
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:
             return None
+        self._check_speech()  # resolving has side effects: a title must not get that far
         entity = resolve_mention(self.registry, self.body, view.tokens, mention)
         if entity is None:
             return None
