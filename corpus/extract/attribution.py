@@ -19,7 +19,7 @@ from .lexicon import word_set
 from .mentions import PRONOUNS, Mention, leading_subject, np_start, subject_after, subject_before
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, Token, indices_where
+from .text import TOKEN_LOWER, TOKEN_TEXT, Token, indices_where
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -30,6 +30,11 @@ SHORT_SENTENCE = 8
 FLOATING_REACH = 50
 DASHES = frozenset({"—", "–", "-", "--"})
 _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
+
+
+# Tokens first..ceiling after a quote that open with a dash (cue None) or hold a cue
+# (the first one in them): (first, ceiling, cue). A plain tuple, made for most quotes.
+AfterRegion = tuple[int, int, Cue | None]
 
 
 class Link(NamedTuple):
@@ -93,6 +98,20 @@ def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
     return last
 
 
+def _may_end_a_sentence(tokens: list[Token], first: int, last: int) -> bool:
+    """Might a sentence end within tokens first..last-1? When it cannot, the sentence
+    holding `first` runs to `last` at least: a short stretch is cheaper to read than
+    working out where a paragraph's sentences start and end, which quote-dense copy,
+    with hardly any narrative, would otherwise need for every paragraph."""
+    if last - first > _SHORT_STRETCH:
+        return True
+    return not _SENTENCE_ENDERS.isdisjoint(map(TOKEN_TEXT, tokens[first:last]))
+
+
+_SHORT_STRETCH = 8  # tokens
+_SENTENCE_ENDERS = frozenset(".?!")
+
+
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
 
@@ -123,24 +142,23 @@ class QuoteAttributor:
     def attribute(self, view: ParagraphView) -> list[Found]:
         """The quotes that open in this paragraph, attributed."""
         found: list[Found] = []
+        paragraph_start = view.paragraph.start
         for slot in view.slots:
-            if slot.opens_here:
+            if not slot.opens_here:
+                continue
+            # Telling a title from speech is costly, and matters only for a quote about
+            # to get a speaker: most quotes of a quote-dense article get none. So it is
+            # told just before the first speaker is resolved (_link), or at the end.
+            self._unchecked = slot.span, paragraph_start
+            try:
                 item = self._attribute(view, slot)
-                if item is not None:
-                    found.append(item)
+            except _NotSpeech:
+                continue
+            if item is not None:
+                found.append(item)
         return found
 
     def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
-        # Telling a title from speech is costly, and matters only for a quote that is
-        # about to get a speaker: most quotes of a quote-dense article get none. So it
-        # is told just before the first speaker is resolved (_link), or at the end.
-        self._unchecked = slot.span, view.paragraph.start
-        try:
-            return self._attribute_speech(view, slot)
-        except _NotSpeech:
-            return None
-
-    def _attribute_speech(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
         span = slot.span
         kind = quote_kind(self.body, span, view.paragraph.start)
         end_view = self.views[span.last_paragraph]
@@ -161,7 +179,8 @@ class QuoteAttributor:
                 link = self._after(end_view, self._after_region(end_view, end_slot))
         if link is None or link.entity is None:
             return None
-        self._check_speech()  # a floating quote takes its speaker without resolving one
+        if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
+            self._check_speech()
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
 
@@ -180,7 +199,7 @@ class QuoteAttributor:
             region = self._after_region(end_view, end_slot)
             link = self._after(end_view, region) or self._before(view, slot)
         # The region after the quote is worked out once: the last form reads it again.
-        return link or self._intro(view, slot) or self._unmarked(view, slot, end_view, region)
+        return link or self._intro(view, slot) or self._unmarked(view, slot, region)
 
     def _closes_sentence(self, span: QuoteSpan) -> bool:
         """Do the quoted words end in a period? Read from their tail, not copied whole."""
@@ -193,14 +212,15 @@ class QuoteAttributor:
         return tail.endswith(".")
 
     def _unmarked(
-        self,
-        view: ParagraphView,
-        slot: QuoteSlot,
-        end_view: ParagraphView,
-        after_region: tuple[int, int] | None,
+        self, view: ParagraphView, slot: QuoteSlot, after_region: AfterRegion | None
     ) -> Link | None:
-        """A quote with no cue of its own: the speaker before it, or the one it follows."""
-        if self._claimed_after(end_view, after_region):
+        """A quote with no cue of its own: the speaker before it, or the one it follows.
+
+        When an attribution follows the quote (`"…," one said`), the quote is that
+        speaker's, resolved or not: if they cannot be named, it is left unattributed
+        rather than given to whoever spoke before.
+        """
+        if after_region is not None:
             return None
         return (
             self._floating(view, slot)
@@ -221,44 +241,43 @@ class QuoteAttributor:
         )
 
     # --- the forms ---------------------------------------------------------
-    def _after_region(self, view: ParagraphView, slot: QuoteSlot) -> tuple[int, int] | None:
-        """The narrative right after a quote's closing mark, up to the sentence end."""
+    def _after_region(self, view: ParagraphView, slot: QuoteSlot) -> AfterRegion | None:
+        """The narrative right after a quote's closing mark, up to the sentence end,
+        when it can attribute the quote: it opens with a dash or holds a cue."""
         if not slot.closes_here:
             return None
         tokens, outside = view.tokens, view.outside
-        first = slot.last + 1
-        if first >= len(tokens) or not outside[first]:
+        start = slot.last + 1
+        if start >= len(tokens) or not outside[start]:
             return None
-        ceiling = _narrative_end(view, slot, min(view.sentence_last[first], first + REACH))
+        # Bounded by the next quote and the reach first: most regions hold no cue, and
+        # for those the sentence end is never needed.
+        ceiling = _narrative_end(view, slot, min(start + REACH, len(tokens) - 1))
+        first = start
         while first <= ceiling and tokens[first].text == ",":
             first += 1
-        return None if first > ceiling else (first, ceiling)
+        if first > ceiling:
+            return None
+        cue = None
+        if tokens[first].text not in DASHES:
+            cue = self._first_cue_in(view, first, ceiling)
+            if cue is None:
+                return None
+        if _may_end_a_sentence(view.tokens, start, ceiling):
+            ceiling = min(ceiling, view.sentence_last[start])
+        if first > ceiling or (cue is not None and cue.first > ceiling):
+            return None
+        return first, ceiling, cue
 
-    def _claimed_after(self, view: ParagraphView, region: tuple[int, int] | None) -> bool:
-        """Does an attribution follow the quote (`"…," one said`), resolved or not?
-
-        Then the quote is that speaker's: if they cannot be named, it is left
-        unattributed rather than given to whoever spoke before.
-        """
-        if region is None:
-            return False
-        first, ceiling = region
-        if view.tokens[first].text in DASHES:
-            return True
-        return self._first_cue_in(view.index, first, ceiling) is not None
-
-    def _after(self, view: ParagraphView, region: tuple[int, int] | None) -> Link | None:
+    def _after(self, view: ParagraphView, region: AfterRegion | None) -> Link | None:
         """`"…," X said.` / `"…," said X` / `"…" — X`, in the region after the quote."""
         if region is None:
             return None
         tokens = view.tokens
-        first, ceiling = region
-        if tokens[first].text in DASHES:
+        first, ceiling, cue = region
+        if cue is None:  # a dash
             mention = subject_after(tokens, first + 1, ceiling)
             return self._link(view, mention, None)
-        cue = self._first_cue_in(view.index, first, ceiling)
-        if cue is None:
-            return None
         if cue.first == first:
             mention = subject_after(tokens, cue.last + 1, self._trim_end(tokens, ceiling))
         else:
@@ -273,11 +292,11 @@ class QuoteAttributor:
             return []  # the common case: no cue in reach
         return self.cues[paragraph][low : bisect.bisect_right(starts, last, low)]
 
-    def _first_cue_in(self, paragraph: int, first: int, last: int) -> Cue | None:
+    def _first_cue_in(self, view: ParagraphView, first: int, last: int) -> Cue | None:
         """The first cue of a paragraph starting within tokens first..last, or None."""
-        starts = self.cue_starts[paragraph]
+        starts = self.cue_starts[view.index]
         low = bisect.bisect_left(starts, first)
-        return self.cues[paragraph][low] if low < len(starts) and starts[low] <= last else None
+        return self.cues[view.index][low] if low < len(starts) and starts[low] <= last else None
 
     @staticmethod
     def _trim_end(tokens, end: int) -> int:  # noqa: ANN001
@@ -288,7 +307,10 @@ class QuoteAttributor:
     def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
         tokens = view.tokens
         first = slot.first  # the opening mark: a slot always holds a token
-        floor = max(view.after_last_quote(view.sentence_start[first], first), first - REACH)
+        # Read after the quote before this one, within reach and within the sentence.
+        floor = max(view.after_last_quote(0, first), first - REACH)
+        if _may_end_a_sentence(tokens, floor, first):
+            floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
@@ -533,4 +555,4 @@ class QuoteAttributor:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
-        return Link(view, mention, cue, entity)
+        return tuple.__new__(Link, (view, mention, cue, entity))  # Link(…) without its __new__
