@@ -19,7 +19,7 @@ from .lexicon import word_set
 from .mentions import PRONOUNS, Mention, leading_subject, np_start, subject_after, subject_before
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, TOKEN_TEXT, Token, indices_where
+from .text import TOKEN_LOWER, Token, indices_where
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -96,20 +96,6 @@ def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
     if following < len(view.slots):
         return min(last, view.slots[following].first - 1)
     return last
-
-
-def _may_end_a_sentence(tokens: list[Token], first: int, last: int) -> bool:
-    """Might a sentence end within tokens first..last-1? When it cannot, the sentence
-    holding `first` runs to `last` at least: a short stretch is cheaper to read than
-    working out where a paragraph's sentences start and end, which quote-dense copy,
-    with hardly any narrative, would otherwise need for every paragraph."""
-    if last - first > _SHORT_STRETCH:
-        return True
-    return not _SENTENCE_ENDERS.isdisjoint(map(TOKEN_TEXT, tokens[first:last]))
-
-
-_SHORT_STRETCH = 8  # tokens
-_SENTENCE_ENDERS = frozenset(".?!")
 
 
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
@@ -263,8 +249,7 @@ class QuoteAttributor:
             cue = self._first_cue_in(view, first, ceiling)
             if cue is None:
                 return None
-        if _may_end_a_sentence(view.tokens, start, ceiling):
-            ceiling = min(ceiling, view.sentence_last[start])
+        ceiling = min(ceiling, view.sentence_last[start])
         if first > ceiling or (cue is not None and cue.first > ceiling):
             return None
         return first, ceiling, cue
@@ -307,10 +292,7 @@ class QuoteAttributor:
     def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
         tokens = view.tokens
         first = slot.first  # the opening mark: a slot always holds a token
-        # Read after the quote before this one, within reach and within the sentence.
-        floor = max(view.after_last_quote(0, first), first - REACH)
-        if _may_end_a_sentence(tokens, floor, first):
-            floor = max(floor, view.sentence_start[first])
+        floor = max(view.after_last_quote(view.sentence_start[first], first), first - REACH)
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
