@@ -32,6 +32,11 @@ DASHES = frozenset({"—", "–", "-", "--"})
 _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 
 
+# Tokens first..ceiling after a quote that open with a dash (cue None) or hold a cue
+# (the first one in them): (first, ceiling, cue). A plain tuple, made for most quotes.
+AfterRegion = tuple[int, int, Cue | None]
+
+
 class Link(NamedTuple):
     """Who a quote is attributed to, and through which words (a tuple: one per quote)."""
 
@@ -77,18 +82,28 @@ def _past_lead_in(tokens: list[Token], first: int, last: int) -> int:
 
 
 _LEAD_IN_PARTICIPLES = frozenset({"asked", "pressed", "questioned", "challenged", "when"})
+# Marks between a lead-in and its quote: `said: "`, `said, "`, `said — "`.
+_LEAD_IN_MARKS = frozenset({":", ",", "—", "–"})
 
 
-def _narrative_end(outside: list[bool], first: int, last: int) -> int:
-    """`last`, or the token before the first quoted one in first..last (found in C)."""
-    try:
-        return outside.index(False, first, last + 1) - 1
-    except ValueError:  # no quote before `last`
-        return last
+def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
+    """`last`, or the token before the next quote's opening mark if that comes first.
+
+    Read off the next slot rather than searched for among the tokens: quotes are
+    the only tokens outside the narrative, and slots are kept in order.
+    """
+    following = bisect.bisect_right(view.slot_lasts, slot.last)
+    if following < len(view.slots):
+        return min(last, view.slots[following].first - 1)
+    return last
 
 
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
+
+
+class _NotSpeech(Exception):
+    """The quote being attributed turned out to be a title or a scare quote."""
 
 
 class QuoteAttributor:
@@ -105,6 +120,7 @@ class QuoteAttributor:
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
+        self._unchecked: tuple[QuoteSpan, int] | None = None  # see _attribute
 
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
@@ -112,19 +128,25 @@ class QuoteAttributor:
     def attribute(self, view: ParagraphView) -> list[Found]:
         """The quotes that open in this paragraph, attributed."""
         found: list[Found] = []
+        paragraph_start = view.paragraph.start
         for slot in view.slots:
-            if slot.opens_here:
+            if not slot.opens_here:
+                continue
+            # Telling a title from speech is costly, and matters only for a quote about
+            # to get a speaker: most quotes of a quote-dense article get none. So it is
+            # told just before the first speaker is resolved (_link), or at the end.
+            self._unchecked = slot.span, paragraph_start
+            try:
                 item = self._attribute(view, slot)
-                if item is not None:
-                    found.append(item)
+            except _NotSpeech:
+                continue
+            if item is not None:
+                found.append(item)
         return found
 
     def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
         span = slot.span
-        body, paragraph_start = self.body, view.paragraph.start
-        if is_title_or_scare(body, span, paragraph_start):
-            return None
-        kind = quote_kind(body, span, paragraph_start)
+        kind = quote_kind(self.body, span, view.paragraph.start)
         end_view = self.views[span.last_paragraph]
         end_slot = slot
         if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
@@ -143,6 +165,8 @@ class QuoteAttributor:
                 link = self._after(end_view, self._after_region(end_view, end_slot))
         if link is None or link.entity is None:
             return None
+        if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
+            self._check_speech()
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
 
@@ -161,25 +185,28 @@ class QuoteAttributor:
             region = self._after_region(end_view, end_slot)
             link = self._after(end_view, region) or self._before(view, slot)
         # The region after the quote is worked out once: the last form reads it again.
-        return link or self._intro(view, slot) or self._unmarked(view, slot, end_view, region)
+        return link or self._intro(view, slot) or self._unmarked(view, slot, region)
 
     def _closes_sentence(self, span: QuoteSpan) -> bool:
         """Do the quoted words end in a period? Read from their tail, not copied whole."""
         start, end = span.start, span.end
+        if end > start and not self.body[end - 1].isspace():
+            return self.body[end - 1] == "."  # the common case: nothing to strip
         tail = self.body[max(start, end - 16) : end].rstrip()
         if not tail and end - start > 16:
             tail = self.body[start:end].rstrip()
         return tail.endswith(".")
 
     def _unmarked(
-        self,
-        view: ParagraphView,
-        slot: QuoteSlot,
-        end_view: ParagraphView,
-        after_region: tuple[int, int] | None,
+        self, view: ParagraphView, slot: QuoteSlot, after_region: AfterRegion | None
     ) -> Link | None:
-        """A quote with no cue of its own: the speaker before it, or the one it follows."""
-        if self._claimed_after(end_view, after_region):
+        """A quote with no cue of its own: the speaker before it, or the one it follows.
+
+        When an attribution follows the quote (`"…," one said`), the quote is that
+        speaker's, resolved or not: if they cannot be named, it is left unattributed
+        rather than given to whoever spoke before.
+        """
+        if after_region is not None:
             return None
         return (
             self._floating(view, slot)
@@ -200,44 +227,42 @@ class QuoteAttributor:
         )
 
     # --- the forms ---------------------------------------------------------
-    def _after_region(self, view: ParagraphView, slot: QuoteSlot) -> tuple[int, int] | None:
-        """The narrative right after a quote's closing mark, up to the sentence end."""
+    def _after_region(self, view: ParagraphView, slot: QuoteSlot) -> AfterRegion | None:
+        """The narrative right after a quote's closing mark, up to the sentence end,
+        when it can attribute the quote: it opens with a dash or holds a cue."""
         if not slot.closes_here:
             return None
         tokens, outside = view.tokens, view.outside
-        first = slot.last + 1
-        if first >= len(tokens) or not outside[first]:
+        start = slot.last + 1
+        if start >= len(tokens) or not outside[start]:
             return None
-        ceiling = _narrative_end(outside, first, min(view.sentence_last[first], first + REACH))
+        # Bounded by the next quote and the reach first: most regions hold no cue, and
+        # for those the sentence end is never needed.
+        ceiling = _narrative_end(view, slot, min(start + REACH, len(tokens) - 1))
+        first = start
         while first <= ceiling and tokens[first].text == ",":
             first += 1
-        return None if first > ceiling else (first, ceiling)
+        if first > ceiling:
+            return None
+        cue = None
+        if tokens[first].text not in DASHES:
+            cue = self._first_cue_in(view, first, ceiling)
+            if cue is None:
+                return None
+        ceiling = min(ceiling, view.sentence_last[start])
+        if first > ceiling or (cue is not None and cue.first > ceiling):
+            return None
+        return first, ceiling, cue
 
-    def _claimed_after(self, view: ParagraphView, region: tuple[int, int] | None) -> bool:
-        """Does an attribution follow the quote (`"…," one said`), resolved or not?
-
-        Then the quote is that speaker's: if they cannot be named, it is left
-        unattributed rather than given to whoever spoke before.
-        """
-        if region is None:
-            return False
-        first, ceiling = region
-        if view.tokens[first].text in DASHES:
-            return True
-        return self._first_cue_in(view.index, first, ceiling) is not None
-
-    def _after(self, view: ParagraphView, region: tuple[int, int] | None) -> Link | None:
+    def _after(self, view: ParagraphView, region: AfterRegion | None) -> Link | None:
         """`"…," X said.` / `"…," said X` / `"…" — X`, in the region after the quote."""
         if region is None:
             return None
         tokens = view.tokens
-        first, ceiling = region
-        if tokens[first].text in DASHES:
+        first, ceiling, cue = region
+        if cue is None:  # a dash
             mention = subject_after(tokens, first + 1, ceiling)
             return self._link(view, mention, None)
-        cue = self._first_cue_in(view.index, first, ceiling)
-        if cue is None:
-            return None
         if cue.first == first:
             mention = subject_after(tokens, cue.last + 1, self._trim_end(tokens, ceiling))
         else:
@@ -252,11 +277,11 @@ class QuoteAttributor:
             return []  # the common case: no cue in reach
         return self.cues[paragraph][low : bisect.bisect_right(starts, last, low)]
 
-    def _first_cue_in(self, paragraph: int, first: int, last: int) -> Cue | None:
+    def _first_cue_in(self, view: ParagraphView, first: int, last: int) -> Cue | None:
         """The first cue of a paragraph starting within tokens first..last, or None."""
-        starts = self.cue_starts[paragraph]
+        starts = self.cue_starts[view.index]
         low = bisect.bisect_left(starts, first)
-        return self.cues[paragraph][low] if low < len(starts) and starts[low] <= last else None
+        return self.cues[view.index][low] if low < len(starts) and starts[low] <= last else None
 
     @staticmethod
     def _trim_end(tokens, end: int) -> int:  # noqa: ANN001
@@ -269,13 +294,12 @@ class QuoteAttributor:
         first = slot.first  # the opening mark: a slot always holds a token
         floor = max(view.after_last_quote(view.sentence_start[first], first), first - REACH)
         end = first - 1
-        while end >= floor and tokens[end].text in {":", ",", "—", "–"}:
+        while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
         if end < floor:
             return None
-        cues = self._cues_in(view.index, floor, end)
-        candidates = [c for c in cues if c.last <= end] if cues else []
-        if partial:
+        candidates = self._cues_ending_by(view.index, floor, end)
+        if partial and self._partial_cue_words(view):
             partial_cues = self._partial_cues(view, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
                 candidates += partial_cues
@@ -305,11 +329,18 @@ class QuoteAttributor:
             )
         return self._link(view, mention, cue_text(self.body, view, cue))
 
+    def _cues_ending_by(self, paragraph: int, first: int, end: int) -> list[Cue]:
+        """Cues of a paragraph lying within tokens first..end (a new list, to add to)."""
+        starts = self.cue_starts[paragraph]
+        low = bisect.bisect_left(starts, first)
+        if low == len(starts) or starts[low] > end:
+            return []  # the common case: no cue in reach
+        high = bisect.bisect_right(starts, end, low)
+        return [cue for cue in self.cues[paragraph][low:high] if cue.last <= end]
+
     def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
         """Verbs that lead into a fragment ("called it "…""), among tokens floor..end."""
         words = self._partial_cue_words(view)
-        if not words:
-            return []  # the common case: the paragraph has none at all
         forms = load_lexicon().partial_cue_forms
         tokens = view.tokens
         found = []
@@ -489,11 +520,21 @@ class QuoteAttributor:
             return False
         return any(c.last < slot.first for c in self._cues_in(view.index, after, slot.first))
 
+    def _check_speech(self) -> None:
+        """Raise _NotSpeech if the quote being attributed is a title or a scare quote
+        (told once per quote, before anything is resolved for it)."""
+        if self._unchecked is not None:
+            span, paragraph_start = self._unchecked
+            self._unchecked = None
+            if is_title_or_scare(self.body, span, paragraph_start):
+                raise _NotSpeech
+
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:
             return None
+        self._check_speech()  # resolving has side effects: a title must not get that far
         entity = resolve_mention(self.registry, self.body, view.tokens, mention)
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
-        return Link(view, mention, cue, entity)
+        return tuple.__new__(Link, (view, mention, cue, entity))  # Link(…) without its __new__

@@ -110,6 +110,8 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
 def _first_char(body: str, start: int, end: int, skipped: str) -> str:
     """The first character of body[start:end] not in `skipped` ("" if none), read
     from its head: copying a long quote whole to find it is most of the cost."""
+    if start < end and body[start] not in skipped:
+        return body[start]  # the common case: nothing to skip
     head = body[start : min(end, start + 16)].lstrip(skipped)
     if not head and end > start + 16:
         head = body[start:end].lstrip(skipped)
