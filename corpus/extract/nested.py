@@ -54,7 +54,9 @@ def fragments_in_clauses(
             probe += 1
             if span.paragraph != span.last_paragraph:
                 continue
-            if is_title_or_scare(body, span, paras[span.paragraph].start):
+            if is_title_or_scare(body, span, paras[span.paragraph].start) and not (
+                _words_of_a_sentence(body, span)
+            ):
                 continue
             fragments.append(
                 Found(
@@ -70,6 +72,13 @@ def fragments_in_clauses(
                 )
             )
     return fragments
+
+
+def _words_of_a_sentence(body: str, span: QuoteSpan) -> bool:
+    """A lower-case phrase of a few words ("the "highly irresponsible" statement"): inside
+    a reported clause, the speaker's own words rather than a title or a scare quote."""
+    words = body[span.start : span.end].split()
+    return len(words) >= 2 and words[0][:1].islower()
 
 
 def nested_quotes(body: str, outer: list[Found], registry: Registry) -> list[Found]:

@@ -1138,3 +1138,14 @@ def test_subjects_after_an_adjunct_or_before_a_postmodifier(body: str, speaker: 
 def test_the_subject_a_later_verb_shares(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+def test_a_lower_case_fragment_in_a_reported_clause_is_the_speakers() -> None:
+    body = 'Zahra Baloch said Pakistan had noted the "highly irresponsible" remarks.'
+    partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
+    assert partials == [("highly irresponsible", "Zahra Baloch")]
+
+
+def test_a_title_in_a_reported_clause_is_no_fragment() -> None:
+    body = 'Zahra Baloch said the "Open Door" ad was false.'
+    assert [q.kind for q in extract(body).quotes] == ["reported"]
