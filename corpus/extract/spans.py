@@ -171,12 +171,20 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     if 2 <= count <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
         if _after_colon(body, window, span.open_position) and body[end - 1 : end] in _ENDS:
             return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
+        if body[end - 1 : end] == "," and _opens_sentence(body, window, span.open_position):
+            return False  # '"Merry Christmas," Ann Cole said.': words, then who said them
         inner = body[start:end].strip(" ,.;:!?")
         return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
     return False
 
 
 _ENDS = frozenset(".?!")
+
+
+def _opens_sentence(body: str, window: int, opening: int) -> bool:
+    """Does the quote open a sentence (its paragraph, or after a full stop)?"""
+    before = body[window:opening].rstrip()
+    return not before or before[-1] in _ENDS or before[-2:-1] in _ENDS
 
 
 def _after_colon(body: str, window: int, opening: int) -> bool:

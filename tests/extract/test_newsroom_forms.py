@@ -1149,3 +1149,20 @@ def test_a_lower_case_fragment_in_a_reported_clause_is_the_speakers() -> None:
 def test_a_title_in_a_reported_clause_is_no_fragment() -> None:
     body = 'Zahra Baloch said the "Open Door" ad was false.'
     assert [q.kind for q in extract(body).quotes] == ["reported"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '"Merry Christmas," Ann Cole told reporters.',
+        'Cole laughed. "God Bless America," Ann Cole said.',
+    ],
+)
+def test_a_short_capitalised_quote_opening_a_sentence_is_speech(body: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Ann Cole")
+
+
+def test_a_title_after_a_noun_is_still_no_speech() -> None:
+    body = 'Her book, "The Long Table," came out in May, Ann Cole said.'
+    assert "The Long Table," not in [quote.text for quote in extract(body).quotes]
