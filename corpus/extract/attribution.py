@@ -260,8 +260,8 @@ class QuoteAttributor:
             return None
         tokens = view.tokens
         first, ceiling, cue = region
-        if cue is None:  # a dash
-            mention = subject_after(tokens, first + 1, ceiling)
+        if cue is None:  # a dash: '"…" — DSCC spokesperson Jalen Price.'
+            mention = subject_after(tokens, first + 1, self._trim_end(tokens, ceiling))
             return self._link(view, mention, None)
         if cue.first == first:
             mention = subject_after(tokens, cue.last + 1, self._trim_end(tokens, ceiling))

@@ -1166,3 +1166,8 @@ def test_a_short_capitalised_quote_opening_a_sentence_is_speech(body: str) -> No
 def test_a_title_after_a_noun_is_still_no_speech() -> None:
     body = 'Her book, "The Long Table," came out in May, Ann Cole said.'
     assert "The Long Table," not in [quote.text for quote in extract(body).quotes]
+
+
+def test_a_dash_attribution_may_end_the_sentence_with_a_period() -> None:
+    [quote] = extract('"You are panicking" — DSCC spokesperson Jalen Price.').quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Jalen Price")
