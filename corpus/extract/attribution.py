@@ -81,6 +81,9 @@ def _past_lead_in(tokens: list[Token], first: int, last: int) -> int:
     return comma + 1 if comma is not None else first
 
 
+_SUBORDINATORS = frozenset(
+    {"when", "after", "as", "because", "while", "before", "since", "until", "where", "once"}
+)
 _LEAD_IN_PARTICIPLES = frozenset({"asked", "pressed", "questioned", "challenged", "when"})
 # Marks between a lead-in and its quote: `said: "`, `said, "`, `said — "`.
 _LEAD_IN_MARKS = frozenset({":", ",", "—", "–"})
@@ -321,6 +324,20 @@ class QuoteAttributor:
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
             # "Cole weighed in Friday, posting on social media: "…"": the sentence's subject.
             mention = leading_subject(tokens, floor, cue.first - 2)
+        if (
+            mention is None
+            and not partial
+            and cue.first - 2 >= floor
+            and tokens[cue.first - 1].lower in {"and", "but"}
+        ):
+            # "Strickland posted a video of the street and wrote: "…"": the shared subject,
+            # that of the clause the verbs are in ("It began when Strickland posted …").
+            clause = next(
+                (i + 1 for i in range(cue.first - 2, floor - 1, -1)
+                 if tokens[i].lower in _SUBORDINATORS),
+                floor,
+            )  # fmt: skip
+            mention = leading_subject(tokens, clause, cue.first - 2)
         if mention is None and partial:
             mention = (
                 self._shared_subject(view, candidates, cue, floor)

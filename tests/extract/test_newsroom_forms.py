@@ -1171,3 +1171,12 @@ def test_a_title_after_a_noun_is_still_no_speech() -> None:
 def test_a_dash_attribution_may_end_the_sentence_with_a_period() -> None:
     [quote] = extract('"You are panicking" — DSCC spokesperson Jalen Price.').quotes
     assert (quote.kind, quote.speaker) == ("direct", "Jalen Price")
+
+
+def test_a_second_verb_with_a_colon_shares_its_clauses_subject() -> None:
+    body = (
+        "AUSTIN, Texas — It began Friday night, when Gov. Caleb Strickland posted a video"
+        ' of a street and wrote: "Austin deserves better than this."'
+    )
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Caleb Strickland")
