@@ -13,6 +13,7 @@ import bisect
 from typing import NamedTuple
 
 from .cues import Cue, auxiliary_start
+from .documents import document_author
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
@@ -340,7 +341,8 @@ class QuoteAttributor:
             mention = leading_subject(tokens, clause, cue.first - 2)
         if mention is None and partial:
             mention = (
-                self._shared_subject(view, candidates, cue, floor)
+                document_author(tokens, cue.first, floor)  # "issued a statement calling it"
+                or self._shared_subject(view, candidates, cue, floor)
                 or _object_relative_subject(tokens, cue, floor)
                 or _sentence_subject_of_gerund(tokens, cue, floor)
             )

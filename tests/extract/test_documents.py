@@ -23,3 +23,9 @@ def test_the_author_of_a_statement_reports_its_words(body: str, speaker: str) ->
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("reported", speaker)
     assert quote.text in {"the plan was dead", "prices would rise"}
+
+
+def test_a_fragment_after_a_statement_is_its_authors() -> None:
+    body = 'The Harbor Authority issued a statement calling the plan "a cautionary tale."'
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("partial", "Harbor Authority")
