@@ -101,10 +101,15 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     before = body[window : span.open_position].rstrip()
     if not before or before[-1] in ':,—–-.?!"”’' or before.endswith("'"):
         return "direct"
+    if before[-1] == "(" and before[:-1].rstrip()[-1:] in _BEFORE_A_BRACKETED_SENTENCE:
+        return "direct"  # '« … », Lemoine said. (“We will not …”)': a translation
     last_word = _last_word(before)
     if last_word and last_word.lower() in load_lexicon().cue_forms:
         return "direct"  # said "We will ..."
     return "partial"
+
+
+_BEFORE_A_BRACKETED_SENTENCE = frozenset(['', *'.?!"“”„«»’'])
 
 
 def _first_char(body: str, start: int, end: int, skipped: str) -> str:

@@ -1180,3 +1180,11 @@ def test_a_second_verb_with_a_colon_shares_its_clauses_subject() -> None:
     )
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("direct", "Caleb Strickland")
+
+
+def test_a_translation_in_brackets_after_a_quote_is_the_same_speakers() -> None:
+    body = "« Nous ne céderons pas, » Claire Lemoine said. (“We will not give in.”)"
+    assert [(q.text, q.speaker) for q in extract(body).quotes][1] == (
+        "We will not give in.",
+        "Claire Lemoine",
+    )
