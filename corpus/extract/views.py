@@ -92,7 +92,7 @@ class ParagraphView:
             return self.sentence_start[index], self.sentence_last[index]
         tokens = self.tokens
         opening = 0  # where the paragraph's first sentence after a label starts
-        label_end = _label_end(tokens, self.outside)
+        label_end = _label_end(self)
         if label_end is not None:
             if index < label_end:
                 return 0, label_end - 1  # a label holds no sentence end
@@ -214,7 +214,7 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
             following.text[:1].isupper() or not outside[index + 1]
         ):
             boundaries.append(index + 1)
-    label_end = _label_end(tokens, outside)
+    label_end = _label_end(view)
     if label_end is not None:
         boundaries.append(label_end)
     count = len(tokens)
@@ -233,7 +233,7 @@ _LABEL_LONGEST = 5  # tokens
 _LABEL_PUNCTUATION = frozenset({",", "'", "’"})  # "Yes, but:", "What's next:"
 
 
-def _label_end(tokens: list[Token], outside: list[bool]) -> int | None:
+def _label_end(view: ParagraphView) -> int | None:
     """Where a paragraph-opening label ends: "Zoom in:", "Why it matters:", "The big picture:".
 
     Digest house styles open paragraphs with a short label and a colon. What
@@ -242,9 +242,13 @@ def _label_end(tokens: list[Token], outside: list[bool]) -> int | None:
     colon makes it an introduction instead ("Kerr said: …"), and a quote after
     it an answer ("Kerr: “…”"), which are left alone.
     """
-    if not tokens or not tokens[0].text[:1].isupper():
+    tokens, outside = view.tokens, view.outside
+    if len(tokens) < 3 or not tokens[0].text[:1].isupper():
         return None
-    for index in range(1, min(len(tokens) - 1, _LABEL_LONGEST + 1)):
+    limit = min(len(tokens) - 1, _LABEL_LONGEST + 1)
+    if view.body.find(":", tokens[0].end, tokens[limit - 1].end) < 0:
+        return None  # most paragraphs: no colon among their first words, found in C
+    for index in range(1, limit):
         text = tokens[index].text
         if text == ":":
             following = tokens[index + 1]
