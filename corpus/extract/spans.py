@@ -165,8 +165,8 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True  # Ruth Calloway's "The Long Table"
     if previous in load_lexicon().work_words:
         return True
-    if previous in {"the", "a", "an"} and count <= 4:
-        return True
+    if previous in {"the", "a", "an"} and count <= 4 and (count == 1 or words[0][:1].isupper()):
+        return True  # the "Open Door" ad; but a "jugglery of figures" is someone's phrase
     if (
         count <= 2
         and previous_word[:1].isupper()

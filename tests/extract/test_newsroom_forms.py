@@ -1188,3 +1188,12 @@ def test_a_translation_in_brackets_after_a_quote_is_the_same_speakers() -> None:
         "We will not give in.",
         "Claire Lemoine",
     )
+
+
+def test_a_lower_case_phrase_after_an_article_is_no_title() -> None:
+    [quote] = extract("Ahmed Bhatti rejected the budget as a “jugglery of figures”.").quotes
+    assert (quote.kind, quote.text, quote.speaker) == (
+        "partial",
+        "jugglery of figures",
+        "Ahmed Bhatti",
+    )
