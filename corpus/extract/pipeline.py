@@ -60,22 +60,44 @@ def _run_stages(body: str) -> Extraction:
     cues = [find_cues(view.tokens, view.outside) for view in views]
     registry = Registry(body)
     sight_names(body, views, registry)
-    found = transcript_quotes(body, paras, registry)
+    answers = transcript_quotes(body, paras, registry)
+    found: list[Found] = []
     attributor = QuoteAttributor(body, views, cues, registry)
     finder = ReportedFinder(body, registry)
     # Paragraph by paragraph, so that a speaker met in one paragraph is known in the next.
     for view, view_cues in zip(views, cues, strict=True):
         found.extend(finder.find(view, view_cues))
         found.extend(attributor.attribute(view))
-    settled = settle_overlaps(found)
+    settled = settle_overlaps(answers + found)
     # Quotes inside quotes and fragments inside reported clauses sit within their
     # container: added after the overlaps are settled.
-    inner = nested_quotes(body, settled, registry) + fragments_in_clauses(
-        body, settled, spans, paras
+    inner = (
+        nested_quotes(body, settled, registry)
+        + fragments_in_clauses(body, settled, spans, paras)
+        + quotes_in_answers(answers, found, settled)
     )
     if inner:
         settled = sorted([*settled, *inner], key=lambda f: f.start)
     return assemble(body, settled)
+
+
+def quotes_in_answers(
+    answers: list[Found], found: list[Found], settled: list[Found]
+) -> list[Found]:
+    """Direct quotes inside a transcript answer ("OKONKWO: … a farmer there told me,
+    "November is fine …""): the answer is kept whole, and so is the quote in it."""
+    if not answers:
+        return []
+    kept = {id(item) for item in settled}
+    starts = [answer.start for answer in answers]  # in body order, disjoint
+    inside = []
+    for item in found:
+        if item.kind != "direct" or id(item) in kept:
+            continue
+        index = bisect.bisect_right(starts, item.start) - 1
+        if index >= 0 and item.end <= answers[index].end and id(answers[index]) in kept:
+            inside.append(item)
+    return inside
 
 
 def settle_overlaps(found: list[Found]) -> list[Found]:

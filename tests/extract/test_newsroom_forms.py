@@ -1197,3 +1197,17 @@ def test_a_lower_case_phrase_after_an_article_is_no_title() -> None:
         "jugglery of figures",
         "Ahmed Bhatti",
     )
+
+
+def test_a_quote_after_told_me_is_attributed() -> None:
+    [quote] = extract('Ann Lee told me, "November is fine."').quotes
+    assert (quote.kind, quote.speaker) == ("direct", "Ann Lee")
+
+
+def test_a_quote_inside_a_transcript_answer_is_kept_beside_it() -> None:
+    body = (
+        "The interview has been edited.\n\nMARTIN: What did you hear?\n\n"
+        'OKONKWO: I was in Redwood County, and Ann Lee told me, "November is fine."'
+    )
+    speakers = [(quote.speaker, quote.text[:8]) for quote in extract(body).quotes]
+    assert speakers == [("MARTIN", "What did"), ("Okonkwo", "I was in"), ("Ann Lee", "November")]
