@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from operator import attrgetter, itemgetter
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
 from .speakers import NameReading, Registry, group_name, shared_reading
-from .text import TOKEN_LOWER, Token, capitalised_flags, indices_where
+from .text import TOKEN_LOWER, TOKEN_TEXT, Token, indices_where
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -42,9 +43,10 @@ def _sight_runs(
     tokens = view.tokens
     for first, last in name_runs(view, lexicon):
         if first > 0 and (
-            tokens[first - 1].lower in PLACE_PREPOSITIONS or _named_place(tokens, first)
+            tokens[first - 1].lower in PLACE_PREPOSITIONS
+            or (tokens[first - 1].lower == "of" and _named_place(tokens, first))
         ):
-            continue  # "in Squirrel Hill", "from Long Island": a place
+            continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch": places
         position = tokens[first].start
         key = body[position : tokens[last].end]
         if key in readings:
@@ -177,14 +179,13 @@ def _views_holding(views: list[ParagraphView], offsets: list[int]) -> set[int]:
     holding = set()
     for offset in offsets:
         # Views are in body order: only the last one starting at or before `offset` can hold it.
-        index = bisect.bisect_right(views, offset, key=_paragraph_start) - 1
+        index = bisect.bisect_right(views, offset, key=_PARAGRAPH_START) - 1
         if index >= 0 and offset < views[index].paragraph.end:
             holding.add(index)
     return holding
 
 
-def _paragraph_start(view: ParagraphView) -> int:
-    return view.paragraph.start
+_PARAGRAPH_START = attrgetter("paragraph.start")  # a key bisect calls in C
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
@@ -232,7 +233,7 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
     # before one ("host Maya Castellano"), so only capitals need finding.
-    for capital in indices_where(capitalised_flags(tokens)):
+    for capital in _capitals(tokens):
         if capital < index:
             continue
         titled = capital - 1
@@ -243,6 +244,19 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
         if outside[capital]:
             index = _take_run(tokens, outside, capital, count, title_words, runs)
     return runs
+
+
+def _capitals(tokens: list[Token]) -> list[int]:
+    """Indices of the capitalised tokens (Token.is_capitalised), found in C.
+
+    Every token, narrative or quote, is scanned: the first character is taken with
+    an index rather than a slice (a fifth of the scan), as token texts are never
+    empty (the tokeniser matches at least one character, a quote's words at least one).
+    """
+    return indices_where(map(str.isupper, map(_INITIAL, map(TOKEN_TEXT, tokens))))
+
+
+_INITIAL = itemgetter(0)
 
 
 def _take_run(
