@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
@@ -322,15 +324,95 @@ def _split_titles(
 NEARBY = 40
 
 
+class Sightings:
+    """Entities with the offsets where they were sighted, in body order (ties in the
+    order they were noted, as bisect_right places them).
+
+    Kept in blocks of a few hundred rather than one list: the names stage notes its
+    sightings in body order, but the quote stages then note theirs all over the
+    article, and in a long one each such note would move half of one long list.
+    """
+
+    def __init__(self) -> None:
+        # Parallel blocks of offsets and entities, and the first offset of each block.
+        self._offsets: list[list[int]] = [[]]
+        self._entities: list[list[Entity]] = [[]]
+        self._firsts: list[int] = [-1]  # no offset is below the first block's
+
+    def add(self, position: int, entity: Entity) -> None:
+        offsets = self._offsets[-1]
+        if not offsets or position >= offsets[-1]:
+            block = len(self._offsets) - 1  # after every sighting: the names stage's case
+            offsets.append(position)
+            self._entities[-1].append(entity)
+        else:
+            # The last block whose first offset is at or before `position` holds its place.
+            block = bisect.bisect_right(self._firsts, position) - 1
+            offsets, entities = self._offsets[block], self._entities[block]
+            index = bisect.bisect_right(offsets, position)
+            offsets.insert(index, position)
+            entities.insert(index, entity)
+        if len(offsets) > 2 * _BLOCK:
+            self._split(block)
+
+    def _split(self, block: int) -> None:
+        offsets, entities = self._offsets[block], self._entities[block]
+        self._offsets[block : block + 1] = [offsets[:_BLOCK], offsets[_BLOCK:]]
+        self._entities[block : block + 1] = [entities[:_BLOCK], entities[_BLOCK:]]
+        self._firsts.insert(block + 1, offsets[_BLOCK])
+
+    def _end_before(self, position: int) -> tuple[int, int]:
+        """Block and index in it of the first sighting at or after `position`."""
+        # The last block starting before `position`; any later one starts at or after it.
+        block = max(0, bisect.bisect_left(self._firsts, position) - 1)
+        return block, bisect.bisect_left(self._offsets[block], position)
+
+    def recent(self, position: int, reach: int) -> list[Entity]:
+        """Up to `reach` entities sighted before `position`, nearest first."""
+        block, index = self._end_before(position)
+        found = self._entities[block][max(0, index - reach) : index][::-1]
+        while len(found) < reach and block > 0:
+            block -= 1
+            entities = self._entities[block]
+            found.extend(entities[max(0, len(entities) - (reach - len(found))) :][::-1])
+        return found
+
+    def nearest_first(self, position: int) -> Iterator[Entity]:
+        """Every entity sighted before `position`, nearest first."""
+        block, index = self._end_before(position)
+        entities = self._entities[block]
+        while True:
+            for back in range(index - 1, -1, -1):
+                yield entities[back]
+            if block == 0:
+                return
+            block -= 1
+            entities = self._entities[block]
+            index = len(entities)
+
+    def between(self, start: int, end: int) -> Iterator[Entity]:
+        """Entities sighted at offsets from `start` up to (not including) `end`, in order."""
+        block, first = self._end_before(start)
+        while block < len(self._offsets):
+            offsets, entities = self._offsets[block], self._entities[block]
+            for index in range(first, len(offsets)):
+                if offsets[index] >= end:
+                    return
+                yield entities[index]
+            block += 1
+            first = 0
+
+
+_BLOCK = 256  # a block splits in two at twice this: inserts stay short memory moves
+
+
 class Registry:
     """Entities of one article, with where each was mentioned, in body order."""
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.entities: list[Entity] = []
-        # Sightings in body order, as two parallel lists so that bisect finds "before here".
-        self.offsets: list[int] = []
-        self.seen: list[Entity] = []
+        self.sightings = Sightings()
         self.by_surname: dict[str, list[Entity]] = {}
         self.organisations: list[Entity] = []
         self.groups: list[Entity] = []
@@ -345,18 +427,8 @@ class Registry:
         self.position = position
         entity = self.find_or_add(reading)
         if entity is not None:
-            self._note(position, entity)
+            self.sightings.add(position, entity)
         return entity
-
-    def _note(self, position: int, entity: Entity) -> None:
-        index = bisect.bisect_right(self.offsets, position)
-        self.offsets.insert(index, position)
-        self.seen.insert(index, entity)
-
-    def _recent(self, position: int, reach: int) -> list[Entity]:
-        """Up to `reach` sightings before `position`, nearest first (bounded: linear cost)."""
-        index = bisect.bisect_left(self.offsets, position)
-        return self.seen[max(0, index - reach) : index][::-1]
 
     def find_or_add(self, reading: NameReading) -> Entity | None:
         if reading.kind == "single":
@@ -396,11 +468,9 @@ class Registry:
         if not people:
             return None
         # Walks back in place rather than copying 400 sightings: the nearest usually matches.
-        seen = self.seen
-        index = bisect.bisect_left(self.offsets, self.position)
-        for back in range(index - 1, max(0, index - 400) - 1, -1):
-            if seen[back] in people:
-                return seen[back]
+        for seen in islice(self.sightings.nearest_first(self.position), 400):
+            if seen in people:
+                return seen
         return None
 
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
@@ -478,23 +548,20 @@ class Registry:
         if entity is None and reading.kind == "single":
             entity = self._person(NameReading("person", reading.name, reading.titles))
         if entity is not None:
-            self._note(position, entity)
+            self.sightings.add(position, entity)
         return entity
 
     # --- pronouns and nominals ------------------------------------------
     def before(self, position: int) -> list[Entity]:
         """Entities sighted before `position`, nearest first."""
         # A dict keeps each entity where it first appears, nearest first, in C.
-        return list(dict.fromkeys(self._recent(position, NEARBY)))
+        return list(dict.fromkeys(self.sightings.recent(position, NEARBY)))
 
     def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
         """Is a person other than `entity` named between two offsets?"""
-        index = bisect.bisect_left(self.offsets, start)
-        while index < len(self.offsets) and self.offsets[index] < end:
-            other = self.seen[index]
+        for other in self.sightings.between(start, end):
             if other is not entity and other.kind in {"person", "group"}:
                 return True
-            index += 1
         return False
 
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
@@ -502,16 +569,15 @@ class Registry:
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in self._recent(position, NEARBY):
+            for entity in self.sightings.recent(position, NEARBY):
                 if entity.kind == "person" and entity.gender in (None, wanted):
                     if entity.gender is None:
                         entity.gender = wanted
                     return entity
             return None
         if pronoun == "it":
-            return next(
-                (e for e in self._recent(position, NEARBY) if e.kind == "organisation"), None
-            )
+            recent = self.sightings.recent(position, NEARBY)
+            return next((e for e in recent if e.kind == "organisation"), None)
         if pronoun == "they":
             for entity in self.before(position)[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
@@ -580,7 +646,7 @@ class Registry:
         officials" is someone else.
         """
         entity = self._find_or_add_group(name, head, anonymous, member)
-        self._note(position, entity)  # "one of them" and "they" look for it
+        self.sightings.add(position, entity)  # "one of them" and "they" look for it
         return entity
 
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
