@@ -230,6 +230,7 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     runs: list[tuple[int, int]] = []
     count = len(tokens)
     title_words = lexicon.title_words
+    joining = _joining_words(title_words)
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
     # before one ("host Maya Castellano"), so only capitals need finding.
@@ -238,11 +239,11 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
             continue
         titled = capital - 1
         if titled >= index and outside[titled] and tokens[titled].lower in title_words:
-            index = _take_run(tokens, outside, titled, count, title_words, runs)
+            index = _take_run(tokens, outside, titled, count, joining, title_words, runs)
             if capital < index:
                 continue
         if outside[capital]:
-            index = _take_run(tokens, outside, capital, count, title_words, runs)
+            index = _take_run(tokens, outside, capital, count, joining, title_words, runs)
     return runs
 
 
@@ -264,6 +265,7 @@ def _take_run(
     outside: list[bool],
     start: int,
     count: int,
+    joining: frozenset[str],
     title_words: frozenset[str],
     runs: list[tuple[int, int]],
 ) -> int:
@@ -273,16 +275,17 @@ def _take_run(
     # A possessive ends the name: "Ruth Calloway's memoir".
     if not tokens[start].text.endswith(_POSSESSIVE_ENDS):
         while index < count and outside[index]:
-            text = tokens[index].text
-            if text[:1].isupper() or text == "(" or (text == ")" and last == index - 1):
+            token = tokens[index]
+            text = token.text
+            if text[0].isupper() or text == "(" or (text == ")" and last == index - 1):
                 last = index
                 index += 1
                 if text.endswith(_POSSESSIVE_ENDS):
                     break
             elif (
-                (tokens[index].lower in RUN_JOINERS or tokens[index].lower in title_words)
+                token.lower in joining  # a joiner or a title word
                 and index + 1 < count
-                and (tokens[index + 1].text[:1].isupper() or tokens[index + 1].lower in title_words)
+                and (tokens[index + 1].text[0].isupper() or tokens[index + 1].lower in title_words)
             ):
                 index += 1
             else:
@@ -299,6 +302,12 @@ def _take_run(
 
 
 _POSSESSIVE_ENDS = ("'s", "’s")
+
+
+@lru_cache(maxsize=4)
+def _joining_words(title_words: frozenset[str]) -> frozenset[str]:
+    """Words that carry a run on to a capital after them: joiners and title words."""
+    return RUN_JOINERS | title_words
 
 
 def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:

@@ -502,7 +502,7 @@ class Registry:
         if name.lower().startswith("the "):
             name = name[4:]
         key = name.lower()
-        initials = name.replace(".", "") if _ACRONYM.match(name) else None
+        initials = _acronym_letters(name)
         for entity in reversed(self.organisations):
             if initials is not None and initials == _initials(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
@@ -528,12 +528,9 @@ class Registry:
     def _single(self, reading: NameReading) -> Entity | None:
         word = reading.name
         key = word.lower()
-        latest = self._latest_with_surname(key)
-        if latest is not None:
-            return latest
         people = self.by_surname.get(key)
-        if people:
-            return people[-1]
+        if people:  # most capitalised words name no one: one look-up decides
+            return self._latest_with_surname(key) or people[-1]
         for entity in reversed(self.organisations):
             if _answers_to(entity, key):
                 return entity
@@ -691,8 +688,19 @@ def _answers_to(entity: Entity, key: str) -> bool:
     return entity.name.lower() == key or key in map(str.lower, entity.aliases)
 
 
+@lru_cache(maxsize=4096)
+def _acronym_letters(name: str) -> str | None:
+    """The letters of an acronym ("U.S." -> "US"), or None for any other name (cached:
+    bodies are sighted again and again)."""
+    return name.replace(".", "") if _ACRONYM.match(name) else None
+
+
+@lru_cache(maxsize=4096)
 def _initials(name: str) -> str:
-    """ "Department of Investigation" -> "DOI"; "Office of Management and Budget" -> "OMB"."""
+    """ "Department of Investigation" -> "DOI"; "Office of Management and Budget" -> "OMB".
+
+    Cached: an acronym sighted is checked against every body named before it.
+    """
     words = name.replace("-", " ").split()
     return "".join(
         w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in {"and", "the", "&"}
