@@ -14,7 +14,6 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
 
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
@@ -377,18 +376,20 @@ class Sightings:
             found.extend(entities[max(0, len(entities) - (reach - len(found))) :][::-1])
         return found
 
-    def nearest_first(self, position: int) -> Iterator[Entity]:
-        """Every entity sighted before `position`, nearest first."""
+    def nearest_of(self, position: int, wanted: list[Entity], reach: int) -> Entity | None:
+        """The nearest of `wanted` among the `reach` sightings before `position`, or None."""
+        # Walks back in place rather than copying the sightings: the nearest usually matches.
         block, index = self._end_before(position)
-        entities = self._entities[block]
         while True:
-            for back in range(index - 1, -1, -1):
-                yield entities[back]
-            if block == 0:
-                return
-            block -= 1
             entities = self._entities[block]
-            index = len(entities)
+            for back in range(index - 1, max(0, index - reach) - 1, -1):
+                if entities[back] in wanted:
+                    return entities[back]
+            reach -= index
+            if reach <= 0 or block == 0:
+                return None
+            block -= 1
+            index = len(self._entities[block])
 
     def between(self, start: int, end: int) -> Iterator[Entity]:
         """Entities sighted at offsets from `start` up to (not including) `end`, in order."""
@@ -467,11 +468,7 @@ class Registry:
         people = self.by_surname.get(surname)
         if not people:
             return None
-        # Walks back in place rather than copying 400 sightings: the nearest usually matches.
-        for seen in islice(self.sightings.nearest_first(self.position), 400):
-            if seen in people:
-                return seen
-        return None
+        return self.sightings.nearest_of(self.position, people, 400)
 
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
         for title in reading.titles:

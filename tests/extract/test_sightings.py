@@ -43,7 +43,9 @@ def test_blocked_sightings_answer_as_one_sorted_list(seed: int, monkeypatch) -> 
         probe = rng.randrange(-1, span + 2)
         reach = rng.choice([1, 3, 7, 40, 1000])
         assert blocked.recent(probe, reach) == flat.before(probe)[:reach]
-        assert list(blocked.nearest_first(probe)) == flat.before(probe)
+        wanted = rng.sample(people, rng.randrange(1, 4))
+        within = [e for e in flat.before(probe)[:reach] if e in wanted]
+        assert blocked.nearest_of(probe, wanted, reach) is (within[0] if within else None)
         end = probe + rng.randrange(0, 30)
         assert list(blocked.between(probe, end)) == flat.between(probe, end)
 
@@ -51,5 +53,5 @@ def test_blocked_sightings_answer_as_one_sorted_list(seed: int, monkeypatch) -> 
 def test_empty_sightings_hold_nothing() -> None:
     sightings = Sightings()
     assert sightings.recent(10, 40) == []
-    assert list(sightings.nearest_first(10)) == []
+    assert sightings.nearest_of(10, [Entity("Ann Lee", "person")], 400) is None
     assert list(sightings.between(0, 10)) == []
