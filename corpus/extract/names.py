@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from itertools import compress, count
 from operator import attrgetter, itemgetter
 
 from .lexicon import Lexicon, word_set
@@ -228,33 +229,26 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Maximal stretches of capitalised words (with titles and joiners) outside quotes."""
     tokens, outside = view.tokens, view.outside
     runs: list[tuple[int, int]] = []
-    count = len(tokens)
+    length = len(tokens)
     title_words = lexicon.title_words
     joining = _joining_words(title_words)
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
-    # before one ("host Maya Castellano"), so only capitals need finding.
-    for capital in _capitals(tokens):
+    # before one ("host Maya Castellano"), so only capitals need finding: in C, over
+    # every token (Token.is_capitalised; the initial taken with an index, not a slice,
+    # as token texts are never empty).
+    initials = map(_INITIAL, map(TOKEN_TEXT, tokens))
+    for capital in compress(count(), map(str.isupper, initials)):
         if capital < index:
             continue
         titled = capital - 1
         if titled >= index and outside[titled] and tokens[titled].lower in title_words:
-            index = _take_run(tokens, outside, titled, count, joining, title_words, runs)
+            index = _take_run(tokens, outside, titled, length, joining, title_words, runs)
             if capital < index:
                 continue
         if outside[capital]:
-            index = _take_run(tokens, outside, capital, count, joining, title_words, runs)
+            index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
     return runs
-
-
-def _capitals(tokens: list[Token]) -> list[int]:
-    """Indices of the capitalised tokens (Token.is_capitalised), found in C.
-
-    Every token, narrative or quote, is scanned: the first character is taken with
-    an index rather than a slice (a fifth of the scan), as token texts are never
-    empty (the tokeniser matches at least one character, a quote's words at least one).
-    """
-    return indices_where(map(str.isupper, map(_INITIAL, map(TOKEN_TEXT, tokens))))
 
 
 _INITIAL = itemgetter(0)
