@@ -379,7 +379,8 @@ class Sightings:
     def nearest_of(self, position: int, wanted: list[Entity], reach: int) -> Entity | None:
         """The nearest of `wanted` among the `reach` sightings before `position`, or None."""
         # Walks back in place rather than copying the sightings: the nearest usually matches.
-        block, index = self._end_before(position)
+        block = max(0, bisect.bisect_left(self._firsts, position) - 1)  # _end_before, inlined
+        index = bisect.bisect_left(self._offsets[block], position)
         while True:
             entities = self._entities[block]
             for back in range(index - 1, max(0, index - reach) - 1, -1):
@@ -441,8 +442,8 @@ class Registry:
     def _person(self, reading: NameReading) -> Entity:
         words = reading.name.split()
         surname = words[-1].lower()
-        if len(words) == 1:
-            latest = self._latest_with_surname(surname)
+        if len(words) == 1 and surname in self.by_surname:
+            latest = self._latest_of(self.by_surname[surname])
             if latest is not None:
                 return self._enrich(latest, reading)
         lowered = reading.name.lower()
@@ -461,13 +462,10 @@ class Registry:
         self.by_surname.setdefault(surname, []).append(entity)
         return self._enrich(entity, reading)
 
-    def _latest_with_surname(self, surname: str) -> Entity | None:
-        """Of two Millers, "Miller" is the one named most recently before here."""
-        # by_surname holds every person, under the surname they have now (a rename
-        # keeps it): most words name no one, and the walk is skipped.
-        people = self.by_surname.get(surname)
-        if not people:
-            return None
+    def _latest_of(self, people: list[Entity]) -> Entity | None:
+        """Of two Millers, "Miller" is the one named most recently before here (the
+        people of one surname in by_surname, which holds every person under the surname
+        they have now: a rename keeps it)."""
         return self.sightings.nearest_of(self.position, people, 400)
 
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
@@ -527,7 +525,7 @@ class Registry:
         key = word.lower()
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
-            return self._latest_with_surname(key) or people[-1]
+            return self._latest_of(people) or people[-1]
         for entity in reversed(self.organisations):
             if _answers_to(entity, key):
                 return entity
