@@ -50,9 +50,8 @@ def _sight_runs(
             continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch": places
         position = tokens[first].start
         key = body[position : tokens[last].end]
-        if key in readings:
-            reading = readings[key]
-        else:
+        reading = readings.get(key, _UNREAD)
+        if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
             continue
@@ -74,6 +73,9 @@ def _sight_runs(
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+_UNREAD = NameReading("", "", [])  # a marker: None is a reading too (no name)
 
 
 def _named_place(tokens, first: int) -> bool:  # noqa: ANN001

@@ -368,7 +368,8 @@ class Sightings:
 
     def recent(self, position: int, reach: int) -> list[Entity]:
         """Up to `reach` entities sighted before `position`, nearest first."""
-        block, index = self._end_before(position)
+        block = max(0, bisect.bisect_left(self._firsts, position) - 1)  # _end_before, inlined:
+        index = bisect.bisect_left(self._offsets[block], position)  # every pronoun asks this
         found = self._entities[block][max(0, index - reach) : index][::-1]
         while len(found) < reach and block > 0:
             block -= 1
