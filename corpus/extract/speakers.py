@@ -336,7 +336,9 @@ class Sightings:
         # Parallel blocks of offsets and entities, and the first offset of each block.
         self._offsets: list[list[int]] = [[]]
         self._entities: list[list[Entity]] = [[]]
-        self._firsts: list[int] = [-1]  # no offset is below the first block's
+        # The first block's first offset is never compared (bisects start at 1): any
+        # offset before the second block's first one belongs in the first block.
+        self._firsts: list[int] = [-1]
 
     def add(self, position: int, entity: Entity) -> None:
         offsets = self._offsets[-1]
@@ -346,7 +348,7 @@ class Sightings:
             self._entities[-1].append(entity)
         else:
             # The last block whose first offset is at or before `position` holds its place.
-            block = bisect.bisect_right(self._firsts, position) - 1
+            block = bisect.bisect_right(self._firsts, position, 1) - 1
             offsets, entities = self._offsets[block], self._entities[block]
             index = bisect.bisect_right(offsets, position)
             offsets.insert(index, position)
@@ -363,12 +365,12 @@ class Sightings:
     def _end_before(self, position: int) -> tuple[int, int]:
         """Block and index in it of the first sighting at or after `position`."""
         # The last block starting before `position`; any later one starts at or after it.
-        block = max(0, bisect.bisect_left(self._firsts, position) - 1)
+        block = bisect.bisect_left(self._firsts, position, 1) - 1
         return block, bisect.bisect_left(self._offsets[block], position)
 
     def recent(self, position: int, reach: int) -> list[Entity]:
         """Up to `reach` entities sighted before `position`, nearest first."""
-        block = max(0, bisect.bisect_left(self._firsts, position) - 1)  # _end_before, inlined:
+        block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined:
         index = bisect.bisect_left(self._offsets[block], position)  # every pronoun asks this
         found = self._entities[block][max(0, index - reach) : index][::-1]
         while len(found) < reach and block > 0:
@@ -380,7 +382,7 @@ class Sightings:
     def nearest_of(self, position: int, wanted: list[Entity], reach: int) -> Entity | None:
         """The nearest of `wanted` among the `reach` sightings before `position`, or None."""
         # Walks back in place rather than copying the sightings: the nearest usually matches.
-        block = max(0, bisect.bisect_left(self._firsts, position) - 1)  # _end_before, inlined
+        block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined
         index = bisect.bisect_left(self._offsets[block], position)
         while True:
             entities = self._entities[block]
