@@ -532,10 +532,14 @@ def _one_word_subject(
     text = tokens[index].text
     if text == "," or _PARTY_STATE.match(text):
         return None  # nothing before the comma; a party tag is said of a name, never one
-    mention = _core_mention(tokens, index, index, whole, lexicon)
-    if mention is None:
+    # _core_mention of one word: a phrase of its own if it can head one (no clause or
+    # preposition to look behind), read by what heads it.
+    if np_start(tokens, index, index, lexicon) is None:
         return None
-    return _build(tokens, mention[0], mention[1], mention[2], [], lexicon)
+    head = head_kind(tokens, index, index, lexicon)
+    if head is None:
+        return None
+    return _build(tokens, index, index, head, [], lexicon)
 
 
 POSTMODIFIER_STARTS = frozenset(
