@@ -441,9 +441,12 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     `whole` demands that the phrase fill everything from `floor` (after a
     quote: `"…," Senate Majority Leader Harold Brennan, D-Ore., said`).
     """
-    lexicon = load_lexicon()
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
+    if end == floor and tokens[end].lower in _UNSKIPPED_PRONOUNS:
+        # "he said", the commonest attribution: what the general reading below gives.
+        return Mention(end, end, end, end, "pronoun", appositives=[])
+    lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
         # the comma kept, an appositive before "who" stays an appositive ("Council
@@ -473,12 +476,13 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if end < floor:
         return None
     if end == floor and tokens[end].lower in PRONOUNS:
-        # "he said" (the commonest attribution): what the general reading below gives.
-        return Mention(end, end, end, end, "pronoun", appositives=[])
+        return Mention(end, end, end, end, "pronoun", appositives=[])  # "he privately said"
     if end == floor or end - 2 == floor:
         member = _group_member(tokens, floor, end)
         if member is not None:
             return member
+    if end == floor:
+        return _one_word_subject(tokens, end, whole, lexicon)
     opening_dash = _dash_aside_start(tokens, end, floor)
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
@@ -517,6 +521,25 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
                 )
         return built
     return None
+
+
+def _one_word_subject(
+    tokens: list[Token], index: int, whole: bool, lexicon: Lexicon
+) -> Mention | None:
+    """subject_before's reading of a lone word before the cue ("…,” Kim said"), the
+    commonest subject after a quote, without the splitting into stretches it needs
+    no part of (no dash aside, one stretch, no appositives)."""
+    text = tokens[index].text
+    if text == "," or _PARTY_STATE.match(text):
+        return None  # nothing before the comma; a party tag is said of a name, never one
+    # _core_mention of one word: a phrase of its own if it can head one (no clause or
+    # preposition to look behind), read by what heads it.
+    if np_start(tokens, index, index, lexicon) is None:
+        return None
+    head = head_kind(tokens, index, index, lexicon)
+    if head is None:
+        return None
+    return _build(tokens, index, index, head, [], lexicon)
 
 
 POSTMODIFIER_STARTS = frozenset(
@@ -673,6 +696,9 @@ def _nominal(token: Token, lexicon: Lexicon) -> bool:
 
 
 _SKIPPABLE = word_set("skippable")
+# Pronouns the skipping in subject_before never steps over (no time word, no "-ly"
+# adverb): a lone one before the cue is the subject, decided before any skipping.
+_UNSKIPPED_PRONOUNS = frozenset(PRONOUNS).difference(_SKIPPABLE, WEEKDAYS)
 _CLAUSE_JOINS = word_set("clause_joins")
 # What may stand before a sentence's real start: a dateline's dash ("NEW YORK, Oct 9
 # (Reuters) - Federal Reserve Governor …"), a bullet ("* Bellamy said"), "EXCLUSIVE:".

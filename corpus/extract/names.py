@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
+from itertools import compress, count
+from operator import attrgetter, itemgetter
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, head_kind, np_start
 from .speakers import NameReading, Registry, group_name, shared_reading
-from .text import TOKEN_LOWER, Token, capitalised_flags, indices_where
+from .text import TOKEN_LOWER, TOKEN_TEXT, Token, indices_where
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -42,14 +44,14 @@ def _sight_runs(
     tokens = view.tokens
     for first, last in name_runs(view, lexicon):
         if first > 0 and (
-            tokens[first - 1].lower in PLACE_PREPOSITIONS or _named_place(tokens, first)
+            tokens[first - 1].lower in PLACE_PREPOSITIONS
+            or (tokens[first - 1].lower == "of" and _named_place(tokens, first))
         ):
-            continue  # "in Squirrel Hill", "from Long Island": a place
+            continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch": places
         position = tokens[first].start
         key = body[position : tokens[last].end]
-        if key in readings:
-            reading = readings[key]
-        else:
+        reading = readings.get(key, _UNREAD)
+        if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
             continue
@@ -71,6 +73,9 @@ def _sight_runs(
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+_UNREAD = NameReading("", "", [])  # a marker: None is a reading too (no name)
 
 
 def _named_place(tokens, first: int) -> bool:  # noqa: ANN001
@@ -177,14 +182,13 @@ def _views_holding(views: list[ParagraphView], offsets: list[int]) -> set[int]:
     holding = set()
     for offset in offsets:
         # Views are in body order: only the last one starting at or before `offset` can hold it.
-        index = bisect.bisect_right(views, offset, key=_paragraph_start) - 1
+        index = bisect.bisect_right(views, offset, key=_PARAGRAPH_START) - 1
         if index >= 0 and offset < views[index].paragraph.end:
             holding.add(index)
     return holding
 
 
-def _paragraph_start(view: ParagraphView) -> int:
-    return view.paragraph.start
+_PARAGRAPH_START = attrgetter("paragraph.start")  # a key bisect calls in C
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:
@@ -227,22 +231,29 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Maximal stretches of capitalised words (with titles and joiners) outside quotes."""
     tokens, outside = view.tokens, view.outside
     runs: list[tuple[int, int]] = []
-    count = len(tokens)
+    length = len(tokens)
     title_words = lexicon.title_words
+    joining = _joining_words(title_words)
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
-    # before one ("host Maya Castellano"), so only capitals need finding.
-    for capital in indices_where(capitalised_flags(tokens)):
+    # before one ("host Maya Castellano"), so only capitals need finding: in C, over
+    # every token (Token.is_capitalised; the initial taken with an index, not a slice,
+    # as token texts are never empty).
+    initials = map(_INITIAL, map(TOKEN_TEXT, tokens))
+    for capital in compress(count(), map(str.isupper, initials)):
         if capital < index:
             continue
         titled = capital - 1
         if titled >= index and outside[titled] and tokens[titled].lower in title_words:
-            index = _take_run(tokens, outside, titled, count, title_words, runs)
+            index = _take_run(tokens, outside, titled, length, joining, title_words, runs)
             if capital < index:
                 continue
         if outside[capital]:
-            index = _take_run(tokens, outside, capital, count, title_words, runs)
+            index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
     return runs
+
+
+_INITIAL = itemgetter(0)
 
 
 def _take_run(
@@ -250,6 +261,7 @@ def _take_run(
     outside: list[bool],
     start: int,
     count: int,
+    joining: frozenset[str],
     title_words: frozenset[str],
     runs: list[tuple[int, int]],
 ) -> int:
@@ -259,16 +271,17 @@ def _take_run(
     # A possessive ends the name: "Ruth Calloway's memoir".
     if not tokens[start].text.endswith(_POSSESSIVE_ENDS):
         while index < count and outside[index]:
-            text = tokens[index].text
-            if text[:1].isupper() or text == "(" or (text == ")" and last == index - 1):
+            token = tokens[index]
+            text = token.text
+            if text[0].isupper() or text == "(" or (text == ")" and last == index - 1):
                 last = index
                 index += 1
                 if text.endswith(_POSSESSIVE_ENDS):
                     break
             elif (
-                (tokens[index].lower in RUN_JOINERS or tokens[index].lower in title_words)
+                token.lower in joining  # a joiner or a title word
                 and index + 1 < count
-                and (tokens[index + 1].text[:1].isupper() or tokens[index + 1].lower in title_words)
+                and (tokens[index + 1].text[0].isupper() or tokens[index + 1].lower in title_words)
             ):
                 index += 1
             else:
@@ -285,6 +298,12 @@ def _take_run(
 
 
 _POSSESSIVE_ENDS = ("'s", "’s")
+
+
+@lru_cache(maxsize=4)
+def _joining_words(title_words: frozenset[str]) -> frozenset[str]:
+    """Words that carry a run on to a capital after them: joiners and title words."""
+    return RUN_JOINERS | title_words
 
 
 def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -322,15 +323,101 @@ def _split_titles(
 NEARBY = 40
 
 
+class Sightings:
+    """Entities with the offsets where they were sighted, in body order (ties in the
+    order they were noted, as bisect_right places them).
+
+    Kept in blocks of a few hundred rather than one list: the names stage notes its
+    sightings in body order, but the quote stages then note theirs all over the
+    article, and in a long one each such note would move half of one long list.
+    """
+
+    def __init__(self) -> None:
+        # Parallel blocks of offsets and entities, and the first offset of each block.
+        self._offsets: list[list[int]] = [[]]
+        self._entities: list[list[Entity]] = [[]]
+        # The first block's first offset is never compared (bisects start at 1): any
+        # offset before the second block's first one belongs in the first block.
+        self._firsts: list[int] = [-1]
+
+    def add(self, position: int, entity: Entity) -> None:
+        offsets = self._offsets[-1]
+        if not offsets or position >= offsets[-1]:
+            block = len(self._offsets) - 1  # after every sighting: the names stage's case
+            offsets.append(position)
+            self._entities[-1].append(entity)
+        else:
+            # The last block whose first offset is at or before `position` holds its place.
+            block = bisect.bisect_right(self._firsts, position, 1) - 1
+            offsets, entities = self._offsets[block], self._entities[block]
+            index = bisect.bisect_right(offsets, position)
+            offsets.insert(index, position)
+            entities.insert(index, entity)
+        if len(offsets) > 2 * _BLOCK:
+            self._split(block)
+
+    def _split(self, block: int) -> None:
+        offsets, entities = self._offsets[block], self._entities[block]
+        self._offsets[block : block + 1] = [offsets[:_BLOCK], offsets[_BLOCK:]]
+        self._entities[block : block + 1] = [entities[:_BLOCK], entities[_BLOCK:]]
+        self._firsts.insert(block + 1, offsets[_BLOCK])
+
+    def _end_before(self, position: int) -> tuple[int, int]:
+        """Block and index in it of the first sighting at or after `position`."""
+        # The last block starting before `position`; any later one starts at or after it.
+        block = bisect.bisect_left(self._firsts, position, 1) - 1
+        return block, bisect.bisect_left(self._offsets[block], position)
+
+    def recent(self, position: int, reach: int) -> list[Entity]:
+        """Up to `reach` entities sighted before `position`, nearest first."""
+        block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined:
+        index = bisect.bisect_left(self._offsets[block], position)  # every pronoun asks this
+        found = self._entities[block][max(0, index - reach) : index][::-1]
+        while len(found) < reach and block > 0:
+            block -= 1
+            entities = self._entities[block]
+            found.extend(entities[max(0, len(entities) - (reach - len(found))) :][::-1])
+        return found
+
+    def nearest_of(self, position: int, wanted: list[Entity], reach: int) -> Entity | None:
+        """The nearest of `wanted` among the `reach` sightings before `position`, or None."""
+        # Walks back in place rather than copying the sightings: the nearest usually matches.
+        block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined
+        index = bisect.bisect_left(self._offsets[block], position)
+        while True:
+            entities = self._entities[block]
+            for back in range(index - 1, max(0, index - reach) - 1, -1):
+                if entities[back] in wanted:
+                    return entities[back]
+            reach -= index
+            if reach <= 0 or block == 0:
+                return None
+            block -= 1
+            index = len(self._entities[block])
+
+    def between(self, start: int, end: int) -> Iterator[Entity]:
+        """Entities sighted at offsets from `start` up to (not including) `end`, in order."""
+        block, first = self._end_before(start)
+        while block < len(self._offsets):
+            offsets, entities = self._offsets[block], self._entities[block]
+            for index in range(first, len(offsets)):
+                if offsets[index] >= end:
+                    return
+                yield entities[index]
+            block += 1
+            first = 0
+
+
+_BLOCK = 256  # a block splits in two at twice this: inserts stay short memory moves
+
+
 class Registry:
     """Entities of one article, with where each was mentioned, in body order."""
 
     def __init__(self, body: str) -> None:
         self.body = body
         self.entities: list[Entity] = []
-        # Sightings in body order, as two parallel lists so that bisect finds "before here".
-        self.offsets: list[int] = []
-        self.seen: list[Entity] = []
+        self.sightings = Sightings()
         self.by_surname: dict[str, list[Entity]] = {}
         self.organisations: list[Entity] = []
         self.groups: list[Entity] = []
@@ -345,18 +432,8 @@ class Registry:
         self.position = position
         entity = self.find_or_add(reading)
         if entity is not None:
-            self._note(position, entity)
+            self.sightings.add(position, entity)
         return entity
-
-    def _note(self, position: int, entity: Entity) -> None:
-        index = bisect.bisect_right(self.offsets, position)
-        self.offsets.insert(index, position)
-        self.seen.insert(index, entity)
-
-    def _recent(self, position: int, reach: int) -> list[Entity]:
-        """Up to `reach` sightings before `position`, nearest first (bounded: linear cost)."""
-        index = bisect.bisect_left(self.offsets, position)
-        return self.seen[max(0, index - reach) : index][::-1]
 
     def find_or_add(self, reading: NameReading) -> Entity | None:
         if reading.kind == "single":
@@ -368,8 +445,8 @@ class Registry:
     def _person(self, reading: NameReading) -> Entity:
         words = reading.name.split()
         surname = words[-1].lower()
-        if len(words) == 1:
-            latest = self._latest_with_surname(surname)
+        if len(words) == 1 and surname in self.by_surname:
+            latest = self._latest_of(self.by_surname[surname])
             if latest is not None:
                 return self._enrich(latest, reading)
         lowered = reading.name.lower()
@@ -388,20 +465,11 @@ class Registry:
         self.by_surname.setdefault(surname, []).append(entity)
         return self._enrich(entity, reading)
 
-    def _latest_with_surname(self, surname: str) -> Entity | None:
-        """Of two Millers, "Miller" is the one named most recently before here."""
-        # by_surname holds every person, under the surname they have now (a rename
-        # keeps it): most words name no one, and the walk is skipped.
-        people = self.by_surname.get(surname)
-        if not people:
-            return None
-        # Walks back in place rather than copying 400 sightings: the nearest usually matches.
-        seen = self.seen
-        index = bisect.bisect_left(self.offsets, self.position)
-        for back in range(index - 1, max(0, index - 400) - 1, -1):
-            if seen[back] in people:
-                return seen[back]
-        return None
+    def _latest_of(self, people: list[Entity]) -> Entity | None:
+        """Of two Millers, "Miller" is the one named most recently before here (the
+        people of one surname in by_surname, which holds every person under the surname
+        they have now: a rename keeps it)."""
+        return self.sightings.nearest_of(self.position, people, 400)
 
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
         for title in reading.titles:
@@ -432,7 +500,7 @@ class Registry:
         if name.lower().startswith("the "):
             name = name[4:]
         key = name.lower()
-        initials = name.replace(".", "") if _ACRONYM.match(name) else None
+        initials = _acronym_letters(name)
         for entity in reversed(self.organisations):
             if initials is not None and initials == _initials(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
@@ -458,12 +526,9 @@ class Registry:
     def _single(self, reading: NameReading) -> Entity | None:
         word = reading.name
         key = word.lower()
-        latest = self._latest_with_surname(key)
-        if latest is not None:
-            return latest
         people = self.by_surname.get(key)
-        if people:
-            return people[-1]
+        if people:  # most capitalised words name no one: one look-up decides
+            return self._latest_of(people) or people[-1]
         for entity in reversed(self.organisations):
             if _answers_to(entity, key):
                 return entity
@@ -478,23 +543,20 @@ class Registry:
         if entity is None and reading.kind == "single":
             entity = self._person(NameReading("person", reading.name, reading.titles))
         if entity is not None:
-            self._note(position, entity)
+            self.sightings.add(position, entity)
         return entity
 
     # --- pronouns and nominals ------------------------------------------
     def before(self, position: int) -> list[Entity]:
         """Entities sighted before `position`, nearest first."""
         # A dict keeps each entity where it first appears, nearest first, in C.
-        return list(dict.fromkeys(self._recent(position, NEARBY)))
+        return list(dict.fromkeys(self.sightings.recent(position, NEARBY)))
 
     def someone_else_between(self, start: int, end: int, entity: Entity | None) -> bool:
         """Is a person other than `entity` named between two offsets?"""
-        index = bisect.bisect_left(self.offsets, start)
-        while index < len(self.offsets) and self.offsets[index] < end:
-            other = self.seen[index]
+        for other in self.sightings.between(start, end):
             if other is not entity and other.kind in {"person", "group"}:
                 return True
-            index += 1
         return False
 
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
@@ -502,16 +564,15 @@ class Registry:
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in self._recent(position, NEARBY):
+            for entity in self.sightings.recent(position, NEARBY):
                 if entity.kind == "person" and entity.gender in (None, wanted):
                     if entity.gender is None:
                         entity.gender = wanted
                     return entity
             return None
         if pronoun == "it":
-            return next(
-                (e for e in self._recent(position, NEARBY) if e.kind == "organisation"), None
-            )
+            recent = self.sightings.recent(position, NEARBY)
+            return next((e for e in recent if e.kind == "organisation"), None)
         if pronoun == "they":
             for entity in self.before(position)[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
@@ -580,7 +641,7 @@ class Registry:
         officials" is someone else.
         """
         entity = self._find_or_add_group(name, head, anonymous, member)
-        self._note(position, entity)  # "one of them" and "they" look for it
+        self.sightings.add(position, entity)  # "one of them" and "they" look for it
         return entity
 
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
@@ -625,8 +686,19 @@ def _answers_to(entity: Entity, key: str) -> bool:
     return entity.name.lower() == key or key in map(str.lower, entity.aliases)
 
 
+@lru_cache(maxsize=4096)
+def _acronym_letters(name: str) -> str | None:
+    """The letters of an acronym ("U.S." -> "US"), or None for any other name (cached:
+    bodies are sighted again and again)."""
+    return name.replace(".", "") if _ACRONYM.match(name) else None
+
+
+@lru_cache(maxsize=4096)
 def _initials(name: str) -> str:
-    """ "Department of Investigation" -> "DOI"; "Office of Management and Budget" -> "OMB"."""
+    """ "Department of Investigation" -> "DOI"; "Office of Management and Budget" -> "OMB".
+
+    Cached: an acronym sighted is checked against every body named before it.
+    """
     words = name.replace("-", " ").split()
     return "".join(
         w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in {"and", "the", "&"}
