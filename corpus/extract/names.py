@@ -126,7 +126,7 @@ _INDEFINITE = frozenset({"a", "an"})
 
 def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
     """Sorted offsets of the anonymity phrases in `body` ("asked not to be named")."""
-    if not any(stem in body for stem in _WITHHOLDING_STEMS + _UPPER_STEMS):
+    if not any(stem in body for stem in _STEMS_IN_ANY_CASE):
         return []  # most articles: decided by a few substring searches in C
     lowered = body.lower()
     if len(lowered) != len(body):
@@ -157,7 +157,12 @@ _WITHHOLDING_STEMS = (
     "briefed",
     "knowledge",
 )
-_UPPER_STEMS = tuple(stem.upper() for stem in _WITHHOLDING_STEMS)  # "ASKED NOT TO BE NAMED"
+# Also in capitals ("ASKED NOT TO BE NAMED") and in title case ("Asked Not To Be Named").
+_STEMS_IN_ANY_CASE = (
+    _WITHHOLDING_STEMS
+    + tuple(stem.upper() for stem in _WITHHOLDING_STEMS)
+    + tuple(stem.capitalize() for stem in _WITHHOLDING_STEMS)
+)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 

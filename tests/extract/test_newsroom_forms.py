@@ -1211,3 +1211,12 @@ def test_a_quote_inside_a_transcript_answer_is_kept_beside_it() -> None:
     )
     speakers = [(quote.speaker, quote.text[:8]) for quote in extract(body).quotes]
     assert speakers == [("MARTIN", "What did"), ("Okonkwo", "I was in"), ("Ann Lee", "November")]
+
+
+def test_a_source_withheld_in_title_case_is_still_anonymous() -> None:
+    body = (
+        "A Border Patrol agent, who Asked Not To Be Named, disputed that."
+        ' "It is false," the agent said.'
+    )
+    [quote] = extract(body).quotes
+    assert (quote.speaker, quote.anonymous) == ("Border Patrol agent", True)
