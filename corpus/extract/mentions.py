@@ -432,7 +432,24 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
         return "appositive"  # "an obstetrician in Greenville who testified against the bill"
     if opener.endswith(("ed", "ing")) and tokens[first].text[:1].islower():
         return "aside"  # "Tull, reached at his home in Kentucky, said"
+    if _bare_role(tokens, first, last, lexicon):
+        return "appositive"  # "Kira Lundgren, policy director at the Center for …, called"
     return "other"
+
+
+def _bare_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool:
+    """A role without an article: lower-case words ending in a person noun, then
+    perhaps a phrase saying where ("policy director at the Center for …")."""
+    end = next(
+        (i - 1 for i in range(first + 1, last + 1) if tokens[i].lower in PHRASE_PREPOSITIONS),
+        last,
+    )
+    return (
+        end - first < 4
+        and tokens[first].lower not in _CLAUSE_JOINS  # "…, and its president, X, said"
+        and tokens[end].lower in lexicon.person_nouns
+        and all(token.text.isalpha() and token.text.islower() for token in tokens[first : end + 1])
+    )
 
 
 def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool) -> Mention | None:

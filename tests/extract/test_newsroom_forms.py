@@ -1220,3 +1220,21 @@ def test_a_source_withheld_in_title_case_is_still_anonymous() -> None:
     )
     [quote] = extract(body).quotes
     assert (quote.speaker, quote.anonymous) == ("Border Patrol agent", True)
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Kira Lundgren, policy director at the Center for Safe Roads, said the bill was weak.",
+            "Kira Lundgren",
+        ),
+        (
+            "Retailers spent $4 million, and its president, Janet Oyel, said the bill was weak.",
+            "Janet Oyel",
+        ),
+    ],
+)
+def test_a_role_without_an_article_is_an_appositive(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
