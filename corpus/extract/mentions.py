@@ -70,6 +70,9 @@ def np_start(
     head = tokens[end]
     if head.lower in PRONOUNS:
         return end
+    if _body_number(tokens, end, floor):
+        # "Fraternal Order of Police Lodge 7": the number is part of the body's name.
+        return np_start(tokens, end - 1, floor, lexicon)
     if not _can_head(head, lexicon):
         return None
     start = end
@@ -80,6 +83,9 @@ def np_start(
         if token.text[:1].isupper() and lower not in _NP_STRUCTURE_WORDS:
             start = index  # a capitalised word of a name: the common case, tested first
             index -= 1
+            continue
+        if _body_number(tokens, index, floor):
+            index -= 1  # "Local 32BJ", read as "Local", "32", "BJ"
             continue
         if lower in DETERMINERS:
             if (
@@ -151,6 +157,19 @@ def np_start(
     return start
 
 
+def _body_number(tokens: list[Token], index: int, floor: int) -> bool:
+    """Is tokens[index] the number of a numbered body ("Lodge 7", "Local 32BJ")?"""
+    return (
+        tokens[index].text[:1].isdigit()
+        and index - 1 >= floor
+        and tokens[index - 1].lower in _NUMBERED_BODIES
+        and tokens[index - 1].text[:1].isupper()
+    )
+
+
+_NUMBERED_BODIES = frozenset(
+    {"lodge", "local", "district", "post", "chapter", "unit", "precinct", "ward", "station"}
+)
 # Words np_start treats specially even when capitalised; any other capitalised word
 # belongs to the phrase (_phrase_word).
 _NP_STRUCTURE_WORDS = DETERMINERS | CONNECTORS | _NOT_NAME_WORDS | {"of", "and", "&"}

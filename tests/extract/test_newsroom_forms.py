@@ -1238,3 +1238,10 @@ def test_a_source_withheld_in_title_case_is_still_anonymous() -> None:
 def test_a_role_without_an_article_is_an_appositive(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("reported", speaker)
+
+
+def test_a_numbered_body_is_one_subject() -> None:
+    body = "The police union, Fraternal Order of Police Lodge 7, said the cuts went too far."
+    [quote] = extract(body).quotes
+    assert quote.text == "the cuts went too far"
+    assert quote.mention is not None and "Lodge 7" in quote.mention
