@@ -393,6 +393,14 @@ class QuoteAttributor:
         for earlier in reversed(candidates):
             if earlier.first < cue.first:
                 return subject_before(tokens, earlier.first, floor, whole=False)
+        # The first verb may sit before an earlier quote of the sentence: "X said it
+        # had made "a fair offer" and accused the union of "…"".
+        start = view.sentence_start[cue.first]
+        earlier_cues = self._cues_in(view.index, start, cue.first - 2)
+        if earlier_cues:
+            earlier = earlier_cues[-1]
+            local_floor = view.after_last_quote(start, earlier.first)
+            return subject_before(tokens, earlier.first, local_floor, whole=False)
         return None
 
     @staticmethod

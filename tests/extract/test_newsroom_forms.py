@@ -1245,3 +1245,9 @@ def test_a_numbered_body_is_one_subject() -> None:
     [quote] = extract(body).quotes
     assert quote.text == "the cuts went too far"
     assert quote.mention is not None and "Lodge 7" in quote.mention
+
+
+def test_a_second_verb_shares_a_subject_across_an_earlier_quote() -> None:
+    body = 'The authority said it had made "a fair offer" and accused the union of "walking away."'
+    partials = [(q.text, q.cue) for q in extract(body).quotes if q.kind == "partial"]
+    assert partials == [("a fair offer", "said"), ("walking away.", "accused")]
