@@ -17,7 +17,15 @@ from .documents import document_author
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
-from .mentions import PRONOUNS, Mention, leading_subject, np_start, subject_after, subject_before
+from .mentions import (
+    PRONOUNS,
+    Mention,
+    is_manner_adverb,
+    leading_subject,
+    np_start,
+    subject_after,
+    subject_before,
+)
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
 from .text import TOKEN_LOWER, Token, indices_where
@@ -56,6 +64,34 @@ def _object_relative_subject(tokens: list[Token], cue: Cue, floor: int) -> Menti
     if start is None or start <= floor or tokens[start].lower not in {"the", "a", "an"}:
         return None
     return subject_before(tokens, cue.first, start, whole=True)
+
+
+_ADVERBS = word_set("adverbs")  # "who once called", "who also called"
+
+
+def _relative_subject(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
+    """ "the Oklahoman who once called her "…"", "parents who called the titles "…"":
+    the noun phrase before "who" (an adverb may sit between "who" and the verb)."""
+    who = cue.first - 1
+    if who > floor and (is_manner_adverb(tokens[who]) or tokens[who].lower in _ADVERBS):
+        who -= 1
+    if who <= floor or tokens[who].lower != "who":
+        return None
+    mention = subject_before(tokens, who, floor, whole=False)
+    if (
+        mention is not None
+        and tokens[mention.first].lower in {"the", "a", "an"}  # a description, no name
+        and mention.first - 2 >= floor
+        and tokens[mention.first - 1].text == ","
+    ):
+        # "Ann Lee, 68, the Oklahoman who once called her "…"": the name the role is said of.
+        comma = mention.first - 1
+        if comma - 2 > floor and tokens[comma - 1].text.isdigit() and tokens[comma - 2].text == ",":
+            comma -= 2  # past an age
+        named = subject_before(tokens, comma, floor, whole=False)
+        if named is not None and named.head == "name":
+            return named
+    return mention
 
 
 def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
@@ -342,6 +378,7 @@ class QuoteAttributor:
         if mention is None and partial:
             mention = (
                 document_author(tokens, cue.first, floor)  # "issued a statement calling it"
+                or _relative_subject(tokens, cue, floor)
                 or self._shared_subject(view, candidates, cue, floor)
                 or _object_relative_subject(tokens, cue, floor)
                 or _sentence_subject_of_gerund(tokens, cue, floor)

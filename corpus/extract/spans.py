@@ -161,6 +161,8 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     window = max(paragraph_start, span.open_position - 40)
     previous_word = _word_before(body, window, span.open_position)
     previous = previous_word.lower()
+    if previous in _PERSON_OBJECTS:
+        return False  # 'calling her “the Congresswoman from Instagram”': what she was called
     if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and count <= 6:
         return True  # Ruth Calloway's "The Long Table"
     if previous in load_lexicon().work_words:
@@ -184,6 +186,7 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
 
 
 _ENDS = frozenset(".?!")
+_PERSON_OBJECTS = frozenset({"him", "her", "them"})
 
 
 def _opens_sentence(body: str, window: int, opening: int) -> bool:

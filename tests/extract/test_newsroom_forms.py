@@ -1251,3 +1251,23 @@ def test_a_second_verb_shares_a_subject_across_an_earlier_quote() -> None:
     body = 'The authority said it had made "a fair offer" and accused the union of "walking away."'
     partials = [(q.text, q.cue) for q in extract(body).quotes if q.kind == "partial"]
     assert partials == [("a fair offer", "said"), ("walking away.", "accused")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        (
+            "Ann Lee, 68, the Oklahoman who once called Reyes “a walking TikTok,” did not reply.",
+            "a walking TikTok,",
+            "Ann Lee",
+        ),
+        (
+            "Ann Lee fired back by calling her “the Senator from Instagram.”",
+            "the Senator from Instagram.",
+            "Ann Lee",
+        ),
+    ],
+)
+def test_fragments_in_relative_clauses_and_epithets(body: str, fragment: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.text, quote.speaker) == ("partial", fragment, speaker)
