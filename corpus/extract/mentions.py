@@ -677,7 +677,13 @@ def _leading_adjunct(tokens: list[Token], first: int, last: int) -> bool:
 
 
 def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
-    """Past "In a 2-1 decision," or "After the vote," before a sentence's subject."""
+    """Past "In a 2-1 decision," or "After the vote," before a sentence's subject, and
+    past a question put to the subject ("Pressed on whether …, Harrow said …")."""
+    if first <= ceiling and tokens[first].lower in _QUESTION_LEAD_INS:
+        comma = next(
+            (i for i in range(first + 1, min(ceiling, first + 30)) if tokens[i].text == ","), None
+        )
+        return comma + 1 if comma is not None else first
     if first > ceiling or tokens[first].lower not in _ADJUNCT_OPENERS:
         return first
     for comma in range(first + 2, min(ceiling, first + _ADJUNCT_LONGEST + 1)):
@@ -687,6 +693,7 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
 
 
 _ADJUNCT_LONGEST = 8
+_QUESTION_LEAD_INS = frozenset({"asked", "pressed", "questioned", "challenged"})
 _ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
 _NOT_IN_AN_ADJUNCT = frozenset(
     {"who", "that", "which", "and", "but", "by", "said", "says", "told", "was", "were", "is", "are"}
@@ -701,6 +708,15 @@ def _noun_before_preposition(
     for _ in range(3):
         if preposition - 1 < floor or tokens[preposition].lower not in PHRASE_PREPOSITIONS:
             return None
+        if tokens[preposition - 1].text[:1].isupper() and tokens[preposition].lower in {
+            "of",
+            "from",
+        }:
+            # "Judge Miriam Hale of the Northern District of Georgia": the person named.
+            # A full name, not a lone capital ("One of them, Bettina McCourt, said").
+            inner = _core_mention(tokens, floor, preposition - 1, whole, lexicon)
+            if inner is not None and inner[2] == "name" and inner[1] > inner[0]:
+                return inner
         if _nominal(tokens[preposition - 1], lexicon):
             inner = _core_mention(tokens, floor, preposition - 1, whole, lexicon)
             if inner is not None and inner[2] in {"group", "person_noun"}:

@@ -1271,3 +1271,18 @@ def test_a_second_verb_shares_a_subject_across_an_earlier_quote() -> None:
 def test_fragments_in_relative_clauses_and_epithets(body: str, fragment: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert (quote.kind, quote.text, quote.speaker) == ("partial", fragment, speaker)
+
+
+def test_a_titled_person_of_a_court_is_the_person() -> None:
+    body = "Judge Miriam Hale of the Northern District of Georgia wrote that the data was stale."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("the data was stale", "Miriam Hale")
+
+
+def test_a_question_put_to_the_subject_is_passed_over_for_a_later_verb() -> None:
+    body = (
+        "Pressed on whether he would accept less, Leon Harrow said he would not “negotiate”"
+        " but acknowledged that talks were ongoing."
+    )
+    speakers = {quote.speaker for quote in extract(body).quotes}
+    assert speakers == {"Leon Harrow"}
