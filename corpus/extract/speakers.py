@@ -209,6 +209,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
+    if "&" in words[1:-1] and words[0][:1].isupper() and words[-1][:1].isupper():
+        return NameReading("organisation", text, [], alias)  # "Harrow & Finch": a firm
     capitals = sum(1 for w in words if w[:1].isupper())
     if capitals >= 3 and any(w in {"and", "of", "for", "&"} for w in words):
         return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers

@@ -1,0 +1,24 @@
+"""Speaker forms journalism uses: firms joined by "&", unnamed individuals, group
+antecedents, gendered pronouns. Invented text throughout."""
+
+from __future__ import annotations
+
+from quoth.corpus.extract import extract
+from quoth.corpus.extract.speakers import read_name
+from quoth.corpus.extract.text import tokenise
+
+
+def reading(text: str):
+    tokens = tokenise(text, 0, len(text))
+    return read_name(text, tokens, 0, len(tokens) - 1)
+
+
+def speakers(body: str) -> list[tuple[str, str | None, bool]]:
+    return [(quote.kind, quote.speaker, quote.anonymous) for quote in extract(body).quotes]
+
+
+def test_a_firm_joined_by_ampersand_is_an_organisation():
+    firm = reading("Pellow & Drake")
+    assert (firm.kind, firm.name) == ("organisation", "Pellow & Drake")
+    body = "The distributor, Pellow & Drake, said it had recalled the shipment last week."
+    assert ("reported", "Pellow & Drake", False) in speakers(body)
