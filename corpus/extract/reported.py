@@ -423,8 +423,13 @@ class ReportedFinder:
                 appositive = lower in {"a", "an", "which"}
                 # An appositive or a ", which" aside ends the clause only after a whole
                 # clause: "the suspect, a 24-year-old man, was arrested" keeps it, "could
-                # ignore the limit under the 14th Amendment, which says …" does not.
-                if not appositive or self._has_finite_verb(view, first, index - 2, reach=40):
+                # ignore the limit under the 14th Amendment, which says …" does not, and
+                # nor does one the clause goes on after ("moved funds to Lakeshore LLC, a
+                # company run by her brother-in-law, and falsified reports").
+                if not appositive or (
+                    self._has_finite_verb(view, first, index - 2, reach=40)
+                    and not _clause_goes_on_after(tokens, index, last)
+                ):
                     return index - 2, None
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
@@ -737,6 +742,20 @@ _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _clause_goes_on_after(tokens: list[Token], appositive: int, last: int) -> bool:
+    """Does a noun appositive ("a company run by her brother-in-law") close with a comma
+    and an "and" or "but" that carries the clause on?"""
+    if tokens[appositive].lower not in {"a", "an"}:
+        return False
+    for index in range(appositive + 1, min(last, appositive + _APPOSITIVE_LONGEST)):
+        if tokens[index].text == ",":
+            return tokens[index + 1].lower in {"and", "but"}
+    return False
+
+
+_APPOSITIVE_LONGEST = 12  # tokens
 
 
 def _only_attribution_after(tokens: list[Token], first: int, last: int, comma: int | None) -> bool:

@@ -1286,3 +1286,12 @@ def test_a_question_put_to_the_subject_is_passed_over_for_a_later_verb() -> None
     )
     speakers = {quote.speaker for quote in extract(body).quotes}
     assert speakers == {"Leon Harrow"}
+
+
+def test_a_clause_goes_on_after_an_appositive_and_and() -> None:
+    body = (
+        "Prosecutors say she moved funds to Lakeshore LLC, a company run by her"
+        " brother-in-law, and falsified reports to hide the losses."
+    )
+    [quote] = extract(body).quotes
+    assert quote.text.endswith("and falsified reports to hide the losses")
