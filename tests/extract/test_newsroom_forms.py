@@ -1295,3 +1295,9 @@ def test_a_clause_goes_on_after_an_appositive_and_and() -> None:
     )
     [quote] = extract(body).quotes
     assert quote.text.endswith("and falsified reports to hide the losses")
+
+
+@pytest.mark.parametrize("verb", ["underscored", "griped", "elaborated"])
+def test_further_speech_verbs_report_clauses(verb: str) -> None:
+    [quote] = extract(f"Ann Lee {verb} that talks would go on.").quotes
+    assert (quote.text, quote.cue) == ("talks would go on", verb)
