@@ -22,3 +22,12 @@ def test_a_firm_joined_by_ampersand_is_an_organisation():
     assert (firm.kind, firm.name) == ("organisation", "Pellow & Drake")
     body = "The distributor, Pellow & Drake, said it had recalled the shipment last week."
     assert ("reported", "Pellow & Drake", False) in speakers(body)
+
+
+def test_an_unnamed_individual_is_an_anonymous_speaker_known_by_what_they_are():
+    body = "A longtime shopper said the new store had emptied the old main street."
+    assert speakers(body) == [("reported", "longtime shopper", True)]
+    body = 'One retired autoworker says the plant "kept this valley alive."'
+    assert ("reported", "retired autoworker", True) in speakers(body)
+    body = 'A frequent donor told reporters, "I will not write another check."'
+    assert speakers(body) == [("direct", "frequent donor", True)]
