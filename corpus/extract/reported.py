@@ -296,6 +296,8 @@ class ReportedFinder:
                 and not second.lower.endswith(("ly", "ing"))
             ):
                 return True  # "Americans deserve better": a name, then its verb
+        if _plain_verb_after_plural(tokens, first, last):
+            return True  # "closures ripple well beyond health care"
         outside = view.outside
         for index in range(first, min(last, first + reach) + 1):
             lower = tokens[index].lower
@@ -368,6 +370,8 @@ class ReportedFinder:
         tokens = view.tokens
         if _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
+        if _plain_verb_after_plural(tokens, index - 1, len(tokens) - 1):
+            return True  # "says closures ripple well beyond health care"
         stop = min(len(tokens), index + BARE_SUBJECT_REACH)
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
         # follow a cue), one look-up over the words settles it.
@@ -742,6 +746,28 @@ _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:
+    """A bare plural noun opening a clause, then a plain present-tense verb and more
+    words: "closures ripple well beyond", "rural hospitals close"."""
+    verb = noun + 1
+    if verb + 1 > last:
+        return False
+    plural, word = tokens[noun].text, tokens[verb].text
+    return (
+        plural.isalpha()
+        and plural.islower()
+        and plural.endswith("s")
+        and not plural.endswith("ss")
+        and len(plural) > 4  # not "his", "its", "this", "was"
+        and word.isalpha()
+        and word.islower()
+        and not word.endswith(("s", "ed", "ing", "ly"))
+        and word not in NON_STARTERS
+        and word not in DETERMINERS_AND_ADJ_SLOTS
+        and tokens[verb + 1].text[:1].isalnum()
+    )
 
 
 def _clause_goes_on_after(tokens: list[Token], appositive: int, last: int) -> bool:

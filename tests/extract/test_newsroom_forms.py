@@ -1301,3 +1301,13 @@ def test_a_clause_goes_on_after_an_appositive_and_and() -> None:
 def test_further_speech_verbs_report_clauses(verb: str) -> None:
     [quote] = extract(f"Ann Lee {verb} that talks would go on.").quotes
     assert (quote.text, quote.cue) == ("talks would go on", verb)
+
+
+def test_a_bare_plural_with_a_plain_present_verb_is_a_clause() -> None:
+    [quote] = extract("Tamsin Jennings says closures ripple well beyond health care.").quotes
+    assert (quote.kind, quote.text) == ("reported", "closures ripple well beyond health care")
+
+
+def test_a_possessive_object_is_no_plural_subject() -> None:
+    body = "Mayor Franklin Odell announced his resignation in a letter to the council."
+    assert extract(body).quotes == []
