@@ -18,7 +18,7 @@ from functools import lru_cache
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
 from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
-from .text import WEEKDAYS, Token
+from .text import WEEKDAYS, Token, tokenise
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,5}s?$")  # ISPR, USTR; not a WASHINGTON dateline
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
@@ -410,6 +410,11 @@ class Sightings:
             first = 0
 
 
+# How far back "they" looks for the sentence before it; what sentence ends look like.
+_SENTENCE_REACH = 400
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+_SENTENCE_OPENERS = frozenset({"but", "and", "still", "meanwhile", "yet", "so", "now"})
+
 _BLOCK = 256  # a block splits in two at twice this: inserts stay short memory moves
 
 
@@ -579,6 +584,36 @@ class Registry:
             for entity in self.before(position)[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
                     return entity
+            return self._group_subject_before(position)
+        return None
+
+    def _group_subject_before(self, position: int) -> Entity | None:
+        """ "Democrats, meanwhile, are enjoying the show. They have said …": a "they"
+        opening its sentence is the group the sentence before opens with, though that
+        group has not spoken (groups are sighted only as speakers)."""
+        window_start = max(0, position - _SENTENCE_REACH)
+        window = self.body[window_start:position]
+        ends = [0] if window_start == 0 else []
+        ends += [match.end() for match in _SENTENCE_END.finditer(window)]
+        if len(ends) < 2 or ends[-1] != len(window):
+            return None  # "they" does not open a sentence, or none is whole before it
+        tokens = tokenise(self.body, window_start + ends[-2], position)
+        first = 0
+        while first < len(tokens) - 1 and (
+            tokens[first].lower in _SENTENCE_OPENERS or tokens[first].text == ","
+        ):
+            first += 1  # "But Democrats …", "Still, officials …"
+        for last in range(first, min(first + 4, len(tokens) - 1)):
+            token = tokens[last]
+            if token.lower in self.lexicon.group_nouns:
+                if tokens[last + 1].lower in {"and", "or", "of"}:
+                    return None  # "Democrats and Republicans": which of them is unclear
+                name = group_name(self.body, tokens, first, last)
+                return self.group(name, token.lower, False, tokens[first].start)
+            if not token.text.isalpha() or not (
+                token.text[:1].isupper() or token.lower in QUANTIFIERS
+            ):
+                return None  # not a group opening the sentence
         return None
 
     def group_member(self, position: int) -> Entity | None:

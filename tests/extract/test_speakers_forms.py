@@ -31,3 +31,19 @@ def test_an_unnamed_individual_is_an_anonymous_speaker_known_by_what_they_are():
     assert ("reported", "retired autoworker", True) in speakers(body)
     body = 'A frequent donor told reporters, "I will not write another check."'
     assert speakers(body) == [("direct", "frequent donor", True)]
+
+
+def test_they_opening_a_sentence_is_the_group_the_sentence_before_was_about():
+    body = (
+        "Senate Republicans, for their part, are staying quiet. "
+        "They have said they will wait for the budget office's estimate."
+    )
+    assert speakers(body) == [("reported", "Senate Republicans", False)]
+
+
+def test_they_after_two_groups_joined_stays_unresolved():
+    body = (
+        "Growers and unions are both unhappy with the rule. "
+        "They have said they will challenge it in court."
+    )
+    assert speakers(body) == []
