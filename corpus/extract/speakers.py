@@ -410,6 +410,9 @@ class Sightings:
             first = 0
 
 
+# "Halvorsen herself", "Okafor himself": a reflexive after a name tells its gender.
+_REFLEXIVE = re.compile(r",?\s+(herself|himself)\b")
+
 # How far back "they" looks for the sentence before it; what sentence ends look like.
 _SENTENCE_REACH = 400
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
@@ -438,9 +441,24 @@ class Registry:
     def sight(self, position: int, reading: NameReading) -> Entity | None:
         self.position = position
         entity = self.find_or_add(reading)
+        gender = self._reflexive_gender(position, reading.name)
+        if entity is None and gender is not None and reading.kind == "single":
+            # "Halvorsen herself has made claims": a person, though not named in full.
+            entity = self._person(NameReading("person", reading.name, reading.titles))
         if entity is not None:
+            if gender is not None and entity.kind == "person" and not entity.gender:
+                entity.gender = gender
             self.sightings.add(position, entity)
         return entity
+
+    def _reflexive_gender(self, position: int, name: str) -> str | None:
+        """The gender a reflexive after a name tells ("Halvorsen herself"), or None."""
+        if not self.body.startswith(name, position):
+            return None
+        match = _REFLEXIVE.match(self.body, position + len(name))
+        if match is None:
+            return None
+        return "female" if match.group(1) == "herself" else "male"
 
     def find_or_add(self, reading: NameReading) -> Entity | None:
         if reading.kind == "single":

@@ -47,3 +47,13 @@ def test_they_after_two_groups_joined_stays_unresolved():
         "They have said they will challenge it in court."
     )
     assert speakers(body) == []
+
+
+def test_a_surname_with_a_reflexive_is_a_woman_or_man_her_pronoun_finds():
+    body = (
+        "Nora Ellis, the deputy mayor, defended the budget on Tuesday. "
+        "Whitcombe herself has been quieter. "
+        'At a forum last week she said the city was "safer than ever."'
+    )
+    assert ("reported", "Whitcombe", False) in speakers(body)
+    assert all(speaker != "Nora Ellis" for _, speaker, _ in speakers(body))
