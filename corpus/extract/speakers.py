@@ -413,6 +413,18 @@ class Sightings:
 # "Halvorsen herself", "Okafor himself": a reflexive after a name tells its gender.
 _REFLEXIVE = re.compile(r",?\s+(herself|himself)\b")
 
+# "the group Kataib al-Nur", "the militia Jaish al-Adl": a body's name after its kind
+# (Arabic names with their lower-case article: "al-Nur").
+_NAME_WORD = r"(?:[A-Z][\w'’-]*|(?:al|el|ad|an|as|ash|at|az|bin|ibn|abu)-[A-Z][\w'’-]*)"
+_INTRODUCTION_REACH = 3000
+
+
+@lru_cache(maxsize=64)
+def _introductions(head: str) -> re.Pattern[str]:
+    """ "the group X" for one kind of body (kinds are few: cached)."""
+    return re.compile(rf"\b[Tt]he {re.escape(head)} ([A-Z][\w'’-]*(?:\s+{_NAME_WORD}){{0,4}})")
+
+
 # How far back "they" looks for the sentence before it; what sentence ends look like.
 _SENTENCE_REACH = 400
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
@@ -675,6 +687,9 @@ class Registry:
         # Otherwise a body named just before ("The United Food and Commercial Workers …
         # said"; then "the union said"), for nouns that fit any body.
         if head in _ANY_BODY_HEADS:
+            introduced = self._introduced_body(position, head)
+            if introduced is not None:
+                return introduced
             bodies = [e for e in candidates[:4] if e.kind == "organisation"]
             if head in _MEMBERSHIP_HEADS:
                 members = [
@@ -685,6 +700,28 @@ class Registry:
             if bodies and (nearest or head in _MEMBERSHIP_HEADS):
                 return bodies[0]
         return None
+
+    def _introduced_body(self, position: int, head: str) -> Entity | None:
+        """ "a leader of the group Kataib al-Nur" … "Kataib al-Nur, in a statement, confirmed
+        …. The group described him …": a body the article introduced as "the group X" is
+        what "the group" means, unless another body was named after X's last mention.
+
+        Such names carry no word of a body ("Kataib al-Nur", "Hamas"), so without the
+        article's own "the group" they would be taken for no one.
+        """
+        window_start = max(0, position - _INTRODUCTION_REACH)
+        found = _introductions(head).finditer(self.body, window_start, position)
+        introduction = next(reversed(list(found)), None)  # the last one before the nominal
+        if introduction is None:
+            return None
+        name = re.sub(r"['’]s$", "", introduction.group(1))
+        last_named = self.body.rfind(name, introduction.start(1), position) + len(name)
+        if any(
+            other.kind == "organisation" and other.name != name
+            for other in self.sightings.between(last_named, position)
+        ):
+            return None  # "… the Pentagon said. The group …": the nearer body
+        return self._organisation(NameReading("organisation", name, []))
 
     def group(
         self, name: str, head: str, anonymous: bool, position: int, member: bool = True

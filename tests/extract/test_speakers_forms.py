@@ -57,3 +57,23 @@ def test_a_surname_with_a_reflexive_is_a_woman_or_man_her_pronoun_finds():
     )
     assert ("reported", "Whitcombe", False) in speakers(body)
     assert all(speaker != "Nora Ellis" for _, speaker, _ in speakers(body))
+
+
+def test_the_group_is_the_body_the_article_introduced_as_the_group():
+    body = (
+        "The raid killed Yusuf al-Hariri, a commander of the group Liwa al-Fajr, the army said. "
+        "A police official said the army had sealed the road. "
+        "Liwa al-Fajr, in a post on its channel, confirmed his death. "
+        'The group said the raid "changes nothing."'
+    )
+    assert ("reported", "Liwa al-Fajr", False) in speakers(body)
+
+
+def test_the_group_after_another_body_named_later_is_not_the_introduced_one():
+    body = (
+        "The raid killed a commander of the group Liwa al-Fajr. "
+        "The Harbour Workers Union said the port would close. "
+        'The group said members were "ready to strike."'
+    )
+    assert ("reported", "Harbour Workers Union", False) in speakers(body)
+    assert all(speaker != "Liwa al-Fajr" for _, speaker, _ in speakers(body))
