@@ -209,6 +209,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
+    if _body_words_inside(words):
+        return NameReading("organisation", text, [], alias)  # "Allied Care Workers Local 9"
     if "&" in words[1:-1] and words[0][:1].isupper() and words[-1][:1].isupper():
         return NameReading("organisation", text, [], alias)  # "Harrow & Finch": a firm
     capitals = sum(1 for w in words if w[:1].isupper())
@@ -239,6 +241,21 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
             return NameReading("single", text, [], alias)
     return None
+
+
+_BODY_NAME_WORDS = frozenset(read_entries("body_name_words"))
+_NUMBERED_UNITS = frozenset(read_entries("numbered_units"))
+
+
+def _body_words_inside(words: list[str]) -> bool:
+    """ "United Auto Workers", "Fraternal Order of Police Lodge 7", "Local 32BJ": a
+    members' body by a word after its first, or by a numbered branch."""
+    if any(word in _BODY_NAME_WORDS for word in words[1:]):
+        return words[0][:1].isupper()
+    return any(
+        word in _NUMBERED_UNITS and following[:1].isdigit()
+        for word, following in zip(words, words[1:], strict=False)
+    )
 
 
 def _plural_demonym(word: str) -> bool:
@@ -448,12 +465,14 @@ class Registry:
         # The last body that spoke through an unnamed spokesperson ("a Pentagon
         # spokesman"): "the spokesman" later in the copy is that body again.
         self.voiced: Entity | None = None
+        # Few articles say "herself" or "himself": most sightings need not look for it.
+        self._reflexives = "self" in body
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
         self.position = position
         entity = self.find_or_add(reading)
-        gender = self._reflexive_gender(position, reading.name)
+        gender = self._reflexive_gender(position, reading.name) if self._reflexives else None
         if entity is None and gender is not None and reading.kind == "single":
             # "Halvorsen herself has made claims": a person, though not named in full.
             entity = self._person(NameReading("person", reading.name, reading.titles))
@@ -868,6 +887,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if owned is not None:
             return owned
     if mention.head == "org_nominal":
+        named = _body_in_apposition(registry, body, tokens, mention, position)
+        if named is not None:
+            return named
         voiced = _spoken_for(words)  # "a spokesperson for the ministry": the ministry
         entity = registry.org_nominal(position, voiced or words)
         if entity is None:
@@ -909,6 +931,22 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             last = mention.last  # bare "people" says nothing: "people familiar with the matter"
         name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
+    return None
+
+
+def _body_in_apposition(
+    registry: Registry, body: str, tokens: list[Token], mention, position: int
+) -> Entity | None:  # noqa: ANN001
+    """ "The police union, Fraternal Order of Police Lodge 7, said": the body its
+    appositive names (when the mentions stage left the name unmarked)."""
+    for first, last in mention.appositives or []:
+        reading = shared_reading(body, tokens, first, last)
+        if reading is not None and reading.kind == "organisation":
+            entity = registry.named_speaker(position, reading)
+            if entity is not None:  # "the police union" later is this body again
+                nominal = _join(tokens, mention.core_first, mention.core_last, body)
+                entity.add_alias(re.sub(r"^(?:the|The)\s+", "", nominal))
+            return entity
     return None
 
 

@@ -77,3 +77,22 @@ def test_the_group_after_another_body_named_later_is_not_the_introduced_one():
     )
     assert ("reported", "Harbour Workers Union", False) in speakers(body)
     assert all(speaker != "Liwa al-Fajr" for _, speaker, _ in speakers(body))
+
+
+def test_a_body_named_in_apposition_to_a_nominal_is_the_speaker():
+    body = (
+        "The hospital union, Allied Care Workers Local 9, said the rota was unsafe. "
+        "Hospital director Ann Lee disagreed. "
+        "The hospital union also said it would ballot members."
+    )
+    found = speakers(body)
+    assert found[0] == ("reported", "Allied Care Workers Local 9", False)
+    assert ("reported", "Allied Care Workers Local 9", False) in found[1:]
+
+
+def test_a_members_body_or_a_numbered_branch_is_an_organisation():
+    assert reading("Allied Care Workers").kind == "organisation"
+    assert reading("Harbor Pilots Lodge 12").kind == "organisation"
+    assert reading("Local 418").kind == "organisation"
+    body = "Workers at the depot said the shift pattern had changed."
+    assert speakers(body) == [("reported", "workers", False)]
