@@ -844,7 +844,7 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
         first += 1
     for index in range(first + 1, last + 1):
         lower = tokens[index].lower
-        if lower in {"at", "from"} and _names_a_body(tokens, index + 1, last):
+        if lower in {"at", "from"} and _names_a_body(body, tokens, index + 1, last):
             break  # "economists at Halvorsen Bank", "officials from both countries" stay whole
         if lower in {"in", "at", "who", "speaking", ","}:
             last = index - 1
@@ -864,10 +864,26 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
 _COMMON_CAPS = word_set("common_caps")
 
 
-def _names_a_body(tokens: list[Token], first: int, last: int) -> bool:
+def _name_end(tokens: list[Token], first: int, last: int) -> int:
+    """Where a body's name from tokens[first] ends, before `last` or a comma aside."""
+    end = first
+    while end + 1 <= last and (
+        tokens[end + 1].text[:1].isupper() or tokens[end + 1].lower in _NAME_JOINERS
+    ):
+        end += 1
+    return end
+
+
+def _names_a_body(body: str, tokens: list[Token], first: int, last: int) -> bool:
     """Does tokens[first..last] (after "at"/"from") name a body, not a place?"""
-    words = [t for t in tokens[first : last + 1] if t.lower not in DETERMINERS]
-    return bool(words) and words[-1].text in load_lexicon().org_words
+    while first <= last and tokens[first].lower in DETERMINERS:
+        first += 1
+    if first > last:
+        return False
+    if tokens[last].text in load_lexicon().org_words:
+        return True
+    reading = shared_reading(body, tokens, first, last)  # "analysts at Brenner & Kohl"
+    return reading is not None and reading.kind == "organisation"
 
 
 def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
@@ -929,6 +945,11 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             and tokens[last + 1].lower in {"familiar", "close"}
         ):
             last = mention.last  # bare "people" says nothing: "people familiar with the matter"
+        elif not mention.anonymous and last + 1 < mention.last and tokens[last + 1].lower == "at":
+            # Named staff of a firm, not unnamed officials ("officials at the Pentagon").
+            body_last = _name_end(tokens, last + 2, mention.last)
+            if _names_a_body(body, tokens, last + 2, body_last):
+                last = body_last  # "economists at Halvorsen Bank": the bank's economists
         name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None

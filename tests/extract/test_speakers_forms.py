@@ -96,3 +96,10 @@ def test_a_members_body_or_a_numbered_branch_is_an_organisation():
     assert reading("Local 418").kind == "organisation"
     body = "Workers at the depot said the shift pattern had changed."
     assert speakers(body) == [("reported", "workers", False)]
+
+
+def test_staff_at_a_named_body_keep_the_body_in_their_name():
+    body = "Strategists at Quill & Ferrow wrote in a note that rates would fall."
+    assert speakers(body) == [("reported", "strategists at Quill & Ferrow", False)]
+    body = "Economists at Marlow Bank, a regional lender, said growth had stalled."
+    assert speakers(body) == [("reported", "economists at Marlow Bank", False)]
