@@ -209,6 +209,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
+    if len(words) >= 3 and any(w in _JURISDICTIONS for w in words[1:-1]):
+        return _placed_body_or_officer(body, tokens, first, last, alias, lexicon)
     if _body_words_inside(words):
         return NameReading("organisation", text, [], alias)  # "Allied Care Workers Local 9"
     if "&" in words[1:-1] and words[0][:1].isupper() and words[-1][:1].isupper():
@@ -243,8 +245,23 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     return None
 
 
+_JURISDICTIONS = frozenset(
+    {"County", "City", "Township", "Parish", "Borough", "District", "Province", "State"}
+)
 _BODY_NAME_WORDS = frozenset(read_entries("body_name_words"))
 _NUMBERED_UNITS = frozenset(read_entries("numbered_units"))
+
+
+def _placed_body_or_officer(
+    body: str, tokens: list[Token], first: int, last: int, alias: str | None, lexicon: Lexicon
+) -> NameReading:
+    """ "Cadwell County Regional": a body named for a place; "Harlan County Clerk Elaine
+    Mercado": its officer, named from the first name on."""
+    for index in range(first + 2, last):
+        if _first_name(tokens[index].text, lexicon, 0):
+            name = _join(tokens, index, last, body)
+            return NameReading("person", name, [_join(tokens, first, index - 1, body)])
+    return NameReading("organisation", _join(tokens, first, last, body), [], alias)
 
 
 def _body_words_inside(words: list[str]) -> bool:

@@ -103,3 +103,17 @@ def test_staff_at_a_named_body_keep_the_body_in_their_name():
     assert speakers(body) == [("reported", "strategists at Quill & Ferrow", False)]
     body = "Economists at Marlow Bank, a regional lender, said growth had stalled."
     assert speakers(body) == [("reported", "economists at Marlow Bank", False)]
+
+
+def test_a_body_named_for_a_county_is_no_person_and_its_officer_is_named_in_full():
+    body = (
+        "Ruth Ocampo ran Dunmore County General until it closed. "
+        "She says the clinic lost money every month."
+    )
+    assert speakers(body) == [("reported", "Ruth Ocampo", False)]
+    officer = reading("Tarrant County Auditor Helen Brisco")
+    assert (officer.kind, officer.name, officer.titles) == (
+        "person",
+        "Helen Brisco",
+        ["Tarrant County Auditor"],
+    )
