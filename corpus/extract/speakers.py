@@ -462,6 +462,8 @@ def _introductions(head: str) -> re.Pattern[str]:
 # How far back "they" looks for the sentence before it; what sentence ends look like.
 _SENTENCE_REACH = 400
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+")
+_QUOTE_BEFORE = re.compile(r"[\"”](?:,|\s)\s*$")  # a closing mark ends "“…,” " before it
+_OPENING_MARKS = {'"': '"', "”": "“"}
 _SENTENCE_OPENERS = frozenset({"but", "and", "still", "meanwhile", "yet", "so", "now"})
 
 _BLOCK = 256  # a block splits in two at twice this: inserts stay short memory moves
@@ -657,6 +659,7 @@ class Registry:
         """ "Democrats, meanwhile, are enjoying the show. They have said …": a "they"
         opening its sentence is the group the sentence before opens with, though that
         group has not spoken (groups are sighted only as speakers)."""
+        position = self._quote_opening(position)  # "“We were lied to,” they said."
         window_start = max(0, position - _SENTENCE_REACH)
         window = self.body[window_start:position]
         ends = [0] if window_start == 0 else []
@@ -681,6 +684,18 @@ class Registry:
             ):
                 return None  # not a group opening the sentence
         return None
+
+    def _quote_opening(self, position: int) -> int:
+        """Where the quote just before `position` opens, if one ends right before it
+        ("“…,” they said"); else `position` itself."""
+        closing = _QUOTE_BEFORE.search(self.body, max(0, position - 8), position)
+        if closing is None:
+            return position
+        mark = self.body[closing.start()]
+        opening = self.body.rfind(
+            _OPENING_MARKS[mark], max(0, position - _SENTENCE_REACH), closing.start()
+        )
+        return opening if opening >= 0 else position
 
     def group_member(self, position: int) -> Entity | None:
         """ "one of them", "one said": a group that spoke just before (groups are sighted

@@ -117,3 +117,10 @@ def test_a_body_named_for_a_county_is_no_person_and_its_officer_is_named_in_full
         "Helen Brisco",
         ["Tarrant County Auditor"],
     )
+
+
+def test_they_after_a_quote_opening_the_sentence_is_the_group_before_it():
+    body = (
+        "Dock workers gathered at the gate on Monday. “We were lied to. We will strike,” they said."
+    )
+    assert speakers(body) == [("direct", "Dock workers", False)]
