@@ -735,6 +735,12 @@ class Registry:
             for entity in candidates:
                 if entity.kind == "organisation" and entity.quotes:
                     return entity
+        if head in _ISSUED_HEADS:
+            # "The Harbour Authority issued a statement. The statement said …": the body
+            # that issued it, named just before, though it has not spoken yet.
+            issuer = next((e for e in candidates[:2] if e.kind == "organisation"), None)
+            if issuer is not None:
+                return issuer
         # Otherwise a body named just before ("The United Food and Commercial Workers …
         # said"; then "the union said"), for nouns that fit any body.
         if head in _ANY_BODY_HEADS:
@@ -818,6 +824,7 @@ def title_words(title: str) -> frozenset[str]:
 
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
+_ISSUED_HEADS = frozenset({"statement", "announcement"})  # what a body puts out
 _ANY_BODY_HEADS = word_set("any_body_heads")
 # "the group said" means an association named lately, not the outlet it spoke to.
 _MEMBERSHIP_HEADS = word_set("membership_heads")

@@ -124,3 +124,11 @@ def test_they_after_a_quote_opening_the_sentence_is_the_group_before_it():
         "Dock workers gathered at the gate on Monday. “We were lied to. We will strike,” they said."
     )
     assert speakers(body) == [("direct", "Dock workers", False)]
+
+
+def test_the_statement_is_the_body_that_issued_it():
+    body = (
+        "The Tidewater Port Authority issued a statement on Monday. "
+        "The statement said the channel would reopen within days."
+    )
+    assert speakers(body) == [("reported", "Tidewater Port Authority", False)]
