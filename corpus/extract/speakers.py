@@ -800,6 +800,8 @@ class Registry:
             last = entity.name.split()[-1].lower()
             if not member and (_singular(last) != last) != plural:
                 continue
+            if plural and singular in entity.name.lower().split():
+                continue  # "officials said" after "a senior official said": many, not that one
             if _singular(last) == singular:
                 return entity
             if singular in (_singular(w) for w in entity.name.lower().split()):

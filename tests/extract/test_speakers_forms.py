@@ -132,3 +132,14 @@ def test_the_statement_is_the_body_that_issued_it():
         "The statement said the channel would reopen within days."
     )
     assert speakers(body) == [("reported", "Tidewater Port Authority", False)]
+
+
+def test_officials_after_one_unnamed_official_are_a_group_of_their_own():
+    body = (
+        "A senior Treasury official said the auction would go ahead. "
+        "The fund has lost money for three years, officials said."
+    )
+    assert speakers(body) == [
+        ("reported", "senior Treasury official", True),
+        ("reported", "officials", True),
+    ]
