@@ -944,6 +944,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if owned is not None:
             return owned
     if mention.head == "org_nominal":
+        member = _member_of_body(registry, body, tokens, mention, position)
+        if member is not None:
+            return member
         named = _body_in_apposition(registry, body, tokens, mention, position)
         if named is not None:
             return named
@@ -994,6 +997,24 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _member_of_body(
+    registry: Registry, body: str, tokens: list[Token], mention, position: int
+) -> Entity | None:  # noqa: ANN001
+    """ "A member of the city council said": an unnamed person, known as a "city council
+    member" (as the copy calls them next: "the council member said")."""
+    first, last = mention.core_first, mention.core_last
+    while first < last and (tokens[first].lower in DETERMINERS or tokens[first].lower == "one"):
+        first += 1
+    if last - first < 2 or tokens[first].lower != "member" or tokens[first + 1].lower != "of":
+        return None
+    body_first = first + 2
+    while body_first < last and tokens[body_first].lower in DETERMINERS:
+        body_first += 1
+    mention.anonymous = True
+    name = f"{_join(tokens, body_first, last, body)} member"
+    return registry.group(name, "member", True, position, member=False)
 
 
 def _body_in_apposition(

@@ -143,3 +143,14 @@ def test_officials_after_one_unnamed_official_are_a_group_of_their_own():
         ("reported", "senior Treasury official", True),
         ("reported", "officials", True),
     ]
+
+
+def test_a_member_of_a_body_is_an_unnamed_member_the_copy_refers_back_to():
+    body = (
+        "A member of the school board said the budget vote was close. "
+        '"We will find the money," the board member said.'
+    )
+    assert speakers(body) == [
+        ("reported", "school board member", True),
+        ("direct", "school board member", True),
+    ]
