@@ -903,6 +903,11 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
 
 
 _COMMON_CAPS = word_set("common_caps")
+# Heads of unnamed sources, who stay unnamed wherever they work ("officials at the Pentagon").
+_SOURCE_HEADS = frozenset(
+    {"officials", "official", "sources", "source", "aides", "aide", "people", "person"}
+    | {"insiders", "insider", "staffers", "staffer", "officers", "officer"}
+)
 
 
 def _name_end(tokens: list[Token], first: int, last: int) -> int:
@@ -989,11 +994,16 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             and tokens[last + 1].lower in {"familiar", "close"}
         ):
             last = mention.last  # bare "people" says nothing: "people familiar with the matter"
-        elif not mention.anonymous and last + 1 < mention.last and tokens[last + 1].lower == "at":
-            # Named staff of a firm, not unnamed officials ("officials at the Pentagon").
+        elif (
+            head_token.lower not in _SOURCE_HEADS
+            and last + 1 < mention.last
+            and tokens[last + 1].lower == "at"
+        ):
+            # Staff who speak for a firm, not unnamed officials ("officials at the Pentagon").
             body_last = _name_end(tokens, last + 2, mention.last)
             if _names_a_body(body, tokens, last + 2, body_last):
                 last = body_last  # "economists at Halvorsen Bank": the bank's economists
+                mention.anonymous = False  # the firm is named: no anonymous source
         name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None

@@ -154,3 +154,10 @@ def test_a_member_of_a_body_is_an_unnamed_member_the_copy_refers_back_to():
         ("reported", "school board member", True),
         ("direct", "school board member", True),
     ]
+
+
+def test_unnamed_employees_lobbyists_and_strategists_are_anonymous_sources():
+    body = "Three employees who worked on the audit said they had been told to hurry."
+    assert speakers(body) == [("reported", "employees", True)]
+    body = "Republican strategists said the map favoured the incumbent."
+    assert speakers(body) == [("reported", "Republican strategists", True)]
