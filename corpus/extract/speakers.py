@@ -697,6 +697,25 @@ class Registry:
         )
         return opening if opening >= 0 else position
 
+    def lede_person(self, position: int, noun: str) -> Entity | None:
+        """ "A former county commissioner … took the stand on Wednesday. | Terrence Vance,
+        58, …": a delayed lede describes someone in the article's first paragraph and
+        names them at the start of the next one."""
+        if noun not in self.lexicon.person_nouns and noun not in _LEDE_ROLES:
+            return None
+        lede_end = self.body.find("\n", position)
+        if lede_end < 0 or "\n" in self.body[:position].strip():
+            return None  # not the first paragraph, or no paragraph after it
+        next_start = lede_end
+        while next_start < len(self.body) and self.body[next_start].isspace():
+            next_start += 1
+        opening = next(iter(self.sightings.between(next_start, next_start + 2)), None)
+        if opening is None or opening.kind != "person":
+            return None
+        if opening in self.sightings.recent(position, NEARBY):
+            return None  # named already: the description is someone else
+        return opening
+
     def group_member(self, position: int) -> Entity | None:
         """ "one of them", "one said": a group that spoke just before (groups are sighted
         only as speakers), unless it is further back than the last few people named."""
@@ -904,6 +923,7 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
 
 _COMMON_CAPS = word_set("common_caps")
 # Heads of unnamed sources, who stay unnamed wherever they work ("officials at the Pentagon").
+_LEDE_ROLES = frozenset({"head", "chief", "executive"})  # "the head of FEMA"
 _SOURCE_HEADS = frozenset(
     {"officials", "official", "sources", "source", "aides", "aide", "people", "person"}
     | {"insiders", "insider", "staffers", "staffer", "officers", "officer"}
@@ -941,6 +961,10 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         return registry.pronoun(position, head_token.lower)
     if mention.head == "member":
         return registry.group_member(position)
+    if mention.head in {"person_noun", "org_nominal"} and not mention.anonymous:
+        named = registry.lede_person(position, head_token.lower)
+        if named is not None:
+            return named
     if mention.head == "name":
         return _resolve_name(registry, body, tokens, mention, position)
     words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]

@@ -161,3 +161,11 @@ def test_unnamed_employees_lobbyists_and_strategists_are_anonymous_sources():
     assert speakers(body) == [("reported", "employees", True)]
     body = "Republican strategists said the map favoured the incumbent."
     assert speakers(body) == [("reported", "Republican strategists", True)]
+
+
+def test_a_delayed_lede_names_its_subject_at_the_start_of_the_next_paragraph():
+    lede = 'A retired teacher said on Monday that the new maps would "erase my town."\n\n'
+    body = lede + "Margaret Oduya, 71, has lived in Pell Falls for 40 years."
+    assert ("reported", "Margaret Oduya", False) in speakers(body)
+    body = lede + "The board did not respond. Margaret Oduya, 71, has lived there for years."
+    assert ("reported", "retired teacher", True) in speakers(body)
