@@ -923,6 +923,7 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
 
 _COMMON_CAPS = word_set("common_caps")
 # Heads of unnamed sources, who stay unnamed wherever they work ("officials at the Pentagon").
+_VOICED_UNNAMED = frozenset({"government", "administration", "cabinet", "palace", "kremlin"})
 _LEDE_ROLES = frozenset({"head", "chief", "executive"})  # "the head of FEMA"
 _SOURCE_HEADS = frozenset(
     {"officials", "official", "sources", "source", "aides", "aide", "people", "person"}
@@ -1133,7 +1134,12 @@ def _voice_of_body(
             return registry.voiced
         return None
     if len(modifiers) == 1:
-        return registry.org_nominal(position, [modifiers[0].lower])
+        word = modifiers[0].lower
+        known = registry.org_nominal(position, [word])
+        if known is None and word in _VOICED_UNNAMED:
+            # "A government spokesman said": the government, named by the copy no further.
+            return registry.find_or_add(NameReading("organisation", word, []))
+        return known
     return None
 
 

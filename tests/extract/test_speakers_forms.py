@@ -169,3 +169,8 @@ def test_a_delayed_lede_names_its_subject_at_the_start_of_the_next_paragraph():
     assert ("reported", "Margaret Oduya", False) in speakers(body)
     body = lede + "The board did not respond. Margaret Oduya, 71, has lived there for years."
     assert ("reported", "retired teacher", True) in speakers(body)
+
+
+def test_a_government_spokesman_voices_the_government():
+    body = "A government spokesman said the ferry subsidy would end in March."
+    assert speakers(body) == [("reported", "government", False)]
