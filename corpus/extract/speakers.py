@@ -967,6 +967,11 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if named is not None:
             return named
     if mention.head == "name":
+        if _heads_a_body(tokens, mention):
+            # "The head of FEMA warned …" in the lede, named in the next paragraph.
+            named = registry.lede_person(position, "head")
+            if named is not None:
+                return named
         return _resolve_name(registry, body, tokens, mention, position)
     words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]
     if mention.head in {"org_nominal", "group"}:
@@ -1032,6 +1037,18 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         name = group_name(body, tokens, mention.core_first, last)
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _heads_a_body(tokens: list[Token], mention) -> bool:  # noqa: ANN001
+    """ "the head of FEMA", "the chief executive of Arden Therapeutics": a person who
+    leads a named body, not the body."""
+    first = mention.core_first
+    while first < mention.core_last and tokens[first].lower in DETERMINERS:
+        first += 1
+    for index in range(first, min(first + 3, mention.core_last)):
+        if tokens[index].lower == "of":
+            return index > first and tokens[index - 1].lower in _LEDE_ROLES
+    return False
 
 
 def _member_of_body(

@@ -174,3 +174,11 @@ def test_a_delayed_lede_names_its_subject_at_the_start_of_the_next_paragraph():
 def test_a_government_spokesman_voices_the_government():
     body = "A government spokesman said the ferry subsidy would end in March."
     assert speakers(body) == [("reported", "government", False)]
+
+
+def test_the_head_of_a_body_in_the_lede_is_the_person_named_next():
+    body = (
+        "The chief executive of Corran Foods told shareholders on Tuesday that the plant "
+        "would stay open.\n\nHelen Marsh, who took over the company in 2021, faced questions."
+    )
+    assert ("reported", "Helen Marsh", False) in speakers(body)
