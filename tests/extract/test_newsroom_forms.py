@@ -1311,3 +1311,9 @@ def test_a_bare_plural_with_a_plain_present_verb_is_a_clause() -> None:
 def test_a_possessive_object_is_no_plural_subject() -> None:
     body = "Mayor Franklin Odell announced his resignation in a letter to the council."
     assert extract(body).quotes == []
+
+
+def test_a_name_after_since_is_a_person_to_refer_back_to() -> None:
+    body = "Crime has risen since Mayor Ann Halvorsen took office. She said it was down."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("it was down", "Ann Halvorsen")
