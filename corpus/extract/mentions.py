@@ -87,6 +87,10 @@ def np_start(
         if _body_number(tokens, index, floor):
             index -= 1  # "Local 32BJ", read as "Local", "32", "BJ"
             continue
+        if _plural_possessive(tokens, index, floor):
+            start = index - 1  # "the nurses' union"
+            index -= 2
+            continue
         if lower in DETERMINERS:
             if (
                 index - 1 >= floor
@@ -155,6 +159,17 @@ def np_start(
     ):
         start += 1
     return start
+
+
+def _plural_possessive(tokens: list[Token], index: int, floor: int) -> bool:
+    """Is tokens[index] the apostrophe of a plural possessive ("nurses'") read apart?"""
+    return (
+        tokens[index].text in {"'", "’"}
+        and index - 1 >= floor
+        and tokens[index - 1].end == tokens[index].start
+        and tokens[index - 1].lower.endswith("s")
+        and tokens[index - 1].text.isalpha()
+    )
 
 
 def _body_number(tokens: list[Token], index: int, floor: int) -> bool:

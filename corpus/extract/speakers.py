@@ -918,7 +918,13 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
         and (words[0].lower() in lexicon.group_nouns or words[0].lower() in _COMMON_CAPS)
     ):
         words[0] = words[0].lower()
-    return " ".join(words)
+    # Spaced as in the text: "patients' groups", not "patients ' groups".
+    spaced = [
+        word if index == 0 or tokens[first + index - 1].end == tokens[first + index].start
+        else " " + word
+        for index, word in enumerate(words)
+    ]  # fmt: skip
+    return "".join(spaced)
 
 
 _COMMON_CAPS = word_set("common_caps")

@@ -1317,3 +1317,16 @@ def test_a_name_after_since_is_a_person_to_refer_back_to() -> None:
     body = "Crime has risen since Mayor Ann Halvorsen took office. She said it was down."
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("it was down", "Ann Halvorsen")
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Ann Lee recalled that a farmer there told her, "November is fine."', "farmer"),
+        ("The nurses' union said the cuts were reckless.", "nurses' union"),
+        ("Patients' groups said the cuts were reckless.", "patients' groups"),
+    ],
+)
+def test_a_place_word_or_a_plural_possessive_stays_in_the_subject(body: str, speaker: str) -> None:
+    [quote] = extract(body).quotes
+    assert quote.speaker == speaker
