@@ -12,17 +12,19 @@ from __future__ import annotations
 import bisect
 from typing import NamedTuple
 
-from .cues import Cue, auxiliary_start
+from .cues import ADVERBS, Cue, auxiliary_start
 from .documents import document_author
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
 from .mentions import (
     PRONOUNS,
+    QUESTION_LEAD_INS,
     Mention,
     is_manner_adverb,
     leading_subject,
     np_start,
+    past_lead_in,
     subject_after,
     subject_before,
 )
@@ -66,14 +68,11 @@ def _object_relative_subject(tokens: list[Token], cue: Cue, floor: int) -> Menti
     return subject_before(tokens, cue.first, start, whole=True)
 
 
-_ADVERBS = word_set("adverbs")  # "who once called", "who also called"
-
-
 def _relative_subject(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
     """ "the Oklahoman who once called her "…"", "parents who called the titles "…"":
     the noun phrase before "who" (an adverb may sit between "who" and the verb)."""
     who = cue.first - 1
-    if who > floor and (is_manner_adverb(tokens[who]) or tokens[who].lower in _ADVERBS):
+    if who > floor and (is_manner_adverb(tokens[who]) or tokens[who].lower in ADVERBS):
         who -= 1
     if who <= floor or tokens[who].lower != "who":
         return None
@@ -110,18 +109,11 @@ def _participle_after_comma(tokens: list[Token], cue: Cue, floor: int) -> bool:
     )
 
 
-def _past_lead_in(tokens: list[Token], first: int, last: int) -> int:
-    """Past "Asked whether …," or "Pressed on …," before a sentence's subject."""
-    if tokens[first].lower not in _LEAD_IN_PARTICIPLES:
-        return first
-    comma = next((i for i in range(first + 1, last) if tokens[i].text == ","), None)
-    return comma + 1 if comma is not None else first
-
-
 _SUBORDINATORS = frozenset(
     {"when", "after", "as", "because", "while", "before", "since", "until", "where", "once"}
 )
-_LEAD_IN_PARTICIPLES = frozenset({"asked", "pressed", "questioned", "challenged", "when"})
+# "When asked …, she said": a question lead-in here can open with "when" too.
+_LEAD_IN_PARTICIPLES = QUESTION_LEAD_INS | {"when"}
 # Marks between a lead-in and its quote: `said: "`, `said, "`, `said — "`.
 _LEAD_IN_MARKS = frozenset({":", ",", "—", "–"})
 
@@ -513,7 +505,7 @@ class QuoteAttributor:
 
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
         """The named or pronoun subject of tokens[first..last], as the speaker."""
-        first = _past_lead_in(view.tokens, first, last)
+        first = past_lead_in(view.tokens, first, last, _LEAD_IN_PARTICIPLES)
         if view.tokens[first].lower in PRONOUNS:
             mention: Mention | None = Mention(first, first, first, first, "pronoun", appositives=[])
         else:

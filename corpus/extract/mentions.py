@@ -593,6 +593,8 @@ def _one_word_subject(
     return _build(tokens, index, index, head, [], lexicon)
 
 
+# Questions put to a subject before it speaks ("Asked whether …, she said").
+QUESTION_LEAD_INS = frozenset({"asked", "pressed", "questioned", "challenged"})
 POSTMODIFIER_STARTS = frozenset(
     {"who", "speaking", "familiar", "close", "involved", "working", "granted", "briefed"}
 )
@@ -691,15 +693,25 @@ def _leading_adjunct(tokens: list[Token], first: int, last: int) -> bool:
     )
 
 
+def past_lead_in(
+    tokens: list[Token], first: int, last: int, lead_ins: frozenset[str] = QUESTION_LEAD_INS
+) -> int:
+    """Past "Asked whether …," or "Pressed on …," (a comma before tokens[last]) to the
+    sentence's subject; `first` when no such lead-in opens it."""
+    if first > last or tokens[first].lower not in lead_ins:
+        return first
+    comma = next((i for i in range(first + 1, last) if tokens[i].text == ","), None)
+    return comma + 1 if comma is not None else first
+
+
 def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
     """Past "In a 2-1 decision," or "After the vote," before a sentence's subject, and
     past a question put to the subject ("Pressed on whether …, Harrow said …")."""
-    if first <= ceiling and tokens[first].lower in _QUESTION_LEAD_INS:
-        comma = next(
-            (i for i in range(first + 1, min(ceiling, first + 30)) if tokens[i].text == ","), None
-        )
-        return comma + 1 if comma is not None else first
-    if first > ceiling or tokens[first].lower not in _ADJUNCT_OPENERS:
+    if first > ceiling:
+        return first
+    if tokens[first].lower in QUESTION_LEAD_INS:
+        return past_lead_in(tokens, first, min(ceiling, first + 30))
+    if tokens[first].lower not in _ADJUNCT_OPENERS:
         return first
     for comma in range(first + 2, min(ceiling, first + _ADJUNCT_LONGEST + 1)):
         if tokens[comma].text == ",":
@@ -708,7 +720,6 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
 
 
 _ADJUNCT_LONGEST = 8
-_QUESTION_LEAD_INS = frozenset({"asked", "pressed", "questioned", "challenged"})
 _ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
 _NOT_IN_AN_ADJUNCT = frozenset(
     {"who", "that", "which", "and", "but", "by", "said", "says", "told", "was", "were", "is", "are"}
