@@ -35,6 +35,11 @@ _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&\-]{1,9}s?$")
 
 
+def _is_party_tag(text: str) -> bool:
+    """ "D-Ore.", "R-Ind.": the dash tested first, since nearly no word has one there."""
+    return text[1:2] == "-" and _PARTY_STATE.match(text) is not None
+
+
 @dataclass
 class Mention:
     first: int  # token indices, inclusive
@@ -449,7 +454,7 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
         return "relative"
     if opener in PARTICIPIAL_STARTS:
         return "participial"
-    if first == last and _PARTY_STATE.match(tokens[first].text):
+    if first == last and _is_party_tag(tokens[first].text):
         return "appositive"
     if opener in PARENTHETICAL_STARTS or opener in {"for", "too", "however", "meanwhile"}:
         return "aside"
@@ -494,9 +499,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     """
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
-    if end == floor and tokens[end].lower in _UNSKIPPED_PRONOUNS:
-        # "he said", the commonest attribution: what the general reading below gives.
-        return Mention(end, end, end, end, "pronoun", appositives=[])
+    if end <= floor:
+        # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
+        return _lone_word_before(tokens, end, whole) if end == floor else None
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
@@ -510,7 +515,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         phrase_end = end - 2
         if (
             phrase_end - 2 >= floor
-            and _PARTY_STATE.match(tokens[phrase_end].text)
+            and _is_party_tag(tokens[phrase_end].text)
             and tokens[phrase_end - 1].text == ","
         ):
             phrase_end -= 2  # "Rep. Grant Whitaker, R-Ind., who": the name, not its tag
@@ -555,7 +560,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     for offset, (core_first_floor, core_last) in enumerate(chain):
         if offset and (whole or roles[offset - 1] not in {"appositive"}):
             break
-        if core_first_floor == core_last and _PARTY_STATE.match(tokens[core_last].text):
+        if core_first_floor == core_last and _is_party_tag(tokens[core_last].text):
             continue  # "…, R-Ind., who told": a party tag is said of a name, never a name
         mention = _core_mention(tokens, core_first_floor, core_last, whole, lexicon)
         if mention is None:
@@ -574,22 +579,40 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     return None
 
 
+def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention | None:
+    """subject_before when one word stands between its floor and the cue: the general
+    reading below, with the steps that cannot apply to one word left out (no clause,
+    time phrase or dash aside fits in it, and a skipped word leaves nothing)."""
+    token = tokens[index]
+    lower = token.lower
+    if lower in _UNSKIPPED_PRONOUNS:
+        return Mention(index, index, index, index, "pronoun", appositives=[])
+    if lower in _SKIPPABLE or is_manner_adverb(token):
+        return None  # "…," privately said: the word is skipped and no subject is left
+    if lower in MEMBER_WORDS:
+        return Mention(index, index, index, index, "member", appositives=[])  # "one said"
+    return _one_word_subject(tokens, index, whole, load_lexicon())
+
+
 def _one_word_subject(
     tokens: list[Token], index: int, whole: bool, lexicon: Lexicon
 ) -> Mention | None:
     """subject_before's reading of a lone word before the cue ("…,” Kim said"), the
     commonest subject after a quote, without the splitting into stretches it needs
     no part of (no dash aside, one stretch, no appositives)."""
-    text = tokens[index].text
-    if text == "," or _PARTY_STATE.match(text):
+    token = tokens[index]
+    if token.text == "," or _is_party_tag(token.text):
         return None  # nothing before the comma; a party tag is said of a name, never one
-    # _core_mention of one word: a phrase of its own if it can head one (no clause or
-    # preposition to look behind), read by what heads it.
-    if np_start(tokens, index, index, lexicon) is None:
+    # _core_mention of one word: a phrase of its own if it can head one (np_start of
+    # one word: no clause or preposition to look behind), read by what heads it.
+    if token.lower not in PRONOUNS and not _can_head(token, lexicon):
         return None
     head = head_kind(tokens, index, index, lexicon)
     if head is None:
         return None
+    if head == "name":
+        # _build of one capitalised word: the word is its own name run.
+        return Mention(index, index, index, index, "name", index, index, appositives=[])
     return _build(tokens, index, index, head, [], lexicon)
 
 
