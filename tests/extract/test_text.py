@@ -6,7 +6,14 @@ import re
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from quoth.corpus.extract.text import _TOKEN, READABLE_TOKEN, is_sentence_end, tokenise
+from quoth.corpus.extract.text import (
+    _TOKEN,
+    READABLE_TOKEN,
+    Token,
+    _pattern_tokens,
+    is_sentence_end,
+    tokenise,
+)
 
 READABLE = re.compile(READABLE_TOKEN)
 
@@ -30,6 +37,32 @@ def test_the_fast_pattern_cuts_text_as_the_readable_one_does(text: str) -> None:
 @given(st.text(max_size=30))
 def test_the_patterns_agree_on_any_text(text: str) -> None:
     assert spans(_TOKEN, text) == spans(READABLE, text)
+
+
+def pattern_only(text: str) -> list[Token]:
+    """Tokens as the pattern alone cuts them, without tokenise's shortcuts for plain words."""
+    tokens: list[Token] = []
+    _pattern_tokens(text, 0, len(text), tokens.append)
+    return tokens
+
+
+# Pieces that meet every shortcut: plain words, abbreviations and initials that take
+# their period, marks before and after words, and what only the pattern reads.
+PIECES = ["Sen", "sen", "No", "no", "2", "W", "U.S", "Mass", "vote", "don't", "é", "D-Ore", "3.5"]
+SEPARATORS = [" ", "  ", ".", ". ", ",", "“", "”", '"', "'", "’", "(", ")", "\n", "—", ":", "!"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(PIECES + SEPARATORS), max_size=25))
+def test_the_shortcuts_cut_as_the_pattern_does(pieces: list[str]) -> None:
+    text = "".join(pieces)
+    assert tokenise(text, 0, len(text)) == pattern_only(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=40))
+def test_the_shortcuts_agree_with_the_pattern_on_any_mix(text: str) -> None:
+    assert tokenise(text, 0, len(text)) == pattern_only(text)
 
 
 def texts(text: str) -> list[str]:
