@@ -58,6 +58,7 @@ _QUOTED_VERB = re.compile(
 # no more than a normal one.
 REACH = 60
 CLAUSE_REACH = 150
+BACKWARD_REACH = 30  # words between the comma that ends a clause and the cue after it
 FINITE_VERBS = word_set("finite_verbs")
 PHRASE_OPENERS = word_set("phrase_openers") | WEEKDAYS
 OBJECT_STARTS = word_set("object_starts")
@@ -242,20 +243,20 @@ class ReportedFinder:
         if first > last:
             return None
         opener = tokens[first]
-        if opener.lower == "that":
+        lower = opener.lower
+        if lower == "that":
             return first + 1
         # "told the weekly press briefing that", "assured investors that": the person
         # or audience addressed comes before the clause.
         told_someone = cue.lemma in ADDRESSEE_LEMMAS and (
-            opener.lower in DETERMINERS_AND_ADJ_SLOTS
-            or (
-                opener.text.isalpha() and opener.text.islower() and opener.lower not in NON_STARTERS
-            )
+            lower in DETERMINERS_AND_ADJ_SLOTS
+            or (opener.text.isalpha() and opener.text.islower() and lower not in NON_STARTERS)
         )
+        initial = opener.text[:1]
         if not (
-            opener.lower in PHRASE_OPENERS
-            or opener.text[:1].isupper()
-            or opener.text[:1].isdigit()
+            lower in PHRASE_OPENERS
+            or initial.isupper()
+            or initial.isdigit()
             or told_someone  # "told the weekly press briefing in Islamabad that"
         ):
             return None
@@ -476,6 +477,13 @@ class ReportedFinder:
         tokens = view.tokens
         if view.slots and not all(view.outside[sentence_first : cue.last + 1]):
             return None  # a quote in the sentence: the attribution stage reads it
+        # Each form below needs a comma before the cue, within BACKWARD_REACH words:
+        # "CLAUSE, X said", "CLAUSE, said X", "The button, X said, has …". Most cues
+        # ("X said the plan …") have none, which one search of the text settles.
+        if not _comma_in_text(
+            self.body, tokens, max(sentence_first, cue.first - BACKWARD_REACH), cue.first - 1
+        ):
+            return None
         # Both word orders below look for a comma in the first words after the cue.
         comma_after = _first_comma_in_text(self.body, tokens, cue.last + 1, min(end, cue.last + 7))
         if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
@@ -520,7 +528,7 @@ class ReportedFinder:
                 if mention
                 else None
             )
-        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - 30)
+        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
         for comma in range(reach, cue.first - 1):
             if tokens[comma].text != ",":
                 continue
@@ -862,10 +870,16 @@ def _is_participle(token: Token) -> bool:
     return lower.endswith("ing") and token.text.islower() and lower not in INCLUSIVE
 
 
+def _comma_in_text(body: str, tokens: list[Token], first: int, last: int) -> bool:
+    """Might tokens[first..last] hold a comma? False is sure: there is no comma in their
+    text (found in C, without a list of words); True may be a comma inside a token."""
+    return first <= last and body.find(",", tokens[first].start, tokens[last].end) >= 0
+
+
 def _first_comma_in_text(body: str, tokens: list[Token], first: int, last: int) -> int | None:
     """_first_comma, settled without a list of words when the text there has no comma
     (most stretches do not)."""
-    if first > last or body.find(",", tokens[first].start, tokens[last].end) < 0:
+    if not _comma_in_text(body, tokens, first, last):
         return None
     return _first_comma(tokens, first, last)
 
