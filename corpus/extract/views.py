@@ -242,20 +242,14 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     boundaries = [
         index + 1 for index in enders if outside[index] and is_sentence_end(tokens, index)
     ]
-    for slot in view.slots:
-        # A quote that ends a sentence inside its marks ends it for the narrative too.
-        index = slot.last
-        if not slot.closes_here or index + 1 >= len(tokens):
-            continue
-        following = tokens[index + 1]
-        if body[slot.span.end - 1 : slot.span.end] in _ENDERS and (
-            following.text[:1].isupper() or not outside[index + 1]
-        ):
-            boundaries.append(index + 1)
+    if view.slots:
+        boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
     if label_end is not None:
         boundaries.append(label_end)
     count = len(tokens)
+    if not boundaries:  # one sentence: common in quote-dense copy
+        return [0] * count, [count - 1] * count
     edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
     starts = [0] * count
     lasts = [0] * count
@@ -263,6 +257,22 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
         starts[first:stop] = [first] * (stop - first)
         lasts[first:stop] = [stop - 1] * (stop - first)
     return starts, lasts
+
+
+def _quote_ends(body: str, view: ParagraphView) -> list[int]:
+    """Sentence boundaries after quotes that end a sentence inside their marks:
+    those end it for the narrative too."""
+    tokens, outside = view.tokens, view.outside
+    final = len(tokens) - 1
+    found = []
+    for span, _, last, _, closes_here in view.slots:
+        # The character before the closing mark first: most quotes end without a
+        # full stop there (a comma, or no closing mark in this paragraph).
+        if body[span.end - 1 : span.end] in _ENDERS and closes_here and last < final:
+            following = last + 1
+            if tokens[following].text[:1].isupper() or not outside[following]:
+                found.append(following)
+    return found
 
 
 _ENDERS = frozenset(".?!")
