@@ -52,6 +52,8 @@ def leads_into_a_cue(tokens: list[Token], verb: int, cue_first: int) -> bool:
     "posted a video saying she would run": the clause is the video's, after
     "saying", not "a video saying …" after "posted".
     """
+    if cue_first - verb > _MODIFIER_REACH + _ADJUNCT_REACH + 2:
+        return False  # no room for a document near both: most pairs of cues
     document = _document_before(tokens, cue_first, verb)
     return (
         document is not None

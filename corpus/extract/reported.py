@@ -10,7 +10,6 @@ with a subject-like word) or the cue is skipped.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
@@ -59,6 +58,7 @@ _QUOTED_VERB = re.compile(
 # no more than a normal one.
 REACH = 60
 CLAUSE_REACH = 150
+BACKWARD_REACH = 30  # words between the comma that ends a clause and the cue after it
 FINITE_VERBS = word_set("finite_verbs")
 PHRASE_OPENERS = word_set("phrase_openers") | WEEKDAYS
 OBJECT_STARTS = word_set("object_starts")
@@ -99,7 +99,7 @@ class ReportedFinder:
         sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
             return self._according(view, cue, sentence_first, sentence_last)
-        if _passive(tokens, cue):
+        if cue.first < cue.verb and _passive(tokens, cue):  # an auxiliary first: "was told"
             # "Ann Cole was told (by the White House) that she was fired": the subject
             # heard it; the speaker, if named, is the one after "by".
             return self._told_by(view, cue, sentence_last)
@@ -193,16 +193,18 @@ class ReportedFinder:
         if first > last:
             return None
         after_that = self._skip_to_that(tokens, cue, first, last)
-        after_time = _skip_adjunct(tokens, first, last) if after_that is None else None
-        addressed = _past_addressee(tokens, cue, first, last) if after_that is None else None
         if after_that is not None:
             first = after_that
-        elif after_time is not None and self._starts_clause(view, after_time):
-            first = after_time  # "said last week the budget was balanced"
-        elif addressed is not None:
-            first = addressed  # "told close associates she …": the people told come first
-        elif not self._starts_clause(view, first):
-            return None
+        else:
+            after_time = _skip_adjunct(tokens, first, last)
+            if after_time is not None and self._starts_clause(view, after_time):
+                first = after_time  # "said last week the budget was balanced"
+            else:
+                addressed = _past_addressee(tokens, cue, first, last)
+                if addressed is not None:
+                    first = addressed  # "told close associates she …": the people told first
+                elif not self._starts_clause(view, first):
+                    return None
         needs_verb = after_that is None
         if first > last:
             return None
@@ -241,20 +243,20 @@ class ReportedFinder:
         if first > last:
             return None
         opener = tokens[first]
-        if opener.lower == "that":
+        lower = opener.lower
+        if lower == "that":
             return first + 1
         # "told the weekly press briefing that", "assured investors that": the person
         # or audience addressed comes before the clause.
         told_someone = cue.lemma in ADDRESSEE_LEMMAS and (
-            opener.lower in DETERMINERS_AND_ADJ_SLOTS
-            or (
-                opener.text.isalpha() and opener.text.islower() and opener.lower not in NON_STARTERS
-            )
+            lower in DETERMINERS_AND_ADJ_SLOTS
+            or (opener.text.isalpha() and opener.text.islower() and lower not in NON_STARTERS)
         )
+        initial = opener.text[:1]
         if not (
-            opener.lower in PHRASE_OPENERS
-            or opener.text[:1].isupper()
-            or opener.text[:1].isdigit()
+            lower in PHRASE_OPENERS
+            or initial.isupper()
+            or initial.isdigit()
             or told_someone  # "told the weekly press briefing in Islamabad that"
         ):
             return None
@@ -298,11 +300,14 @@ class ReportedFinder:
                 return True  # "Americans deserve better": a name, then its verb
         if _plain_verb_after_plural(tokens, first, last):
             return True  # "closures ripple well beyond health care"
+        stop = min(last, first + reach) + 1
+        # A modal or an auxiliary anywhere in reach settles it: one look-up in C over the
+        # words, which the loop below then need not repeat.
+        if not FINITE_VERBS.isdisjoint(map(TOKEN_LOWER, tokens[first:stop])):
+            return True
         outside = view.outside
-        for index in range(first, min(last, first + reach) + 1):
+        for index in range(first, stop):
             lower = tokens[index].lower
-            if lower in FINITE_VERBS:
-                return True
             if lower in _PLURAL_SUBJECTS and _base_verb_after(tokens, index, last):
                 return True  # "they expect more senators to join", "we need the votes"
             # A plain word (most are) passes none of the tests below; a new test must
@@ -470,10 +475,17 @@ class ReportedFinder:
         """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." (the sentence's words
         end at tokens[end])."""
         tokens = view.tokens
-        if not all(view.outside[sentence_first : cue.last + 1]):
+        if view.slots and not all(view.outside[sentence_first : cue.last + 1]):
+            return None  # a quote in the sentence: the attribution stage reads it
+        # Each form below needs a comma before the cue, within BACKWARD_REACH words:
+        # "CLAUSE, X said", "CLAUSE, said X", "The button, X said, has …". Most cues
+        # ("X said the plan …") have none, which one search of the text settles.
+        if not _comma_in_text(
+            self.body, tokens, max(sentence_first, cue.first - BACKWARD_REACH), cue.first - 1
+        ):
             return None
         # Both word orders below look for a comma in the first words after the cue.
-        comma_after = _first_comma(tokens, cue.last + 1, min(end, cue.last + 7))
+        comma_after = _first_comma_in_text(self.body, tokens, cue.last + 1, min(end, cue.last + 7))
         if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
             # The commonest case ("X said the plan …"), settled before the tests below:
             # no comma before the cue (so not "CLAUSE, said X") and more than six words
@@ -516,7 +528,7 @@ class ReportedFinder:
                 if mention
                 else None
             )
-        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - 30)
+        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
         for comma in range(reach, cue.first - 1):
             if tokens[comma].text != ",":
                 continue
@@ -756,11 +768,11 @@ def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:
         return False
     plural, word = tokens[noun].text, tokens[verb].text
     return (
-        plural.isalpha()
-        and plural.islower()
-        and plural.endswith("s")
+        plural.endswith("s")  # first: it settles most words
         and not plural.endswith("ss")
         and len(plural) > 4  # not "his", "its", "this", "was"
+        and plural.isalpha()
+        and plural.islower()
         and word.isalpha()
         and word.islower()
         and not word.endswith(("s", "ed", "ing", "ly"))
@@ -832,25 +844,44 @@ _NOT_IN_AN_OCCASION = FINITE_VERBS | frozenset(
 _TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but"})
 
 
-def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> Iterator[int]:
+def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> list[int]:
     """Indices in first+1..last, ascending, that follow a comma or hold "as", a dash,
     "and" or "but": the only places a clause may stop. Most of a clause's words are
     none of these, so one pass in C finds the few worth a look."""
     words = map(TOKEN_LOWER, tokens[first : last + 1])
-    yielded = first
-    for offset in indices_where(map(_TAIL_STOP_MARKS.__contains__, words)):
+    offsets = indices_where(map(_TAIL_STOP_MARKS.__contains__, words))
+    if not offsets:
+        return offsets  # most clauses
+    candidates: list[int] = []
+    taken = first
+    for offset in offsets:
         index = first + offset
         if tokens[index].lower == ",":
             index += 1  # the word after the comma
-        if yielded < index <= last:  # ", and" gives its "and" once
-            yield index
-            yielded = index
+        if taken < index <= last:  # ", and" gives its "and" once
+            candidates.append(index)
+            taken = index
+    return candidates
 
 
 def _is_participle(token: Token) -> bool:
     """ "adding", "saying": a lower-case -ing word that opens a clause of its own."""
     lower = token.lower
     return lower.endswith("ing") and token.text.islower() and lower not in INCLUSIVE
+
+
+def _comma_in_text(body: str, tokens: list[Token], first: int, last: int) -> bool:
+    """Might tokens[first..last] hold a comma? False is sure: there is no comma in their
+    text (found in C, without a list of words); True may be a comma inside a token."""
+    return first <= last and body.find(",", tokens[first].start, tokens[last].end) >= 0
+
+
+def _first_comma_in_text(body: str, tokens: list[Token], first: int, last: int) -> int | None:
+    """_first_comma, settled without a list of words when the text there has no comma
+    (most stretches do not)."""
+    if not _comma_in_text(body, tokens, first, last):
+        return None
+    return _first_comma(tokens, first, last)
 
 
 def _first_comma(tokens: list[Token], first: int, last: int) -> int | None:
@@ -989,14 +1020,15 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
     clause: "said at the hearing the agency …", but never "said in Boise …".
     """
     token = tokens[first]
-    if token.lower in _TIME_PHRASE_STARTS:
+    lower = token.lower
+    if lower in _TIME_PHRASE_STARTS:
         timed = _skip_time_phrase(tokens, first, last)
         if timed is not None:
             return timed
-    # "said nearly half of …" keeps "nearly"
-    if is_manner_adverb(token) and token.lower not in APPROXIMATORS:
-        return first + 1 if first + 1 <= last else None  # "said privately"
-    if token.lower not in ADJUNCT_PREPOSITIONS:
+    if lower not in ADJUNCT_PREPOSITIONS:
+        # An adverb in -ly (no preposition is one); "said nearly half of …" keeps "nearly".
+        if lower.endswith("ly") and is_manner_adverb(token) and lower not in APPROXIMATORS:
+            return first + 1 if first + 1 <= last else None  # "said privately"
         return None
     index = _past_short_noun_phrase(tokens, first + 1, last)
     if index is None:

@@ -521,9 +521,9 @@ class Registry:
         words = reading.name.split()
         surname = words[-1].lower()
         if len(words) == 1 and surname in self.by_surname:
-            latest = self._latest_of(self.by_surname[surname])
-            if latest is not None:
-                return self._enrich(latest, reading)
+            # A one-word name matches anyone of the surname: the loop below would take
+            # the last one added, as _latest_of does when none was named near.
+            return self._enrich(self._latest_of(self.by_surname[surname]), reading)
         lowered = reading.name.lower()
         for entity in reversed(self.by_surname.get(surname, ())):  # all with this surname
             if entity.name.lower() == lowered:
@@ -540,11 +540,13 @@ class Registry:
         self.by_surname.setdefault(surname, []).append(entity)
         return self._enrich(entity, reading)
 
-    def _latest_of(self, people: list[Entity]) -> Entity | None:
-        """Of two Millers, "Miller" is the one named most recently before here (the
-        people of one surname in by_surname, which holds every person under the surname
-        they have now: a rename keeps it)."""
-        return self.sightings.nearest_of(self.position, people, 400)
+    def _latest_of(self, people: list[Entity]) -> Entity:
+        """Of two Millers, "Miller" is the one named most recently before here, or else
+        the one added last (the people of one surname in by_surname, which holds every
+        person under the surname they have now: a rename keeps it)."""
+        if len(people) == 1:
+            return people[0]  # most surnames: no need to look for where it was named
+        return self.sightings.nearest_of(self.position, people, 400) or people[-1]
 
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
         for title in reading.titles:
@@ -603,7 +605,7 @@ class Registry:
         key = word.lower()
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
-            return self._latest_of(people) or people[-1]
+            return self._latest_of(people)
         for entity in reversed(self.organisations):
             if _answers_to(entity, key):
                 return entity

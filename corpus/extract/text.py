@@ -76,16 +76,21 @@ def paragraphs(body: str) -> list[Paragraph]:
 
 
 def tokenise(body: str, start: int, end: int) -> list[Token]:
-    """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.").
+    """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
+    tokens: list[Token] = []
+    tokens_into(body, start, end, tokens.append)
+    return tokens
+
+
+def tokens_into(body: str, start: int, end: int, append: Callable[[Token], None]) -> None:
+    """Append the tokens of body[start:end], as tokenise() gives them.
 
     No token runs across a space, so the text is cut on spaces in C first: most
     chunks are a plain word, or a word with one mark before or after it, which
     are taken without the regex (a third of the cost); the rest are read with it.
     """
-    tokens: list[Token] = []
     if start >= end:
-        return tokens  # between two adjacent quotes: common in quote-dense copy
-    append = tokens.append
+        return  # between two adjacent quotes: common in quote-dense copy
     offset = start
     for chunk in body[start:end].split(" "):
         stop = offset + len(chunk)
@@ -94,7 +99,6 @@ def tokenise(body: str, start: int, end: int) -> list[Token]:
         elif chunk:  # empty between two spaces
             _chunk_tokens(body, chunk, offset, stop, append)
         offset = stop + 1
-    return tokens
 
 
 _new = tuple.__new__  # skips NamedTuple's Python-level constructor: tokens are many

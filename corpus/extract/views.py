@@ -12,7 +12,14 @@ from typing import NamedTuple
 
 from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
-from .text import TOKEN_TEXT, Paragraph, Token, indices_where, is_sentence_end, tokenise
+from .text import (
+    TOKEN_TEXT,
+    Paragraph,
+    Token,
+    indices_where,
+    is_sentence_end,
+    tokens_into,
+)
 
 
 class QuoteSlot(NamedTuple):
@@ -155,45 +162,76 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     not splitting them saves a third of the tokenising in quote-heavy copy.
     """
     para_start, para_end = para.start, para.end
-    if not spans:  # half of a news story's paragraphs hold no quote
-        tokens = tokenise(body, para_start, para_end)
-        return ParagraphView(index, para, tokens, [True] * len(tokens), [], body)
     tokens: list[Token] = []
+    append = tokens.append
+    if not spans:  # half of a news story's paragraphs hold no quote
+        tokens_into(body, para_start, para_end, append)
+        return ParagraphView(index, para, tokens, [True] * len(tokens), [], body)
     slots: list[QuoteSlot] = []
-    append, extend = tokens.append, tokens.extend
     position = para_start
-    new = tuple.__new__  # skips the NamedTuples' Python-level constructors
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
-        opens = open_at >= para_start
-        closes = close_at < para_end
-        first = open_at if opens else para_start
-        stop = close_at + 1 if closes else para_end
-        if first >= stop:
+        if open_at < para_start or close_at >= para_end:
+            position = _runs_across(body, para, span, tokens, slots, position)
             continue
-        if position < first:
-            extend(tokenise(body, position, first))
+        # The common case, a quote that opens and closes here: three tokens.
+        if position < open_at:
+            tokens_into(body, position, open_at, append)
         slot_first = len(tokens)
-        inner_start = open_at + 1 if opens else first
-        inner_end = close_at if closes else stop
-        if opens:
-            mark = body[open_at]
-            append(new(Token, (mark, open_at, open_at + 1, mark)))
-        if inner_start < inner_end:
-            text = body[inner_start:inner_end]
-            append(new(Token, (text, inner_start, inner_end, text.lower())))
-        if closes:
-            mark = body[close_at]
-            append(new(Token, (mark, close_at, close_at + 1, mark)))
-        slots.append(new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
-        position = stop
-    extend(tokenise(body, position, para_end))
+        mark = body[open_at]
+        append(_new(Token, (mark, open_at, open_at + 1, mark)))
+        text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
+        append(_new(Token, (text, open_at + 1, close_at, text.lower())))
+        mark = body[close_at]
+        append(_new(Token, (mark, close_at, close_at + 1, mark)))
+        slots.append(_new(QuoteSlot, (span, slot_first, slot_first + 2, True, True)))
+        position = close_at + 1
+    tokens_into(body, position, para_end, append)
     # Marked in one go at the end rather than token by token: quote-dense copy
-    # has a slot every few tokens.
+    # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
     for slot in slots:
-        outside[slot.first : slot.last + 1] = [False] * (slot.last + 1 - slot.first)
+        first, last = slot.first, slot.last
+        outside[first : last + 1] = _INSIDE_RUNS[last - first]
     return ParagraphView(index, para, tokens, outside, slots, body)
+
+
+_new = tuple.__new__  # skips the NamedTuples' Python-level constructors
+_INSIDE_RUNS = ([False], [False] * 2, [False] * 3)  # copied in by slice assignment
+
+
+def _runs_across(
+    body: str,
+    para: Paragraph,
+    span: QuoteSpan,
+    tokens: list[Token],
+    slots: list[QuoteSlot],
+    position: int,
+) -> int:
+    """The slot of a quote that runs in from the paragraph before or on into the
+    next one; returns where the narrative resumes."""
+    para_start, para_end = para.start, para.end
+    open_at, close_at = span.open_position, span.close_position
+    opens = open_at >= para_start
+    closes = close_at < para_end
+    first = open_at if opens else para_start
+    stop = close_at + 1 if closes else para_end
+    if first >= stop:
+        return position
+    if position < first:
+        tokens_into(body, position, first, tokens.append)
+    slot_first = len(tokens)
+    inner_start = open_at + 1 if opens else first
+    inner_end = close_at if closes else stop
+    if opens:
+        tokens.append(_new(Token, (body[open_at], open_at, open_at + 1, body[open_at])))
+    if inner_start < inner_end:
+        text = body[inner_start:inner_end]
+        tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
+    if closes:
+        tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
+    slots.append(_new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
+    return stop
 
 
 def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
@@ -204,20 +242,14 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     boundaries = [
         index + 1 for index in enders if outside[index] and is_sentence_end(tokens, index)
     ]
-    for slot in view.slots:
-        # A quote that ends a sentence inside its marks ends it for the narrative too.
-        index = slot.last
-        if not slot.closes_here or index + 1 >= len(tokens):
-            continue
-        following = tokens[index + 1]
-        if body[slot.span.end - 1 : slot.span.end] in _ENDERS and (
-            following.text[:1].isupper() or not outside[index + 1]
-        ):
-            boundaries.append(index + 1)
+    if view.slots:
+        boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
     if label_end is not None:
         boundaries.append(label_end)
     count = len(tokens)
+    if not boundaries:  # one sentence: common in quote-dense copy
+        return [0] * count, [count - 1] * count
     edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
     starts = [0] * count
     lasts = [0] * count
@@ -225,6 +257,22 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
         starts[first:stop] = [first] * (stop - first)
         lasts[first:stop] = [stop - 1] * (stop - first)
     return starts, lasts
+
+
+def _quote_ends(body: str, view: ParagraphView) -> list[int]:
+    """Sentence boundaries after quotes that end a sentence inside their marks:
+    those end it for the narrative too."""
+    tokens, outside = view.tokens, view.outside
+    final = len(tokens) - 1
+    found = []
+    for span, _, last, _, closes_here in view.slots:
+        # The character before the closing mark first: most quotes end without a
+        # full stop there (a comma, or no closing mark in this paragraph).
+        if body[span.end - 1 : span.end] in _ENDERS and closes_here and last < final:
+            following = last + 1
+            if tokens[following].text[:1].isupper() or not outside[following]:
+                found.append(following)
+    return found
 
 
 _ENDERS = frozenset(".?!")
