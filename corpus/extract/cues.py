@@ -66,7 +66,7 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     if lemma is None or not word[:1].islower():
         return None
     previous = tokens[index - 1].lower if index > 0 else ""
-    if previous in DETERMINERS:
+    if previous in DETERMINERS and not _object_pronoun(tokens, index - 1):
         return None  # "the reported presence", "a statement"
     if word in NOUNISH_FORMS and not (
         previous
@@ -88,6 +88,17 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
     return Cue(first, index, last, lemma, clause_from)
 
+
+def _object_pronoun(tokens: list[Token], index: int) -> bool:
+    """Is tokens[index] "her" as an object ("a person close to her said"), not "her statement"?"""
+    return (
+        index > 0
+        and tokens[index].lower == "her"
+        and tokens[index - 1].lower in _PREPOSITIONS_BEFORE_PRONOUN
+    )
+
+
+_PREPOSITIONS_BEFORE_PRONOUN = frozenset({"to", "with", "near", "around", "for", "of", "about"})
 
 def _match_phrase(
     tokens: list[Token], index: int, phrases: dict[str, tuple[tuple[str, ...], ...]]

@@ -655,6 +655,10 @@ def _core_mention(
             if inner_head in {"group", "person_noun"}:
                 return first, index - 1, inner_head
             break
+    # "a friend of the MP", "one pal of Fairbrother": the friend speaks, not the MP.
+    of_at = _relation_of(tokens, first, last)
+    if of_at is not None:
+        return first, of_at - 1, "person_noun"
     # "Security officials in Miranshah": the officials speak, not the town.
     for index in range(first + 1, last):
         if tokens[index].lower in {"in", "at", "from", "on"} and _nominal(
@@ -668,6 +672,21 @@ def _core_mention(
     if head is None:
         return None
     return first, last, head
+
+
+def _relation_of(tokens: list[Token], first: int, last: int) -> int | None:
+    """Where "of" follows a noun of relation that opens an unnamed source ("a friend
+    of", "one neighbour of", "a longtime ally of"), or None."""
+    if tokens[first].lower not in _UNNAMED_OPENERS:
+        return None
+    for index in range(first + 1, min(last, first + 4)):
+        if tokens[index].lower == "of":
+            return index if tokens[index - 1].lower in RELATION_NOUNS else None
+    return None
+
+
+RELATION_NOUNS = word_set("relation_nouns")
+_UNNAMED_OPENERS = frozenset({"a", "an", "one", "another"})
 
 
 def _head_before_postmodifier(

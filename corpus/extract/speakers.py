@@ -41,6 +41,16 @@ class Entity:
     def surname(self) -> str:
         return self.name.split()[-1].lower() if self.name else ""
 
+    @property
+    def head(self) -> str:
+        """The noun a group is named by: "pal" in "pal of the MP", "person" in "person
+        close to her" (the surname for anyone else)."""
+        words = self.name.lower().split()
+        for index in range(1, len(words)):
+            if words[index] in _POSTMODIFYING_WORDS:
+                return words[index - 1]
+        return words[-1] if words else ""
+
     def add_title(self, title: str) -> None:
         title = title.strip(" ,")
         if title and title not in self.titles and title != self.name:
@@ -730,7 +740,7 @@ class Registry:
         for entity in candidates:
             if entity.kind == "person" and any(noun in title_words(t) for t in entity.titles):
                 return entity
-            if entity.kind == "group" and entity.anonymous and entity.surname == noun:
+            if entity.kind == "group" and entity.anonymous and entity.head == noun:
                 return entity  # "a Harlan adviser said …" then "the adviser said"
         if noun in self.lexicon.party_members:
             return next((e for e in candidates if e.kind == "person"), None)
@@ -818,7 +828,7 @@ class Registry:
         singular = _singular(head)
         plural = singular != head.lower()
         for entity in reversed(self.groups):
-            last = entity.name.split()[-1].lower()
+            last = entity.head
             if not member and (_singular(last) != last) != plural:
                 continue
             if plural and singular in entity.name.lower().split():
@@ -847,6 +857,8 @@ def title_words(title: str) -> frozenset[str]:
 
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
+# Words after a group's noun that qualify it: "aide to the senator", "people familiar with".
+_POSTMODIFYING_WORDS = frozenset({"of", "to", "close", "familiar", "near", "who", "in", "at"})
 _ISSUED_HEADS = frozenset({"statement", "announcement"})  # what a body puts out
 _ANY_BODY_HEADS = word_set("any_body_heads")
 # "the group said" means an association named lately, not the outlet it spoke to.
