@@ -100,6 +100,7 @@ def _object_pronoun(tokens: list[Token], index: int) -> bool:
 
 _PREPOSITIONS_BEFORE_PRONOUN = frozenset({"to", "with", "near", "around", "for", "of", "about"})
 
+
 def _match_phrase(
     tokens: list[Token], index: int, phrases: dict[str, tuple[tuple[str, ...], ...]]
 ) -> int | None:

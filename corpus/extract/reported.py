@@ -340,6 +340,8 @@ class ReportedFinder:
             following = tokens[index + 1].lower if index + 1 <= last else ""
             if following in OBJECT_STARTS:
                 return True  # "the bill recognizes the reality"
+            if reach > OBJECT_CUE_REACH and _verb_after_singular_subject(tokens, index, last):
+                return True  # "the plan raises taxes", "the draft tightens work rules"
         return False
 
     def _starts_clause(self, view: ParagraphView, index: int) -> bool:
@@ -375,6 +377,12 @@ class ReportedFinder:
         tokens = view.tokens
         if _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
+        if (
+            index < len(tokens)
+            and is_manner_adverb(tokens[index])
+            and _past_tense_at(tokens, index + 1)
+        ):
+            return True  # "said managers regularly added names"
         if _plain_verb_after_plural(tokens, index - 1, len(tokens) - 1):
             return True  # "says closures ripple well beyond health care"
         stop = min(len(tokens), index + BARE_SUBJECT_REACH)
@@ -758,6 +766,31 @@ _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
 _QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+
+
+def _verb_after_singular_subject(tokens: list[Token], index: int, last: int) -> bool:
+    """Is tokens[index] (a word in -s) the verb of "the plan raises taxes"?
+
+    A determiner and a singular noun before it, and a plural noun as its object,
+    directly or after one more word ("tightens work requirements"). Verbs that
+    mostly take an object ("announced the job cuts") are not asked.
+    """
+    if index < 2 or tokens[index - 2].lower not in _SUBJECT_DETERMINERS:
+        return False
+    noun = tokens[index - 1].text
+    if not (noun.isalpha() and noun.islower()) or (noun.endswith("s") and not noun.endswith("ss")):
+        return False
+    return any(
+        _bare_plural(tokens[position].text)
+        for position in range(index + 1, min(last, index + 2) + 1)
+    )
+
+
+def _bare_plural(word: str) -> bool:
+    return word.isalpha() and word.islower() and word.endswith("s") and not word.endswith("ss")
+
+
+_SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "his", "her", "their", "our"})
 
 
 def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:

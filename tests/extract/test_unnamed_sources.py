@@ -1,0 +1,47 @@
+"""Unnamed sources and plain present-tense clauses (phenomena of blind batch 9)."""
+
+from __future__ import annotations
+
+
+def quotes(run, *paragraphs: str) -> list[tuple[str, str, str | None, bool]]:
+    _, extraction = run(*paragraphs)
+    return [(q.kind, q.text, q.speaker, q.anonymous) for q in extraction.quotes]
+
+
+def test_a_person_close_to_her_is_the_source(run):
+    assert quotes(run, "A person close to her said she had commitments from 110 members.") == [
+        ("reported", "she had commitments from 110 members", "person close to her", True)
+    ]
+
+
+def test_a_friend_of_a_named_person_is_not_that_person(run):
+    found = quotes(
+        run,
+        "One pal of the MP told the Clarion he was mortified by the row.",
+        "“He is not a bad bloke,” the pal said.",
+    )
+    assert [(kind, speaker, anonymous) for kind, _, speaker, anonymous in found] == [
+        ("reported", "pal of the MP", True),
+        ("direct", "pal of the MP", True),
+    ]
+
+
+def test_a_noun_of_relation_only_after_an_indefinite(run):
+    found = quotes(run, "The friend of the court said the ruling was wrong.")
+    assert found and found[0][2] != "court"
+
+
+def test_a_present_tense_verb_after_a_singular_subject(run):
+    assert quotes(run, "Kim Ode said the draft tightens work requirements for adults.") == [
+        ("reported", "the draft tightens work requirements for adults", "Kim Ode", False)
+    ]
+
+
+def test_an_object_taking_cue_keeps_its_object(run):
+    assert quotes(run, "Kim Ode announced the job cuts on Monday.") == []
+
+
+def test_an_adverb_between_a_bare_subject_and_its_verb(run):
+    assert quotes(run, "Officials said managers regularly added names to the rota.") == [
+        ("reported", "managers regularly added names to the rota", "officials", True)
+    ]
