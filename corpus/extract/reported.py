@@ -504,7 +504,9 @@ class ReportedFinder:
             interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
             if interrupted is not None:
                 return interrupted
-        if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS:
+        if tokens[sentence_first].lower in NOT_CLAUSE_CAPITALS and not _at_least(
+            tokens, sentence_first
+        ):
             # "During the meeting, apart from …, matters … were discussed, the wing said."
             comma = next(
                 (
@@ -516,7 +518,9 @@ class ReportedFinder:
             )
             if comma is not None:
                 sentence_first = comma + 1
-        if not view.outside[sentence_first] or tokens[sentence_first].lower in NON_STARTERS:
+        if not view.outside[sentence_first] or (
+            tokens[sentence_first].lower in NON_STARTERS and not _at_least(tokens, sentence_first)
+        ):
             return None
         if _question_lead_in(tokens, sentence_first):
             return None  # "Asked whether she was worried, Ms. Sato said, …"
@@ -988,6 +992,16 @@ def _question_lead_in(tokens: list[Token], first: int) -> bool:
         return False
     following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
     return following in _QUESTION_WORDS
+
+
+def _at_least(tokens: list[Token], index: int) -> bool:
+    """ "At least 180 homes …", "At most 40 …": a number the clause opens with, not a
+    phrase of place or time."""
+    return (
+        tokens[index].lower == "at"
+        and index + 1 < len(tokens)
+        and tokens[index + 1].lower in {"least", "most"}
+    )
 
 
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at", "more", "over"})

@@ -101,6 +101,8 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     before = body[window : span.open_position].rstrip()
     if not before or before[-1] in ':,—–-.?!"”’' or before.endswith("'"):
         return "direct"
+    if before[-1] in _BULLETS:
+        return "direct"  # '• "This is serious." — Castellan': a list item opens a sentence
     if before[-1] == "(" and before[:-1].rstrip()[-1:] in _BEFORE_A_BRACKETED_SENTENCE:
         return "direct"  # '« … », Lemoine said. (“We will not …”)': a translation
     last_word = _last_word(before)
@@ -109,6 +111,7 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     return "partial"
 
 
+_BULLETS = frozenset("•·▪►◦*")
 _BEFORE_A_BRACKETED_SENTENCE = frozenset(['', *'.?!"“”„«»’'])
 
 

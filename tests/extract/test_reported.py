@@ -103,3 +103,9 @@ def test_spokesperson_for_a_body_speaks_for_it(run):
 def test_present_tense_clause_without_that(run):
     found = reported(run, "President Joe Biden on Monday said Americans deserve better.")
     assert found == [("Americans deserve better", "Joe Biden")]
+
+
+def test_a_clause_that_opens_with_at_least(run):
+    assert reported(run, "At least 180 homes have been destroyed, the agency said.") == [
+        ("At least 180 homes have been destroyed", "agency")
+    ]

@@ -60,3 +60,9 @@ def test_titles_of_works_and_scare_quotes():
     body = body_of("He said the plan “would cost thousands of jobs.”")
     (span,) = spans_of(body)
     assert not is_title_or_scare(body, span, 0)
+
+
+def test_a_quote_after_a_list_bullet_is_a_sentence():
+    body = '• "This is serious." — Castellan, responding on X.'
+    (span,) = spans_of(body)
+    assert quote_kind(body, span, 0) == "direct"
