@@ -1,4 +1,4 @@
-"""Unnamed sources and plain present-tense clauses (phenomena of blind batch 9)."""
+"""Unnamed sources, nominals and plain present-tense clauses (phenomena of blind batch 9)."""
 
 from __future__ import annotations
 
@@ -44,4 +44,17 @@ def test_an_object_taking_cue_keeps_its_object(run):
 def test_an_adverb_between_a_bare_subject_and_its_verb(run):
     assert quotes(run, "Officials said managers regularly added names to the rota.") == [
         ("reported", "managers regularly added names to the rota", "officials", True)
+    ]
+
+
+def test_a_secretary_is_the_minister_and_a_senator_the_lawmaker(run):
+    found = quotes(
+        run,
+        "The housing secretary, Miriam Harcourt, faces a rebellion. “I’ve listened,” the"
+        " minister said.",
+        "Sen. Ann Lee voted no. “It is wrong,” the lawmaker said.",
+    )
+    assert [(text, speaker) for _, text, speaker, _ in found] == [
+        ("I’ve listened,", "Miriam Harcourt"),
+        ("It is wrong,", "Ann Lee"),
     ]
