@@ -726,7 +726,16 @@ class Registry:
             return None
         if opening in self.sightings.recent(position, NEARBY):
             return None  # named already: the description is someone else
+        if self._titled_before(position, noun):
+            return None  # "The housing secretary, Miriam Harcourt, … the minister said"
         return opening
+
+    def _titled_before(self, position: int, noun: str) -> bool:
+        """Is someone named before `position` known by a title that holds the noun?"""
+        return any(
+            entity.kind == "person" and any(noun in title_words(t) for t in entity.titles)
+            for entity in self.before(position)
+        )
 
     def group_member(self, position: int) -> Entity | None:
         """ "one of them", "one said": a group that spoke just before (groups are sighted
