@@ -959,9 +959,10 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     # a postmodifier ("according to two people familiar with the talks").
     end = core_last
     for index in range(core_first + 1, core_last + 1):
-        if tokens[index].lower in _AFTER_SUBJECT_STOPS and not _inside_a_body_name(
-            tokens, index, core_last
-        ):
+        if (
+            tokens[index].lower in _AFTER_SUBJECT_STOPS
+            and not _inside_a_body_name(tokens, index, core_last)
+        ) or _participle_after_nominal(tokens, index, lexicon):
             end = index - 1
             break
     start = np_start(tokens, end, core_first, lexicon)
@@ -987,6 +988,18 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         if any(phrase in clause for phrase in lexicon.anonymity_phrases):
             built.anonymous = head in {"group", "person_noun"} and built.name_first is None
     return built
+
+
+def _participle_after_nominal(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """ "said one GOP lawmaker backing Ambrose": a participle that qualifies the noun
+    before it, which ends the speaker's phrase."""
+    text = tokens[index].text
+    return (
+        text.endswith("ing")
+        and text.islower()
+        and len(text) > 4
+        and _nominal(tokens[index - 1], lexicon)
+    )
 
 
 def _inside_a_body_name(tokens: list[Token], index: int, last: int) -> bool:

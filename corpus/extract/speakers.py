@@ -842,6 +842,8 @@ class Registry:
                 continue
             if plural and singular in entity.name.lower().split():
                 continue  # "officials said" after "a senior official said": many, not that one
+            if not plural and not _described_alike(name, head, entity.name):
+                continue  # "one senior Republican lawmaker" after "three GOP lawmakers"
             if _singular(last) == singular:
                 return entity
             if singular in (_singular(w) for w in entity.name.lower().split()):
@@ -897,6 +899,18 @@ def _initials(name: str) -> str:
     return "".join(
         w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in {"and", "the", "&"}
     )
+
+
+def _described_alike(name: str, head: str, group: str) -> bool:
+    """Does the group's name hold every word that qualifies a single member's noun?
+    "a senior official" may be one of "senior officials", not of "officials in Kabul"
+    (or "one senior Republican lawmaker" of "three GOP lawmakers")."""
+    head = head.lower()
+    qualifiers = {w for w in name.lower().split() if w != head} - _MEMBER_OPENERS
+    return qualifiers <= set(group.lower().split())
+
+
+_MEMBER_OPENERS = frozenset({"a", "an", "one", "another", "the"})
 
 
 def _singular(word: str) -> str:

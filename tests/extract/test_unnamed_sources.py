@@ -58,3 +58,22 @@ def test_a_secretary_is_the_minister_and_a_senator_the_lawmaker(run):
         ("I’ve listened,", "Miriam Harcourt"),
         ("It is wrong,", "Ann Lee"),
     ]
+
+
+def test_a_participle_after_the_speaker_of_an_inverted_cue(run):
+    found = quotes(run, '"He has been here five minutes," said one GOP lawmaker backing Ambrose.')
+    assert found == [("direct", "He has been here five minutes,", "GOP lawmaker", True)]
+
+
+def test_a_member_is_described_as_the_group_is(run):
+    found = quotes(
+        run,
+        "The count is close, according to three GOP lawmakers and two aides tracking it.",
+        '"It always ends this way," one senior Republican lawmaker said.',
+        '"We will see," another GOP lawmaker said.',
+    )
+    assert [speaker for _, _, speaker, _ in found] == [
+        "GOP lawmakers and two aides",
+        "senior Republican lawmaker",
+        "GOP lawmakers and two aides",
+    ]
