@@ -65,9 +65,7 @@ def np_start(
     lexicon = lexicon or load_lexicon()
     if tokens[end].text == ")":
         # "The Inter-Services Public Relations (ISPR)": the head is before the brackets.
-        opening = next(
-            (i for i in range(end - 1, max(floor, end - 5) - 1, -1) if tokens[i].text == "("), None
-        )
+        opening = _opening_bracket(tokens, end, floor)
         if opening is None or opening - 1 < floor:
             return None
         inner = np_start(tokens, opening - 1, floor, lexicon)
@@ -75,7 +73,7 @@ def np_start(
     head = tokens[end]
     if head.lower in PRONOUNS:
         return end
-    if _body_number(tokens, end, floor):
+    if head.text[:1].isdigit() and _body_number(tokens, end, floor):
         # "Fraternal Order of Police Lodge 7": the number is part of the body's name.
         return np_start(tokens, end - 1, floor, lexicon)
     if not _can_head(head, lexicon):
@@ -85,14 +83,15 @@ def np_start(
     while index >= floor:
         token = tokens[index]
         lower = token.lower
-        if token.text[:1].isupper() and lower not in _NP_STRUCTURE_WORDS:
+        initial = token.text[:1]  # decides the commonest cases without a call
+        if initial.isupper() and lower not in _NP_STRUCTURE_WORDS:
             start = index  # a capitalised word of a name: the common case, tested first
             index -= 1
             continue
-        if _body_number(tokens, index, floor):
+        if initial.isdigit() and _body_number(tokens, index, floor):
             index -= 1  # "Local 32BJ", read as "Local", "32", "BJ"
             continue
-        if _plural_possessive(tokens, index, floor):
+        if initial in _APOSTROPHES and _plural_possessive(tokens, index, floor):
             start = index - 1  # "the nurses' union"
             index -= 2
             continue
@@ -166,15 +165,26 @@ def np_start(
     return start
 
 
+def _opening_bracket(tokens: list[Token], closing: int, floor: int) -> int | None:
+    """Index of the "(" a few words before the ")" at tokens[closing], not before floor."""
+    for index in range(closing - 1, max(floor, closing - 5) - 1, -1):
+        if tokens[index].text == "(":
+            return index
+    return None
+
+
 def _plural_possessive(tokens: list[Token], index: int, floor: int) -> bool:
     """Is tokens[index] the apostrophe of a plural possessive ("nurses'") read apart?"""
     return (
-        tokens[index].text in {"'", "’"}
+        tokens[index].text in _APOSTROPHES
         and index - 1 >= floor
         and tokens[index - 1].end == tokens[index].start
         and tokens[index - 1].lower.endswith("s")
         and tokens[index - 1].text.isalpha()
     )
+
+
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 def _body_number(tokens: list[Token], index: int, floor: int) -> bool:
@@ -327,10 +337,7 @@ def head_kind(
     """What heads the phrase tokens[first..last]: a name, a pronoun or a nominal."""
     lexicon = lexicon or load_lexicon()
     if tokens[last].text == ")":
-        opening = next(
-            (i for i in range(last - 1, max(first, last - 5) - 1, -1) if tokens[i].text == "("),
-            None,
-        )
+        opening = _opening_bracket(tokens, last, first)
         if opening is not None and opening - 1 >= first:
             last = opening - 1
     head = tokens[last]
@@ -389,8 +396,22 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Comma-separated stretches of tokens[first..last] (brackets kept whole)."""
-    return list(_iter_segments(tokens, first, last))
+    """Comma-separated stretches of tokens[first..last] (brackets kept whole).
+
+    _iter_segments built as a list in one loop: for the few words before a cue
+    (every subject_before call) that costs half of draining the generator."""
+    found = []
+    start = first
+    closing = -1  # a comma before this index is inside brackets: "(D., Ore.)"
+    for index in range(first, last + 1):
+        text = tokens[index].text
+        if text == "(" and index > closing:
+            closing = _closing_bracket(tokens, index, last)
+        elif text == "," and index > closing:
+            found.append((start, index - 1))
+            start = index + 1
+    found.append((start, last))
+    return found
 
 
 def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple[int, int]]:
@@ -523,11 +544,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if antecedent is None and nearest is not None and nearest > floor:
             antecedent = subject_before(tokens, end, nearest, whole=False)
         return antecedent
-    while end >= floor and (
-        tokens[end].lower in _SKIPPABLE
-        or _is_time_phrase_end(tokens, end, floor)
-        or is_manner_adverb(tokens[end])  # "two senators privately told"
-    ):
+    while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
     if end < floor:
         return None
@@ -565,7 +582,11 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         mention = _core_mention(tokens, core_first_floor, core_last, whole, lexicon)
         if mention is None:
             continue
-        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
+        extras = (
+            [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
+            if offset < len(roles)
+            else []  # no appositive or aside after the subject: the common case
+        )
         built = _build(tokens, mention[0], mention[1], mention[2], extras, lexicon)
         if mention[1] < core_last:
             # The relative clause belongs to the mention, and may make it anonymous.
@@ -814,13 +835,20 @@ def _opens_a_line(tokens: list[Token], first: int) -> bool:
 _COPULAS = frozenset({"was", "were", "is", "are"})
 
 
-def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:
-    lower = tokens[index].lower
-    return (
-        lower in WEEKDAYS
-        and index - 1 >= floor
-        and tokens[index - 1].lower in {"on", "last", "this"}
-    )
+def _skipped_before_cue(tokens: list[Token], index: int, floor: int) -> bool:
+    """Does tokens[index] stand between a subject and its cue without being part of
+    it: an adverb ("also", "two senators privately told") or the end of a time
+    phrase ("on Monday")? One call per word: it runs before every subject."""
+    token = tokens[index]
+    lower = token.lower
+    if lower in _SKIPPABLE:
+        return True
+    if lower in WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower in _TIME_LEADS:
+        return True
+    return lower.endswith("ly") and is_manner_adverb(token)  # a call for words in -ly only
+
+
+_TIME_LEADS = frozenset({"on", "last", "this"})
 
 
 def is_manner_adverb(token: Token) -> bool:
