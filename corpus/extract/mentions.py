@@ -33,6 +33,7 @@ RELATIVE_STARTS = word_set("relative_starts")
 PARTICIPIAL_STARTS = word_set("participial_starts")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&\-]{1,9}s?$")
+_NUMBER = re.compile(r"^\d+$")
 
 
 def _is_party_tag(text: str) -> bool:
@@ -482,7 +483,7 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
     start = np_start(tokens, last, first, lexicon)
     if start == first:
         return "appositive"
-    if re.match(r"^\d+$", tokens[first].text) and first == last:
+    if first == last and _NUMBER.match(tokens[first].text):
         return "appositive"  # an age: "Smith, 42, said"
     if (
         opener in {"a", "an", "the"}
@@ -546,16 +547,12 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         return antecedent
     while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
-    if end < floor:
-        return None
-    if end == floor and tokens[end].lower in PRONOUNS:
-        return Mention(end, end, end, end, "pronoun", appositives=[])  # "he privately said"
-    if end == floor or end - 2 == floor:
-        member = _group_member(tokens, floor, end)
+    if end <= floor:  # "he privately said": one word left, or none
+        return _lone_word_before(tokens, end, whole) if end == floor else None
+    if end - 2 == floor:
+        member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
             return member
-    if end == floor:
-        return _one_word_subject(tokens, end, whole, lexicon)
     opening_dash = _dash_aside_start(tokens, end, floor)
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
@@ -601,32 +598,24 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
 
 
 def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention | None:
-    """subject_before when one word stands between its floor and the cue: the general
-    reading below, with the steps that cannot apply to one word left out (no clause,
-    time phrase or dash aside fits in it, and a skipped word leaves nothing)."""
+    """subject_before when one word stands between its floor and the cue ("…,” Kim
+    said"), the commonest subject after a quote: the general reading with the steps
+    that cannot apply to one word left out (no clause, time phrase, dash aside or
+    appositive fits in it, and a skipped word leaves nothing)."""
     token = tokens[index]
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
         return Mention(index, index, index, index, "pronoun", appositives=[])
-    if lower in _SKIPPABLE or is_manner_adverb(token):
+    if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
         return Mention(index, index, index, index, "member", appositives=[])  # "one said"
-    return _one_word_subject(tokens, index, whole, load_lexicon())
-
-
-def _one_word_subject(
-    tokens: list[Token], index: int, whole: bool, lexicon: Lexicon
-) -> Mention | None:
-    """subject_before's reading of a lone word before the cue ("…,” Kim said"), the
-    commonest subject after a quote, without the splitting into stretches it needs
-    no part of (no dash aside, one stretch, no appositives)."""
-    token = tokens[index]
     if token.text == "," or _is_party_tag(token.text):
         return None  # nothing before the comma; a party tag is said of a name, never one
     # _core_mention of one word: a phrase of its own if it can head one (np_start of
     # one word: no clause or preposition to look behind), read by what heads it.
-    if token.lower not in PRONOUNS and not _can_head(token, lexicon):
+    lexicon = load_lexicon()
+    if lower not in PRONOUNS and not _can_head(token, lexicon):
         return None
     head = head_kind(tokens, index, index, lexicon)
     if head is None:
