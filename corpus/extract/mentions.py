@@ -558,9 +558,13 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
         return subject_before(tokens, opening_dash, floor, whole)
     segments = _segments(tokens, floor, end)
+    if len(segments) == 1:
+        # No comma before the cue ("Mexican Economy Minister Ann Lee said"): the whole
+        # stretch is the subject's, with no appositive or aside after it.
+        return _subject_in(tokens, floor, end, whole, [], lexicon)
     subject = len(segments) - 1  # the stretch the subject is read from
     roles: list[str] = []  # of the stretches after it, in order
-    if subject > 0 and segments[-1][0] > segments[-1][1]:
+    if segments[-1][0] > segments[-1][1]:
         subject -= 1  # the region ends in a comma: asides/appositives come last
         while subject > 0:
             role = _segment_role(tokens, *segments[subject], lexicon)
@@ -571,30 +575,39 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     chain = segments[subject : subject + 1 + len(roles)]
     if whole and subject > 0:
         return None  # words before the subject: "…, were discussed, the wing" is not a subject
-    for offset, (core_first_floor, core_last) in enumerate(chain):
-        if offset and (whole or roles[offset - 1] not in {"appositive"}):
+    for offset, (core_floor, core_last) in enumerate(chain):
+        if offset and (whole or roles[offset - 1] != "appositive"):
             break
-        if core_first_floor == core_last and _is_party_tag(tokens[core_last].text):
-            continue  # "…, R-Ind., who told": a party tag is said of a name, never a name
-        mention = _core_mention(tokens, core_first_floor, core_last, whole, lexicon)
-        if mention is None:
-            continue
-        extras = (
-            [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
-            if offset < len(roles)
-            else []  # no appositive or aside after the subject: the common case
-        )
-        built = _build(tokens, mention[0], mention[1], mention[2], extras, lexicon)
-        if mention[1] < core_last:
-            # The relative clause belongs to the mention, and may make it anonymous.
-            built.last = max(built.last, _cut_clause(tokens, mention[1] + 1, core_last))
-            clause = " ".join(t.lower for t in tokens[mention[1] + 1 : core_last + 1])
-            if any(phrase in clause for phrase in lexicon.anonymity_phrases):
-                built.anonymous = (
-                    built.head in {"group", "person_noun"} and built.name_first is None
-                )
-        return built
+        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
+        built = _subject_in(tokens, core_floor, core_last, whole, extras, lexicon)
+        if built is not None:
+            return built
     return None
+
+
+def _subject_in(
+    tokens: list[Token],
+    floor: int,
+    last: int,
+    whole: bool,
+    extras: list[tuple[int, int, str]],
+    lexicon: Lexicon,
+) -> Mention | None:
+    """The subject read from the stretch tokens[floor..last], with the appositives and
+    asides that follow it (`extras`), or None."""
+    if floor == last and _is_party_tag(tokens[last].text):
+        return None  # "…, R-Ind., who told": a party tag is said of a name, never a name
+    mention = _core_mention(tokens, floor, last, whole, lexicon)
+    if mention is None:
+        return None
+    built = _build(tokens, mention[0], mention[1], mention[2], extras, lexicon)
+    if mention[1] < last:
+        # The relative clause belongs to the mention, and may make it anonymous.
+        built.last = max(built.last, _cut_clause(tokens, mention[1] + 1, last))
+        clause = " ".join(t.lower for t in tokens[mention[1] + 1 : last + 1])
+        if any(phrase in clause for phrase in lexicon.anonymity_phrases):
+            built.anonymous = built.head in {"group", "person_noun"} and built.name_first is None
+    return built
 
 
 def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention | None:
