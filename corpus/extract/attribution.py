@@ -30,7 +30,7 @@ from .mentions import (
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, Token, indices_where
+from .text import TOKEN_LOWER, Token, indices_where, is_sentence_end
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -130,8 +130,36 @@ def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
     return last
 
 
+# The sentence bounds of a quote-free stretch of a paragraph that has a quote before it
+# (and, after, another quote or the paragraph's end), read off its few words rather
+# than off view.sentence_start/sentence_last, which are built for every token of the
+# paragraph. There no quote and no label (a paragraph-opening "Zoom in:" after which no
+# quote comes first) can end a sentence within the stretch: only its own full stops.
+def _sentence_start(tokens: list[Token], first: int, last: int) -> int:
+    """Where the sentence holding tokens[last + 1] starts, or `first` if before it."""
+    for index in range(last, first - 1, -1):
+        if tokens[index].text in _ENDERS and is_sentence_end(tokens, index):
+            return index + 1
+    return first
+
+
+def _sentence_last(tokens: list[Token], first: int, last: int) -> int:
+    """Where the sentence holding tokens[first] ends, or `last` if after it."""
+    for index in range(first, last + 1):
+        if tokens[index].text in _ENDERS and is_sentence_end(tokens, index):
+            return index
+    return last
+
+
+_ENDERS = frozenset(".?!")
+
+
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
+
+
+# Mentions that resolve_mention reads without changing.
+_UNCHANGED_BY_RESOLVING = frozenset({"name", "pronoun"})
 
 
 class _NotSpeech(Exception):
@@ -153,6 +181,9 @@ class QuoteAttributor:
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
         self._unchecked: tuple[QuoteSpan, int] | None = None  # see _attribute
+        # The lone word read as the subject of a cue after a quote, kept for the next
+        # quote: see _subject_of_cue_before.
+        self._lone_subject: tuple[ParagraphView, int, Mention] | None = None
 
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
@@ -194,7 +225,9 @@ class QuoteAttributor:
             if link is None and not self._closes_sentence(span):
                 # A fragment that ends its sentence has no attribution after it: the next
                 # sentence's subject is not its speaker.
-                link = self._after(end_view, self._after_region(end_view, end_slot))
+                region = self._after_region(end_view, end_slot)
+                if region is not None:
+                    link = self._after(end_view, region)
         if link is None or link.entity is None:
             return None
         if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
@@ -247,15 +280,20 @@ class QuoteAttributor:
         )
 
     def _found(self, start: int, end: int, kind: str, link: Link) -> Found:
-        mention_start = mention_end = None
-        anonymous = bool(link.entity and link.entity.anonymous)
-        if link.mention is not None:
-            tokens = link.view.tokens
-            mention_start = tokens[link.mention.first].start
-            mention_end = tokens[link.mention.last].end
-            anonymous = anonymous or link.mention.anonymous
+        view, mention, cue, entity = link
+        if mention is None:
+            return Found(start, end, kind, entity, None, None, cue, entity.anonymous, start)
+        tokens = view.tokens
         return Found(
-            start, end, kind, link.entity, mention_start, mention_end, link.cue, anonymous, start
+            start,
+            end,
+            kind,
+            entity,
+            tokens[mention.first].start,
+            tokens[mention.last].end,
+            cue,
+            entity.anonymous or mention.anonymous,
+            start,
         )
 
     # --- the forms ---------------------------------------------------------
@@ -264,9 +302,9 @@ class QuoteAttributor:
         when it can attribute the quote: it opens with a dash or holds a cue."""
         if not slot.closes_here:
             return None
-        tokens, outside = view.tokens, view.outside
+        tokens = view.tokens
         start = slot.last + 1
-        if start >= len(tokens) or not outside[start]:
+        if start >= len(tokens) or not view.outside[start]:
             return None
         # Bounded by the next quote and the reach first: most regions hold no cue, and
         # for those the sentence end is never needed.
@@ -278,10 +316,13 @@ class QuoteAttributor:
             return None
         cue = None
         if tokens[first].text not in DASHES:
-            cue = self._first_cue_in(view, first, ceiling)
-            if cue is None:
+            # The first cue starting in the region (a bisect, inlined: once per quote).
+            starts = self.cue_starts[view.index]
+            low = bisect.bisect_left(starts, first)
+            if low == len(starts) or starts[low] > ceiling:
                 return None
-        ceiling = min(ceiling, view.sentence_last[start])
+            cue = self.cues[view.index][low]
+        ceiling = _sentence_last(tokens, start, ceiling)
         if first > ceiling or (cue is not None and cue.first > ceiling):
             return None
         return first, ceiling, cue
@@ -299,6 +340,8 @@ class QuoteAttributor:
             mention = subject_after(tokens, cue.last + 1, self._trim_end(tokens, ceiling))
         else:
             mention = subject_before(tokens, cue.first, first, whole=True)
+            if first == cue.first - 1 and mention is not None:
+                self._lone_subject = view, cue.first, mention
         return self._link(view, mention, cue_text(self.body, view, cue))
 
     def _cues_in(self, paragraph: int, first: int, last: int) -> list[Cue]:
@@ -309,12 +352,6 @@ class QuoteAttributor:
             return []  # the common case: no cue in reach
         return self.cues[paragraph][low : bisect.bisect_right(starts, last, low)]
 
-    def _first_cue_in(self, view: ParagraphView, first: int, last: int) -> Cue | None:
-        """The first cue of a paragraph starting within tokens first..last, or None."""
-        starts = self.cue_starts[view.index]
-        low = bisect.bisect_left(starts, first)
-        return self.cues[view.index][low] if low < len(starts) and starts[low] <= last else None
-
     @staticmethod
     def _trim_end(tokens, end: int) -> int:  # noqa: ANN001
         while end >= 0 and tokens[end].text in {".", "?", "!", ";", ":"}:
@@ -324,7 +361,20 @@ class QuoteAttributor:
     def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
         tokens = view.tokens
         first = slot.first  # the opening mark: a slot always holds a token
-        floor = max(view.after_last_quote(view.sentence_start[first], first), first - REACH)
+        if first == 0:
+            return None  # nothing before the quote in its paragraph
+        # The attribution lies after the last quote before this one, within reach, and
+        # in this sentence: the first two bounds are cheap, the sentence start is not.
+        previous = bisect.bisect_left(view.slot_lasts, first) - 1
+        floor = max(first - REACH, view.slot_lasts[previous] + 1 if previous >= 0 else 0)
+        if tokens[first - 1].text != ":" and not self._cue_within(view, floor, first - 1, partial):
+            # Quote-dense copy: most quotes have no cue in reach before them, and the
+            # forms without one lead in with a colon. Told before the sentence is read.
+            return None
+        if previous >= 0:  # only quote-free words between the quotes: see _sentence_start
+            floor = _sentence_start(tokens, floor, first - 1)
+        else:
+            floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
@@ -349,7 +399,7 @@ class QuoteAttributor:
         colon = tokens[first - 1].text == ":"
         if not partial and not colon and not self._cue_reaches(tokens, cue, end):
             return None
-        mention = subject_before(tokens, cue.first, floor, whole=False)
+        mention = self._subject_of_cue_before(view, cue, floor)
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
             # "Cole weighed in Friday, posting on social media: "…"": the sentence's subject.
             mention = leading_subject(tokens, floor, cue.first - 2)
@@ -376,6 +426,38 @@ class QuoteAttributor:
                 or _sentence_subject_of_gerund(tokens, cue, floor)
             )
         return self._link(view, mention, cue_text(self.body, view, cue))
+
+    def _subject_of_cue_before(self, view: ParagraphView, cue: Cue, floor: int) -> Mention | None:
+        """subject_before(…, whole=False) of a cue before a quote.
+
+        In `"…," he said as "…"` the second quote's cue is the first one's, and its
+        subject the same lone word, already read after the first quote: a phrase of
+        one word fills its region, so `whole` cannot change that reading. Only names
+        and pronouns are taken over: resolving other mentions may change them.
+        """
+        carried = self._lone_subject
+        if (
+            carried is not None
+            and floor == cue.first - 1
+            and carried[1] == cue.first
+            and carried[0] is view
+            and carried[2].head in _UNCHANGED_BY_RESOLVING
+        ):
+            return carried[2]
+        return subject_before(view.tokens, cue.first, floor, whole=False)
+
+    def _cue_within(self, view: ParagraphView, first: int, last: int, partial: bool) -> bool:
+        """Does a cue (or, before a fragment, a verb that can lead into one) start
+        within tokens first..last? A cheap test of whether _before can find one."""
+        starts = self.cue_starts[view.index]
+        low = bisect.bisect_left(starts, first)
+        if low < len(starts) and starts[low] <= last:
+            return True
+        if not partial:
+            return False
+        words = self._partial_cue_words(view)
+        low = bisect.bisect_left(words, first)
+        return low < len(words) and words[low] <= last
 
     def _cues_ending_by(self, paragraph: int, first: int, end: int) -> list[Cue]:
         """Cues of a paragraph lying within tokens first..end (a new list, to add to)."""
@@ -588,7 +670,8 @@ class QuoteAttributor:
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:
             return None
-        self._check_speech()  # resolving has side effects: a title must not get that far
+        if self._unchecked is not None:  # resolving has side effects: a title must not
+            self._check_speech()  # get that far
         entity = resolve_mention(self.registry, self.body, view.tokens, mention)
         if entity is None:
             return None

@@ -54,21 +54,35 @@ def find_cues(tokens: list[Token], outside: list[bool]) -> list[Cue]:
 
 def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexicon) -> Cue | None:
     token = tokens[index]
-    word = token.text
-    if token.lower not in lexicon.cue_forms and token.lower not in lexicon.cue_phrase_starts:
-        return None  # the common case, decided by one set look-up
-    if token.lower in lexicon.cue_phrase_starts:
+    word, lower = token.text, token.lower
+    if lower in lexicon.cue_phrase_starts:
         phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
         if phrase_end is not None and all(outside[index : phrase_end + 1]):
             lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
-            return Cue(index, index, phrase_end, lemma, phrase_end + 1)
-    lemma = lexicon.cue_forms.get(token.lower)
+            return _new(Cue, (index, index, phrase_end, lemma, phrase_end + 1))
+    lemma = lexicon.cue_forms.get(lower)
     if lemma is None or not word[:1].islower():
-        return None
+        return None  # the common case, decided by one look-up
     previous = tokens[index - 1].lower if index > 0 else ""
     if previous in DETERMINERS and not _object_pronoun(tokens, index - 1):
         return None  # "the reported presence", "a statement"
-    if word in NOUNISH_FORMS and not (
+    if word in NOUNISH_FORMS and not _nounish_form_is_verb(tokens, index, word, previous):
+        return None
+    if word.endswith("ing") and previous not in _HELPERS and word not in PARTICIPLES_AFTER_COMMA:
+        return None
+    first = auxiliary_start(tokens, index)
+    last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
+    return _new(Cue, (first, index, last, lemma, clause_from))
+
+
+_new = tuple.__new__  # skips the NamedTuple's Python-level constructor
+# Words after which a participle still introduces speech ("…, saying", "was telling").
+_HELPERS = frozenset({",", "by", "was", "were", "is", "been", "and"})
+
+
+def _nounish_form_is_verb(tokens: list[Token], index: int, word: str, previous: str) -> bool:
+    """Is a cue form that is more often a noun ("statement", "warning") a verb here?"""
+    if not (
         previous
         and (
             tokens[index - 1].is_capitalised()
@@ -78,15 +92,9 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
             or (word.endswith("ing") and previous.removesuffix("s") in PUBLISHED_DOCUMENTS)
         )
     ):
-        return None
-    if word in NOUNISH_FORMS and index + 1 < len(tokens) and tokens[index + 1].is_capitalised():
-        return None  # "Virginia state Del. Jane Doe": a noun before a title
-    after_helper = previous in {",", "by", "was", "were", "is", "been", "and"}
-    if word.endswith("ing") and not after_helper and word not in PARTICIPLES_AFTER_COMMA:
-        return None
-    first = auxiliary_start(tokens, index)
-    last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
-    return Cue(first, index, last, lemma, clause_from)
+        return False
+    # "Virginia state Del. Jane Doe": a noun before a title
+    return not (index + 1 < len(tokens) and tokens[index + 1].is_capitalised())
 
 
 def _object_pronoun(tokens: list[Token], index: int) -> bool:

@@ -33,6 +33,7 @@ RELATIVE_STARTS = word_set("relative_starts")
 PARTICIPIAL_STARTS = word_set("participial_starts")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&\-]{1,9}s?$")
+_NUMBER = re.compile(r"^\d+$")
 
 
 def _is_party_tag(text: str) -> bool:
@@ -65,9 +66,7 @@ def np_start(
     lexicon = lexicon or load_lexicon()
     if tokens[end].text == ")":
         # "The Inter-Services Public Relations (ISPR)": the head is before the brackets.
-        opening = next(
-            (i for i in range(end - 1, max(floor, end - 5) - 1, -1) if tokens[i].text == "("), None
-        )
+        opening = _opening_bracket(tokens, end, floor)
         if opening is None or opening - 1 < floor:
             return None
         inner = np_start(tokens, opening - 1, floor, lexicon)
@@ -75,7 +74,7 @@ def np_start(
     head = tokens[end]
     if head.lower in PRONOUNS:
         return end
-    if _body_number(tokens, end, floor):
+    if head.text[:1].isdigit() and _body_number(tokens, end, floor):
         # "Fraternal Order of Police Lodge 7": the number is part of the body's name.
         return np_start(tokens, end - 1, floor, lexicon)
     if not _can_head(head, lexicon):
@@ -85,14 +84,15 @@ def np_start(
     while index >= floor:
         token = tokens[index]
         lower = token.lower
-        if token.text[:1].isupper() and lower not in _NP_STRUCTURE_WORDS:
+        initial = token.text[:1]  # decides the commonest cases without a call
+        if initial.isupper() and lower not in _NP_STRUCTURE_WORDS:
             start = index  # a capitalised word of a name: the common case, tested first
             index -= 1
             continue
-        if _body_number(tokens, index, floor):
+        if initial.isdigit() and _body_number(tokens, index, floor):
             index -= 1  # "Local 32BJ", read as "Local", "32", "BJ"
             continue
-        if _plural_possessive(tokens, index, floor):
+        if initial in _APOSTROPHES and _plural_possessive(tokens, index, floor):
             start = index - 1  # "the nurses' union"
             index -= 2
             continue
@@ -166,15 +166,26 @@ def np_start(
     return start
 
 
+def _opening_bracket(tokens: list[Token], closing: int, floor: int) -> int | None:
+    """Index of the "(" a few words before the ")" at tokens[closing], not before floor."""
+    for index in range(closing - 1, max(floor, closing - 5) - 1, -1):
+        if tokens[index].text == "(":
+            return index
+    return None
+
+
 def _plural_possessive(tokens: list[Token], index: int, floor: int) -> bool:
     """Is tokens[index] the apostrophe of a plural possessive ("nurses'") read apart?"""
     return (
-        tokens[index].text in {"'", "’"}
+        tokens[index].text in _APOSTROPHES
         and index - 1 >= floor
         and tokens[index - 1].end == tokens[index].start
         and tokens[index - 1].lower.endswith("s")
         and tokens[index - 1].text.isalpha()
     )
+
+
+_APOSTROPHES = frozenset({"'", "’"})
 
 
 def _body_number(tokens: list[Token], index: int, floor: int) -> bool:
@@ -327,10 +338,7 @@ def head_kind(
     """What heads the phrase tokens[first..last]: a name, a pronoun or a nominal."""
     lexicon = lexicon or load_lexicon()
     if tokens[last].text == ")":
-        opening = next(
-            (i for i in range(last - 1, max(first, last - 5) - 1, -1) if tokens[i].text == "("),
-            None,
-        )
+        opening = _opening_bracket(tokens, last, first)
         if opening is not None and opening - 1 >= first:
             last = opening - 1
     head = tokens[last]
@@ -389,8 +397,22 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Comma-separated stretches of tokens[first..last] (brackets kept whole)."""
-    return list(_iter_segments(tokens, first, last))
+    """Comma-separated stretches of tokens[first..last] (brackets kept whole).
+
+    _iter_segments built as a list in one loop: for the few words before a cue
+    (every subject_before call) that costs half of draining the generator."""
+    found = []
+    start = first
+    closing = -1  # a comma before this index is inside brackets: "(D., Ore.)"
+    for index in range(first, last + 1):
+        text = tokens[index].text
+        if text == "(" and index > closing:
+            closing = _closing_bracket(tokens, index, last)
+        elif text == "," and index > closing:
+            found.append((start, index - 1))
+            start = index + 1
+    found.append((start, last))
+    return found
 
 
 def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple[int, int]]:
@@ -461,7 +483,7 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
     start = np_start(tokens, last, first, lexicon)
     if start == first:
         return "appositive"
-    if re.match(r"^\d+$", tokens[first].text) and first == last:
+    if first == last and _NUMBER.match(tokens[first].text):
         return "appositive"  # an age: "Smith, 42, said"
     if (
         opener in {"a", "an", "the"}
@@ -523,30 +545,26 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if antecedent is None and nearest is not None and nearest > floor:
             antecedent = subject_before(tokens, end, nearest, whole=False)
         return antecedent
-    while end >= floor and (
-        tokens[end].lower in _SKIPPABLE
-        or _is_time_phrase_end(tokens, end, floor)
-        or is_manner_adverb(tokens[end])  # "two senators privately told"
-    ):
+    while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
-    if end < floor:
-        return None
-    if end == floor and tokens[end].lower in PRONOUNS:
-        return Mention(end, end, end, end, "pronoun", appositives=[])  # "he privately said"
-    if end == floor or end - 2 == floor:
-        member = _group_member(tokens, floor, end)
+    if end <= floor:  # "he privately said": one word left, or none
+        return _lone_word_before(tokens, end, whole) if end == floor else None
+    if end - 2 == floor:
+        member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
             return member
-    if end == floor:
-        return _one_word_subject(tokens, end, whole, lexicon)
     opening_dash = _dash_aside_start(tokens, end, floor)
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
         return subject_before(tokens, opening_dash, floor, whole)
     segments = _segments(tokens, floor, end)
+    if len(segments) == 1:
+        # No comma before the cue ("Mexican Economy Minister Ann Lee said"): the whole
+        # stretch is the subject's, with no appositive or aside after it.
+        return _subject_in(tokens, floor, end, whole, [], lexicon)
     subject = len(segments) - 1  # the stretch the subject is read from
     roles: list[str] = []  # of the stretches after it, in order
-    if subject > 0 and segments[-1][0] > segments[-1][1]:
+    if segments[-1][0] > segments[-1][1]:
         subject -= 1  # the region ends in a comma: asides/appositives come last
         while subject > 0:
             role = _segment_role(tokens, *segments[subject], lexicon)
@@ -557,55 +575,60 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     chain = segments[subject : subject + 1 + len(roles)]
     if whole and subject > 0:
         return None  # words before the subject: "…, were discussed, the wing" is not a subject
-    for offset, (core_first_floor, core_last) in enumerate(chain):
-        if offset and (whole or roles[offset - 1] not in {"appositive"}):
+    for offset, (core_floor, core_last) in enumerate(chain):
+        if offset and (whole or roles[offset - 1] != "appositive"):
             break
-        if core_first_floor == core_last and _is_party_tag(tokens[core_last].text):
-            continue  # "…, R-Ind., who told": a party tag is said of a name, never a name
-        mention = _core_mention(tokens, core_first_floor, core_last, whole, lexicon)
-        if mention is None:
-            continue
         extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
-        built = _build(tokens, mention[0], mention[1], mention[2], extras, lexicon)
-        if mention[1] < core_last:
-            # The relative clause belongs to the mention, and may make it anonymous.
-            built.last = max(built.last, _cut_clause(tokens, mention[1] + 1, core_last))
-            clause = " ".join(t.lower for t in tokens[mention[1] + 1 : core_last + 1])
-            if any(phrase in clause for phrase in lexicon.anonymity_phrases):
-                built.anonymous = (
-                    built.head in {"group", "person_noun"} and built.name_first is None
-                )
-        return built
+        built = _subject_in(tokens, core_floor, core_last, whole, extras, lexicon)
+        if built is not None:
+            return built
     return None
 
 
+def _subject_in(
+    tokens: list[Token],
+    floor: int,
+    last: int,
+    whole: bool,
+    extras: list[tuple[int, int, str]],
+    lexicon: Lexicon,
+) -> Mention | None:
+    """The subject read from the stretch tokens[floor..last], with the appositives and
+    asides that follow it (`extras`), or None."""
+    if floor == last and _is_party_tag(tokens[last].text):
+        return None  # "…, R-Ind., who told": a party tag is said of a name, never a name
+    mention = _core_mention(tokens, floor, last, whole, lexicon)
+    if mention is None:
+        return None
+    built = _build(tokens, mention[0], mention[1], mention[2], extras, lexicon)
+    if mention[1] < last:
+        # The relative clause belongs to the mention, and may make it anonymous.
+        built.last = max(built.last, _cut_clause(tokens, mention[1] + 1, last))
+        clause = " ".join(t.lower for t in tokens[mention[1] + 1 : last + 1])
+        if any(phrase in clause for phrase in lexicon.anonymity_phrases):
+            built.anonymous = built.head in {"group", "person_noun"} and built.name_first is None
+    return built
+
+
 def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention | None:
-    """subject_before when one word stands between its floor and the cue: the general
-    reading below, with the steps that cannot apply to one word left out (no clause,
-    time phrase or dash aside fits in it, and a skipped word leaves nothing)."""
+    """subject_before when one word stands between its floor and the cue ("…,” Kim
+    said"), the commonest subject after a quote: the general reading with the steps
+    that cannot apply to one word left out (no clause, time phrase, dash aside or
+    appositive fits in it, and a skipped word leaves nothing)."""
     token = tokens[index]
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
         return Mention(index, index, index, index, "pronoun", appositives=[])
-    if lower in _SKIPPABLE or is_manner_adverb(token):
+    if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
         return Mention(index, index, index, index, "member", appositives=[])  # "one said"
-    return _one_word_subject(tokens, index, whole, load_lexicon())
-
-
-def _one_word_subject(
-    tokens: list[Token], index: int, whole: bool, lexicon: Lexicon
-) -> Mention | None:
-    """subject_before's reading of a lone word before the cue ("…,” Kim said"), the
-    commonest subject after a quote, without the splitting into stretches it needs
-    no part of (no dash aside, one stretch, no appositives)."""
-    token = tokens[index]
     if token.text == "," or _is_party_tag(token.text):
         return None  # nothing before the comma; a party tag is said of a name, never one
     # _core_mention of one word: a phrase of its own if it can head one (np_start of
     # one word: no clause or preposition to look behind), read by what heads it.
-    if token.lower not in PRONOUNS and not _can_head(token, lexicon):
+    lexicon = load_lexicon()
+    if lower not in PRONOUNS and not _can_head(token, lexicon):
         return None
     head = head_kind(tokens, index, index, lexicon)
     if head is None:
@@ -833,13 +856,20 @@ def _opens_a_line(tokens: list[Token], first: int) -> bool:
 _COPULAS = frozenset({"was", "were", "is", "are"})
 
 
-def _is_time_phrase_end(tokens: list[Token], index: int, floor: int) -> bool:
-    lower = tokens[index].lower
-    return (
-        lower in WEEKDAYS
-        and index - 1 >= floor
-        and tokens[index - 1].lower in {"on", "last", "this"}
-    )
+def _skipped_before_cue(tokens: list[Token], index: int, floor: int) -> bool:
+    """Does tokens[index] stand between a subject and its cue without being part of
+    it: an adverb ("also", "two senators privately told") or the end of a time
+    phrase ("on Monday")? One call per word: it runs before every subject."""
+    token = tokens[index]
+    lower = token.lower
+    if lower in _SKIPPABLE:
+        return True
+    if lower in WEEKDAYS and index - 1 >= floor and tokens[index - 1].lower in _TIME_LEADS:
+        return True
+    return lower.endswith("ly") and is_manner_adverb(token)  # a call for words in -ly only
+
+
+_TIME_LEADS = frozenset({"on", "last", "this"})
 
 
 def is_manner_adverb(token: Token) -> bool:

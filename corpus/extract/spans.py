@@ -112,7 +112,7 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
 
 
 _BULLETS = frozenset("•·▪►◦*")
-_BEFORE_A_BRACKETED_SENTENCE = frozenset(['', *'.?!"“”„«»’'])
+_BEFORE_A_BRACKETED_SENTENCE = frozenset(["", *'.?!"“”„«»’'])
 
 
 def _first_char(body: str, start: int, end: int, skipped: str) -> str:
@@ -140,13 +140,12 @@ def _last_word(text: str) -> str:
 def _word_before(body: str, first: int, stop: int) -> str:
     """The last word of body[first:stop], as _last_word would read it, taken in place
     when it is a plain word before a space or two (`said "`), the common case."""
-    end = stop
-    while end > first and body[end - 1] == " ":
-        end -= 1
-    chunk = body[max(body.rfind(" ", first, end) + 1, first) : end]
+    text = body[first:stop]
+    words = text.rstrip(" ")
+    chunk = words[words.rfind(" ") + 1 :]
     if chunk.isalnum():  # letters and digits only: the word is the chunk, whole
         return chunk
-    return _last_word(body[first:stop])
+    return _last_word(text)
 
 
 def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
@@ -178,7 +177,7 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         and _between_name_words(body, span, body[window : span.open_position])
     ):
         return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
-    if 2 <= count <= 6 and all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words):
+    if 2 <= count <= 6 and _title_cased(words):
         if _after_colon(body, window, span.open_position) and body[end - 1 : end] in _ENDS:
             return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
         if body[end - 1 : end] == "," and _opens_sentence(body, window, span.open_position):
@@ -186,6 +185,14 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         inner = body[start:end].strip(" ,.;:!?")
         return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
     return False
+
+
+def _title_cased(words: list[str]) -> bool:
+    """Is every word capitalised or a small word a title leaves in lower case?"""
+    first = words[0]
+    if not first[:1].isupper() and first.lower() not in _TITLE_SMALL:
+        return False  # most quotes: decided by their first word, without a generator
+    return all(w[:1].isupper() or w.lower() in _TITLE_SMALL for w in words)
 
 
 _ENDS = frozenset(".?!")

@@ -425,6 +425,21 @@ class Sightings:
             found.extend(entities[max(0, len(entities) - (reach - len(found))) :][::-1])
         return found
 
+    def walk_back(self, position: int, reach: int) -> Iterator[Entity]:
+        """The entities recent(position, reach) lists, one by one, without copying them
+        (a pronoun usually takes the first)."""
+        block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined
+        index = bisect.bisect_left(self._offsets[block], position)
+        while True:
+            entities = self._entities[block]
+            for back in range(index - 1, max(0, index - reach) - 1, -1):
+                yield entities[back]
+            reach -= index
+            if reach <= 0 or block == 0:
+                return
+            block -= 1
+            index = len(self._entities[block])
+
     def nearest_of(self, position: int, wanted: list[Entity], reach: int) -> Entity | None:
         """The nearest of `wanted` among the `reach` sightings before `position`, or None."""
         # Walks back in place rather than copying the sightings: the nearest usually matches.
@@ -651,14 +666,14 @@ class Registry:
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in self.sightings.recent(position, NEARBY):
+            for entity in self.sightings.walk_back(position, NEARBY):
                 if entity.kind == "person" and entity.gender in (None, wanted):
                     if entity.gender is None:
                         entity.gender = wanted
                     return entity
             return None
         if pronoun == "it":
-            recent = self.sightings.recent(position, NEARBY)
+            recent = self.sightings.walk_back(position, NEARBY)
             return next((e for e in recent if e.kind == "organisation"), None)
         if pronoun == "they":
             for entity in self.before(position)[:2]:
@@ -1085,6 +1100,8 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
 def _heads_a_body(tokens: list[Token], mention) -> bool:  # noqa: ANN001
     """ "the head of FEMA", "the chief executive of Arden Therapeutics": a person who
     leads a named body, not the body."""
+    if mention.core_last - mention.core_first < 2:
+        return False  # a role, "of" and a body take three words: most names are shorter
     first = mention.core_first
     while first < mention.core_last and tokens[first].lower in DETERMINERS:
         first += 1

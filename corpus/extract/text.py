@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from itertools import compress, count
 from operator import itemgetter
 from typing import NamedTuple
@@ -54,8 +53,9 @@ class Token(NamedTuple):
         return self.text[:1].isalnum()
 
 
-@dataclass(frozen=True, slots=True)
-class Paragraph:
+class Paragraph(NamedTuple):
+    """A tuple rather than a frozen dataclass, built for every paragraph of every article."""
+
     start: int
     end: int
 
@@ -68,7 +68,7 @@ def paragraphs(body: str) -> list[Paragraph]:
         cut = body.find(PARAGRAPH_BREAK, position)
         end = len(body) if cut < 0 else cut
         if body[position:end].strip():
-            found.append(Paragraph(position, end))
+            found.append(_new(Paragraph, (position, end)))
         if cut < 0:
             break
         position = cut + len(PARAGRAPH_BREAK)
@@ -177,7 +177,8 @@ def _takes_period(word: str, body: str, after: int) -> bool:
         return word[:1].isupper() or lower in LOWERCASE_ABBREVIATIONS
     if len(word) == 1 and word.isupper():
         return True  # an initial: "George W. Bush"
-    return bool(_PARTY_STATE.match(word))
+    # A party and a state ("D-Ore."); most words, ending a sentence, have no hyphen there.
+    return word[1:2] == "-" and _PARTY_STATE.match(word) is not None
 
 
 LOWERCASE_ABBREVIATIONS = frozenset({"etc", "vs", "approx", "est"})
