@@ -588,7 +588,8 @@ class QuoteAttributor:
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
         """The named or pronoun subject of tokens[first..last], as the speaker."""
         first = past_lead_in(view.tokens, first, last, _LEAD_IN_PARTICIPLES)
-        if view.tokens[first].lower in PRONOUNS:
+        if view.tokens[first].lower in PRONOUNS or _their_words(view.tokens, first, last):
+            # "She put it this way:", "Her remarks drew a standing ovation:"
             mention: Mention | None = Mention(first, first, first, first, "pronoun", appositives=[])
         else:
             mention = leading_subject(view.tokens, first, last)
@@ -677,3 +678,16 @@ class QuoteAttributor:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
         return tuple.__new__(Link, (view, mention, cue, entity))  # Link(…) without its __new__
+
+
+def _their_words(tokens: list[Token], first: int, last: int) -> bool:
+    """Does the sentence open with someone's words: "Her remarks …", "His answer …"?"""
+    return (
+        first + 1 <= last
+        and tokens[first].lower in _POSSESSIVE_PRONOUNS
+        and tokens[first + 1].lower in _SPEECH_NOUNS
+    )
+
+
+_POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_SPEECH_NOUNS = word_set("speech_nouns")

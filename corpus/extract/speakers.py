@@ -662,6 +662,7 @@ class Registry:
         return False
 
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
+        pronoun = _SUBJECT_FORMS.get(pronoun, pronoun)  # "Her remarks …": she
         # "he", "she" and "it" take the nearest fit: repeated sightings cannot change
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
@@ -914,6 +915,9 @@ def _initials(name: str) -> str:
     return "".join(
         w[0].upper() for w in words if w[:1].isalpha() and w.lower() not in {"and", "the", "&"}
     )
+
+
+_SUBJECT_FORMS = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
 def _described_alike(name: str, head: str, group: str) -> bool:

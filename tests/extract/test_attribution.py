@@ -213,3 +213,11 @@ def test_quote_paragraph_after_a_paragraph_about_someone(run):
 
 def test_no_introduction_no_speaker(run):
     assert triples(run, "The rain fell all day.", "“He read every letter.”") == []
+
+
+def test_a_paragraph_of_someone_s_words_introduces_the_quote(run):
+    _, extraction = run(
+        "Board member Teresa Sandoval voted no. Her remarks drew a standing ovation:",
+        '"We are asking 8-year-olds to ride a bus for 50 minutes each way."',
+    )
+    assert [(q.speaker, q.mention) for q in extraction.quotes] == [("Teresa Sandoval", "Her")]
