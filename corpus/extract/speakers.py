@@ -1215,7 +1215,8 @@ def _voice_of_body(
             return registry.voiced
         return None
     if len(modifiers) == 1:
-        word = modifiers[0].lower
+        # "the union's spokesman" speaks for the union, as "a union spokesman" does.
+        word = modifiers[0].lower.removesuffix("'s").removesuffix("’s")
         known = registry.org_nominal(position, [word])
         if known is None and word in _VOICED_UNNAMED:
             # "A government spokesman said": the government, named by the copy no further.

@@ -77,3 +77,17 @@ def test_a_member_is_described_as_the_group_is(run):
         "senior Republican lawmaker",
         "GOP lawmakers and two aides",
     ]
+
+
+def test_a_body_s_spokesman_speaks_for_the_body(run):
+    found = quotes(
+        run,
+        "The Tanker Owners Association denied it.",
+        'The association\'s spokesman said: "We are not the villains in this story."',
+    )
+    assert (
+        "direct",
+        "We are not the villains in this story.",
+        "Tanker Owners Association",
+        False,
+    ) in found
