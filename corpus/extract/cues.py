@@ -76,8 +76,9 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
 
 
 _new = tuple.__new__  # skips the NamedTuple's Python-level constructor
-# Words after which a participle still introduces speech ("…, saying", "was telling").
-_HELPERS = frozenset({",", "by", "was", "were", "is", "been", "and"})
+# Words after which a participle still introduces speech ("…, saying", "was telling",
+# "kept saying").
+_HELPERS = frozenset({",", "by", "was", "were", "is", "been", "and", "kept", "keeps"})
 
 
 def _nounish_form_is_verb(tokens: list[Token], index: int, word: str, previous: str) -> bool:

@@ -22,6 +22,7 @@ import re
 
 from .cues import find_cues
 from .found import Found
+from .lexicon import load as load_lexicon
 from .marks import Mark, Role, classify_single
 from .mentions import PRONOUNS, Mention, leading_subject, subject_before
 from .spans import QuoteSpan, is_title_or_scare
@@ -138,7 +139,7 @@ def _attribute(body: str, quote: Found, start: int, end: int, registry: Registry
     if not cues:
         return None
     cue = cues[-1]
-    if any(t.lower not in _BRIDGE_WORDS for t in tokens[cue.last + 1 :]):
+    if not _leads_into_the_quote(tokens, cue.last + 1):
         return None  # the cue does not lead into this quote
     mention = _subject(tokens, cue.first)
     if mention is None:
@@ -149,6 +150,8 @@ def _attribute(body: str, quote: Found, start: int, end: int, registry: Registry
         entity = quote.entity
     elif mention.head == "pronoun":
         entity = _someone_else(registry, tokens[mention.core_first].start, word, quote.entity)
+    elif word in _FIRST_PERSON_POSSESSIVES and mention.head == "person_noun":
+        entity = _speaker_s_own(registry, tokens, mention, quote.entity)
     else:
         entity = resolve_mention(registry, body, tokens, mention)
     if entity is None:
@@ -168,6 +171,37 @@ def _attribute(body: str, quote: Found, start: int, end: int, registry: Registry
     )
 
 
+def _leads_into_the_quote(tokens: list[Token], after_cue: int) -> bool:
+    """Do the words after the cue lead straight into the inner quote: "said, '",
+    "told me: '", or a short object and a comma ("told my deputy, '", "told him
+    months ago, '")?"""
+    between = tokens[after_cue:]
+    if all(t.lower in _BRIDGE_WORDS for t in between):
+        return True
+    return (
+        len(between) <= _OBJECT_REACH
+        and between[-1].text in {",", ":"}
+        and not any(t.text in {".", "?", "!", ";"} for t in between)
+    )
+
+
+def _speaker_s_own(
+    registry: Registry, tokens: list[Token], mention: Mention, speaker: Entity | None
+) -> Entity | None:
+    """ "My husband kept saying, '…'" in Kayla Brennan's quote: Brennan's husband,
+    someone unnamed."""
+    if speaker is None:
+        return None
+    noun = tokens[mention.core_last].lower
+    owner = speaker.name.split()[-1] if speaker.kind == "person" else speaker.name
+    position = tokens[mention.core_first].start
+    return registry.group(f"{owner}'s {noun}", noun, True, position, member=False)
+
+
+_OBJECT_REACH = 5  # tokens between a cue and its inner quote: "told my deputy ,"
+_FIRST_PERSON_POSSESSIVES = frozenset({"my", "our"})
+
+
 def _subject(tokens: list[Token], cue_first: int) -> Mention | None:
     """Who speaks the cue: the phrase right before it, or the one opening its clause
     when verbs share a subject ("He looked at me and said")."""
@@ -184,6 +218,12 @@ def _subject(tokens: list[Token], cue_first: int) -> Mention | None:
         return leading_subject(tokens, first, last - 1)
     if _is_pronoun(tokens[last]):
         return _pronoun(last)
+    if (
+        last >= 1
+        and tokens[last - 1].lower in _FIRST_PERSON_POSSESSIVES
+        and tokens[last].lower in load_lexicon().person_nouns
+    ):
+        return Mention(last - 1, last, last - 1, last, "person_noun", appositives=[])  # "my deputy"
     return subject_before(tokens, cue_first, 0, whole=False)
 
 

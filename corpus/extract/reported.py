@@ -113,7 +113,8 @@ class ReportedFinder:
         if clause is None:
             return None
         floor = view.after_last_quote(sentence_first, cue.first)
-        if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA:
+        if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA and cue.first == cue.verb:
+            # ", saying …" shares a subject; "kept saying" (an auxiliary first) has its own
             mention = self._shared_subject(view, cues, cue, floor, sentence_start)
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)

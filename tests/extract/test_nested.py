@@ -56,3 +56,25 @@ def test_quoted_words_inside_a_reported_clause_are_a_partial_quote_too() -> None
 def test_a_title_inside_a_reported_clause_is_not_a_partial_quote() -> None:
     body = 'Ann Cole said the film "Small Rooms" had changed her mind.'
     assert [q.kind for q in extract(body).quotes] == ["reported"]
+
+
+def test_a_relative_of_the_speaker_quoted_inside_their_quote(run):
+    _, extraction = run(
+        "\"You could hear tanks. My husband kept saying, 'It's fine, it's on the other side,'"
+        ' and then it wasn\'t," Kayla Brennan said.'
+    )
+    inner = [(q.text, q.speaker, q.anonymous) for q in extraction.quotes][1:]
+    assert inner == [("It's fine, it's on the other side,", "Brennan's husband", True)]
+
+
+def test_a_short_object_between_the_cue_and_the_inner_quote(run):
+    _, extraction = run(
+        "\"He stood there and told my deputy, 'I built this house.' My deputy said, 'Not"
+        " tonight,' and drove off,\" Sheriff Dolores Whitfield said."
+    )
+    assert [q.text for q in extraction.quotes][1:] == ["Not tonight,"]
+
+
+def test_kept_saying_has_its_own_subject(run):
+    _, extraction = run("Ann Lee kept saying the plan was fine.")
+    assert [(q.text, q.speaker) for q in extraction.quotes] == [("the plan was fine", "Ann Lee")]
