@@ -247,6 +247,8 @@ class ReportedFinder:
         lower = opener.lower
         if lower == "that":
             return first + 1
+        if lower in _FOCUS_ADVERBS and first + 1 <= last and tokens[first + 1].lower == "that":
+            return first + 2  # "said only that …", "said simply that …"
         # "told the weekly press briefing that", "assured investors that": the person
         # or audience addressed comes before the clause.
         told_someone = cue.lemma in ADDRESSEE_LEMMAS and (
@@ -386,6 +388,9 @@ class ReportedFinder:
             return True  # "said managers regularly added names"
         if _plain_verb_after_plural(tokens, index - 1, len(tokens) - 1):
             return True  # "says closures ripple well beyond health care"
+        if index < len(tokens) and not view.outside[index]:
+            # 'said voters "can read a spreadsheet"': the quote holds the verb
+            return _quote_opens_with_a_verb(tokens, index)
         stop = min(len(tokens), index + BARE_SUBJECT_REACH)
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
         # follow a cue), one look-up over the words settles it.
@@ -993,6 +998,21 @@ def _question_lead_in(tokens: list[Token], first: int) -> bool:
         return False
     following = tokens[first + 1].lower if first + 1 < len(tokens) else ""
     return following in _QUESTION_WORDS
+
+
+_FOCUS_ADVERBS = frozenset({"only", "simply", "merely", "just", "again", "repeatedly"})
+
+
+def _quote_opens_with_a_verb(tokens: list[Token], mark: int) -> bool:
+    """Do the quoted words after the mark at tokens[mark] open with a modal or an
+    auxiliary ("can read a spreadsheet", "have no idea")?"""
+    if mark + 1 >= len(tokens) or tokens[mark].text not in _OPENING_MARKS:
+        return False
+    words = tokens[mark + 1].lower.split(None, 1)
+    return bool(words) and words[0] in FINITE_AFTER_BARE_NOUN
+
+
+_OPENING_MARKS = frozenset('"“„«')
 
 
 def _at_least(tokens: list[Token], index: int) -> bool:

@@ -109,3 +109,25 @@ def test_a_clause_that_opens_with_at_least(run):
     assert reported(run, "At least 180 homes have been destroyed, the agency said.") == [
         ("At least 180 homes have been destroyed", "agency")
     ]
+
+
+def test_south_asian_of_the_view_and_said_only_that(run):
+    assert reported(run, "Arif Memon was of the view that the crisis was man-made.") == [
+        ("the crisis was man-made", "Arif Memon")
+    ]
+    assert reported(run, "Ann Lee said only that the government was open to talks.") == [
+        ("the government was open to talks", "Ann Lee")
+    ]
+
+
+def test_a_bare_subject_whose_verb_is_quoted(run):
+    assert reported(run, 'Ann Lee said voters "can read a spreadsheet."') == [
+        ('voters "can read a spreadsheet."', "Ann Lee")
+    ]
+    assert reported(run, 'Ann Lee praised voters "for their patience."') == []
+
+
+def test_an_emphatic_reflexive_before_the_cue(run):
+    assert reported(run, "Melissa Tran herself said the voters were smart.") == [
+        ("the voters were smart", "Melissa Tran")
+    ]
