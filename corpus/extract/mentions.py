@@ -776,6 +776,8 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
         return first
     if tokens[first].lower in QUESTION_LEAD_INS:
         return past_lead_in(tokens, first, min(ceiling, first + 30))
+    if _opens_with_a_participle(tokens[first]):
+        return _past_participial_phrase(tokens, first, ceiling)
     if tokens[first].lower not in _ADJUNCT_OPENERS:
         return first
     for comma in range(first + 2, min(ceiling, first + _ADJUNCT_LONGEST + 1)):
@@ -784,6 +786,23 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
     return first
 
 
+def _opens_with_a_participle(token: Token) -> bool:
+    text = token.text
+    return len(text) > 5 and text.endswith("ing") and text[:1].isupper() and text[1:].islower()
+
+
+def _past_participial_phrase(tokens: list[Token], first: int, ceiling: int) -> int:
+    """Past "Speaking to reporters at the assembly," before the sentence's subject."""
+    for index in range(first + 1, min(ceiling, first + _PARTICIPIAL_LONGEST) + 1):
+        text = tokens[index].text
+        if text == ",":
+            return index + 1
+        if text in {".", "?", "!", ";", ":"}:
+            break
+    return first
+
+
+_PARTICIPIAL_LONGEST = 15
 _ADJUNCT_LONGEST = 8
 _ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
 _NOT_IN_AN_ADJUNCT = frozenset(

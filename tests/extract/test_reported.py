@@ -131,3 +131,12 @@ def test_an_emphatic_reflexive_before_the_cue(run):
     assert reported(run, "Melissa Tran herself said the voters were smart.") == [
         ("the voters were smart", "Melissa Tran")
     ]
+
+
+def test_a_leading_participial_phrase_before_shared_subject(run):
+    found = reported(
+        run,
+        "Speaking to reporters at the assembly, Ms Baloch termed the situation unacceptable"
+        " and said action would be taken against officers.",
+    )
+    assert found == [("action would be taken against officers", "Baloch")]
