@@ -301,8 +301,9 @@ class ReportedFinder:
                 and not second.lower.endswith(("ly", "ing"))
             ):
                 return True  # "Americans deserve better": a name, then its verb
-        if _plain_verb_after_plural(tokens, first, last):
-            return True  # "closures ripple well beyond health care"
+        if _plain_verb_after_plural(tokens, _past_quantity(tokens, first, last), last):
+            # "closures ripple well beyond health care", "about half his customers come"
+            return True
         stop = min(last, first + reach) + 1
         # A modal or an auxiliary anywhere in reach settles it: one look-up in C over the
         # words, which the loop below then need not repeat.
@@ -801,6 +802,20 @@ def _bare_plural(word: str) -> bool:
 
 
 _SUBJECT_DETERMINERS = frozenset({"the", "a", "an", "this", "its", "his", "her", "their", "our"})
+
+
+def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
+    """Past the determiners and quantities a noun phrase opens with ("the", "about
+    half his", "most of the")."""
+    index = first
+    while index < min(last, first + 4) and (
+        tokens[index].lower in DETERMINERS_AND_ADJ_SLOTS
+        or tokens[index].lower in APPROXIMATORS
+        or tokens[index].lower == "of"
+        or _is_number_word(tokens[index].lower)
+    ):
+        index += 1
+    return index
 
 
 def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:

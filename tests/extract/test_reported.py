@@ -140,3 +140,9 @@ def test_a_leading_participial_phrase_before_shared_subject(run):
         " and said action would be taken against officers.",
     )
     assert found == [("action would be taken against officers", "Baloch")]
+
+
+def test_a_plural_subject_after_a_quantity_and_its_plain_verb(run):
+    assert reported(run, "Raj Patel says about half his customers come from across the river.") == [
+        ("about half his customers come from across the river", "Raj Patel")
+    ]
