@@ -604,7 +604,7 @@ class Registry:
         key = name.lower()
         initials = _acronym_letters(name)
         for entity in reversed(self.organisations):
-            if initials is not None and initials == _initials(entity.name):
+            if initials is not None and initials in _initials_of(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
                 return entity
             if _answers_to(entity, key):
@@ -903,6 +903,21 @@ def _acronym_letters(name: str) -> str | None:
     """The letters of an acronym ("U.S." -> "US"), or None for any other name (cached:
     bodies are sighted again and again)."""
     return name.replace(".", "") if _ACRONYM.match(name) else None
+
+
+@lru_cache(maxsize=4096)
+def _initials_of(name: str) -> tuple[str, ...]:
+    """The acronyms a body's name may go by: its initials, and those without a leading
+    qualifier ("DOT" for the "State Department of Transportation")."""
+    first, _, rest = name.partition(" ")
+    if rest and first.lower() in _NAME_QUALIFIERS:
+        return (_initials(name), _initials(rest))
+    return (_initials(name),)
+
+
+_NAME_QUALIFIERS = frozenset(
+    {"state", "u.s.", "us", "federal", "national", "city", "county", "provincial", "royal"}
+)
 
 
 @lru_cache(maxsize=4096)

@@ -91,3 +91,12 @@ def test_a_body_s_spokesman_speaks_for_the_body(run):
         "Tanker Owners Association",
         False,
     ) in found
+
+
+def test_an_acronym_for_a_body_named_with_a_qualifier(run):
+    found = quotes(
+        run,
+        "The State Department of Transportation closed the bridge.",
+        "DOT says pedestrians will still be allowed on the walkway.",
+    )
+    assert [speaker for _, _, speaker, _ in found] == ["State Department of Transportation"]
