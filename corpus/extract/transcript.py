@@ -10,6 +10,7 @@ import re
 
 from .found import Found
 from .lexicon import load as load_lexicon
+from .lexicon import read_entries
 from .speakers import NameReading, Registry
 from .text import Paragraph
 
@@ -59,7 +60,22 @@ def transcript_quotes(body: str, paras: list[Paragraph], registry: Registry) -> 
 
 def _is_label(name: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", name)
-    return len(letters) >= 2 and letters.isupper() and len(name.split()) <= 5
+    return (
+        len(letters) >= 2
+        and letters.isupper()
+        and len(name.split()) <= 5
+        and not _is_section_heading(name)
+    )
+
+
+def _is_section_heading(name: str) -> bool:
+    """ "VERDICT:", "THE FACTS:", "EDITOR'S NOTE:": a fact-check's or a digest's
+    headings, not a speaker."""
+    words = name.lower().split()
+    return words[0] == "the" or " ".join(words) in _SECTION_HEADINGS
+
+
+_SECTION_HEADINGS = frozenset(entry.lower() for entry in read_entries("section_headings"))
 
 
 def _reading(name: str, role: str | None) -> NameReading | None:

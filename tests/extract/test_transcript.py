@@ -20,3 +20,13 @@ def test_a_lone_dateline_is_not_a_label(run):
         "The talks ended.", "RAWALPINDI: In a meeting on Monday, the two sides met."
     )
     assert extraction.quotes == []
+
+
+def test_fact_check_headings_are_not_speakers(run):
+    _, extraction = run(
+        "CLAIM: A candidate says crime has doubled.",
+        "VERDICT: Mostly false. Police data show crime rose.",
+        "THE FACTS: The candidate has made the claim in two ads.",
+        "THE BOTTOM LINE: Crime rose, but it did not double.",
+    )
+    assert [q.speaker for q in extraction.quotes if q.kind == "direct"] == []
