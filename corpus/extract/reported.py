@@ -9,6 +9,7 @@ with a subject-like word) or the cue is skipped.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from .attribution import cue_text
@@ -109,10 +110,14 @@ class ReportedFinder:
         backward = self._backward(view, cue, sentence_first, end)
         if backward is not None:
             return backward
+        floor = view.after_last_quote(sentence_first, cue.first)
+        if _attributes_the_quote_before(view, floor, cue, sentence_first) and not _that_soon(
+            tokens, cue
+        ):
+            return None  # '"…," Kessler said at a press conference outside the Capitol, …'
         clause = self._clause_after(view, cue, end)
         if clause is None:
             return None
-        floor = view.after_last_quote(sentence_first, cue.first)
         if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA and cue.first == cue.verb:
             # ", saying …" shares a subject; "kept saying" (an auxiliary first) has its own
             mention = self._shared_subject(view, cues, cue, floor, sentence_start)
@@ -1028,6 +1033,33 @@ def _quote_opens_with_a_verb(tokens: list[Token], mark: int) -> bool:
 
 
 _OPENING_MARKS = frozenset('"“„«')
+
+
+def _attributes_the_quote_before(
+    view: ParagraphView, floor: int, cue: Cue, sentence_first: int
+) -> bool:
+    """Is the cue the attribution of a quote that opens the sentence and closes just
+    before the cue's subject ('"…," Kessler said …')? The words after it then set the
+    scene, not a clause. A participle after a quoted phrase ('as "irresponsible",
+    saying …') or a title ('on "America Tonight," Kellerman said …') is not one."""
+    tokens = view.tokens
+    if floor == 0 or view.outside[floor - 1] or tokens[cue.verb].lower.endswith("ing"):
+        return False
+    slot = bisect.bisect_left(view.slot_lasts, floor - 1)
+    if slot == len(view.slots) or view.slots[slot].first > sentence_first:
+        return False
+    subject = [t for t in tokens[floor : cue.first] if t.text != ","]
+    return 0 < len(subject) <= _ATTRIBUTION_SUBJECT_REACH and (
+        tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"
+    )
+
+
+def _that_soon(tokens: list[Token], cue: Cue) -> bool:
+    """A "that" within a few words after the cue ("said on Monday that …")."""
+    return any(t.lower == "that" for t in tokens[cue.clause_from : cue.clause_from + 6])
+
+
+_ATTRIBUTION_SUBJECT_REACH = 6  # tokens between a closing mark and the cue: ', the senator said'
 
 
 def _at_least(tokens: list[Token], index: int) -> bool:

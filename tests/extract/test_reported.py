@@ -146,3 +146,20 @@ def test_a_plural_subject_after_a_quantity_and_its_plain_verb(run):
     assert reported(run, "Raj Patel says about half his customers come from across the river.") == [
         ("about half his customers come from across the river", "Raj Patel")
     ]
+
+
+def test_the_scene_after_a_quote_s_attribution_is_no_clause(run):
+    assert (
+        reported(
+            run,
+            '"The people did everything right," Kessler said at a press conference outside'
+            " the Capitol, flanked by residents who had traveled to Washington by bus.",
+        )
+        == []
+    )
+    assert reported(run, '"We won," Ann Lee said on Monday that the votes were counted.') == [
+        ("the votes were counted", "Ann Lee")
+    ]
+    assert reported(run, 'On "America Tonight," Kellerman said the law had teeth.') == [
+        ("the law had teeth", "Kellerman")
+    ]
