@@ -198,19 +198,18 @@ class ReportedFinder:
         first = cue.clause_from
         if first > last:
             return None
-        after_that = self._skip_to_that(tokens, cue, first, last)
-        if after_that is not None:
-            first = after_that
-        else:
-            after_time = _skip_adjunct(tokens, first, last)
-            if after_time is not None and self._starts_clause(view, after_time):
-                first = after_time  # "said last week the budget was balanced"
-            else:
-                addressed = _past_addressee(tokens, cue, first, last)
-                if addressed is not None:
-                    first = addressed  # "told close associates she …": the people told first
-                elif not self._starts_clause(view, first):
-                    return None
+        after_that = skipped = None
+        if _may_skip(tokens[first], cue):
+            after_that = self._skip_to_that(tokens, cue, first, last)
+            skipped = (
+                after_that
+                if after_that is not None
+                else self._past_words_before_clause(view, cue, first, last)
+            )
+        if skipped is not None:
+            first = skipped
+        elif not self._starts_clause(view, first):
+            return None
         needs_verb = after_that is None
         if first > last:
             return None
@@ -239,6 +238,17 @@ class ReportedFinder:
             clauses.append((first, last))
             first = following
         return clauses or None
+
+    def _past_words_before_clause(
+        self, view: ParagraphView, cue: Cue, first: int, last: int
+    ) -> int | None:
+        """Where the clause starts past a time or a phrase ("said last week the budget
+        …") or past the people told ("told close associates she …"), or None."""
+        tokens = view.tokens
+        after_time = _skip_adjunct(tokens, first, last)
+        if after_time is not None and self._starts_clause(view, after_time):
+            return after_time
+        return _past_addressee(tokens, cue, first, last)
 
     def _skip_to_that(self, tokens: list[Token], cue: Cue, first: int, last: int) -> int | None:
         """After "said in a filing with state regulators that", the clause starts past "that".
@@ -384,20 +394,21 @@ class ReportedFinder:
         and a number, but no comma, relative word, infinitive or quote.
         """
         tokens = view.tokens
-        if _past_tense_at(tokens, index):
+        count = len(tokens)
+        # Each word test needs an ending (-ed after the noun, -s on it): most words
+        # are settled by the endings alone, without the calls.
+        if index < count and tokens[index].text.endswith("ed") and _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
-        if (
-            index < len(tokens)
-            and is_manner_adverb(tokens[index])
-            and _past_tense_at(tokens, index + 1)
-        ):
+        if index < count and is_manner_adverb(tokens[index]) and _past_tense_at(tokens, index + 1):
             return True  # "said managers regularly added names"
-        if _plain_verb_after_plural(tokens, index - 1, len(tokens) - 1):
+        if tokens[index - 1].text.endswith("s") and _plain_verb_after_plural(
+            tokens, index - 1, count - 1
+        ):
             return True  # "says closures ripple well beyond health care"
-        if index < len(tokens) and not view.outside[index]:
+        if index < count and not view.outside[index]:
             # 'said voters "can read a spreadsheet"': the quote holds the verb
             return _quote_opens_with_a_verb(tokens, index)
-        stop = min(len(tokens), index + BARE_SUBJECT_REACH)
+        stop = min(count, index + BARE_SUBJECT_REACH)
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
         # follow a cue), one look-up over the words settles it.
         if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
@@ -1126,6 +1137,22 @@ def _learn_gender(entity: Entity, clause_opener: str) -> None:
 _GENDERED = {"he": "male", "she": "female"}
 
 
+def _may_skip(opener: Token, cue: Cue) -> bool:
+    """Could _skip_to_that, _skip_adjunct or _past_addressee move a clause's start past
+    `opener`? Only "that", a phrase or time word, a capital, a digit, an adverb in -ly
+    or the words after a verb of telling can be skipped: most clauses open with none
+    of these, and need no skip tried. A new skip must let its openers through here."""
+    lower = opener.lower
+    initial = opener.text[:1]
+    return (
+        lower in _SKIP_OPENERS
+        or initial.isupper()
+        or initial.isdigit()
+        or lower.endswith("ly")
+        or cue.lemma in ADDRESSEE_LEMMAS
+    )
+
+
 def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
     """Past what may stand between a cue and a clause with no "that", or None: a time
     phrase ("said Tuesday"), an adverb ("said privately they"), or a short phrase with
@@ -1155,6 +1182,7 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
 
 
 ADJUNCT_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before"})
+_SKIP_OPENERS = frozenset({"that"}) | PHRASE_OPENERS | _TIME_PHRASE_STARTS | ADJUNCT_PREPOSITIONS
 
 
 def _past_short_noun_phrase(tokens: list[Token], first: int, last: int) -> int | None:
