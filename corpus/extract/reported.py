@@ -1146,6 +1146,7 @@ def _may_skip(opener: Token, cue: Cue) -> bool:
     initial = opener.text[:1]
     return (
         lower in _SKIP_OPENERS
+        or lower in _FOCUS_ADVERBS  # "said only that", "said again that"
         or initial.isupper()
         or initial.isdigit()
         or lower.endswith("ly")
