@@ -519,11 +519,11 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     `whole` demands that the phrase fill everything from `floor` (after a
     quote: `"…," Senate Majority Leader Harold Brennan, D-Ore., said`).
     """
-    floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
     if end <= floor:
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
         return _lone_word_before(tokens, end, whole) if end == floor else None
+    floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
