@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -51,7 +51,9 @@ class Mention:
     name_first: int | None = None  # the capitalised name inside the mention
     name_last: int | None = None
     anonymous: bool = False
-    appositives: list[tuple[int, int]] | None = None
+    # A list of its own for each mention: _build appends to it. Made by default, so that
+    # the commonest mentions ("he", "Kim") are built without a keyword argument.
+    appositives: list[tuple[int, int]] = field(default_factory=list)
 
 
 def np_start(
@@ -461,7 +463,7 @@ def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
     if words in (["one"], ["another"]) or (
         len(words) == 3 and words[0] in MEMBER_WORDS and words[1] == "of" and words[2] == "them"
     ):
-        return Mention(first, last, first, last, "member", appositives=[])
+        return Mention(first, last, first, last, "member")
     return None
 
 
@@ -618,11 +620,11 @@ def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention |
     token = tokens[index]
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
-        return Mention(index, index, index, index, "pronoun", appositives=[])
+        return Mention(index, index, index, index, "pronoun")
     if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
-        return Mention(index, index, index, index, "member", appositives=[])  # "one said"
+        return Mention(index, index, index, index, "member")  # "one said"
     if token.text == "," or _is_party_tag(token.text):
         return None  # nothing before the comma; a party tag is said of a name, never one
     # _core_mention of one word: a phrase of its own if it can head one (np_start of
@@ -635,7 +637,7 @@ def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention |
         return None
     if head == "name":
         # _build of one capitalised word: the word is its own name run.
-        return Mention(index, index, index, index, "name", index, index, appositives=[])
+        return Mention(index, index, index, index, "name", index, index)
     return _build(tokens, index, index, head, [], lexicon)
 
 
@@ -882,7 +884,7 @@ def _build(
     extras: list[tuple[int, int, str]],
     lexicon: Lexicon,
 ) -> Mention:
-    mention = Mention(core_first, core_last, core_first, core_last, head, appositives=[])
+    mention = Mention(core_first, core_last, core_first, core_last, head)
     run = name_run(tokens, core_first, core_last) if head == "name" else None
     if run:
         mention.name_first, mention.name_last = run
@@ -1067,7 +1069,7 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     first = _past_leading_adjunct(tokens, after_dateline(tokens, first, ceiling), ceiling)
     if first <= ceiling and tokens[first].lower in _SUBJECT_PRONOUNS:
         # "He called the plan a fraud and warned that …"
-        return Mention(first, first, first, first, "pronoun", appositives=[])
+        return Mention(first, first, first, first, "pronoun")
     end = first - 1
     index = first
     while index <= ceiling and index - first < 12:
