@@ -349,21 +349,21 @@ def head_kind(
         return "person_noun"  # "Someone close to the mayor said": an unnamed source
     if first == last and lower in PRONOUNS:
         return "pronoun"
-    if lower in lexicon.group_nouns and not any(
-        t.text[:1].isupper() for t in tokens[first + 1 : last]
-    ):
+    group = lower in lexicon.group_nouns
+    if group and not any(t.text[:1].isupper() for t in tokens[first + 1 : last]):
         return "group"
     if lower in lexicon.party_members:
         return "person_noun"  # "the Idaho Republican said"
+    capitalised = head.text[:1].isupper()
     if (
-        head.text[:1].isupper()
+        capitalised
         and first == last
         and (lower in lexicon.person_nouns or lower in lexicon.org_nominals)
     ):
         return "person_noun" if lower in lexicon.person_nouns else "org_nominal"
-    if head.text[:1].isupper() or head.text == ")":
+    if capitalised or head.text == ")":
         return "name"
-    if lower in lexicon.group_nouns:
+    if group:
         return "group"
     if lower in lexicon.person_nouns:
         return "person_noun"
