@@ -524,7 +524,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     end = cue_first - 1
     if end <= floor:
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
-        return _lone_word_before(tokens, end, whole) if end == floor else None
+        return _lone_word_before(tokens, end) if end == floor else None
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
@@ -550,7 +550,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
     if end <= floor:  # "he privately said": one word left, or none
-        return _lone_word_before(tokens, end, whole) if end == floor else None
+        return _lone_word_before(tokens, end) if end == floor else None
     if end - 2 == floor:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
@@ -612,11 +612,12 @@ def _subject_in(
     return built
 
 
-def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention | None:
+def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     """subject_before when one word stands between its floor and the cue ("…,” Kim
     said"), the commonest subject after a quote: the general reading with the steps
     that cannot apply to one word left out (no clause, time phrase, dash aside or
-    appositive fits in it, and a skipped word leaves nothing)."""
+    appositive fits in it, and a skipped word leaves nothing). `whole` cannot matter:
+    one word fills its stretch."""
     token = tokens[index]
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
