@@ -99,11 +99,13 @@ def _double_marks(body: str) -> list[Mark]:
     """Every double-type mark with its role, in body order.
 
     A mark's role depends only on the mark and the two characters around it, so
-    each distinct three-character context is classified once: a quote-dense
-    article repeats a handful of them (` "a`, `a," `) tens of thousands of times.
+    each distinct three-character context is classified once, and remembered
+    across articles: copy repeats a handful of them (` "W`, `," `) everywhere.
     """
     last = len(body) - 1
-    roles: dict[str, Role] = {}
+    roles = _CONTEXT_ROLES
+    if len(roles) > _MOST_CONTEXTS:
+        roles.clear()  # odd copy with endless distinct contexts: keep the table small
     new = tuple.__new__  # skips the NamedTuple's Python-level constructor
     marks = []
     append = marks.append
@@ -118,6 +120,12 @@ def _double_marks(body: str) -> list[Mark]:
             role = roles[context] = _classify(body, position).role
         append(new(Mark, (position, context[1], role)))
     return marks
+
+
+# Role by three-character context (the characters before and after a mark decide
+# it alone); a pure function of those three characters, so kept between articles.
+_CONTEXT_ROLES: dict[str, Role] = {}
+_MOST_CONTEXTS = 4096
 
 
 def _classify(body: str, position: int) -> Mark:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -51,7 +51,9 @@ class Mention:
     name_first: int | None = None  # the capitalised name inside the mention
     name_last: int | None = None
     anonymous: bool = False
-    appositives: list[tuple[int, int]] | None = None
+    # A list of its own for each mention: _build appends to it. Made by default, so that
+    # the commonest mentions ("he", "Kim") are built without a keyword argument.
+    appositives: list[tuple[int, int]] = field(default_factory=list)
 
 
 def np_start(
@@ -347,21 +349,21 @@ def head_kind(
         return "person_noun"  # "Someone close to the mayor said": an unnamed source
     if first == last and lower in PRONOUNS:
         return "pronoun"
-    if lower in lexicon.group_nouns and not any(
-        t.text[:1].isupper() for t in tokens[first + 1 : last]
-    ):
+    group = lower in lexicon.group_nouns
+    if group and not any(t.text[:1].isupper() for t in tokens[first + 1 : last]):
         return "group"
     if lower in lexicon.party_members:
         return "person_noun"  # "the Idaho Republican said"
+    capitalised = head.text[:1].isupper()
     if (
-        head.text[:1].isupper()
+        capitalised
         and first == last
         and (lower in lexicon.person_nouns or lower in lexicon.org_nominals)
     ):
         return "person_noun" if lower in lexicon.person_nouns else "org_nominal"
-    if head.text[:1].isupper() or head.text == ")":
+    if capitalised or head.text == ")":
         return "name"
-    if lower in lexicon.group_nouns:
+    if group:
         return "group"
     if lower in lexicon.person_nouns:
         return "person_noun"
@@ -461,7 +463,7 @@ def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
     if words in (["one"], ["another"]) or (
         len(words) == 3 and words[0] in MEMBER_WORDS and words[1] == "of" and words[2] == "them"
     ):
-        return Mention(first, last, first, last, "member", appositives=[])
+        return Mention(first, last, first, last, "member")
     return None
 
 
@@ -519,11 +521,11 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     `whole` demands that the phrase fill everything from `floor` (after a
     quote: `"…," Senate Majority Leader Harold Brennan, D-Ore., said`).
     """
-    floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     end = cue_first - 1
     if end <= floor:
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
-        return _lone_word_before(tokens, end, whole) if end == floor else None
+        return _lone_word_before(tokens, end) if end == floor else None
+    floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
@@ -548,7 +550,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
     if end <= floor:  # "he privately said": one word left, or none
-        return _lone_word_before(tokens, end, whole) if end == floor else None
+        return _lone_word_before(tokens, end) if end == floor else None
     if end - 2 == floor:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
@@ -610,19 +612,20 @@ def _subject_in(
     return built
 
 
-def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention | None:
+def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     """subject_before when one word stands between its floor and the cue ("…,” Kim
     said"), the commonest subject after a quote: the general reading with the steps
     that cannot apply to one word left out (no clause, time phrase, dash aside or
-    appositive fits in it, and a skipped word leaves nothing)."""
+    appositive fits in it, and a skipped word leaves nothing). `whole` cannot matter:
+    one word fills its stretch."""
     token = tokens[index]
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
-        return Mention(index, index, index, index, "pronoun", appositives=[])
+        return Mention(index, index, index, index, "pronoun")
     if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
-        return Mention(index, index, index, index, "member", appositives=[])  # "one said"
+        return Mention(index, index, index, index, "member")  # "one said"
     if token.text == "," or _is_party_tag(token.text):
         return None  # nothing before the comma; a party tag is said of a name, never one
     # _core_mention of one word: a phrase of its own if it can head one (np_start of
@@ -635,7 +638,7 @@ def _lone_word_before(tokens: list[Token], index: int, whole: bool) -> Mention |
         return None
     if head == "name":
         # _build of one capitalised word: the word is its own name run.
-        return Mention(index, index, index, index, "name", index, index, appositives=[])
+        return Mention(index, index, index, index, "name", index, index)
     return _build(tokens, index, index, head, [], lexicon)
 
 
@@ -920,7 +923,7 @@ def _build(
     extras: list[tuple[int, int, str]],
     lexicon: Lexicon,
 ) -> Mention:
-    mention = Mention(core_first, core_last, core_first, core_last, head, appositives=[])
+    mention = Mention(core_first, core_last, core_first, core_last, head)
     run = name_run(tokens, core_first, core_last) if head == "name" else None
     if run:
         mention.name_first, mention.name_last = run
@@ -1118,7 +1121,7 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     first = _past_leading_adjunct(tokens, after_dateline(tokens, first, ceiling), ceiling)
     if first <= ceiling and tokens[first].lower in _SUBJECT_PRONOUNS:
         # "He called the plan a fraud and warned that …"
-        return Mention(first, first, first, first, "pronoun", appositives=[])
+        return Mention(first, first, first, first, "pronoun")
     end = first - 1
     index = first
     while index <= ceiling and index - first < 12:

@@ -14,7 +14,7 @@ from operator import attrgetter, itemgetter
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
-from .mentions import NON_NAME_CAPITALS, head_kind, np_start
+from .mentions import NON_NAME_CAPITALS, UNNAMED_PEOPLE, head_kind, np_start
 from .speakers import NameReading, Registry, group_name, shared_reading
 from .text import TOKEN_LOWER, TOKEN_TEXT, Token, indices_where
 from .views import ParagraphView
@@ -212,24 +212,46 @@ def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> l
     """
     tokens = view.tokens
     roles = []
-    if first >= 2 and tokens[first - 1].text == "," and view.outside[first - 2]:
+    lexicon = load_lexicon()
+    if (
+        first >= 2
+        and tokens[first - 1].text == ","
+        and view.outside[first - 2]
+        and _may_head_a_role(tokens[first - 2], lexicon)
+    ):
         start = np_start(tokens, first - 2, max(0, first - 10))
         if start is not None and head_kind(tokens, start, first - 2) == "person_noun":
             roles.append(_role_text(body, tokens, start, first - 2))
     if last + 2 < len(tokens) and tokens[last + 1].text == ",":
-        end = next(
-            (
-                i
-                for i in range(last + 2, min(len(tokens), last + 12))
-                if tokens[i].text in {",", ".", ";"}
-            ),
-            None,
-        )
-        if end is not None and end - 1 >= last + 2:
+        end = _aside_end(tokens, last + 2, min(len(tokens), last + 12))
+        if end is not None and end - 1 >= last + 2 and _may_head_a_role(tokens[end - 1], lexicon):
             start = np_start(tokens, end - 1, last + 2)
             if start == last + 2 and head_kind(tokens, start, end - 1) == "person_noun":
                 roles.append(_role_text(body, tokens, start, end - 1))
     return roles
+
+
+def _aside_end(tokens: list[Token], start: int, stop: int) -> int | None:
+    """The first comma, period or semicolon in tokens[start:stop], or None."""
+    for index in range(start, stop):  # a loop: a generator in next() costs twice as much
+        if tokens[index].text in _ASIDE_ENDS:
+            return index
+    return None
+
+
+_ASIDE_ENDS = frozenset({",", ".", ";"})
+
+
+def _may_head_a_role(head: Token, lexicon: Lexicon) -> bool:
+    """Could head_kind call a phrase ending in `head` a person noun? Most words beside
+    a name cannot ("Lee, 61,", "on Tuesday, Lee"): told by a look-up, not a parse."""
+    lower = head.lower
+    return (
+        head.text == ")"  # head_kind looks before the brackets
+        or lower in lexicon.person_nouns
+        or lower in lexicon.party_members
+        or lower in UNNAMED_PEOPLE
+    )
 
 
 def _role_text(body: str, tokens, first: int, last: int) -> str:  # noqa: ANN001

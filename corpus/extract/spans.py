@@ -45,43 +45,42 @@ def pair_marks(body: str, marks: list[Mark], paras: list[Paragraph]) -> list[Quo
     # Marks come in body order, so the paragraph is found by walking forward.
     next_starts = [p.start for p in paras[1:]] + [len(body) + 1]
     spans: list[QuoteSpan] = []
-    opener: Mark | None = None
+    append = spans.append
+    opened_at = -1  # position of the opening mark waiting for its close, or -1
     opener_para = open_para = -1  # where the quote opened / the paragraph it has reached
     para, next_start = -1, paras[0].start if paras else len(body) + 1
     for mark in marks:
-        position = mark.position
+        position, role = mark.position, mark.role
         while position >= next_start:
             para += 1
             next_start = next_starts[para]
-        if opener is not None and para != open_para:
-            if _reopens(body, mark, para, open_para, paras, opener):
+        if opened_at >= 0 and para != open_para:
+            if _reopens(body, mark, para, open_para, paras, opened_at):
                 open_para = para
                 continue
-            opener = None  # never closed: drop it, keep going
-        role = mark.role
-        if opener is None:
-            if role is not _CLOSE:
-                opener, opener_para, open_para = mark, para, para
-            continue
-        if role is _OPEN:
-            opener, opener_para, open_para = mark, para, para  # previous one never closed
-            continue
-        if position - opener.position > 1:
-            spans.append(quote_span(opener.position, position, opener_para, para))
-        opener = None
+            opened_at = -1  # never closed: drop it, keep going
+        if role is _CLOSE or (role is not _OPEN and opened_at >= 0):
+            # A closing mark, or a straight one after an opening: the quote ends here.
+            if opened_at >= 0 and position - opened_at > 1:
+                fields = (opened_at, position, opener_para, para, opened_at + 1, position)
+                append(_new(QuoteSpan, fields))
+            opened_at = -1
+        else:  # an opening mark, or a straight one with nothing open (an unclosed one is dropped)
+            opened_at, opener_para, open_para = position, para, para
     return spans
 
 
 _OPEN, _CLOSE = Role.OPEN, Role.CLOSE
+_new = tuple.__new__  # skips the NamedTuple's Python-level constructor
 
 
 def _reopens(
-    body: str, mark: Mark, para: int, open_para: int, paras: list[Paragraph], opener: Mark
+    body: str, mark: Mark, para: int, open_para: int, paras: list[Paragraph], opened_at: int
 ) -> bool:
     """Is `mark` the reopening mark of a quote that runs on into this paragraph?"""
     if para != open_para + 1 or mark.role is Role.CLOSE or mark.position != paras[para].start:
         return False
-    if mark.position - opener.position > MAX_QUOTE_LENGTH:
+    if mark.position - opened_at > MAX_QUOTE_LENGTH:
         return False
     previous = paras[open_para]
     # The unclosed paragraph must end a sentence, as newsroom quotes do.
