@@ -100,3 +100,17 @@ def test_an_acronym_for_a_body_named_with_a_qualifier(run):
         "DOT says pedestrians will still be allowed on the walkway.",
     )
     assert [speaker for _, _, speaker, _ in found] == ["State Department of Transportation"]
+
+
+def test_first_names_from_beyond_the_anglophone_press_tell_gender(run):
+    found = quotes(
+        run,
+        "When Chief Minister Vikram Rathore stood beside Suhasini Pillai two years ago, he"
+        ' described their alliance as "a marriage of conviction."',
+        'Addressing a rally, she said her party "did not enter this government to fail."',
+    )
+    assert [speaker for _, _, speaker, _ in found] == [
+        "Vikram Rathore",
+        "Suhasini Pillai",
+        "Suhasini Pillai",
+    ]
