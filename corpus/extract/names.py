@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import compress, count
 from operator import attrgetter, itemgetter
 
+from .cues import NOUNISH_FORMS
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, UNNAMED_PEOPLE, head_kind, np_start
@@ -71,7 +72,7 @@ def _sight_runs(
                 )
         # The registry only reads a reading, so the shared one is passed as it is.
         entity = registry.sight(position, reading)
-        if entity is None and reading.kind == "single" and _speaks(view, last, lexicon):
+        if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
 
 
@@ -341,10 +342,18 @@ def _joining_words(title_words: frozenset[str]) -> frozenset[str]:
     return RUN_JOINERS | title_words
 
 
-def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:
-    """Is the name at tokens[last] the subject of a cue ("Kerr said", "Vanterpool, 61, said")?"""
+def _speaks(view: ParagraphView, first: int, last: int, lexicon: Lexicon) -> bool:
+    """Is the name at tokens[first..last] the subject of a cue ("Kerr said", "Vanterpool,
+    61, said"), not a modifier of a noun that looks like one ("in a Facebook post")?"""
     tokens = view.tokens
     following = last + 1
+    if (
+        following < len(tokens)
+        and tokens[following].text in NOUNISH_FORMS
+        and first > 0
+        and tokens[first - 1].lower in _NOUN_PHRASE_OPENERS
+    ):
+        return False
     if (
         following + 2 < len(tokens)
         and tokens[following].text == ","
@@ -352,3 +361,6 @@ def _speaks(view: ParagraphView, last: int, lexicon: Lexicon) -> bool:
     ):
         following += 3  # an age
     return following < len(tokens) and tokens[following].lower in lexicon.cue_forms
+
+
+_NOUN_PHRASE_OPENERS = frozenset({"a", "an", "the", "his", "her", "their", "its", "our", "my"})

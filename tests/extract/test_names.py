@@ -57,3 +57,11 @@ def test_every_anonymity_phrase_is_found_by_the_cheap_prefilter() -> None:
 
     for phrase in load().anonymity_phrases:
         assert any(stem in phrase for stem in _WITHHOLDING_STEMS), phrase
+
+
+def test_a_name_before_a_noun_that_looks_like_a_cue_is_no_speaker(run):
+    _, extraction = run(
+        "Mayoral candidate Gregory Voss made the claim in a debate. In a Facebook post the"
+        ' following week, he wrote that the city had become "a place people fear."'
+    )
+    assert {q.speaker for q in extraction.quotes} == {"Gregory Voss"}
