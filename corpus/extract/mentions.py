@@ -361,6 +361,8 @@ def head_kind(
         and (lower in lexicon.person_nouns or lower in lexicon.org_nominals)
     ):
         return "person_noun" if lower in lexicon.person_nouns else "org_nominal"
+    if capitalised and head.text.isupper() and lower in lexicon.person_nouns:
+        return "person_noun"  # "the area's MP", "a Labour MEP": a role in capitals
     if capitalised or head.text == ")":
         return "name"
     if group:

@@ -33,6 +33,37 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
         if position in withholding:
             _sight_unnamed_sources(body, view, registry, lexicon)
         _sight_runs(body, view, registry, lexicon, readings)
+    if len(views) > 1:
+        _title_from_a_delayed_lede(body, views, registry, lexicon)
+
+
+def _title_from_a_delayed_lede(
+    body: str, views: list[ParagraphView], registry: Registry, lexicon: Lexicon
+) -> None:
+    """ "A TORY MP claimed … | Nigel Fairbrother, 58, billed …": the person the lede
+    describes and the next paragraph names has the lede's description as a title, so
+    that "the MP" finds him later."""
+    tokens = views[0].tokens
+    if len(tokens) < 3 or tokens[0].lower not in _INDEFINITE:
+        return
+    head = next(
+        (
+            index
+            for index in range(1, min(len(tokens), _LEDE_DESCRIPTION_WORDS + 1))
+            if tokens[index].lower in lexicon.person_nouns
+            and head_kind(tokens, 0, index, lexicon) == "person_noun"
+        ),
+        None,
+    )
+    if head is None:
+        return
+    start = views[1].paragraph.start
+    opening = next(iter(registry.sightings.between(start, start + 2)), None)
+    if opening is not None and opening.kind == "person":
+        opening.add_title(body[tokens[1].start : tokens[head].end])
+
+
+_LEDE_DESCRIPTION_WORDS = 5  # "A former county commissioner", "A TORY MP"
 
 
 def _sight_runs(
@@ -225,11 +256,26 @@ def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> l
             roles.append(_role_text(body, tokens, start, first - 2))
     if last + 2 < len(tokens) and tokens[last + 1].text == ",":
         end = _aside_end(tokens, last + 2, min(len(tokens), last + 12))
-        if end is not None and end - 1 >= last + 2 and _may_head_a_role(tokens[end - 1], lexicon):
-            start = np_start(tokens, end - 1, last + 2)
-            if start == last + 2 and head_kind(tokens, start, end - 1) == "person_noun":
-                roles.append(_role_text(body, tokens, start, end - 1))
+        if end is not None and end - 1 >= last + 2:
+            # "Ali Khan, the spokesman," / "Nigel Fairbrother, the Tory MP for Wexley,"
+            head = _role_head(tokens, last + 2, end - 1)
+            if _may_head_a_role(tokens[head], lexicon):
+                start = np_start(tokens, head, last + 2)
+                if start == last + 2 and head_kind(tokens, start, head) == "person_noun":
+                    roles.append(_role_text(body, tokens, start, end - 1))
     return roles
+
+
+def _role_head(tokens: list[Token], first: int, last: int) -> int:
+    """The last word of a role before what places it ("MP" in "the Tory MP for
+    Wexley", "mayor" in "the mayor of Springfield")."""
+    for index in range(first + 1, last):
+        if tokens[index].lower in _ROLE_PLACERS:
+            return index - 1
+    return last
+
+
+_ROLE_PLACERS = frozenset({"for", "of", "from"})
 
 
 def _aside_end(tokens: list[Token], start: int, stop: int) -> int | None:

@@ -65,3 +65,21 @@ def test_a_name_before_a_noun_that_looks_like_a_cue_is_no_speaker(run):
         ' following week, he wrote that the city had become "a place people fear."'
     )
     assert {q.speaker for q in extraction.quotes} == {"Gregory Voss"}
+
+
+def test_an_mp_is_a_role_and_a_role_may_be_placed(run):
+    _, extraction = run(
+        "The area's MP, Joanna Clegg-Harris, said she had written to the minister.",
+        "Nigel Fairbrother, the Tory MP for Wexley, claimed the money. The MP insisted he had"
+        " done nothing wrong.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Joanna Clegg-Harris", "Nigel Fairbrother"]
+
+
+def test_a_delayed_lede_gives_its_description_as_a_title(run):
+    _, extraction = run(
+        "A TORY MP claimed nearly £8,000 to repair a hot tub.",
+        "Nigel Fairbrother, 58, billed the public purse.",
+        'Last night the red-faced MP insisted he had done "absolutely nothing wrong."',
+    )
+    assert {q.speaker for q in extraction.quotes} == {"Nigel Fairbrother"}
