@@ -34,6 +34,8 @@ def transcript_quotes(body: str, paras: list[Paragraph], registry: Registry) -> 
         return []
     found = []
     for para, match in labelled:
+        if _narration(body, match.end(), para.end):
+            continue  # the reporter's own lines are the story, not a quote
         reading = _reading(match.group("name"), match.group("role"))
         if reading is None:
             continue
@@ -56,6 +58,21 @@ def transcript_quotes(body: str, paras: list[Paragraph], registry: Registry) -> 
             )
         )
     return found
+
+
+def _narration(body: str, start: int, end: int) -> bool:
+    """Is a labelled paragraph the reporter telling the story ("REYES: Marquez says he
+    will have to pull out a third of his orchard.")? It reports what others say, and
+    speaks neither as "I" or "we" nor to "you"."""
+    return bool(_THIRD_PERSON_SPEECH.search(body, start, end)) and not (
+        _FIRST_OR_SECOND_PERSON.search(body, start, end)
+    )
+
+
+_THIRD_PERSON_SPEECH = re.compile(r"\b(?:says|said|told|according to)\b")
+_FIRST_OR_SECOND_PERSON = re.compile(
+    r"\b(?:I|I'm|I’m|I've|I’ve|me|my|we|We|us|our|Our|you|You|your|Your)\b"
+)
 
 
 def _is_label(name: str) -> bool:

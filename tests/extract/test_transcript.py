@@ -30,3 +30,19 @@ def test_fact_check_headings_are_not_speakers(run):
         "THE BOTTOM LINE: Crime rose, but it did not double.",
     )
     assert [q.speaker for q in extraction.quotes if q.kind == "direct"] == []
+
+
+def test_the_reporter_s_narration_is_the_story_not_a_quote(run):
+    _, extraction = run(
+        "KHAN: Growers in the valley are fallowing land. Tomas Reyes reports.",
+        "REYES: Hector Marquez says he will have to pull out a third of his orchard.",
+        "MARQUEZ: I have never seen it this dry.",
+    )
+    found = [(q.kind, q.text, q.speaker) for q in extraction.quotes]
+    assert (
+        "reported",
+        "he will have to pull out a third of his orchard",
+        "Hector Marquez",
+    ) in found
+    assert ("direct", "I have never seen it this dry.", "Hector Marquez") in found
+    assert not any(speaker == "Reyes" for _, _, speaker in found)
