@@ -18,7 +18,9 @@ double inside British single quotes). The work is bounded by the outer quote.
 
 from __future__ import annotations
 
+import bisect
 import re
+from operator import attrgetter
 
 from .cues import find_cues
 from .found import Found
@@ -82,17 +84,44 @@ def _words_of_a_sentence(body: str, span: QuoteSpan) -> bool:
     return len(words) >= 2 and words[0][:1].islower()
 
 
-def nested_quotes(body: str, outer: list[Found], registry: Registry) -> list[Found]:
-    """Inner quotes of the attributed direct quotes in `outer`."""
+def nested_quotes(
+    body: str, outer: list[Found], registry: Registry, spans: list[QuoteSpan] | None = None
+) -> list[Found]:
+    """Inner quotes of the attributed direct quotes in `outer`.
+
+    A transcript answer has no marks of its own ("DESAI: … I tell my students, "You
+    can refill a bucket.""): the quotes in it are the ordinary ones of `spans`.
+    """
     found: list[Found] = []
     for quote in outer:
         if quote.kind != "direct" or quote.entity is None:
             continue
-        for start, end in _inner_spans(body, quote):
+        if spans is not None and body[quote.start - 1 : quote.start] not in _ALL_MARKS:
+            inner = _spans_within(spans, quote)
+        else:
+            inner = _inner_spans(body, quote)
+        for start, end in inner:
             inner = _attribute(body, quote, start, end, registry)
             if inner is not None:
                 found.append(inner)
     return found
+
+
+_ALL_MARKS = frozenset("\"“”‘’'«»„")
+
+
+def _spans_within(spans: list[QuoteSpan], quote: Found) -> list[tuple[int, int]]:
+    """(start, end) of the quotes of `spans` that lie inside an unmarked container."""
+    low = bisect.bisect_left(spans, quote.start, key=_SPAN_START)
+    inside = []
+    for span in spans[low:]:
+        if span.end > quote.end:
+            break
+        inside.append((span.start, span.end))
+    return inside
+
+
+_SPAN_START = attrgetter("start")
 
 
 def _inner_spans(body: str, quote: Found) -> list[tuple[int, int]]:

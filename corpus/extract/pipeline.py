@@ -72,12 +72,12 @@ def _run_stages(body: str) -> Extraction:
     # Quotes inside quotes and fragments inside reported clauses sit within their
     # container: added after the overlaps are settled.
     inner = (
-        nested_quotes(body, settled, registry)
+        nested_quotes(body, settled, registry, spans if answers else None)
         + fragments_in_clauses(body, settled, spans, paras)
         + quotes_in_answers(answers, found, settled)
     )
     if inner:
-        settled = sorted([*settled, *inner], key=lambda f: f.start)
+        settled = sorted([*settled, *_distinct(inner)], key=lambda f: f.start)
     return assemble(body, settled)
 
 
@@ -98,6 +98,19 @@ def quotes_in_answers(
         if index >= 0 and item.end <= answers[index].end and id(answers[index]) in kept:
             inside.append(item)
     return inside
+
+
+def _distinct(found: list[Found]) -> list[Found]:
+    """One finding per span and kind: a quote in a transcript answer may be found both
+    as a quote of the answer and by its own attribution."""
+    seen: set[tuple[int, int, str]] = set()
+    kept = []
+    for item in found:
+        key = (item.start, item.end, item.kind)
+        if key not in seen:
+            seen.add(key)
+            kept.append(item)
+    return kept
 
 
 def settle_overlaps(found: list[Found]) -> list[Found]:

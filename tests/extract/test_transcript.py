@@ -46,3 +46,15 @@ def test_the_reporter_s_narration_is_the_story_not_a_quote(run):
     ) in found
     assert ("direct", "I have never seen it this dry.", "Hector Marquez") in found
     assert not any(speaker == "Reyes" for _, _, speaker in found)
+
+
+def test_a_quote_inside_an_answer_is_the_answerer_s(run):
+    _, extraction = run(
+        "KHAN: Tell us about the ground.",
+        'DESAI: Once the clay compacts, it is gone. I tell my students, "You can refill a'
+        " bucket. You can't refill a crushed bucket.\"",
+        "KHAN: Thank you.",
+    )
+    inner = [q for q in extraction.quotes if q.text.startswith("You can refill")]
+    assert len(inner) == 1 and inner[0].mention == "I"
+    assert inner[0].speaker == next(q.speaker for q in extraction.quotes if q.mention == "DESAI")
