@@ -80,6 +80,8 @@ def _sight_runs(
             or (tokens[first - 1].lower == "of" and _named_place(tokens, first))
         ):
             continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch": places
+        if first == 0 and _speaker_label(tokens, last):
+            continue  # "KERR: I can't explain it": transcript.py reads the label
         position = tokens[first].start
         key = body[position : tokens[last].end]
         reading = readings.get(key, _UNREAD)
@@ -105,6 +107,15 @@ def _sight_runs(
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+def _speaker_label(tokens: list[Token], last: int) -> bool:
+    """Is the run opening a paragraph an upper-case speaker label before a colon?"""
+    return (
+        last + 1 < len(tokens)
+        and tokens[last + 1].text == ":"
+        and all(token.text.isupper() for token in tokens[: last + 1])
+    )
 
 
 _UNREAD = NameReading("", "", [])  # a marker: None is a reading too (no name)

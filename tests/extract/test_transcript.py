@@ -58,3 +58,8 @@ def test_a_quote_inside_an_answer_is_the_answerer_s(run):
     inner = [q for q in extraction.quotes if q.text.startswith("You can refill")]
     assert len(inner) == 1 and inner[0].mention == "I"
     assert inner[0].speaker == next(q.speaker for q in extraction.quotes if q.mention == "DESAI")
+
+
+def test_a_label_in_capitals_names_a_person_not_an_acronym(run):
+    _, extraction = run("Intro.", "KERR: I can't explain it.", "LEE: Nor can I.")
+    assert [(q.speaker, q.mention) for q in extraction.quotes] == [("Kerr", "KERR"), ("Lee", "LEE")]
