@@ -64,14 +64,11 @@ def paragraphs(body: str) -> list[Paragraph]:
     """Paragraph extents, split on the blank lines the body convention uses."""
     found: list[Paragraph] = []
     position = 0
-    while position <= len(body):
-        cut = body.find(PARAGRAPH_BREAK, position)
-        end = len(body) if cut < 0 else cut
-        if body[position:end].strip():
+    for text in body.split(PARAGRAPH_BREAK):  # cut in C, as repeated finds would cut it
+        end = position + len(text)
+        if text and not text.isspace():
             found.append(_new(Paragraph, (position, end)))
-        if cut < 0:
-            break
-        position = cut + len(PARAGRAPH_BREAK)
+        position = end + len(PARAGRAPH_BREAK)
     return found
 
 

@@ -75,16 +75,16 @@ class ParagraphView:
     @property
     def sentence_start(self) -> list[int]:
         """Per token: index of its sentence's first token."""
-        if self._bounds is None:
-            self._bounds = _sentence_bounds(self.body, self)
-        return self._bounds[0]
+        return (self._bounds or self._build_bounds())[0]
 
     @property
     def sentence_last(self) -> list[int]:
         """Per token: index of its sentence's last token."""
-        if self._bounds is None:
-            self._bounds = _sentence_bounds(self.body, self)
-        return self._bounds[1]
+        return (self._bounds or self._build_bounds())[1]
+
+    def _build_bounds(self) -> tuple[list[int], list[int]]:
+        self._bounds = _sentence_bounds(self.body, self)
+        return self._bounds
 
     def sentence_around(self, index: int) -> tuple[int, int]:
         """The first and the last token of the sentence that holds tokens[index].
@@ -96,7 +96,8 @@ class ParagraphView:
         run-on sentence full of cues stays linear.
         """
         if self.slots or self._bounds is not None:
-            return self.sentence_start[index], self.sentence_last[index]
+            starts, lasts = self._bounds or self._build_bounds()
+            return starts[index], lasts[index]
         tokens = self.tokens
         opening = 0  # where the paragraph's first sentence after a label starts
         label_end = _label_end(self)
