@@ -511,6 +511,7 @@ class Registry:
         self.voiced: Entity | None = None
         # Few articles say "herself" or "himself": most sightings need not look for it.
         self._reflexives = "self" in body
+        self._second_line: int | None = None  # see _after_first_line
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
@@ -732,7 +733,7 @@ class Registry:
         if noun not in self.lexicon.person_nouns and noun not in _LEDE_ROLES:
             return None
         lede_end = self.body.find("\n", position)
-        if lede_end < 0 or "\n" in self.body[:position].strip():
+        if lede_end < 0 or self._after_first_line(position):
             return None  # not the first paragraph, or no paragraph after it
         next_start = lede_end
         while next_start < len(self.body) and self.body[next_start].isspace():
@@ -752,6 +753,14 @@ class Registry:
             entity.kind == "person" and any(noun in title_words(t) for t in entity.titles)
             for entity in self.before(position)
         )
+
+    def _after_first_line(self, position: int) -> bool:
+        """Is there a line break within the text before `position` ("\n" in
+        body[:position].strip())? Told by where the second line's text starts, found
+        once, rather than by copying the body up to each nominal."""
+        if self._second_line is None:
+            self._second_line = _second_line_start(self.body)
+        return self._second_line < position
 
     def group_member(self, position: int) -> Entity | None:
         """ "one of them", "one said": a group that spoke just before (groups are sighted
@@ -868,6 +877,22 @@ class Registry:
         self.entities.append(entity)
         self.groups.append(entity)
         return entity
+
+
+def _second_line_start(body: str) -> int:
+    """Where the text after the body's first line break starts (a break after some
+    text, with text after it), or past the body's end."""
+    first = _NON_SPACE.search(body)
+    if first is not None:
+        line_break = body.find("\n", first.start())
+        if line_break >= 0:
+            following = _NON_SPACE.search(body, line_break + 1)
+            if following is not None:
+                return following.start()
+    return len(body) + 1
+
+
+_NON_SPACE = re.compile(r"\S")  # not str.isspace(), as str.strip() takes it
 
 
 @lru_cache(maxsize=4096)
