@@ -1174,8 +1174,8 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
             return first + 1 if first + 1 <= last else None  # "said privately"
         return None
     index = _past_short_noun_phrase(tokens, first + 1, last)
-    if index is None:
-        return None
+    if index is None or index > last:
+        return None  # the phrase runs to the end of the text: no clause after it
     index = _skip_time_phrase(tokens, index, last) or index
     if index > last or tokens[index].lower not in CLAUSE_STARTERS:
         return None

@@ -163,3 +163,12 @@ def test_the_scene_after_a_quote_s_attribution_is_no_clause(run):
     assert reported(run, 'On "America Tonight," Kellerman said the law had teeth.') == [
         ("the law had teeth", "Kellerman")
     ]
+
+
+def test_a_phrase_after_a_cue_that_runs_to_the_end_of_the_text():
+    # It raised IndexError, and extract() then dropped every quote of the article.
+    from quoth.corpus.extract import run_pipeline
+
+    assert run_pipeline("Ann Lee said at the meeting").quotes == []
+    [quote] = run_pipeline('"Yes," Ann Lee said at the meeting').quotes
+    assert (quote.text, quote.speaker) == ("Yes,", "Ann Lee")
