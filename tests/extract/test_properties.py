@@ -44,6 +44,25 @@ PIECES = st.sampled_from(
         "he said, ‘",
         "',\"",
         "’”",
+        # Phrases around cues that the clause, subject and adjunct readers walk through
+        "at",
+        "in",
+        "a",
+        "meeting",
+        "on Tuesday",
+        "last week",
+        "who",
+        "and",
+        "only",
+        "about half",
+        "says",
+        "kept saying",
+        "Ann Lee",
+        "The",
+        "MP",
+        "KERR:",
+        "•",
+        "At least 180",
     ]
 )
 TEXT = st.one_of(
