@@ -517,6 +517,22 @@ def _bare_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> 
     )
 
 
+def _named_before_role(
+    tokens: list[Token], role_last: int, floor: int, lexicon: Lexicon
+) -> Mention | None:
+    """The name a role is in apposition to: "Rick Vandermeer, a paving contractor"
+    before "who testified": the contractor who speaks is Vandermeer."""
+    if tokens[role_last].lower not in lexicon.person_nouns:
+        return None
+    start = np_start(tokens, role_last, floor, lexicon)
+    if start is None or start - 2 < floor or tokens[start - 1].text != ",":
+        return None
+    if tokens[start].lower not in {"a", "an", "the"}:
+        return None
+    named = subject_before(tokens, start - 1, floor, whole=False)
+    return named if named is not None and named.head == "name" else None
+
+
 def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool) -> Mention | None:
     """The speaker phrase that ends right before a cue, or None.
 
@@ -549,6 +565,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if antecedent is None and nearest is not None and nearest > floor:
             antecedent = subject_before(tokens, end, nearest, whole=False)
         return antecedent
+    if tokens[end].lower == "who" and end - 1 > floor:
+        named = _named_before_role(tokens, end - 1, floor, lexicon)
+        if named is not None:
+            return named  # "Rick Vandermeer, a paving contractor who testified that …"
     while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
     if end <= floor:  # "he privately said": one word left, or none

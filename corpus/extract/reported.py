@@ -981,12 +981,23 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
 
 
 def _in_relative_clause(tokens: list[Token], cue: Cue) -> bool:
-    """Is the cue the verb of a ", who said" / ", which said" clause?"""
-    return (
-        cue.first >= 2
-        and tokens[cue.first - 1].lower in {"who", "which"}
-        and tokens[cue.first - 2].text == ","
-    )
+    """Is the cue the verb of a ", who said" / ", which said" clause, or of a
+    ", a contractor who testified" one?"""
+    if cue.first < 2 or tokens[cue.first - 1].lower not in {"who", "which"}:
+        return False
+    return tokens[cue.first - 2].text == "," or _in_an_aside(tokens, cue.first - 2)
+
+
+def _in_an_aside(tokens: list[Token], index: int) -> bool:
+    """Is tokens[index] within a few words after a comma ("Vandermeer, a paving
+    contractor")?"""
+    for position in range(index, max(-1, index - 5), -1):
+        text = tokens[position].text
+        if text == ",":
+            return True
+        if not text[:1].isalpha():
+            return False
+    return False
 
 
 def _before_next_comma(tokens: list[Token], first: int, last: int) -> int:

@@ -650,7 +650,7 @@ def test_a_person_of_a_body_is_the_person() -> None:
     [quote] = extract(body).quotes
     assert (quote.speaker, quote.mention) == ("Vincent Marlowe", "He")
     [speaker] = extract(body).speakers
-    assert speaker.titles[-1] == "Keystone Ridge Partners"
+    assert "Keystone Ridge Partners" in speaker.titles  # beside his role, "developer"
 
 
 def test_he_never_means_a_woman_named_before() -> None:

@@ -172,3 +172,12 @@ def test_a_phrase_after_a_cue_that_runs_to_the_end_of_the_text():
     assert run_pipeline("Ann Lee said at the meeting").quotes == []
     [quote] = run_pipeline('"Yes," Ann Lee said at the meeting').quotes
     assert (quote.text, quote.speaker) == ("Yes,", "Ann Lee")
+
+
+def test_a_role_in_apposition_before_who(run):
+    found = reported(
+        run,
+        "Rick Vandermeer, a paving contractor who testified that he had paid Dale $85,000"
+        " over four years, was sentenced in April.",
+    )
+    assert found == [("he had paid Dale $85,000 over four years", "Rick Vandermeer")]
