@@ -457,8 +457,10 @@ class ReportedFinder:
                 continue
             lower = tokens[index].lower
             previous = tokens[index - 1].text
-            if previous == "," and (
-                lower in COMMA_STOPS or lower == "which" or _is_participle(tokens[index])
+            if (
+                previous == ","
+                and (lower in COMMA_STOPS or lower == "which" or _is_participle(tokens[index]))
+                and not _second_that(tokens, index, last)  # ", but that CLAUSE": read below
             ):
                 appositive = lower in {"a", "an", "which"}
                 # An appositive or a ", which" aside ends the clause only after a whole
@@ -978,6 +980,16 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
         if tokens[index].lower in {"that", "which", "who"}:
             return index - first - 1
     return stop - first
+
+
+def _second_that(tokens: list[Token], index: int, last: int) -> bool:
+    """Do "and"/"but" at tokens[index] open a second reported clause ("…, but that it
+    would watch closely")?"""
+    return (
+        index + 2 <= last
+        and tokens[index].lower in {"and", "but"}
+        and tokens[index + 1].lower == "that"
+    )
 
 
 def _in_relative_clause(tokens: list[Token], cue: Cue) -> bool:

@@ -181,3 +181,15 @@ def test_a_role_in_apposition_before_who(run):
         " over four years, was sentenced in April.",
     )
     assert found == [("he had paid Dale $85,000 over four years", "Rick Vandermeer")]
+
+
+def test_a_second_that_clause_after_a_comma(run):
+    found = reported(
+        run,
+        "The union said in a statement that no teachers would be laid off, but that it"
+        " would watch how staff are reassigned.",
+    )
+    assert found == [
+        ("no teachers would be laid off", "union"),
+        ("it would watch how staff are reassigned", "union"),
+    ]
