@@ -675,7 +675,9 @@ GROUP_PARTICIPLES = frozenset({"interviewed", "polled", "surveyed", "contacted",
 _POSTMODIFIED_HEADS = frozenset({"group", "person_noun", "name"})
 PARTITIVES = frozenset({"one", "both", "each", "either", "neither", "two", "three", "some"})
 # "Officials at the Pentagon", "diplomats in the region": the group is the subject.
-PLACE_PREPOSITIONS_AFTER_NOUN = frozenset({"at", "in", "from", "with", "for", "of"})
+PLACE_PREPOSITIONS_AFTER_NOUN = frozenset(
+    {"at", "in", "from", "with", "for", "of", "near", "along", "across", "outside", "around"}
+)
 
 
 def _core_mention(

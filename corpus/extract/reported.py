@@ -549,7 +549,12 @@ class ReportedFinder:
             return None
         if _question_lead_in(tokens, sentence_first):
             return None  # "Asked whether she was worried, Ms. Sato said, …"
-        inverted = tokens[cue.first - 1].text == "," and cue.first - 1 > sentence_first
+        # "CLAUSE, said X"; never ", saying X …", whose subject is the sentence's
+        inverted = (
+            tokens[cue.first - 1].text == ","
+            and cue.first - 1 > sentence_first
+            and not tokens[cue.verb].lower.endswith("ing")
+        )
         # The word-order tests are cheap; the verb search below is not, so it comes last.
         if inverted:
             if cue.lemma == "tell":

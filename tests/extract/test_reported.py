@@ -193,3 +193,17 @@ def test_a_second_that_clause_after_a_comma(run):
         ("no teachers would be laid off", "union"),
         ("it would watch how staff are reassigned", "union"),
     ]
+
+
+def test_a_group_after_a_participle_cue_is_in_the_clause(run):
+    assert reported(
+        run,
+        "Sen. Margaret Olander called for an exemption, saying growers in her state could"
+        " not absorb another jump in prices.",
+    ) == [("growers in her state could not absorb another jump in prices", "Margaret Olander")]
+
+
+def test_a_group_placed_by_near_or_along(run):
+    assert reported(run, "Business owners near the bridge say they're already feeling it.") == [
+        ("they're already feeling it", "Business owners")
+    ]
