@@ -408,6 +408,8 @@ class ReportedFinder:
         if index < count and not view.outside[index]:
             # 'said voters "can read a spreadsheet"': the quote holds the verb
             return _quote_opens_with_a_verb(tokens, index)
+        if _modal_after_an_inclusive_aside(tokens, index):
+            return True  # "said essential services, including state police, would …"
         stop = min(count, index + BARE_SUBJECT_REACH)
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
         # follow a cue), one look-up over the words settles it.
@@ -985,6 +987,23 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
         if tokens[index].lower in {"that", "which", "who"}:
             return index - first - 1
     return stop - first
+
+
+def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
+    """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
+    auxiliary or modal: the phrase is the clause's subject."""
+    opening = next(
+        (i for i in range(index, min(len(tokens) - 1, index + 3)) if tokens[i].text == ","), None
+    )
+    if opening is None or tokens[opening + 1].lower not in INCLUSIVE | {"such"}:
+        return False
+    for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
+        if tokens[position].text == ",":
+            return tokens[position + 1].lower in FINITE_AFTER_BARE_NOUN
+    return False
+
+
+_ASIDE_REACH = 14  # tokens
 
 
 def _second_that(tokens: list[Token], index: int, last: int) -> bool:

@@ -207,3 +207,9 @@ def test_a_group_placed_by_near_or_along(run):
     assert reported(run, "Business owners near the bridge say they're already feeling it.") == [
         ("they're already feeling it", "Business owners")
     ]
+
+
+def test_a_bare_subject_with_an_including_aside(run):
+    assert reported(
+        run, "Marsh has said essential services, including state police, would keep operating."
+    ) == [("essential services, including state police, would keep operating", "Marsh")]
