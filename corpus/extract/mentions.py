@@ -278,11 +278,14 @@ def _after_clause_join(tokens: list[Token], index: int, floor: int) -> bool:
 def _determiner_within(tokens: list[Token], index: int, floor: int, reach: int) -> bool:
     for back in range(index - 1, max(floor, index - reach) - 1, -1):
         token = tokens[back]
-        if token.lower in DETERMINERS:
-            return True
+        if token.lower in DETERMINERS or token.lower in _SINGLE_OPENERS:
+            return True  # "a chip executive", "one chip executive"
         if not token.is_word() or token.lower in NON_NAME_CAPITALS or token.lower in _VERBISH:
             return False
     return False
+
+
+_SINGLE_OPENERS = frozenset({"one", "another"})
 
 
 _VERBISH = word_set("verbish")

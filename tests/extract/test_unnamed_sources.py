@@ -114,3 +114,8 @@ def test_first_names_from_beyond_the_anglophone_press_tell_gender(run):
         "Suhasini Pillai",
         "Suhasini Pillai",
     ]
+
+
+def test_one_with_an_unlisted_modifier_before_the_role(run):
+    found = quotes(run, '"Permits are not the only problem," one chip executive told Axios.')
+    assert found == [("direct", "Permits are not the only problem,", "chip executive", True)]
