@@ -616,8 +616,8 @@ class Registry:
                 entity.name.lower(),
                 *(a.lower() for a in entity.aliases),
             ):
-                entity.add_alias(entity.name)
-                entity.name = name
+                former, entity.name = entity.name, name
+                entity.add_alias(former)  # "ISPR" stays an alias of its full name
                 return entity
         entity = Entity(name, "organisation")
         if reading.alias:

@@ -100,3 +100,15 @@ def test_the_same_words_elsewhere_in_a_body_read_the_same():
     tokens = tokenise(text, 0, len(text))
     assert read_name(text, tokens, 0, 2) == read_name(text, tokens, 4, 6)
     assert read_name(text, tokens, 3, 2) is None  # an empty run
+
+
+def test_a_body_named_in_full_later_keeps_its_acronym_as_an_alias():
+    from quoth.corpus.extract.speakers import NameReading, Registry
+
+    registry = Registry("")
+    short = registry.find_or_add(NameReading("organisation", "ISPR", []))
+    full = registry.find_or_add(
+        NameReading("organisation", "Inter-Services Public Relations", [], "ISPR")
+    )
+    assert full is short
+    assert (full.name, full.aliases) == ("Inter-Services Public Relations", ["ISPR"])
