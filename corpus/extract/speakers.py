@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
@@ -598,13 +599,19 @@ class Registry:
             return "male"
         return None
 
+    def _recent_bodies(self) -> Iterator[Entity]:
+        """The bodies met so far, latest first, up to BODIES_SEARCHED of them: a name
+        is looked for among them, and a bound keeps an article that names thousands
+        of bodies linear (news copy names a few dozen at most)."""
+        return islice(reversed(self.organisations), BODIES_SEARCHED)
+
     def _organisation(self, reading: NameReading) -> Entity:
         name = reading.name
         if name.lower().startswith("the "):
             name = name[4:]
         key = name.lower()
         initials = _acronym_letters(name)
-        for entity in reversed(self.organisations):
+        for entity in self._recent_bodies():
             if initials is not None and initials in _initials_of(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
                 return entity
@@ -632,7 +639,7 @@ class Registry:
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
             return self._latest_of(people)
-        for entity in reversed(self.organisations):
+        for entity in self._recent_bodies():
             if _answers_to(entity, key):
                 return entity
         if key in self.lexicon.countries or _ACRONYM.match(word):
@@ -940,6 +947,7 @@ def _initials_of(name: str) -> tuple[str, ...]:
     return (_initials(name),)
 
 
+BODIES_SEARCHED = 256
 _NAME_QUALIFIERS = frozenset(
     {"state", "u.s.", "us", "federal", "national", "city", "county", "provincial", "royal"}
 )

@@ -88,6 +88,18 @@ def make_hostile_article(size: int = 2_000_000, marks: int = 250_000) -> str:
     return "".join(chunks)[:size]
 
 
+def make_many_bodies_article(count: int) -> str:
+    """An article naming `count` different bodies, each twice: the speaker registry
+    must stay linear however many names it holds."""
+    rng = random.Random(11)
+    words = ["Alder", "Birch", "Cedar", "Dover", "Elm", "Glen", "Hazel", "Larch", "Rowan", "Thorn"]
+    paragraphs = []
+    for number in range(count):
+        name = f"{rng.choice(words)} {rng.choice(words)} {number} Council"
+        paragraphs.append(f"The {name} said the plan would fail. Officials at the {name} agreed.")
+    return paragraphs_to_body(paragraphs)
+
+
 def articles_per_second(articles: list[str]) -> tuple[float, float]:
     """Rates over CPU time of this process (other work on a shared machine does not
     count) and over wall-clock time."""
@@ -151,6 +163,12 @@ def main() -> int:
     )
     one_paragraph = '"Yes," he said. ' * 125_000  # 2 MB, 250,000 marks, no paragraph break
     print(f"one 2 MB paragraph of 250,000 marks: {cpu_seconds(one_paragraph):.2f} s CPU")
+    many, fewer = make_many_bodies_article(4000), make_many_bodies_article(2000)
+    many_elapsed, fewer_elapsed = cpu_seconds(many), cpu_seconds(fewer)
+    print(
+        f"an article naming 4,000 bodies ({len(many):,} chars): {many_elapsed:.2f} s; "
+        f"2,000 bodies: {fewer_elapsed:.2f} s (ratio {many_elapsed / fewer_elapsed:.2f})"
+    )
     half_elapsed = cpu_seconds(hostile[: len(hostile) // 2])
     print(
         f"half of the hostile article: {half_elapsed:.2f} s (linear cost keeps the ratio "

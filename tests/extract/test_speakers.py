@@ -112,3 +112,15 @@ def test_a_body_named_in_full_later_keeps_its_acronym_as_an_alias():
     )
     assert full is short
     assert (full.name, full.aliases) == ("Inter-Services Public Relations", ["ISPR"])
+
+
+def test_a_body_is_looked_for_among_the_latest_ones_only():
+    from quoth.corpus.extract.speakers import BODIES_SEARCHED, NameReading, Registry
+
+    registry = Registry("")
+    first = registry.find_or_add(NameReading("organisation", "Harbour Board", []))
+    for number in range(BODIES_SEARCHED):
+        registry.find_or_add(NameReading("organisation", f"Council {number}", []))
+    again = registry.find_or_add(NameReading("organisation", "Harbour Board", []))
+    assert again is not first  # beyond the bound: met as new, which keeps the cost linear
+    assert registry.find_or_add(NameReading("organisation", "Council 5", [])).name == "Council 5"
