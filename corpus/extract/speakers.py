@@ -868,7 +868,7 @@ class Registry:
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
         singular = _singular(head)
         plural = singular != head.lower()
-        for entity in reversed(self.groups):
+        for entity in islice(reversed(self.groups), BODIES_SEARCHED):  # linear, as bodies
             last = entity.head
             if not member and (_singular(last) != last) != plural:
                 continue
