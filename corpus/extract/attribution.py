@@ -579,11 +579,19 @@ class QuoteAttributor:
             return None
         # Someone else named after the attribution's sentence takes the floor; people
         # named inside it ("told CNN's Marcus Ellery") do not.
-        ends = [t.end for t in between if t.text in {".", "?", "!"}]
+        ends = [t.end for t in between if t.text in {".", "?", "!"} or self._closes_a_sentence(t)]
         start = ends[-1] if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         return Link(link.view, link.mention, link.cue, link.entity)
+
+    def _closes_a_sentence(self, token: Token) -> bool:
+        """A closing mark after a full stop ('on “State of the Union.”') ends the sentence."""
+        return token.text in _CLOSING_MARKS and self.body[token.start - 1 : token.start] in {
+            ".",
+            "?",
+            "!",
+        }
 
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
         """The named or pronoun subject of tokens[first..last], as the speaker."""
@@ -691,3 +699,4 @@ def _their_words(tokens: list[Token], first: int, last: int) -> bool:
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _SPEECH_NOUNS = word_set("speech_nouns")
+_CLOSING_MARKS = frozenset('”"’»')

@@ -221,3 +221,11 @@ def test_a_paragraph_of_someone_s_words_introduces_the_quote(run):
         '"We are asking 8-year-olds to ride a bus for 50 minutes each way."',
     )
     assert [(q.speaker, q.mention) for q in extraction.quotes] == [("Teresa Sandoval", "Her")]
+
+
+def test_a_floating_quote_after_a_title_that_ends_the_sentence(run):
+    _, extraction = run(
+        "“I’m not going to sugarcoat it,” Leonard Harrow told CNN’s Ana Whitcomb on “State of"
+        " the Union.” “That is not a sustainable way to run a department.”"
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Leonard Harrow", "Leonard Harrow"]
