@@ -693,6 +693,8 @@ def _core_mention(
         return _head_before_postmodifier(tokens, floor, last, whole, lexicon)
     if first > floor and not whole and _leading_adjunct(tokens, floor, first - 1):
         pass  # "At a debate last month Ann Lee said": a time or place leads the sentence
+    elif first == floor + 1 and not whole and tokens[floor].lower in _SENTENCE_ADVERBS:
+        pass  # "Later the governor said"
     elif first > floor and (
         whole or (tokens[first - 1].lower not in _CLAUSE_JOINS and not _opens_a_line(tokens, first))
     ):
@@ -833,6 +835,9 @@ def _past_participial_phrase(tokens: list[Token], first: int, ceiling: int) -> i
 
 
 _PARTICIPIAL_LONGEST = 15
+_SENTENCE_ADVERBS = frozenset(
+    {"later", "earlier", "then", "meanwhile", "separately", "afterward", "afterwards", "now"}
+)
 _ADJUNCT_LONGEST = 8
 _ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
 _NOT_IN_AN_ADJUNCT = frozenset(

@@ -774,6 +774,14 @@ class Registry:
         only as speakers), unless it is further back than the last few people named."""
         return next((e for e in self.before(position)[:3] if e.kind == "group"), None)
 
+    def role_holder(self, position: int, role: str) -> Entity:
+        """The one holder of an office the article never names ("The president weighed
+        in"): a person known by the role, whom later "the president" finds by title."""
+        entity = Entity(role, "person", titles=[role])
+        self.entities.append(entity)
+        self.sightings.add(position, entity)
+        return entity
+
     def person_nominal(self, position: int, noun: str) -> Entity | None:
         """ "the minister": the nearest person whose titles hold the noun."""
         noun = noun.lower()
@@ -1123,6 +1131,8 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
                 position,
                 member=tokens[mention.core_first].lower not in {"a", "an"},
             )
+        if entity is None and _the_sole_holder(tokens, mention):
+            entity = registry.role_holder(position, head_token.lower)  # "The president said"
         return entity
     if mention.head == "group":
         if head_token.lower not in lexicon.group_nouns:
@@ -1237,6 +1247,17 @@ def _described_body(registry: Registry, body: str, tokens: list[Token], mention)
 
 
 # Openers of a mention that brings in someone new rather than referring back.
+def _the_sole_holder(tokens: list[Token], mention) -> bool:  # noqa: ANN001
+    """ "The president", "the governor": an office with one holder, named by "the"
+    and the role alone."""
+    return (
+        mention.core_last == mention.core_first + 1
+        and tokens[mention.core_first].lower == "the"
+        and tokens[mention.core_last].lower in _SOLE_OFFICES
+    )
+
+
+_SOLE_OFFICES = frozenset({"president", "governor", "mayor", "premier", "pope", "chancellor"})
 _INDEFINITES = frozenset({"a", "an", "one", "another", "someone", "somebody"})
 PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})

@@ -119,3 +119,15 @@ def test_first_names_from_beyond_the_anglophone_press_tell_gender(run):
 def test_one_with_an_unlisted_modifier_before_the_role(run):
     found = quotes(run, '"Permits are not the only problem," one chip executive told Axios.')
     assert found == [("direct", "Permits are not the only problem,", "chip executive", True)]
+
+
+def test_an_office_with_one_holder_never_named(run):
+    found = quotes(
+        run,
+        'The president weighed in, posting on social media: "Democrats closed the government."',
+        "Later the president said the talks were over.",
+    )
+    assert [(kind, speaker, anonymous) for kind, _, speaker, anonymous in found] == [
+        ("direct", "president", False),
+        ("reported", "president", False),
+    ]
