@@ -561,6 +561,8 @@ class ReportedFinder:
         if inverted:
             if cue.lemma == "tell":
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
+            if _relative_aside(tokens, sentence_first, cue.first - 1):
+                return None  # "Gordon Lamb, who voted no, said …": a subject, not a clause
         elif not _only_attribution_after(tokens, cue.last + 1, end, comma_after):
             return None
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
@@ -1004,6 +1006,14 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
 
 
 _ASIDE_REACH = 14  # tokens
+
+
+def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
+    """Do tokens[first..last] hold a ", who …" or ", which …" aside?"""
+    return any(
+        tokens[index].lower in {"who", "which"} and tokens[index - 1].text == ","
+        for index in range(first + 1, last)
+    )
 
 
 def _second_that(tokens: list[Token], index: int, last: int) -> bool:

@@ -213,3 +213,9 @@ def test_a_bare_subject_with_an_including_aside(run):
     assert reported(
         run, "Marsh has said essential services, including state police, would keep operating."
     ) == [("essential services, including state police, would keep operating", "Marsh")]
+
+
+def test_a_subject_with_a_relative_aside_is_no_inverted_clause(run):
+    assert reported(run, "Councilmember Gordon Lamb, who voted no, said the cap would hurt.") == [
+        ("the cap would hurt", "Gordon Lamb")
+    ]
