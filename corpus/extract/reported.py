@@ -226,7 +226,7 @@ class ReportedFinder:
                 # "The Pentagon, which said the strike was legal, declined to comment":
                 # the relative clause ends at its comma.
                 last = _before_next_comma(tokens, first, last)
-            if last - first + 1 < MIN_CLAUSE_TOKENS:
+            if last - first + 1 < MIN_CLAUSE_TOKENS and not _pronoun_and_verb(tokens, first, last):
                 break
             reach = OBJECT_CUE_REACH if takes_object else 14
             if takes_object:
@@ -1006,6 +1006,15 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
 
 
 _ASIDE_REACH = 14  # tokens
+
+
+def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:
+    """A two-word clause: a subject pronoun and its verb ("said she understood",
+    "said he agreed")."""
+    if last != first + 1 or tokens[first].lower not in _SUBJECT_PRONOUNS:
+        return False
+    verb = tokens[last].lower
+    return verb in FINITE_VERBS or (verb.endswith("ed") and verb.isalpha())
 
 
 def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:

@@ -219,3 +219,9 @@ def test_a_subject_with_a_relative_aside_is_no_inverted_clause(run):
     assert reported(run, "Councilmember Gordon Lamb, who voted no, said the cap would hurt.") == [
         ("the cap would hurt", "Gordon Lamb")
     ]
+
+
+def test_a_two_word_clause_of_a_pronoun_and_its_verb(run):
+    assert reported(run, "Joanna Calloway said she understood.") == [
+        ("she understood", "Joanna Calloway")
+    ]
