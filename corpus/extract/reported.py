@@ -292,7 +292,9 @@ class ReportedFinder:
             if lower in {"who", "whom"} and told_someone:
                 relative = True
                 continue
-            verb = (lower in cue_forms and lower not in NOUNISH_FORMS) or lower in FINITE_VERBS
+            verb = (lower in cue_forms and lower not in NOUNISH_FORMS) or (
+                lower in FINITE_VERBS and not tokens[index].text[:1].isupper()  # "in May that"
+            )
             if verb and not relative:
                 return None
             if not tokens[index].is_word() and not _quoted_title_part(tokens[index]):

@@ -225,3 +225,12 @@ def test_a_two_word_clause_of_a_pronoun_and_its_verb(run):
     assert reported(run, "Joanna Calloway said she understood.") == [
         ("she understood", "Joanna Calloway")
     ]
+
+
+def test_phrases_before_that_with_by_and_a_month(run):
+    assert reported(run, "Harold Lee said by phone from his home that he had an ID.") == [
+        ("he had an ID", "Harold Lee")
+    ]
+    assert reported(run, "Elliot Haskell told lawmakers in May that the rules favored fiber.") == [
+        ("the rules favored fiber", "Elliot Haskell")
+    ]
