@@ -912,7 +912,11 @@ def _occasion(words: list[Token]) -> bool:
     return (
         0 < len(words) <= _OCCASION_LONGEST
         and words[0].lower in _OCCASION_PREPOSITIONS
-        and all(word.text[:1].isalnum() and word.lower not in _NOT_IN_AN_OCCASION for word in words)
+        and all(
+            (word.text[:1].isalnum() or word.text == "-")  # "in a 38-page opinion"
+            and word.lower not in _NOT_IN_AN_OCCASION
+            for word in words
+        )
     )
 
 

@@ -234,3 +234,8 @@ def test_phrases_before_that_with_by_and_a_month(run):
     assert reported(run, "Elliot Haskell told lawmakers in May that the rules favored fiber.") == [
         ("the rules favored fiber", "Elliot Haskell")
     ]
+
+
+def test_an_occasion_with_a_hyphenated_number_after_the_cue(run):
+    body = "The law places a modest burden, the court said in a 38-page opinion."
+    assert reported(run, body) == [("The law places a modest burden", "court")]
