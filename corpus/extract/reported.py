@@ -815,15 +815,29 @@ def _verb_after_singular_subject(tokens: list[Token], index: int, last: int) -> 
     directly or after one more word ("tightens work requirements"). Verbs that
     mostly take an object ("announced the job cuts") are not asked.
     """
-    if index < 2 or tokens[index - 2].lower not in _SUBJECT_DETERMINERS:
+    if index < 2 or not _determiner_before(tokens, index - 1):
         return False
     noun = tokens[index - 1].text
     if not (noun.isalpha() and noun.islower()) or (noun.endswith("s") and not noun.endswith("ss")):
         return False
+    if index + 1 <= last and tokens[index + 1].text[:1].isupper():
+        return True  # "the campaign's internal polling shows Bryce within five points"
     return any(
         _bare_plural(tokens[position].text)
         for position in range(index + 1, min(last, index + 2) + 1)
     )
+
+
+def _determiner_before(tokens: list[Token], noun: int) -> bool:
+    """A determiner before the noun at tokens[noun], past up to two modifiers ("the
+    plan", "the campaign's internal polling")."""
+    for position in range(noun - 1, max(-1, noun - 4), -1):
+        word = tokens[position]
+        if word.lower in _SUBJECT_DETERMINERS:
+            return True
+        if not (word.text.islower() and word.text.replace("'", "").replace("’", "").isalpha()):
+            return False
+    return False
 
 
 def _bare_plural(word: str) -> bool:
@@ -1003,7 +1017,7 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     opening = next(
         (i for i in range(index, min(len(tokens) - 1, index + 3)) if tokens[i].text == ","), None
     )
-    if opening is None or tokens[opening + 1].lower not in INCLUSIVE | {"such"}:
+    if opening is None or tokens[opening + 1].lower not in INCLUSIVE | {"such", "not"}:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
         if tokens[position].text == ",":

@@ -239,3 +239,16 @@ def test_phrases_before_that_with_by_and_a_month(run):
 def test_an_occasion_with_a_hyphenated_number_after_the_cue(run):
     body = "The law places a modest burden, the court said in a 38-page opinion."
     assert reported(run, body) == [("The law places a modest burden", "court")]
+
+
+def test_a_present_tense_verb_after_a_modified_subject_with_a_named_object(run):
+    body = "Sonia Gambrell says the campaign's internal polling shows Bryce within five points."
+    assert reported(run, body) == [
+        ("the campaign's internal polling shows Bryce within five points", "Sonia Gambrell")
+    ]
+
+
+def test_a_bare_subject_with_a_not_aside(run):
+    assert reported(run, "Experts say enforcement, not the law itself, is the bottleneck.") == [
+        ("enforcement, not the law itself, is the bottleneck", "experts")
+    ]
