@@ -565,7 +565,9 @@ class ReportedFinder:
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
             if _relative_aside(tokens, sentence_first, cue.first - 1):
                 return None  # "Gordon Lamb, who voted no, said …": a subject, not a clause
-        elif not _only_attribution_after(tokens, cue.last + 1, end, comma_after):
+        elif not _only_attribution_after(
+            tokens, _past_audience(tokens, cue, end), end, comma_after
+        ):
             return None
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
@@ -1035,6 +1037,22 @@ def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:
         return False
     verb = tokens[last].lower
     return verb in FINITE_VERBS or (verb.endswith("ed") and verb.isalpha())
+
+
+def _past_audience(tokens: list[Token], cue: Cue, end: int) -> int:
+    """Past the audience of a verb of telling ("told a news conference", "told the
+    BBC") before the occasion that may follow it."""
+    start = cue.last + 1
+    if cue.lemma not in ADDRESSEE_LEMMAS or start > end or tokens[start].lower not in _ARTICLES:
+        return start
+    for index in range(start + 1, min(end, start + _AUDIENCE_WORDS) + 1):
+        if tokens[index].lower in _OCCASION_PREPOSITIONS or not tokens[index].text[:1].isalnum():
+            return index
+    return min(end, start + _AUDIENCE_WORDS) + 1
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+_AUDIENCE_WORDS = 4  # "a packed news conference"
 
 
 def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:

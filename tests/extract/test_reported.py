@@ -252,3 +252,8 @@ def test_a_bare_subject_with_a_not_aside(run):
     assert reported(run, "Experts say enforcement, not the law itself, is the bottleneck.") == [
         ("enforcement, not the law itself, is the bottleneck", "experts")
     ]
+
+
+def test_a_clause_before_told_an_audience_and_an_occasion(run):
+    body = "The cuts would begin in April, Imtiaz Qureshi told a news conference in the capital."
+    assert reported(run, body) == [("The cuts would begin in April", "Imtiaz Qureshi")]
