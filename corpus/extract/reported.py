@@ -512,7 +512,11 @@ class ReportedFinder:
         """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." (the sentence's words
         end at tokens[end])."""
         tokens = view.tokens
-        if view.slots and not all(view.outside[sentence_first : cue.last + 1]):
+        if (
+            view.slots
+            and not all(view.outside[sentence_first : cue.last + 1])
+            and not _only_fragments_quoted(view, sentence_first, cue.first)
+        ):
             return None  # a quote in the sentence: the attribution stage reads it
         # Each form below needs a comma before the cue, within BACKWARD_REACH words:
         # "CLAUSE, X said", "CLAUSE, said X", "The button, X said, has …". Most cues
@@ -1037,6 +1041,23 @@ def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:
         return False
     verb = tokens[last].lower
     return verb in FINITE_VERBS or (verb.endswith("ed") and verb.isalpha())
+
+
+def _only_fragments_quoted(view: ParagraphView, first: int, cue_first: int) -> bool:
+    """Are the quotes between tokens[first] and the cue fragments woven into the
+    clause ('The government was “balancing its books …”, the party said'), with the
+    clause opening outside them?"""
+    if not view.outside[first]:
+        return False
+    slots = [slot for slot in view.slots if slot.last >= first and slot.first <= cue_first]
+    return all(
+        slot.first > first
+        and slot.last < cue_first
+        and slot.opens_here
+        and slot.closes_here
+        and view.body[slot.span.start : slot.span.start + 1].islower()
+        for slot in slots
+    )
 
 
 def _past_audience(tokens: list[Token], cue: Cue, end: int) -> int:

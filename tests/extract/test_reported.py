@@ -257,3 +257,10 @@ def test_a_bare_subject_with_a_not_aside(run):
 def test_a_clause_before_told_an_audience_and_an_occasion(run):
     body = "The cuts would begin in April, Imtiaz Qureshi told a news conference in the capital."
     assert reported(run, body) == [("The cuts would begin in April", "Imtiaz Qureshi")]
+
+
+def test_a_clause_with_a_quoted_fragment_before_the_attribution(run):
+    body = "The government was “balancing its books on the backs of drivers”, the party said."
+    assert reported(run, body) == [
+        ("The government was “balancing its books on the backs of drivers”", "party")
+    ]
