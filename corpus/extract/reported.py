@@ -584,12 +584,25 @@ class ReportedFinder:
             )
         reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
         for comma in range(reach, cue.first - 1):
-            if tokens[comma].text != ",":
+            if tokens[comma].text == ",":
+                clause_last = comma - 1
+            elif self._comma_inside_closing_mark(view, comma):
+                clause_last = comma  # 'Calloway was “exactly the outsider FEMA needs,” X said'
+            else:
                 continue
             mention = subject_before(tokens, cue.first, comma + 1, whole=True)
             if mention is not None:
-                return self._make(view, mention, cue, [(sentence_first, comma - 1)])
+                return self._make(view, mention, cue, [(sentence_first, clause_last)])
         return None
+
+    def _comma_inside_closing_mark(self, view: ParagraphView, index: int) -> bool:
+        """Is tokens[index] a closing mark right after a comma inside the quote?"""
+        token = view.tokens[index]
+        return (
+            not view.outside[index]
+            and token.text in _CLOSING_MARKS
+            and self.body[token.start - 1 : token.start] == ","
+        )
 
     def _told_by(
         self, view: ParagraphView, cue: Cue, sentence_last: int
@@ -1169,6 +1182,7 @@ def _quote_opens_with_a_verb(tokens: list[Token], mark: int) -> bool:
 
 
 _OPENING_MARKS = frozenset('"“„«')
+_CLOSING_MARKS = frozenset('"”»’')
 
 
 def _attributes_the_quote_before(

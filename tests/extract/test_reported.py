@@ -264,3 +264,10 @@ def test_a_clause_with_a_quoted_fragment_before_the_attribution(run):
     assert reported(run, body) == [
         ("The government was “balancing its books on the backs of drivers”", "party")
     ]
+
+
+def test_a_clause_whose_comma_is_inside_the_closing_mark(run):
+    body = "Calloway was “exactly the outsider FEMA needs,” a White House spokesperson said."
+    assert reported(run, body) == [
+        ("Calloway was “exactly the outsider FEMA needs,”", "White House")
+    ]
