@@ -68,7 +68,12 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
         return None  # "the reported presence", "a statement"
     if word in NOUNISH_FORMS and not _nounish_form_is_verb(tokens, index, word, previous):
         return None
-    if word.endswith("ing") and previous not in _HELPERS and word not in PARTICIPLES_AFTER_COMMA:
+    if (
+        word.endswith("ing")
+        and previous not in _HELPERS
+        and word not in PARTICIPLES_AFTER_COMMA
+        and previous.removesuffix("s") not in PUBLISHED_DOCUMENTS  # "a concurrence emphasizing"
+    ):
         return None
     first = auxiliary_start(tokens, index)
     last, clause_from = _tail(tokens, outside, index, lemma, lexicon)

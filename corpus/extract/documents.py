@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .cues import auxiliary_start
 from .lexicon import word_set
-from .mentions import Mention, subject_before
+from .mentions import Mention, leading_subject, subject_before
 from .text import Token
 
 PUBLISHING_VERBS = word_set("publishing_verbs")
@@ -27,7 +27,11 @@ def document_author(tokens: list[Token], cue_first: int, floor: int) -> Mention 
     verb = _publishing_verb(tokens, document, floor)
     if verb is None:
         return None
-    return subject_before(tokens, auxiliary_start(tokens, verb), floor, whole=False)
+    first = auxiliary_start(tokens, verb)
+    if first - 1 > floor and tokens[first - 1].lower in {"and", "then"}:
+        # "McKinnon joined the majority and wrote a concurrence emphasizing …"
+        return leading_subject(tokens, floor, first - 2)
+    return subject_before(tokens, first, floor, whole=False)
 
 
 def _document_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:
@@ -42,7 +46,7 @@ def _document_before(tokens: list[Token], cue_first: int, floor: int) -> int | N
     return None
 
 
-_ADJUNCT_REACH = 4  # words between the document and the cue
+_ADJUNCT_REACH = 6  # words between document and cue: "a letter to every House office Monday"
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "and", "but", "he", "she", "it", "they"})
 
 

@@ -29,3 +29,17 @@ def test_a_fragment_after_a_statement_is_its_authors() -> None:
     body = 'The Harbor Authority issued a statement calling the plan "a cautionary tale."'
     [quote] = extract(body).quotes
     assert (quote.kind, quote.speaker) == ("partial", "Harbor Authority")
+
+
+def test_a_written_document_with_an_adjunct_and_a_shared_subject(run):
+    _, extraction = run(
+        "Chief Justice Robert McKinnon joined the majority and wrote a brief concurrence"
+        " emphasizing that the ruling did not address other challenges.",
+        "The League sent a letter to every House office Monday warning that another"
+        " extension would leave growers stranded.",
+        "Gregory Halvorsen wrote a book in which he argued for outcomes.",
+    )
+    assert [(q.kind, q.speaker) for q in extraction.quotes] == [
+        ("reported", "Robert McKinnon"),
+        ("reported", "League"),
+    ]
