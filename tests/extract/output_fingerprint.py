@@ -29,7 +29,17 @@ from quoth.corpus.readers import read_path
 TESTS = Path(__file__).resolve().parents[1]
 GOLD_DIRS = [TESTS / "gold" / "articles"] + [
     TESTS / "gold" / name / "articles"
-    for name in ("heldout", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8")
+    for name in (
+        "heldout",
+        "heldout3",
+        "heldout4",
+        "heldout5",
+        "heldout6",
+        "heldout7",
+        "heldout8",
+        "heldout9",
+        "heldout10",
+    )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
 MARKS = "\"“”„«»'"
