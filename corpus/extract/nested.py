@@ -97,10 +97,10 @@ def nested_quotes(
         if quote.kind != "direct" or quote.entity is None:
             continue
         if spans is not None and body[quote.start - 1 : quote.start] not in _ALL_MARKS:
-            inner = _spans_within(spans, quote)
+            inside = _spans_within(spans, quote)
         else:
-            inner = _inner_spans(body, quote)
-        for start, end in inner:
+            inside = _inner_spans(body, quote)
+        for start, end in inside:
             inner = _attribute(body, quote, start, end, registry)
             if inner is not None:
                 found.append(inner)
