@@ -563,23 +563,26 @@ class QuoteAttributor:
         if self.last is None:
             return None
         last_para, last_token, link = self.last
-        if last_para == view.index:
+        same_paragraph = last_para == view.index
+        if same_paragraph:
             between = view.tokens[last_token + 1 : slot.first]
-            if not all(view.outside[last_token + 1 : slot.first]) and not self._only_titles_between(
-                view, last_token, slot.first
-            ):
-                return None
         elif last_para == view.index - 1 and slot.first == 0:
-            previous = self.views[last_para]
-            between = previous.tokens[last_token + 1 :]
+            between = self.views[last_para].tokens[last_token + 1 :]
         else:
             return None
-        sentence_ends = sum(1 for t in between if t.text in {".", "?", "!"})
-        if len(between) > FLOATING_REACH or sentence_ends > 1:
+        if len(between) > FLOATING_REACH:
+            return None
+        ends = [t.end for t in between if t.text in _ENDERS]  # of sentences, at most one
+        if len(ends) > 1:
+            return None
+        if (
+            same_paragraph
+            and not all(view.outside[last_token + 1 : slot.first])
+            and not self._only_titles_between(view, last_token, slot.first)
+        ):
             return None
         # Someone else named after the attribution's sentence takes the floor; people
         # named inside it ("told CNN's Marcus Ellery") do not.
-        ends = [t.end for t in between if t.text in {".", "?", "!"}]
         start = ends[-1] if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
