@@ -30,7 +30,7 @@ from .mentions import (
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, Token, indices_where, is_sentence_end
+from .text import TOKEN_LOWER, Token, indices_where
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -130,34 +130,11 @@ def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
     return last
 
 
-# The sentence bounds of a quote-free stretch of a paragraph that has a quote before it
-# (and, after, another quote or the paragraph's end), read off its few words rather
-# than off view.sentence_start/sentence_last, which are built for every token of the
-# paragraph. There no quote and no label (a paragraph-opening "Zoom in:" after which no
-# quote comes first) can end a sentence within the stretch: only its own full stops.
-def _sentence_start(tokens: list[Token], first: int, last: int) -> int:
-    """Where the sentence holding tokens[last + 1] starts, or `first` if before it."""
-    for index in range(last, first - 1, -1):
-        if tokens[index].text in _ENDERS and is_sentence_end(tokens, index):
-            return index + 1
-    return first
-
-
-def _sentence_last(tokens: list[Token], first: int, last: int) -> int:
-    """Where the sentence holding tokens[first] ends, or `last` if after it."""
-    for index in range(first, last + 1):
-        if tokens[index].text in _ENDERS and is_sentence_end(tokens, index):
-            return index
-    return last
-
-
-_ENDERS = frozenset(".?!")
-
-
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
 
 
+_ENDERS = frozenset(".?!")  # of sentences
 # Mentions that resolve_mention reads without changing.
 _UNCHANGED_BY_RESOLVING = frozenset({"name", "pronoun"})
 
@@ -322,7 +299,7 @@ class QuoteAttributor:
             if low == len(starts) or starts[low] > ceiling:
                 return None
             cue = self.cues[view.index][low]
-        ceiling = _sentence_last(tokens, start, ceiling)
+        ceiling = min(ceiling, view.sentence_last[start])
         if first > ceiling or (cue is not None and cue.first > ceiling):
             return None
         return first, ceiling, cue
@@ -365,16 +342,12 @@ class QuoteAttributor:
             return None  # nothing before the quote in its paragraph
         # The attribution lies after the last quote before this one, within reach, and
         # in this sentence: the first two bounds are cheap, the sentence start is not.
-        previous = bisect.bisect_left(view.slot_lasts, first) - 1
-        floor = max(first - REACH, view.slot_lasts[previous] + 1 if previous >= 0 else 0)
+        floor = view.after_last_quote(first - REACH, first)
         if tokens[first - 1].text != ":" and not self._cue_within(view, floor, first - 1, partial):
             # Quote-dense copy: most quotes have no cue in reach before them, and the
             # forms without one lead in with a colon. Told before the sentence is read.
             return None
-        if previous >= 0:  # only quote-free words between the quotes: see _sentence_start
-            floor = _sentence_start(tokens, floor, first - 1)
-        else:
-            floor = max(floor, view.sentence_start[first])
+        floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
