@@ -30,7 +30,7 @@ from .mentions import (
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, Token, indices_where, is_sentence_end
+from .text import TOKEN_LOWER, Token, indices_where
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -130,34 +130,11 @@ def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
     return last
 
 
-# The sentence bounds of a quote-free stretch of a paragraph that has a quote before it
-# (and, after, another quote or the paragraph's end), read off its few words rather
-# than off view.sentence_start/sentence_last, which are built for every token of the
-# paragraph. There no quote and no label (a paragraph-opening "Zoom in:" after which no
-# quote comes first) can end a sentence within the stretch: only its own full stops.
-def _sentence_start(tokens: list[Token], first: int, last: int) -> int:
-    """Where the sentence holding tokens[last + 1] starts, or `first` if before it."""
-    for index in range(last, first - 1, -1):
-        if tokens[index].text in _ENDERS and is_sentence_end(tokens, index):
-            return index + 1
-    return first
-
-
-def _sentence_last(tokens: list[Token], first: int, last: int) -> int:
-    """Where the sentence holding tokens[first] ends, or `last` if after it."""
-    for index in range(first, last + 1):
-        if tokens[index].text in _ENDERS and is_sentence_end(tokens, index):
-            return index
-    return last
-
-
-_ENDERS = frozenset(".?!")
-
-
 def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
     return body[view.tokens[cue.first].start : view.tokens[cue.last].end]
 
 
+_ENDERS = frozenset(".?!")  # of sentences
 # Mentions that resolve_mention reads without changing.
 _UNCHANGED_BY_RESOLVING = frozenset({"name", "pronoun"})
 
@@ -190,6 +167,8 @@ class QuoteAttributor:
 
     def attribute(self, view: ParagraphView) -> list[Found]:
         """The quotes that open in this paragraph, attributed."""
+        if not view.slots:
+            return []  # most paragraphs of a news story hold no quote
         found: list[Found] = []
         paragraph_start = view.paragraph.start
         for slot in view.slots:
@@ -322,7 +301,7 @@ class QuoteAttributor:
             if low == len(starts) or starts[low] > ceiling:
                 return None
             cue = self.cues[view.index][low]
-        ceiling = _sentence_last(tokens, start, ceiling)
+        ceiling = min(ceiling, view.sentence_last[start])
         if first > ceiling or (cue is not None and cue.first > ceiling):
             return None
         return first, ceiling, cue
@@ -365,16 +344,12 @@ class QuoteAttributor:
             return None  # nothing before the quote in its paragraph
         # The attribution lies after the last quote before this one, within reach, and
         # in this sentence: the first two bounds are cheap, the sentence start is not.
-        previous = bisect.bisect_left(view.slot_lasts, first) - 1
-        floor = max(first - REACH, view.slot_lasts[previous] + 1 if previous >= 0 else 0)
+        floor = view.after_last_quote(first - REACH, first)
         if tokens[first - 1].text != ":" and not self._cue_within(view, floor, first - 1, partial):
             # Quote-dense copy: most quotes have no cue in reach before them, and the
             # forms without one lead in with a colon. Told before the sentence is read.
             return None
-        if previous >= 0:  # only quote-free words between the quotes: see _sentence_start
-            floor = _sentence_start(tokens, floor, first - 1)
-        else:
-            floor = max(floor, view.sentence_start[first])
+        floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
             end -= 1
@@ -563,24 +538,29 @@ class QuoteAttributor:
         if self.last is None:
             return None
         last_para, last_token, link = self.last
-        if last_para == view.index:
+        same_paragraph = last_para == view.index
+        if same_paragraph:
             between = view.tokens[last_token + 1 : slot.first]
-            if not all(view.outside[last_token + 1 : slot.first]) and not self._only_titles_between(
-                view, last_token, slot.first
-            ):
-                return None
         elif last_para == view.index - 1 and slot.first == 0:
-            previous = self.views[last_para]
-            between = previous.tokens[last_token + 1 :]
+            between = self.views[last_para].tokens[last_token + 1 :]
         else:
             return None
-        sentence_ends = sum(1 for t in between if t.text in {".", "?", "!"})
-        if len(between) > FLOATING_REACH or sentence_ends > 1:
+        if len(between) > FLOATING_REACH:
+            return None
+        ends = [t.end for t in between if t.text in _ENDERS]  # of sentences, at most one
+        if len(ends) > 1:
+            return None
+        if (
+            same_paragraph
+            and not all(view.outside[last_token + 1 : slot.first])
+            and not self._only_titles_between(view, last_token, slot.first)
+        ):
             return None
         # Someone else named after the attribution's sentence takes the floor; people
         # named inside it ("told CNN's Marcus Ellery") do not.
-        ends = [t.end for t in between if t.text in {".", "?", "!"} or self._closes_a_sentence(t)]
-        start = ends[-1] if ends else self.views[last_para].tokens[last_token].end
+        # A closing mark after a full stop ends a sentence too: 'on “State of the Union.”'
+        ends = ends + [t.end for t in between if self._closes_a_sentence(t)]
+        start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         return Link(link.view, link.mention, link.cue, link.entity)
