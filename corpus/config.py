@@ -149,4 +149,3 @@ def _toml_parser() -> Any:  # noqa: ANN401 - the tomllib module, or tomli on Pyt
     import tomli  # pragma: no cover - exercised on 3.10 only
 
     return tomli  # pragma: no cover
-

@@ -33,7 +33,9 @@ _YEAR = r"(?P<year>1[89]\d\d|2[01]\d\d)"
 
 # Each pattern names its groups year/month/day, or a/b for day-or-month pairs.
 _DATE_PATTERNS = [
-    re.compile(rf"(?<![\w.]){_YEAR}(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"),
+    re.compile(
+        rf"(?<![\w.]){_YEAR}(?P<sep>[-/.])(?P<month>[01]?\d)(?P=sep)(?P<day>[0-3]?\d)(?!\d)"
+    ),
     re.compile(rf"(?i)(?<![\w]){_MONTH}\s+{_DAY}(?:\s*,\s*|\s+){_YEAR}(?!\d)"),
     re.compile(rf"(?i)(?<![\w]){_DAY}(?:\s+of\s+|\s+|-){_MONTH}(?:,?\s+|-){_YEAR}(?!\d)"),
     re.compile(rf"(?<![\w.])(?P<a>[0-3]?\d)(?P<sep>[-/.])(?P<b>[01]?\d)(?P=sep){_YEAR}(?!\d)"),

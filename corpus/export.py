@@ -10,12 +10,31 @@ from .store import Corpus
 from .terminal_safety import json_line, printable
 
 ARTICLE_FIELDS = (
-    "id", "title", "date", "source", "byline", "dateline", "url", "origin", "format",
-    "quote_count", "body",
+    "id",
+    "title",
+    "date",
+    "source",
+    "byline",
+    "dateline",
+    "url",
+    "origin",
+    "format",
+    "quote_count",
+    "body",
 )
 QUOTE_FIELDS = (
-    "article_id", "article_title", "date", "source", "kind", "speaker", "text",
-    "mention", "cue", "start", "end", "anonymous",
+    "article_id",
+    "article_title",
+    "date",
+    "source",
+    "kind",
+    "speaker",
+    "text",
+    "mention",
+    "cue",
+    "start",
+    "end",
+    "anonymous",
 )
 
 
@@ -36,8 +55,11 @@ def quote_rows(corpus: Corpus, ids: Iterable[int]) -> Iterator[dict[str, object]
             continue
         for quote in article.quotes:
             yield {
-                "article_id": article_id, "article_title": article.title,
-                "date": article.date, "source": article.source, **quote.to_dict(),
+                "article_id": article_id,
+                "article_title": article.title,
+                "date": article.date,
+                "source": article.source,
+                **quote.to_dict(),
             }
 
 

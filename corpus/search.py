@@ -184,8 +184,9 @@ class SearchEngine:
 
     def _snapshot(self) -> int:
         if self._max_id is None:
-            self._max_id = int(self._conn.execute("SELECT coalesce(max(id), 0) FROM articles")
-                               .fetchone()[0])
+            self._max_id = int(
+                self._conn.execute("SELECT coalesce(max(id), 0) FROM articles").fetchone()[0]
+            )
         return self._max_id
 
     def _get_ranking(self) -> Ranking:
@@ -231,10 +232,16 @@ class SearchEngine:
             if len(self._fixes) > 4096:
                 self._fixes.clear()
             fixes: tuple[str, ...] = ()
-            if max_typos(word) and self._count(
-                "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?",
-                (quoted(word), self._snapshot()), 0, cap=TYPOS_BELOW,
-            ) < TYPOS_BELOW:
+            if (
+                max_typos(word)
+                and self._count(
+                    "SELECT 1 FROM articles_fts WHERE articles_fts MATCH ? AND rowid <= ?",
+                    (quoted(word), self._snapshot()),
+                    0,
+                    cap=TYPOS_BELOW,
+                )
+                < TYPOS_BELOW
+            ):
                 fixes = self._get_vocabulary().typo_fixes(word, MAX_TYPO_FIXES)
             self._fixes[word] = fixes
         return self._fixes[word]
@@ -272,14 +279,17 @@ class SearchEngine:
         dates, date_params = _date_condition(query, "date")
         where = f"{where} AND {dates}"
         if query.excluded:
-            where += (" AND id NOT IN (SELECT rowid FROM articles_fts "
-                      "WHERE articles_fts MATCH :unwanted)")
+            where += (
+                " AND id NOT IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH :unwanted)"
+            )
             params["unwanted"] = any_of(query.excluded)
         if allowed is not None and allowed.bit_count() <= JOIN_LIMIT:
             # A few allowed articles: look them up rather than walk every article.
             ids = [found.start() for found in re.finditer(b"1", params["mask"])]
-            select = ("SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:ids)) "
-                      f"AND {where}")
+            select = (
+                "SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(:ids)) "
+                f"AND {where}"
+            )
             params["ids"] = json.dumps(ids)
         else:
             # The (date, id) index has all it takes: never read the (large) article rows.
@@ -293,7 +303,11 @@ class SearchEngine:
         return ranked, self._count(select, {**params, **date_params}, limit)
 
     def _run_text(
-        self, plan: TextPlan, query: Query, allowed: int | None, limit: int,
+        self,
+        plan: TextPlan,
+        query: Query,
+        allowed: int | None,
+        limit: int,
         partial: bool = True,
     ) -> tuple[list[tuple[int, int]], int]:
         where, params = self._row_conditions(allowed, "f.rowid")
@@ -330,13 +344,18 @@ class SearchEngine:
         if counted is not None:
             return ranked, min(counted, max(TOTAL_CAP, limit))
         order = self._order(plan.everything, query, where, params, newest)
-        sql = (f"SELECT 1 FROM articles_fts f {order.join} "
-               f"WHERE articles_fts MATCH :expr AND {where} AND {order.dates}")
-        return ranked, self._count(sql, {**params, **order.params, "expr": plan.everything},
-                                   limit)
+        sql = (
+            f"SELECT 1 FROM articles_fts f {order.join} "
+            f"WHERE articles_fts MATCH :expr AND {where} AND {order.dates}"
+        )
+        return ranked, self._count(sql, {**params, **order.params, "expr": plan.everything}, limit)
 
     def _order(
-        self, expression: str, query: Query, where: str, params: dict[str, object],
+        self,
+        expression: str,
+        query: Query,
+        where: str,
+        params: dict[str, object],
         newest: int,
     ) -> _Order:
         """How to sort the matches of `expression` newest first. Without the full
@@ -346,13 +365,23 @@ class SearchEngine:
         ranking."""
         ranking = self._ranking
         if ranking is None:
-            if self._count(
-                f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
-                {**params, "expr": expression}, 0, cap=JOIN_LIMIT,
-            ) < JOIN_LIMIT:
+            if (
+                self._count(
+                    f"SELECT 1 FROM articles_fts f WHERE articles_fts MATCH :expr AND {where}",
+                    {**params, "expr": expression},
+                    0,
+                    cap=JOIN_LIMIT,
+                )
+                < JOIN_LIMIT
+            ):
                 dates, date_params = _date_condition(query, "a.date")
-                return _Order("JOIN articles a ON a.id = f.rowid", "a.date DESC, a.id DESC",
-                              dates, date_params, JOIN_LIMIT)
+                return _Order(
+                    "JOIN articles a ON a.id = f.rowid",
+                    "a.date DESC, a.id DESC",
+                    dates,
+                    date_params,
+                    JOIN_LIMIT,
+                )
             if newest:
                 ranking = self._newest_ranking(query, newest)
             ranking = ranking or self._get_ranking()
@@ -363,8 +392,9 @@ class SearchEngine:
         if query.date_from or query.date_to:
             dates = f"{key} >= :lo AND {key} < :hi"
             order_params.update(lo=ranking.key(lo), hi=ranking.key(hi))
-        bound = hi - lo if ranking.complete or query.date_from or query.date_to else (
-            self._snapshot())
+        bound = (
+            hi - lo if ranking.complete or query.date_from or query.date_to else (self._snapshot())
+        )
         return _Order("", key, dates, order_params, bound, f"{key} != :unranked")
 
     def _newest_ranking(self, query: Query, limit: int) -> Ranking:
@@ -388,8 +418,9 @@ class SearchEngine:
 
     def _count(self, sql: str, params: dict[str, object] | tuple, limit: int, cap: int = 0) -> int:
         cap = cap or max(TOTAL_CAP, limit)
-        (count,) = self._conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {int(cap)})", params
-                                      ).fetchone()
+        (count,) = self._conn.execute(
+            f"SELECT count(*) FROM ({sql} LIMIT {int(cap)})", params
+        ).fetchone()
         return int(count)
 
     def _all_bits(self) -> int:
@@ -399,12 +430,17 @@ class SearchEngine:
 
     def _filter_bits(self, query: Query) -> int | None:
         """Allowed article ids as a bitset, or None when no filter applies."""
-        sets = [self._memo(("speaker", name, *query.kinds),
-                           lambda name=name: self._speaker_bits(name, query.kinds))
-                for name in query.speakers]
+        sets = [
+            self._memo(
+                ("speaker", name, *query.kinds),
+                lambda name=name: self._speaker_bits(name, query.kinds),
+            )
+            for name in query.speakers
+        ]
         if query.sources:
-            sets.append(self._memo(("source", *query.sources),
-                                   lambda: self._source_bits(query.sources)))
+            sets.append(
+                self._memo(("source", *query.sources), lambda: self._source_bits(query.sources))
+            )
         if query.kinds and not query.speakers:
             sets.append(_union(self._get_kinds().get(kind, 0) for kind in query.kinds))
         if query.has_quotes:
@@ -496,7 +532,8 @@ class SearchEngine:
     ) -> list[tuple[int, int]]:
         mask = sql_mask(allowed, self._snapshot() + 1) if allowed is not None else None
         return [
-            (article_id, tier) for article_id, tier in previous.ranked
+            (article_id, tier)
+            for article_id, tier in previous.ranked
             if (mask is None or mask[article_id] == 49)
             and _in_dates(previous.dates[article_id], query)
         ]
@@ -521,8 +558,17 @@ class SearchEngine:
             row = rows.get(article_id)
             if row is not None:
                 _, title, date, source, quote_count = row
-                hits.append(Hit(article_id, title, date, source, quote_count,
-                                tier + _recency(date), title_spans(title, targets, prefixes)))
+                hits.append(
+                    Hit(
+                        article_id,
+                        title,
+                        date,
+                        source,
+                        quote_count,
+                        tier + _recency(date),
+                        title_spans(title, targets, prefixes),
+                    )
+                )
         return hits
 
 
@@ -547,8 +593,11 @@ def _date_condition(query: Query, column: str) -> tuple[str, dict[str, object]]:
 def _in_dates(date: str | None, query: Query) -> bool:
     if query.date_from is None and query.date_to is None:
         return True
-    return date is not None and (query.date_from or "") <= date and (
-        query.date_to is None or date < query.date_to)
+    return (
+        date is not None
+        and (query.date_from or "") <= date
+        and (query.date_to is None or date < query.date_to)
+    )
 
 
 _EPOCH, _END = Date(1900, 1, 1).toordinal(), Date(2200, 1, 1).toordinal()

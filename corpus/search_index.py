@@ -61,9 +61,14 @@ class Ranking:
         self._conn = conn
         self._max_id = max_id
         only = "" if newest is None else f" LIMIT {int(newest)}"
-        ids = [row[0] for row in conn.execute(  # NULL dates sort last
-            "SELECT id FROM articles INDEXED BY articles_date WHERE id <= ? "
-            f"ORDER BY date DESC, id DESC{only}", (max_id,))]
+        ids = [
+            row[0]
+            for row in conn.execute(  # NULL dates sort last
+                "SELECT id FROM articles INDEXED BY articles_date WHERE id <= ? "
+                f"ORDER BY date DESC, id DESC{only}",
+                (max_id,),
+            )
+        ]
         self.covered = len(ids)  # positions [0, covered) are known
         self.complete = newest is None or len(ids) < newest
         positions = array("I", [UNRANKED]) * (max_id + 1)
@@ -186,7 +191,8 @@ class Vocabulary:
         ranked = sorted(
             (distance, -counts[index], terms[index])
             for index, distance in found.items()
-            if counts[index] > typed_docs and terms[index].isalpha()
+            if counts[index] > typed_docs
+            and terms[index].isalpha()
             and not terms[index].startswith(word)
         )
         return tuple(term for _, _, term in ranked[:limit])
@@ -229,7 +235,8 @@ class NameIndex:
         if not typos:
             return []
         return [
-            match for match, _, _ in process.extract(
+            match
+            for match, _, _ in process.extract(
                 word, self._words, scorer=OSA.distance, score_cutoff=typos, limit=None
             )
         ]

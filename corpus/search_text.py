@@ -34,9 +34,12 @@ def build_plan(
     phrases = [quoted(phrase) for phrase in query.phrases]
 
     def every_word(*, prefix: bool, fuzzy: bool) -> list[str]:
-        return [word_expression(w, prefix=completions[w] if prefix else (w,),
-                                 fixes=fixes[w] if fuzzy else ())
-                for w in words]
+        return [
+            word_expression(
+                w, prefix=completions[w] if prefix else (w,), fixes=fixes[w] if fuzzy else ()
+            )
+            for w in words
+        ]
 
     def in_title(parts: list[str]) -> str:
         return f"title : ({' AND '.join(parts)})"
@@ -124,7 +127,10 @@ def title_spans(
 
 def same_text(new: Query, old: Query) -> bool:
     return (effective_words(new), new.phrases, new.excluded) == (
-        effective_words(old), old.phrases, old.excluded)
+        effective_words(old),
+        old.phrases,
+        old.excluded,
+    )
 
 
 def narrows(new: Query, old: Query) -> bool:
@@ -149,8 +155,10 @@ def _narrower_choice(new: tuple[str, ...], old: tuple[str, ...]) -> bool:
 
 
 def words_narrow(
-    new: Query, new_fixes: dict[str, tuple[str, ...]],
-    old: Query, old_fixes: dict[str, tuple[str, ...]],
+    new: Query,
+    new_fixes: dict[str, tuple[str, ...]],
+    old: Query,
+    old_fixes: dict[str, tuple[str, ...]],
 ) -> bool:
     """Every old word is implied by some new word: what the new word finds
     (its prefix and typo fixes) the old word found too."""

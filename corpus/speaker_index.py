@@ -18,6 +18,7 @@ from .speaker_keys import speaker_key
 
 MEMO_ENTRIES = 20_000  # per memo: names and title lists seen recently
 
+
 @dataclass(frozen=True)
 class _Row:
     """A speaker index row as this transaction sees it; the counts are what it adds."""

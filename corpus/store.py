@@ -144,7 +144,8 @@ class Corpus:
         if self.readonly:
             if version < SCHEMA_VERSION:
                 raise SchemaError(
-                    "not a quoth corpus" if version == 0
+                    "not a quoth corpus"
+                    if version == 0
                     else "the corpus needs an upgrade, which a read-only file cannot take"
                 )
             return
@@ -259,9 +260,7 @@ class Corpus:
             f"mention_end, cue, anonymous FROM quotes {where} ORDER BY article_id, start",
             params,
         )
-        return [
-            StoredQuote(row[0], Quote(*row[1:10], anonymous=bool(row[10]))) for row in rows
-        ]
+        return [StoredQuote(row[0], Quote(*row[1:10], anonymous=bool(row[10]))) for row in rows]
 
     def speakers(self) -> list[IndexedSpeaker]:
         rows = self.conn.execute(
@@ -683,12 +682,37 @@ def _describe(exc: BaseException) -> str:
 
 
 def _article_from_row(row: tuple) -> Article:
-    (article_id, content_hash, origin, fmt, title, date, dateline, byline, source,
-     caption, credit, url, body, ingested_at) = row
+    (
+        article_id,
+        content_hash,
+        origin,
+        fmt,
+        title,
+        date,
+        dateline,
+        byline,
+        source,
+        caption,
+        credit,
+        url,
+        body,
+        ingested_at,
+    ) = row
     return Article(
-        body=body, title=title, origin=origin, format=fmt, date=date, dateline=dateline,
-        byline=byline, source=source, caption=caption, credit=credit, url=url,
-        id=article_id, content_hash=content_hash, ingested_at=ingested_at,
+        body=body,
+        title=title,
+        origin=origin,
+        format=fmt,
+        date=date,
+        dateline=dateline,
+        byline=byline,
+        source=source,
+        caption=caption,
+        credit=credit,
+        url=url,
+        id=article_id,
+        content_hash=content_hash,
+        ingested_at=ingested_at,
     )
 
 

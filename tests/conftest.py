@@ -32,14 +32,21 @@ POLL_SECONDS = 0.02
 BUSY_GROUPS = ("search", "load", "article")
 
 
-def quote_in(body: str, text: str, speaker: str | None, kind: str = "direct",
-             mention: str | None = None) -> Quote:
+def quote_in(
+    body: str, text: str, speaker: str | None, kind: str = "direct", mention: str | None = None
+) -> Quote:
     """A Quote at `text` in `body`, its speaker mentioned at `mention` after it."""
     from quoth.corpus.model import Quote
 
     start = body.index(text)
-    quote = Quote(text=text, start=start, end=start + len(text), kind=kind,  # type: ignore[arg-type]
-                  speaker=speaker, cue="said")
+    quote = Quote(
+        text=text,
+        start=start,
+        end=start + len(text),
+        kind=kind,  # type: ignore[arg-type]
+        speaker=speaker,
+        cue="said",
+    )
     if mention:
         at = body.index(mention, start + len(text))
         quote.mention, quote.mention_start, quote.mention_end = mention, at, at + len(mention)
@@ -67,8 +74,9 @@ def write_corpus() -> Callable[[Path, list[Article]], Path]:
 # -- waiting for the running app ---------------------------------------------------
 
 
-async def wait_until(pilot: Pilot, condition: Callable[[], bool],
-                     timeout: float = WAIT_SECONDS) -> None:
+async def wait_until(
+    pilot: Pilot, condition: Callable[[], bool], timeout: float = WAIT_SECONDS
+) -> None:
     """Pause until `condition()` holds; fail the test if it never does."""
     deadline = time.monotonic() + timeout
     while not condition():
@@ -87,8 +95,9 @@ def showing_current_article(app: Any) -> bool:
     """The reader (and the side panel, once built) show the list's current article."""
     if app.reader.article_id != app.article_list.current_id:
         return False
-    return all(panel.rendered is app.reader.rendered
-               for panel in app.main_screen.query("QuotesPanel"))
+    return all(
+        panel.rendered is app.reader.rendered for panel in app.main_screen.query("QuotesPanel")
+    )
 
 
 async def wait_for_article(pilot: Pilot, app: Any) -> None:
@@ -111,9 +120,13 @@ async def type_query(pilot: Pilot, app: Any, query: str) -> None:
 
 @pytest.fixture
 def pilot_waits() -> SimpleNamespace:
-    return SimpleNamespace(wait_until=wait_until, settled=settled,
-                           wait_for_article=wait_for_article, wait_for_marks=wait_for_marks,
-                           type_query=type_query)
+    return SimpleNamespace(
+        wait_until=wait_until,
+        settled=settled,
+        wait_for_article=wait_for_article,
+        wait_for_marks=wait_for_marks,
+        type_query=type_query,
+    )
 
 
 # Run quoth's CLI as a user who may not write $QUOTH_DB. Root may write anything, so

@@ -25,12 +25,22 @@ Opposition councillor Mira Hale said the delay would cost the city millions.
 
 JSONL = "\n".join(
     [
-        json.dumps({"title": "Wind farm approved",
-                    "text": 'The minister said "it is a good day" for the coast.',
-                    "date": "2024-01-02", "source": "Coast Daily"}),
+        json.dumps(
+            {
+                "title": "Wind farm approved",
+                "text": 'The minister said "it is a good day" for the coast.',
+                "date": "2024-01-02",
+                "source": "Coast Daily",
+            }
+        ),
         "{this line is broken",
-        json.dumps({"headline": "Rail strike ends", "body": "Unions said the strike was over.",
-                    "published": "2024-02-03"}),
+        json.dumps(
+            {
+                "headline": "Rail strike ends",
+                "body": "Unions said the strike was over.",
+                "published": "2024-02-03",
+            }
+        ),
     ]
 )
 
@@ -39,7 +49,11 @@ def quoth(*args: str, db: Path, stdin: str | None = None) -> subprocess.Complete
     env = {**os.environ, "QUOTH_DB": str(db), "NO_COLOR": "1"}
     return subprocess.run(
         [sys.executable, "-m", "quoth", *args],
-        input=stdin, capture_output=True, text=True, env=env, timeout=120,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -110,13 +124,29 @@ def test_search_show_quotes_speakers_json_contract(tmp_path: Path, inputs: Path)
     assert hits[0]["title"] == "Harbour bridge vote delayed again"
 
     shown = json_lines(quoth("show", str(hits[0]["id"]), "--json", db=db).stdout)[0]
-    for name in ("id", "content_hash", "origin", "format", "title", "date", "dateline", "byline",
-                 "source", "caption", "credit", "url", "body", "paragraphs", "ingested_at",
-                 "quotes", "speakers"):
+    for name in (
+        "id",
+        "content_hash",
+        "origin",
+        "format",
+        "title",
+        "date",
+        "dateline",
+        "byline",
+        "source",
+        "caption",
+        "credit",
+        "url",
+        "body",
+        "paragraphs",
+        "ingested_at",
+        "quotes",
+        "speakers",
+    ):
         assert name in shown, name
     assert shown["date"] == "2024-03-05"
     for quote in shown["quotes"]:
-        assert shown["body"][quote["start"]:quote["end"]] == quote["text"]
+        assert shown["body"][quote["start"] : quote["end"]] == quote["text"]
 
     for quote in json_lines(quoth("quotes", "--json", db=db).stdout):
         assert {"text", "start", "end", "kind", "speaker", "mention", "cue"} <= set(quote)
@@ -152,7 +182,7 @@ def test_export_csv_and_jsonl(tmp_path: Path, inputs: Path) -> None:
 
 def test_escape_sequences_never_reach_the_terminal(tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    evil = "Evil \x1b]0;pwned\x07 title\n\nHe said \"\x1b[2Jgone\" today. [bold]not markup[/bold]\n"
+    evil = 'Evil \x1b]0;pwned\x07 title\n\nHe said "\x1b[2Jgone" today. [bold]not markup[/bold]\n'
     (tmp_path / "evil.txt").write_text(evil, encoding="utf-8")
     quoth("ingest", str(tmp_path / "evil.txt"), db=db)
     for args in (("search", "evil"), ("show", "1"), ("show", "1", "--json"), ("quotes",)):
@@ -174,7 +204,9 @@ def test_demo_list_does_not_touch_the_users_corpus(tmp_path: Path) -> None:
     env_cache = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
     result = subprocess.run(
         [sys.executable, "-m", "quoth", "demo", "--list"],
-        capture_output=True, text=True, timeout=300,
+        capture_output=True,
+        text=True,
+        timeout=300,
         env={**os.environ, "QUOTH_DB": str(db), **env_cache},
     )
     assert result.returncode == 0, result.stderr

@@ -22,8 +22,10 @@ ITEM = """<item><title>{title}</title><link>http://example.test/{slug}</link>
 
 def feed(*titles: str) -> bytes:
     items = "".join(ITEM.format(title=t, slug=t.lower().replace(" ", "-")) for t in titles)
-    return (f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Gazette</title>'
-            f"{items}</channel></rss>").encode()
+    return (
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Test Gazette</title>'
+        f"{items}</channel></rss>"
+    ).encode()
 
 
 class Site:
@@ -59,8 +61,9 @@ def site() -> Iterator[Site]:
 
 def quoth(*args: str, db: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QUOTH_DB": str(db)}
-    return subprocess.run([sys.executable, "-m", "quoth", *args],
-                          capture_output=True, text=True, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "quoth", *args], capture_output=True, text=True, env=env, timeout=120
+    )
 
 
 def test_feed_url_subscribes_and_refresh_adds_only_new_items(site: Site, tmp_path: Path) -> None:
@@ -86,9 +89,11 @@ def test_feed_url_subscribes_and_refresh_adds_only_new_items(site: Site, tmp_pat
 
 def test_a_dead_url_is_one_line_and_the_rest_goes_on(site: Site, tmp_path: Path) -> None:
     db = tmp_path / "c.db"
-    page = ("<html><head><title>Harbour plan | Gazette</title></head><body><article>"
-            "<h1>Harbour plan</h1><p>The harbour plan was approved on Monday after a long "
-            "debate in the council chamber, officials said.</p></article></body></html>")
+    page = (
+        "<html><head><title>Harbour plan | Gazette</title></head><body><article>"
+        "<h1>Harbour plan</h1><p>The harbour plan was approved on Monday after a long "
+        "debate in the council chamber, officials said.</p></article></body></html>"
+    )
     site.pages["/story.html"] = (page.encode(), "text/html; charset=utf-8")
     result = quoth("ingest", f"{site.base}/missing.html", f"{site.base}/story.html", db=db)
     assert result.returncode == 1
@@ -99,11 +104,15 @@ def test_a_dead_url_is_one_line_and_the_rest_goes_on(site: Site, tmp_path: Path)
 
 def homepage(*links: tuple[str, str, str]) -> bytes:
     """A site's front page whose <head> links feeds: (type, href, title) each."""
-    head = "".join(f'<link rel="alternate" type="{kind}" href="{href}" title="{title}">'
-                   for kind, href, title in links)
-    return (f"<!doctype html><html><head><title>Test Gazette</title>{head}</head><body>"
-            "<h1>Test Gazette</h1><ul><li><a href='/a'>Bridge vote</a></li></ul>"
-            "</body></html>").encode()
+    head = "".join(
+        f'<link rel="alternate" type="{kind}" href="{href}" title="{title}">'
+        for kind, href, title in links
+    )
+    return (
+        f"<!doctype html><html><head><title>Test Gazette</title>{head}</head><body>"
+        "<h1>Test Gazette</h1><ul><li><a href='/a'>Bridge vote</a></li></ul>"
+        "</body></html>"
+    ).encode()
 
 
 def subscriptions(db: Path) -> list[str]:
@@ -114,10 +123,13 @@ def test_feeds_add_on_a_homepage_subscribes_to_the_feed_it_links(
     site: Site, tmp_path: Path
 ) -> None:
     db = tmp_path / "c.db"
-    site.pages["/news/"] = (homepage(
-        ("application/rss+xml", "feed.xml", "Test Gazette"),  # relative to /news/
-        ("application/rss+xml", "/news/comments/feed/", "Test Gazette » Comments Feed"),
-    ), "text/html; charset=utf-8")
+    site.pages["/news/"] = (
+        homepage(
+            ("application/rss+xml", "feed.xml", "Test Gazette"),  # relative to /news/
+            ("application/rss+xml", "/news/comments/feed/", "Test Gazette » Comments Feed"),
+        ),
+        "text/html; charset=utf-8",
+    )
     site.pages["/news/feed.xml"] = (feed("Bridge vote"), "application/rss+xml")
     added = quoth("feeds", "add", f"{site.base}/news/", db=db)
     assert added.returncode == 0, added.stderr
@@ -135,17 +147,22 @@ def test_feeds_add_lists_several_feeds_and_subscribes_none_unless_all(
     site: Site, tmp_path: Path
 ) -> None:
     db = tmp_path / "c.db"
-    site.pages["/"] = (homepage(
-        ("application/rss+xml", "/rss/news.xml", "News"),
-        ("application/atom+xml", f"{site.base}/atom/sport", "Sport"),
-        ("application/json", "/wp-json/wp/v2/pages/2", "JSON"),  # an API, not a feed
-    ), "text/html")
+    site.pages["/"] = (
+        homepage(
+            ("application/rss+xml", "/rss/news.xml", "News"),
+            ("application/atom+xml", f"{site.base}/atom/sport", "Sport"),
+            ("application/json", "/wp-json/wp/v2/pages/2", "JSON"),  # an API, not a feed
+        ),
+        "text/html",
+    )
     site.pages["/rss/news.xml"] = (feed("Bridge vote"), "application/rss+xml")
     site.pages["/atom/sport"] = (feed("Cup final"), "application/rss+xml")
     listed = quoth("feeds", "add", f"{site.base}/", db=db)
     assert listed.returncode == 1
     assert [row.split("\t")[:2] for row in listed.stdout.splitlines()] == [
-        [f"{site.base}/rss/news.xml", "News"], [f"{site.base}/atom/sport", "Sport"]]
+        [f"{site.base}/rss/news.xml", "News"],
+        [f"{site.base}/atom/sport", "Sport"],
+    ]
     assert listed.stderr.count("\n") == 1 and "2 feeds" in listed.stderr
     assert subscriptions(db) == []
     as_json = quoth("feeds", "add", f"{site.base}/", "--json", db=db)
@@ -161,13 +178,21 @@ def test_feeds_add_fails_in_one_line_per_url_and_goes_on(site: Site, tmp_path: P
     site.pages["/plain/"] = (homepage(), "text/html")
     site.pages["/stale/"] = (homepage(("application/rss+xml", "/gone.xml", "Old")), "text/html")
     site.pages["/feed.xml"] = (feed("Park plan"), "application/rss+xml")
-    result = quoth("feeds", "add", f"{site.base}/plain/", f"{site.base}/stale/",
-                   "ftp://example.test/", f"{site.base}/feed.xml", db=db)
+    result = quoth(
+        "feeds",
+        "add",
+        f"{site.base}/plain/",
+        f"{site.base}/stale/",
+        "ftp://example.test/",
+        f"{site.base}/feed.xml",
+        db=db,
+    )
     assert result.returncode == 1
     lines = result.stderr.splitlines()
     assert len(lines) == 3, result.stderr
-    assert lines[0] == (f"{site.base}/plain/: no feed found "
-                        "(the page links no RSS, Atom or JSON Feed)")
+    assert lines[0] == (
+        f"{site.base}/plain/: no feed found (the page links no RSS, Atom or JSON Feed)"
+    )
     assert lines[1].startswith(f"{site.base}/gone.xml: ") and "404" in lines[1]
     assert lines[2].startswith("ftp://example.test/: ")
     assert "Traceback" not in result.stderr
@@ -179,13 +204,14 @@ def test_ingest_of_a_front_page_names_the_feed_to_ingest_instead(
     site: Site, tmp_path: Path
 ) -> None:
     db = tmp_path / "c.db"
-    site.pages["/"] = (homepage(("application/rss+xml", "/feed.xml", "Test Gazette")),
-                       "text/html")
+    site.pages["/"] = (homepage(("application/rss+xml", "/feed.xml", "Test Gazette")), "text/html")
     site.pages["/feed.xml"] = (feed("Bridge vote", "Park plan"), "application/rss+xml")
     refused = quoth("ingest", f"{site.base}/", db=db)
     assert refused.returncode == 1
-    assert refused.stderr == (f"{site.base}/: a site's front page, not an article; its feed "
-                              f"has the stories: quoth ingest {site.base}/feed.xml\n")
+    assert refused.stderr == (
+        f"{site.base}/: a site's front page, not an article; its feed "
+        f"has the stories: quoth ingest {site.base}/feed.xml\n"
+    )
     suggested = refused.stderr.rsplit(": quoth ", 1)[1].split()
     followed = quoth(*suggested, db=db)
     assert followed.returncode == 0 and followed.stdout.startswith("2 new"), followed.stderr

@@ -16,7 +16,9 @@ def test_ruff_finds_nothing() -> None:
         pytest.skip("ruff is not installed (pip install '.[test]' brings it)")
     result = subprocess.run(
         [sys.executable, "-m", "ruff", "check", "--no-cache", str(ROOT)],
-        capture_output=True, text=True, cwd=ROOT,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout[-3000:]
 

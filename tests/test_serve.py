@@ -26,7 +26,10 @@ def test_serve_answers_on_loopback(tmp_path: Path) -> None:
     env = {**os.environ, "QUOTH_DB": str(tmp_path / "c.db")}
     server = subprocess.Popen(
         [sys.executable, "-m", "quoth", "serve", "--port", str(port)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        cwd=tmp_path,
     )
     try:
         page = _get_when_up(f"http://127.0.0.1:{port}/", server)

@@ -71,8 +71,14 @@ class QuothApp(ReaderExtras, App[int]):
         Binding("slash", "focus_search", "Search", id="quoth.search", priority=True),
         # Priority for the same reason: "marsh⏎jj" in one read must move in the
         # list, not type "jj" into the bar. Active in the search bar only.
-        Binding("enter", "submit_search", "To results", id="quoth.search.submit", show=False,
-                priority=True),
+        Binding(
+            "enter",
+            "submit_search",
+            "To results",
+            id="quoth.search.submit",
+            show=False,
+            priority=True,
+        ),
         Binding("question_mark", "help", "Help", id="quoth.help"),
         Binding("q", "quit", "Quit", id="quoth.quit"),
         *EXTRA_BINDINGS,  # copy, pager/editor, read/star, palette (reader_extras.py)
@@ -81,8 +87,9 @@ class QuothApp(ReaderExtras, App[int]):
     # How often to look for articles another process ingested.
     WATCH_SECONDS: ClassVar[float] = 3.0
 
-    def __init__(self, db_path: Path, *, demo: bool = False,
-                 open_demo: DemoOpener | None = None) -> None:
+    def __init__(
+        self, db_path: Path, *, demo: bool = False, open_demo: DemoOpener | None = None
+    ) -> None:
         super().__init__()
         self.db_path = Path(db_path)
         self.demo = demo
@@ -158,9 +165,13 @@ class QuothApp(ReaderExtras, App[int]):
         if message.total == 0:
             from .screens.welcome import WelcomeScreen  # deferred: keeps start-up lean
 
-            self.push_screen(WelcomeScreen(corpus_label=_home_relative(self.db_path),
-                                           demo_available=self.open_demo is not None,
-                                           ingest_command=self._ingest_hint))
+            self.push_screen(
+                WelcomeScreen(
+                    corpus_label=_home_relative(self.db_path),
+                    demo_available=self.open_demo is not None,
+                    ingest_command=self._ingest_hint,
+                )
+            )
             return
         new_after, self._new_after = self._new_after, None
         self._newest_id = message.newest_id
@@ -195,7 +206,8 @@ class QuothApp(ReaderExtras, App[int]):
         new = message.total - known
         self.notify(
             f"{new} new article{'s' if new != 1 else ''} in the corpus: ctrl+r shows them",
-            title="Corpus updated", timeout=15,
+            title="Corpus updated",
+            timeout=15,
         )
 
     def action_reload(self) -> None:
@@ -212,8 +224,10 @@ class QuothApp(ReaderExtras, App[int]):
 
     def main_screen_mounted(self) -> bool:
         """The main screen and its list are there (not so while the app closes)."""
-        return any(isinstance(screen, MainScreen) and bool(screen.query(ArticleList))
-                   for screen in self.screen_stack)
+        return any(
+            isinstance(screen, MainScreen) and bool(screen.query(ArticleList))
+            for screen in self.screen_stack
+        )
 
     @property
     def article_list(self) -> ArticleList:
@@ -272,8 +286,7 @@ class QuothApp(ReaderExtras, App[int]):
             return
         started = time.perf_counter()
         try:
-            outcome = self.access.search(query, limit,
-                                         is_stale=lambda: self._is_stale(generation))
+            outcome = self.access.search(query, limit, is_stale=lambda: self._is_stale(generation))
         except Exception as exc:  # noqa: BLE001 - a bad query must never crash the reader
             self.post_message(SearchFinished(generation, query, [], 0, 0.0, error=str(exc)))
             return
@@ -299,13 +312,19 @@ class QuothApp(ReaderExtras, App[int]):
         # Rows moved through since Enter, while these results were on their way
         # ("marsh⏎jj" in one read): counted from the first result.
         moved = self.article_list.cursor - self._cursor_at_submit if going else 0
-        self._show_rows(message.rows, message.total,
-                        stay_near=message.generation == self._stay_near_generation)
+        self._show_rows(
+            message.rows, message.total, stay_near=message.generation == self._stay_near_generation
+        )
         if going:
             self._go_to_results(max(0, moved))
 
-    def _show_rows(self, rows: list, total: int,  # type: ignore[type-arg]
-                   *, stay_near: bool = False) -> None:
+    def _show_rows(
+        self,
+        rows: list,
+        total: int,  # type: ignore[type-arg]
+        *,
+        stay_near: bool = False,
+    ) -> None:
         self._more_available = len(rows) < total
         article_list = self.article_list
         if stay_near:
@@ -454,8 +473,10 @@ class QuothApp(ReaderExtras, App[int]):
         self.search_bar.call_later(self._submit_when_typed)
 
     def _submit_when_typed(self) -> None:
-        if (self.search_bar.value == self.query_text
-                and self._shown_generation == self._search_generation):
+        if (
+            self.search_bar.value == self.query_text
+            and self._shown_generation == self._search_generation
+        ):
             self._go_to_results(max(0, self.article_list.cursor - self._cursor_at_submit))
         else:
             self._go_to_results_when_ready = True
@@ -474,9 +495,11 @@ class QuothApp(ReaderExtras, App[int]):
 
     def _main_action(self, action: Callable[[], object]) -> Callable[[], None]:
         """A palette callback that runs `action` on the main screen."""
+
         def run() -> None:
             if isinstance(self.screen, MainScreen):
                 action()
+
         return run
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
@@ -490,29 +513,42 @@ class QuothApp(ReaderExtras, App[int]):
         if not on_main:
             return
         yield SystemCommand("Search", "Focus the search bar (/)", self.action_focus_search)
-        yield SystemCommand("Clear search", "Show every article, newest first",
-                            lambda: self.search_for(""))
-        yield SystemCommand("Toggle side panel", "Show or hide quotes and speakers (b)",
-                            screen.action_toggle_panel)
-        yield SystemCommand("Zoom reader", "The reading pane takes the whole screen (z)",
-                            screen.toggle_zoom)
-        yield SystemCommand("Next quote", "Jump to the next quote (n)",
-                            self._main_action(self.reader.action_next_quote))
-        yield SystemCommand("Previous quote", "Jump to the previous quote (N)",
-                            self._main_action(self.reader.action_previous_quote))
-        yield SystemCommand("Speaker's articles",
-                            "Search every article quoting the highlighted speaker (a)",
-                            self._main_action(lambda: self.side_panel.action_search_speaker()))
+        yield SystemCommand(
+            "Clear search", "Show every article, newest first", lambda: self.search_for("")
+        )
+        yield SystemCommand(
+            "Toggle side panel", "Show or hide quotes and speakers (b)", screen.action_toggle_panel
+        )
+        yield SystemCommand(
+            "Zoom reader", "The reading pane takes the whole screen (z)", screen.toggle_zoom
+        )
+        yield SystemCommand(
+            "Next quote",
+            "Jump to the next quote (n)",
+            self._main_action(self.reader.action_next_quote),
+        )
+        yield SystemCommand(
+            "Previous quote",
+            "Jump to the previous quote (N)",
+            self._main_action(self.reader.action_previous_quote),
+        )
+        yield SystemCommand(
+            "Speaker's articles",
+            "Search every article quoting the highlighted speaker (a)",
+            self._main_action(lambda: self.side_panel.action_search_speaker()),
+        )
         yield SystemCommand("Keys", "Every key binding (?)", self.action_help)
-        yield SystemCommand("Reload corpus", "Read the corpus again (after an ingest elsewhere)",
-                            self.reload_corpus)
+        yield SystemCommand(
+            "Reload corpus", "Read the corpus again (after an ingest elsewhere)", self.reload_corpus
+        )
 
     def on_unmount(self) -> None:
         self.access.close()
 
 
-def run_reader(db_path: Path, *, demo: bool = False, mouse: bool = True,
-               open_demo: DemoOpener | None = None) -> int:
+def run_reader(
+    db_path: Path, *, demo: bool = False, mouse: bool = True, open_demo: DemoOpener | None = None
+) -> int:
     """Open the corpus at `db_path` in the reader; returns the exit code.
 
     `open_demo` builds the demo corpus and returns its path (default: the

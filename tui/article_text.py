@@ -25,7 +25,14 @@ from .terminal import highlight_styles
 # Distinct on dark and light backgrounds; assigned in speaker order within an
 # article so two speakers of one article never share a colour (up to eight).
 SPEAKER_COLOURS = (
-    "#e5b567", "#6cb6ff", "#d38aea", "#8fd16a", "#ff7b72", "#56d4dd", "#f0a35e", "#b4a7ff",
+    "#e5b567",
+    "#6cb6ff",
+    "#d38aea",
+    "#8fd16a",
+    "#ff7b72",
+    "#56d4dd",
+    "#f0a35e",
+    "#b4a7ff",
 )
 UNATTRIBUTED_COLOUR = "#9aa0a6"
 
@@ -154,7 +161,7 @@ def _blocks(paragraphs: list[Text]) -> tuple[list[Text], list[tuple[int, int]]]:
     blocks: list[Text] = []
     block_of: list[tuple[int, int]] = []
     for first in range(0, len(paragraphs), per_block):
-        chunk = paragraphs[first:first + per_block]
+        chunk = paragraphs[first : first + per_block]
         offset = 0
         for text in chunk:
             block_of.append((len(blocks), offset))

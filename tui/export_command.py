@@ -60,9 +60,12 @@ def export_results(
 
     if fmt not in EXPORT_FORMATS:
         raise ValueError(f"unknown export format {fmt!r}")
-    target = free_path(folder or export_directory(),
-                       export_file_name(now or datetime.now(), fmt, quotes))
-    with Corpus(db_path, readonly=True) as corpus, \
-            target.open("x", encoding="utf-8", newline="") as out:
+    target = free_path(
+        folder or export_directory(), export_file_name(now or datetime.now(), fmt, quotes)
+    )
+    with (
+        Corpus(db_path, readonly=True) as corpus,
+        target.open("x", encoding="utf-8", newline="") as out,
+    ):
         written = export(corpus, article_ids, out, fmt=fmt, quotes=quotes)
     return target, written

@@ -59,8 +59,14 @@ def _fold(line: str, width: int) -> str:
         return line
     indent = line[: len(line) - len(line.lstrip())]
     hanging = indent + "  " if line.lstrip().startswith("- ") else indent
-    return textwrap.fill(line.strip(), width, initial_indent=indent, subsequent_indent=hanging,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        line.strip(),
+        width,
+        initial_indent=indent,
+        subsequent_indent=hanging,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )
 
 
 def pager_command(environ: Mapping[str, str] | None = None) -> list[str]:

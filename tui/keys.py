@@ -50,8 +50,15 @@ def binding_sections(
         ("Search bar", [*submit, *SearchBar.BINDINGS]),
         ("Article list", list(ArticleList.BINDINGS)),
         ("Reader", list(Reader.BINDINGS)),
-        ("Side panel", [*QuotesPanel.BINDINGS, *QuoteList.BINDINGS, *SpeakerList.BINDINGS,
-                        *PanelList.BINDINGS]),
+        (
+            "Side panel",
+            [
+                *QuotesPanel.BINDINGS,
+                *QuoteList.BINDINGS,
+                *SpeakerList.BINDINGS,
+                *PanelList.BINDINGS,
+            ],
+        ),
         ("Welcome screen", list(WelcomeScreen.BINDINGS)),
     ]
     keymap = keymap or {}

@@ -37,8 +37,12 @@ def key_label(key: str) -> str:
     if "+" in key:
         return key
     character = key_to_character(key) or format_key(key)
-    if len(character) == 1 and character.isprintable() and not character.isspace() \
-            and character.isascii():
+    if (
+        len(character) == 1
+        and character.isprintable()
+        and not character.isspace()
+        and character.isascii()
+    ):
         return character
     return key
 
@@ -69,12 +73,12 @@ def replace_block(text: str, block: str) -> str:
     start, end = text.find(START), text.find(END)
     if start < 0 or end < start:
         return text.rstrip("\n") + "\n\n" + block + "\n"
-    return text[:start] + block + text[end + len(END):]
+    return text[:start] + block + text[end + len(END) :]
 
 
 def current_block(text: str) -> str | None:
     start, end = text.find(START), text.find(END)
-    return text[start:end + len(END)] if 0 <= start < end else None
+    return text[start : end + len(END)] if 0 <= start < end else None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -86,8 +90,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     block = generated_block()
     if args.check:
         if current_block(text) != block:
-            sys.stderr.write(f"{args.readme}: key table out of date; run "
-                             "python -m quoth.tui.keys_table\n")
+            sys.stderr.write(
+                f"{args.readme}: key table out of date; run python -m quoth.tui.keys_table\n"
+            )
             return 1
         return 0
     args.readme.write_text(replace_block(text, block), encoding="utf-8")

@@ -119,4 +119,3 @@ class SpeakerSearchRequested(Message):
 @dataclass
 class DemoRequested(Message):
     """The welcome screen asked for the demo corpus."""
-

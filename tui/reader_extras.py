@@ -55,8 +55,15 @@ EXTRA_BINDINGS: list[Binding] = [
     Binding("s", "toggle_star", "Toggle star", show=False, id="quoth.mark.star"),
     # Textual adds its own palette binding without an id unless the app has one:
     # this one gives the config's [keys] a name for it.
-    Binding("ctrl+p", "command_palette", "palette", show=False, priority=True,
-            id=PALETTE_ID, tooltip="Open the command palette"),
+    Binding(
+        "ctrl+p",
+        "command_palette",
+        "palette",
+        show=False,
+        priority=True,
+        id=PALETTE_ID,
+        tooltip="Open the command palette",
+    ),
 ]
 
 _EXTRA_ACTIONS = frozenset(b.action for b in EXTRA_BINDINGS if b.id != PALETTE_ID)
@@ -84,15 +91,17 @@ class ReaderExtras:
 
     # -- settings --------------------------------------------------------------
 
-    def configure(self, config: Config, problems: Iterable[str] = (), *,
-                  state_file: Path | None = None) -> None:
+    def configure(
+        self, config: Config, problems: Iterable[str] = (), *, state_file: Path | None = None
+    ) -> None:
         """Apply the user's config (before run()); remember state in `state_file`."""
         from .settings import app_settings
         from .state import load_state
 
         app: Any = self
-        settings = app_settings(config, themes=app.available_themes,
-                                binding_ids=self._binding_ids_for(config))
+        settings = app_settings(
+            config, themes=app.available_themes, binding_ids=self._binding_ids_for(config)
+        )
         app.theme = settings.theme
         app.animation_level = settings.animation_level
         app.CSS = settings.css  # read when the app starts, after quoth.tcss
@@ -123,8 +132,7 @@ class ReaderExtras:
     def on_mount(self) -> None:
         app: Any = self
         for problem in self.setting_problems:
-            app.notify(problem, title="quoth config", severity="warning", timeout=12,
-                       markup=False)
+            app.notify(problem, title="quoth config", severity="warning", timeout=12, markup=False)
 
     def restore_session(self) -> None:
         """Called by the app as it starts loading the corpus: put back the last query."""
@@ -162,8 +170,9 @@ class ReaderExtras:
 
     def _restore_due(self, query: str) -> bool:
         app: Any = self
-        return (self._restore is not None and query == self._restore.query
-                and app.query_text == query)
+        return (
+            self._restore is not None and query == self._restore.query and app.query_text == query
+        )
 
     # -- sorting -----------------------------------------------------------------
 
@@ -260,8 +269,9 @@ class ReaderExtras:
         self._write_flag(article_id, "read", read, list_follows=list_follows)
 
     @work(thread=True, group="reading-state-write", exit_on_error=False)
-    def _write_flag(self, article_id: int, flag: str, value: bool, *,
-                    list_follows: bool = False) -> None:
+    def _write_flag(
+        self, article_id: int, flag: str, value: bool, *, list_follows: bool = False
+    ) -> None:
         """Store one flag; with `list_follows`, a list filtered on flags is then run again.
 
         (Only for u and s: opening an article marks it read too, but the list must
@@ -276,8 +286,9 @@ class ReaderExtras:
             else:
                 store.set_starred(article_id, value)
         except Exception as exc:  # noqa: BLE001 - a read-only corpus: say so once per change
-            app.call_from_thread(app.notify, f"Not saved: {exc}", severity="warning",
-                                 timeout=4, markup=False)
+            app.call_from_thread(
+                app.notify, f"Not saved: {exc}", severity="warning", timeout=4, markup=False
+            )
             return
         if list_follows:
             # After the write: the search reads the flags from the corpus.
@@ -391,13 +402,17 @@ class ReaderExtras:
             ids = self._result_ids(query)
             path, written = export_results(app.db_path, ids, fmt=fmt, quotes=quotes)
         except Exception as exc:  # noqa: BLE001 - a full disk must not end the session
-            app.call_from_thread(app.notify, f"Export failed: {exc}", severity="error",
-                                 markup=False)
+            app.call_from_thread(
+                app.notify, f"Export failed: {exc}", severity="error", markup=False
+            )
             return
         what = "quote" if quotes else "article"
         app.call_from_thread(
-            app.notify, f"Exported {written} {what}{'s' if written != 1 else ''} to {path}",
-            title="Export", timeout=10, markup=False,
+            app.notify,
+            f"Exported {written} {what}{'s' if written != 1 else ''} to {path}",
+            title="Export",
+            timeout=10,
+            markup=False,
         )
 
     def _result_ids(self, query: str) -> list[int]:
@@ -423,28 +438,42 @@ class ReaderExtras:
         if not self._on_main_screen(screen):
             return
         yield SystemCommand("Sort by date", "Newest first", lambda: self.set_sort_order(DATE))
-        yield SystemCommand("Sort by relevance", "Best match first (the default)",
-                            lambda: self.set_sort_order(RELEVANCE))
-        yield SystemCommand("Export results (JSON Lines)",
-                            "Every current match to quoth-export-….jsonl",
-                            lambda: self.export_current_results("jsonl"))
-        yield SystemCommand("Export results (CSV)", "Every current match to quoth-export-….csv",
-                            lambda: self.export_current_results("csv"))
-        yield SystemCommand("Export quotes of results (CSV)",
-                            "The quotes of every current match to quoth-quotes-….csv",
-                            lambda: self.export_current_results("csv", quotes=True))
-        yield SystemCommand("Copy quote", "The selected quote, as a citation (y)",
-                            self.action_copy_quote)
-        yield SystemCommand("Copy link", "The article's URL or origin (Y)",
-                            self.action_copy_link)
-        yield SystemCommand("Open in pager", "The article as plain text in $PAGER (o)",
-                            self.action_open_pager)
-        yield SystemCommand("Open in editor", "The article as plain text in $EDITOR (e)",
-                            self.action_open_editor)
-        yield SystemCommand("Toggle read", "Mark the article read or unread (u)",
-                            self.action_toggle_read)
-        yield SystemCommand("Toggle star", "Star or unstar the article (s)",
-                            self.action_toggle_star)
+        yield SystemCommand(
+            "Sort by relevance",
+            "Best match first (the default)",
+            lambda: self.set_sort_order(RELEVANCE),
+        )
+        yield SystemCommand(
+            "Export results (JSON Lines)",
+            "Every current match to quoth-export-….jsonl",
+            lambda: self.export_current_results("jsonl"),
+        )
+        yield SystemCommand(
+            "Export results (CSV)",
+            "Every current match to quoth-export-….csv",
+            lambda: self.export_current_results("csv"),
+        )
+        yield SystemCommand(
+            "Export quotes of results (CSV)",
+            "The quotes of every current match to quoth-quotes-….csv",
+            lambda: self.export_current_results("csv", quotes=True),
+        )
+        yield SystemCommand(
+            "Copy quote", "The selected quote, as a citation (y)", self.action_copy_quote
+        )
+        yield SystemCommand("Copy link", "The article's URL or origin (Y)", self.action_copy_link)
+        yield SystemCommand(
+            "Open in pager", "The article as plain text in $PAGER (o)", self.action_open_pager
+        )
+        yield SystemCommand(
+            "Open in editor", "The article as plain text in $EDITOR (e)", self.action_open_editor
+        )
+        yield SystemCommand(
+            "Toggle read", "Mark the article read or unread (u)", self.action_toggle_read
+        )
+        yield SystemCommand(
+            "Toggle star", "Star or unstar the article (s)", self.action_toggle_star
+        )
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The extras' keys work (and show in the footer) on the main screen only."""

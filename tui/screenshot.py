@@ -37,8 +37,13 @@ async def _shoot(db_path: Path, query: str) -> str:
     async with app.run_test(size=SIZE) as pilot:
         await _until(pilot, lambda: app.corpus_total is not None)
         await pilot.press("slash", *query, "enter")
-        await _until(pilot, lambda: app.reader.article_id is not None
-                     and app.reader.article_id == app.article_list.current_id)
+        await _until(
+            pilot,
+            lambda: (
+                app.reader.article_id is not None
+                and app.reader.article_id == app.article_list.current_id
+            ),
+        )
         await pilot.press("l", "n")
         await pilot.press("b")
         await pilot.pause(0.5)

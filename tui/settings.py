@@ -49,7 +49,9 @@ def app_settings(
 
 
 def checked_theme(
-    name: str, themes: Collection[str], problems: list[str],
+    name: str,
+    themes: Collection[str],
+    problems: list[str],
     environ: Mapping[str, str] | None = None,
 ) -> str:
     # The default theme counts as "not chosen": 16-colour terminals get the ANSI one.
@@ -57,8 +59,10 @@ def checked_theme(
     if wanted in themes:
         return wanted
     choices = ", ".join(sorted(themes)[:6])
-    problems.append(f"theme {name!r} does not exist; using {Config.theme!r} "
-                    f"(themes: {choices}…; ctrl+p Theme lists them all)")
+    problems.append(
+        f"theme {name!r} does not exist; using {Config.theme!r} "
+        f"(themes: {choices}…; ctrl+p Theme lists them all)"
+    )
     return Config.theme
 
 

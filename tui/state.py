@@ -80,8 +80,9 @@ def _state_from(entry: dict[str, object]) -> SessionState:
     sort = entry.get("sort")
     return SessionState(
         query=query if isinstance(query, str) else "",
-        article_id=article_id if isinstance(article_id, int)
-        and not isinstance(article_id, bool) else None,
+        article_id=article_id
+        if isinstance(article_id, int) and not isinstance(article_id, bool)
+        else None,
         sort=sort if isinstance(sort, str) and sort in SORT_ORDERS else RELEVANCE,
     )
 

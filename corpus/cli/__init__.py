@@ -86,8 +86,13 @@ def _demo(args: argparse.Namespace, open_reader: OpenReader | None, mouse: bool)
     if args.list or open_reader is None:
         with Corpus(path, readonly=True) as corpus:
             for summary in corpus.summaries():
-                emit_row(str(summary.id), summary.date or "-", summary.source or "-",
-                         f"{summary.quote_count:>3}q", summary.title)
+                emit_row(
+                    str(summary.id),
+                    summary.date or "-",
+                    summary.source or "-",
+                    f"{summary.quote_count:>3}q",
+                    summary.title,
+                )
         return commands.EXIT_OK
     return _open(open_reader, path, demo=True, mouse=mouse)
 

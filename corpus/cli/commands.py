@@ -46,8 +46,10 @@ def cmd_ingest(corpus: Corpus, args: argparse.Namespace) -> int:
 def _refused_read_only(corpus: Corpus, undone: str) -> bool:
     """Say so, once, when a command that writes meets a corpus it may not write."""
     if corpus.readonly:
-        error(f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
-              f"nothing was {undone}")
+        error(
+            f"quoth: {corpus.path}: the corpus is read-only here (no write permission); "
+            f"nothing was {undone}"
+        )
     return corpus.readonly
 
 
@@ -66,8 +68,13 @@ def cmd_search(corpus: Corpus, args: argparse.Namespace) -> int:
 
     results = SearchEngine(corpus).search(" ".join(args.query), limit=max(args.limit, 0))
     for hit in results.hits:
-        row = {"id": hit.id, "title": hit.title, "date": hit.date, "source": hit.source,
-               "score": round(hit.score, 3)}
+        row = {
+            "id": hit.id,
+            "title": hit.title,
+            "date": hit.date,
+            "source": hit.source,
+            "score": round(hit.score, 3),
+        }
         if args.json:
             emit_json(row)
         else:
@@ -188,8 +195,10 @@ def cmd_reextract(corpus: Corpus, args: argparse.Namespace) -> int:
     for line in report.failures + report.warnings:
         error(line)
     if report.interrupted:
-        error(f"quoth: interrupted; {report.articles} of {report.total} articles re-extracted "
-              "(the others keep their old quotes)")
+        error(
+            f"quoth: interrupted; {report.articles} of {report.total} articles re-extracted "
+            "(the others keep their old quotes)"
+        )
         return EXIT_INTERRUPTED
     if args.json:
         emit_json(report.to_dict())
@@ -297,8 +306,9 @@ def cmd_feeds(corpus: Corpus, args: argparse.Namespace) -> int:
         if args.json:
             emit_json(dataclasses.asdict(feed))
         else:
-            emit_row(feed.url, feed.title or "-", feed.last_checked or "never",
-                     feed.last_status or "-")
+            emit_row(
+                feed.url, feed.title or "-", feed.last_checked or "never", feed.last_status or "-"
+            )
     return EXIT_OK
 
 
@@ -329,13 +339,22 @@ def _report_feed_add(outcome: FeedAdd, as_json: bool) -> bool:
     found_on = f" (found on {outcome.url})" if outcome.discovered else ""
     for link in outcome.choices:
         if as_json:
-            emit_json({"url": link.url, "title": link.title, "kind": link.kind,
-                       "status": "choice", "page": outcome.url})
+            emit_json(
+                {
+                    "url": link.url,
+                    "title": link.title,
+                    "kind": link.kind,
+                    "status": "choice",
+                    "page": outcome.url,
+                }
+            )
         else:
             emit_row(link.url, link.title or "-", link.kind)
     if outcome.choices:
-        error(f"{outcome.url}: the page links {len(outcome.choices)} feeds (listed above); "
-              "run quoth feeds add with one of them, or add --all")
+        error(
+            f"{outcome.url}: the page links {len(outcome.choices)} feeds (listed above); "
+            "run quoth feeds add with one of them, or add --all"
+        )
         return False
     for url, title in outcome.subscribed:
         if as_json:

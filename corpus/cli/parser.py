@@ -78,11 +78,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats = command("stats", "count articles, quotes and speakers")
     stats.add_argument("--json", action="store_true", help="JSON output")
 
-    reextract = command("reextract", "extract the stored articles' quotes again with this "
-                                     "quoth's extractor (after an upgrade)")
+    reextract = command(
+        "reextract",
+        "extract the stored articles' quotes again with this quoth's extractor (after an upgrade)",
+    )
     reextract.add_argument("query", nargs="*", help="only articles matching this query")
-    reextract.add_argument("--stale", action="store_true",
-                           help="only articles an older extractor did (see quoth stats)")
+    reextract.add_argument(
+        "--stale",
+        action="store_true",
+        help="only articles an older extractor did (see quoth stats)",
+    )
     reextract.add_argument("--json", action="store_true", help="print the summary as JSON")
 
     extract = command("extract", "parse and extract files without storing them")
@@ -94,26 +99,34 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl")
     export.add_argument("--quotes", action="store_true", help="one row per quote")
     export.add_argument("--output", "-o", metavar="FILE", help="write here instead of stdout")
-    feeds = command("feeds", "list feed subscriptions, add one (a site's homepage will do), "
-                             "or remove one")
+    feeds = command(
+        "feeds", "list feed subscriptions, add one (a site's homepage will do), or remove one"
+    )
     feeds.add_argument("--json", action="store_true", help="JSON Lines output")
     # Sub-commands rather than an action word, so options may follow the URLs.
     actions = feeds.add_subparsers(dest="feeds_action", metavar="{list,add,remove}")
-    listing = actions.add_parser("list", help="list subscriptions (the default)",
-                                 parents=[common])
-    listing.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                         help="JSON Lines output")
+    listing = actions.add_parser("list", help="list subscriptions (the default)", parents=[common])
+    listing.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="JSON Lines output"
+    )
     adding = actions.add_parser(
-        "add", parents=[common], help="subscribe to a feed, or to the feeds a web page links",
+        "add",
+        parents=[common],
+        help="subscribe to a feed, or to the feeds a web page links",
         description="Subscribe to a feed URL, or give a site's homepage: the feeds its "
-                    "<head> links are found. Nothing is fetched beyond that; "
-                    "quoth refresh fetches the articles.")
+        "<head> links are found. Nothing is fetched beyond that; "
+        "quoth refresh fetches the articles.",
+    )
     adding.add_argument("urls", nargs="+", metavar="URL")
-    adding.add_argument("--all", action="store_true",
-                        help="subscribe to every feed a page links (else several are listed)")
+    adding.add_argument(
+        "--all",
+        action="store_true",
+        help="subscribe to every feed a page links (else several are listed)",
+    )
     adding.add_argument("--timeout", type=float, default=20.0, help="seconds per URL")
-    adding.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
-                        help="JSON Lines output")
+    adding.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="JSON Lines output"
+    )
     removing = actions.add_parser("remove", parents=[common], help="forget a subscription")
     removing.add_argument("urls", nargs="+", metavar="URL")
 

@@ -81,9 +81,7 @@ def _plural(noun: str) -> str:
     return noun if noun.endswith("s") else noun + "s"
 
 
-def article_from_record(
-    record: object, origin: str, reader: str
-) -> list[Article | RecordError]:
+def article_from_record(record: object, origin: str, reader: str) -> list[Article | RecordError]:
     """The article in a record, or the articles of a wrapper ({"articles": [...]}).
 
     Raises NotAnArticle when the record is neither.

@@ -96,8 +96,11 @@ def _may_end_in_a_stamp(text: str) -> bool:
     """A cheap test before _POSTED_AT, which most short texts fail."""
     tail = text[-30:].lower()
     return (
-        tail.endswith(("ago", "now", " fa", "m", "m.")) or tail[-1:].isdigit()
-        or "vor " in tail or "hace " in tail or "il y a " in tail
+        tail.endswith(("ago", "now", " fa", "m", "m."))
+        or tail[-1:].isdigit()
+        or "vor " in tail
+        or "hace " in tail
+        or "il y a " in tail
     )
 
 
@@ -125,8 +128,7 @@ def comment_items(
     texts = _short_texts(page)
     controls = [node for node, text in texts if _COMMENT_CONTROL.match(text)]
     stamps = [
-        node for node, text in texts
-        if _may_end_in_a_stamp(text) and _POSTED_AT.search(text[-40:])
+        node for node, text in texts if _may_end_in_a_stamp(text) and _POSTED_AT.search(text[-40:])
     ]
     # Two or more siblings with comment controls: each one is a comment.
     for children in _holders(controls[:_MAX_CONTROLS]).values():

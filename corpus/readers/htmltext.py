@@ -584,9 +584,11 @@ def _dropped_nodes(page: Page, segments: list[Segment], strengths: list[int]) ->
         | _closed_under_descendants(page, lambda node: node.index in shaped)
         | _closed_under_descendants(
             page,
-            lambda node: strengths[node.index] == 1
-            and prose[node.index] < 0.5 * total
-            and (node.tag, node.get("class")) not in story_classes,
+            lambda node: (
+                strengths[node.index] == 1
+                and prose[node.index] < 0.5 * total
+                and (node.tag, node.get("class")) not in story_classes
+            ),
         )
     )
 
@@ -815,9 +817,7 @@ def _mark_teasers(scored: list[_Scored]) -> None:
         and links_elsewhere(segments[i])
     }
     pairs.extend(
-        i
-        for i in bare
-        if any(j in bare and _same_shape(segments, i, j) for j in (i - 2, i + 2))
+        i for i in bare if any(j in bare and _same_shape(segments, i, j) for j in (i - 2, i + 2))
     )
     if len(pairs) < 2:
         return

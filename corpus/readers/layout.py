@@ -395,7 +395,7 @@ class _Header:
         return True
 
     def _role_byline(self, line: str) -> bool:
-        """"Our Staff Reporter", "Staff Correspondent", "Web Desk": a byline without names
+        """ "Our Staff Reporter", "Staff Correspondent", "Web Desk": a byline without names
         (kept when there is no named byline; after one, it is the author's role)."""
         if self.lines_seen > 6 or not _ROLE_BYLINE.match(line):
             return False
@@ -436,7 +436,7 @@ class _Header:
         return True
 
     def _replaces_kicker(self, line: str) -> bool:
-        """"POLITICS" or "Exclusive" above the real headline is a section label (a kicker)."""
+        """ "POLITICS" or "Exclusive" above the real headline is a section label (a kicker)."""
         kicker = self.headline
         if kicker is None or self.meta.title != kicker or self.lines_seen > 2:
             return False
@@ -494,8 +494,10 @@ def _looks_like_names(who: str) -> bool:
     if not names:
         return False
     words = re.split(r"[\s,]+", names)
-    if len(words) > 14 or names.rstrip().endswith((".", "!", "?")) and not re.search(
-        r"\b[A-Z]\.$", names
+    if (
+        len(words) > 14
+        or names.rstrip().endswith((".", "!", "?"))
+        and not re.search(r"\b[A-Z]\.$", names)
     ):
         return False
     return all(word[:1].isupper() or word.lower() in _NAME_CONNECTORS for word in words if word)

@@ -176,5 +176,6 @@ def looks_like_markdown(head: str) -> bool:
     return bool(re.match(r"#{1,3} \S", start))
 
 
-READER = register(Reader(NAME, (".md", ".markdown", ".mdown", ".mkd"), looks_like_markdown,
-                         read_markdown))
+READER = register(
+    Reader(NAME, (".md", ".markdown", ".mdown", ".mkd"), looks_like_markdown, read_markdown)
+)

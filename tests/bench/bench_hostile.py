@@ -152,7 +152,7 @@ def external_entity(rng: random.Random, n: int) -> tuple[str, bytes]:
 
 def escapes(rng: random.Random, n: int) -> tuple[str, bytes]:
     evil = rng.choice(["\x1b]0;pwned\x07", "\x1b]52;c;aGk=\x07", "\x1b[2J", "\x9b31m", "\u202e"])
-    return f"esc-{n}.txt", f"Escapes {n} {evil}\n\nThe mayor said \"{evil} fine\" ({n}).\n".encode()
+    return f"esc-{n}.txt", f'Escapes {n} {evil}\n\nThe mayor said "{evil} fine" ({n}).\n'.encode()
 
 
 def big_jsonl(rng: random.Random, n: int) -> tuple[str, bytes]:

@@ -26,8 +26,13 @@ from pathlib import Path
 
 FIRST = ["Maria", "James", "Aisha", "Tomas", "Li", "Priya", "Oleg", "Grace", "Samuel", "Nadia"]
 LAST = ["Okafor", "Miller", "Haddad", "Ruiz", "Chen", "Sharma", "Ivanov", "Walsh", "Berg", "Khan"]
-ROLES = ["the finance minister", "a spokesman for the ministry", "the council leader",
-         "the company's chief executive", "a senior official"]
+ROLES = [
+    "the finance minister",
+    "a spokesman for the ministry",
+    "the council leader",
+    "the company's chief executive",
+    "a senior official",
+]
 ORGS = ["the Health Ministry", "the State Department", "the city council", "the central bank"]
 VERBS = ["said", "told reporters", "added", "warned", "noted"]
 TOPICS = ["budget", "bridge", "strike", "election", "flood defences", "trade talks", "hospital"]
@@ -130,8 +135,9 @@ def main() -> None:
         mean_chars = write_dump(dump, args.articles)
         folder = workdir / "folder"
         write_folder(folder, dump)
-        print(f"ingest: {args.articles} articles (~{mean_chars} chars each), "
-              f"{os.cpu_count()} cores")
+        print(
+            f"ingest: {args.articles} articles (~{mean_chars} chars each), {os.cpu_count()} cores"
+        )
         shapes = {"dump": ("one JSONL dump", dump), "folder": ("a folder of .txt files", folder)}
         for shape, (label, target) in shapes.items():
             if args.only in (None, shape):
@@ -143,12 +149,16 @@ def report(label: str, runs: list[Run], articles: int) -> None:
     median = statistics.median(times)
     main_cpu = statistics.median(run.main_cpu for run in runs)
     workers_cpu = statistics.median(run.workers_cpu for run in runs)
-    print(f"  {label}: wall median {median:.2f} s over {len(runs)} runs "
-          f"(min {min(times):.2f}, max {max(times):.2f}) = "
-          f"{articles / median:,.0f} articles/s (goal >= 1,000)")
-    print(f"    CPU medians: main process {main_cpu:.2f} s, extraction workers "
-          f"{workers_cpu:.2f} s, together {main_cpu + workers_cpu:.2f} s = "
-          f"{articles / (main_cpu + workers_cpu):,.0f} articles per CPU-second")
+    print(
+        f"  {label}: wall median {median:.2f} s over {len(runs)} runs "
+        f"(min {min(times):.2f}, max {max(times):.2f}) = "
+        f"{articles / median:,.0f} articles/s (goal >= 1,000)"
+    )
+    print(
+        f"    CPU medians: main process {main_cpu:.2f} s, extraction workers "
+        f"{workers_cpu:.2f} s, together {main_cpu + workers_cpu:.2f} s = "
+        f"{articles / (main_cpu + workers_cpu):,.0f} articles per CPU-second"
+    )
 
 
 if __name__ == "__main__":

@@ -68,7 +68,9 @@ def _probe(self, data):
 _driver.LinuxDriver.write = _probe
 """
 
-BARE_APP = PROBE + """
+BARE_APP = (
+    PROBE
+    + """
 from textual.app import App
 from textual.widgets import Footer, Static
 
@@ -79,16 +81,21 @@ class Bare(App):
 
 Bare().run()
 """
+)
 
-QUOTH_APP = PROBE + """
+QUOTH_APP = (
+    PROBE
+    + """
 from pathlib import Path
 from quoth.tui.app import run_reader
 
 run_reader(Path(sys.argv[1]))
 """
+)
 
 
 # -- the corpus ----------------------------------------------------------------
+
 
 def ensure_corpus(path: Path, count: int) -> Path:
     """Reuse the search benchmark's generator (same corpus shape everywhere)."""
@@ -102,15 +109,22 @@ def ensure_corpus(path: Path, count: int) -> Path:
 
 # -- 1. first frame ------------------------------------------------------------
 
-def time_to_markers(code: str, args: list[str], markers: list[str],
-                    timeout: float = 30.0) -> dict[str, tuple[float, float]]:
+
+def time_to_markers(
+    code: str, args: list[str], markers: list[str], timeout: float = 30.0
+) -> dict[str, tuple[float, float]]:
     """Run `code` on an 80x24 pseudo-terminal: {marker: (wall s since spawn, CPU s)}."""
     master, slave = pty.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     with tempfile.TemporaryDirectory() as scratch:
         report = Path(scratch) / "markers"
-        env = {**os.environ, "TERM": "xterm-256color", "QUOTH_BENCH_OUT": str(report),
-               "QUOTH_BENCH_MARKERS": ",".join(markers), "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+        env = {
+            **os.environ,
+            "TERM": "xterm-256color",
+            "QUOTH_BENCH_OUT": str(report),
+            "QUOTH_BENCH_MARKERS": ",".join(markers),
+            "PYTHONPYCACHEPREFIX": str(PYCACHE),
+        }
         env.pop("PYTHONDONTWRITEBYTECODE", None)
         # No user config or remembered query: every start is the same start
         # (found the usual way, through platformdirs, as a user's would be).
@@ -120,8 +134,13 @@ def time_to_markers(code: str, args: list[str], markers: list[str],
             env[name] = scratch
         started = time.time()
         child = subprocess.Popen(
-            [sys.executable, "-c", code, *args], stdin=slave, stdout=slave, stderr=slave,
-            env=env, start_new_session=True, close_fds=True,
+            [sys.executable, "-c", code, *args],
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            start_new_session=True,
+            close_fds=True,
         )
         os.close(slave)
         try:
@@ -170,6 +189,7 @@ def bench_first_frame(db: Path, runs: int) -> dict[str, float]:
 
 
 # -- 2. keystrokes -------------------------------------------------------------
+
 
 class ProbeApp(QuothApp):
     """The reader, noting when each search result reaches the list."""
@@ -265,8 +285,13 @@ async def bench_keystrokes(db: Path) -> dict[str, object]:
                     if app.painted_at:
                         painted.append((app.painted_at - pressed) * 1000)
         cursor = await bench_cursor(app, pilot)
-    return {"load_s": load_s, "rss_mb": memory, "latencies": latencies,
-            "painted": painted, "cursor": cursor}
+    return {
+        "load_s": load_s,
+        "rss_mb": memory,
+        "latencies": latencies,
+        "painted": painted,
+        "cursor": cursor,
+    }
 
 
 async def bench_cursor(app: ProbeApp, pilot) -> list[float]:  # type: ignore[no-untyped-def]
@@ -312,13 +337,16 @@ def report_first_frame(db: Path, runs: int) -> None:
     best = frame["reader_min_ms"] / frame["bare_min_ms"]
     cpu = frame["reader_cpu_ms"] / frame["bare_cpu_ms"]
     print(f"\nfirst frame ({runs} starts each, 80x24 pty)     median     best   CPU used")
-    print(f"  bare Textual app            {frame['bare_ms']:7.0f}  {frame['bare_min_ms']:7.0f}"
-          f"  {frame['bare_cpu_ms']:7.0f} ms")
-    print(f"  quoth reader                {frame['reader_ms']:7.0f}  {frame['reader_min_ms']:7.0f}"
-          f"  {frame['reader_cpu_ms']:7.0f} ms")
+    print(
+        f"  bare Textual app            {frame['bare_ms']:7.0f}  {frame['bare_min_ms']:7.0f}"
+        f"  {frame['bare_cpu_ms']:7.0f} ms"
+    )
+    print(
+        f"  quoth reader                {frame['reader_ms']:7.0f}  {frame['reader_min_ms']:7.0f}"
+        f"  {frame['reader_cpu_ms']:7.0f} ms"
+    )
     print(f"  ratio                       {ratio:7.2f}x {best:7.2f}x {cpu:7.2f}x  (goal <= 1.3x)")
     print(f"  listing of 100k on screen  {frame['listing_ms']:7.0f} ms")
-
 
 
 def report_keystrokes(db: Path) -> None:
@@ -329,20 +357,30 @@ def report_keystrokes(db: Path) -> None:
     everything: list[float] = []
     for label, values in result["latencies"].items():  # type: ignore[union-attr]
         everything += values
-        print(f"  {label:<32} {len(values):4d} {p(values, .5):6.1f} {p(values, .95):6.1f}"
-              f" {max(values):6.1f}")
-    print(f"  {'all keystrokes':<32} {len(everything):4d} {p(everything, .5):6.1f}"
-          f" {p(everything, .95):6.1f} {max(everything):6.1f}   (goal p95 < 50)")
+        print(
+            f"  {label:<32} {len(values):4d} {p(values, 0.5):6.1f} {p(values, 0.95):6.1f}"
+            f" {max(values):6.1f}"
+        )
+    print(
+        f"  {'all keystrokes':<32} {len(everything):4d} {p(everything, 0.5):6.1f}"
+        f" {p(everything, 0.95):6.1f} {max(everything):6.1f}   (goal p95 < 50)"
+    )
     engine = ProbeApp.engine_ms
-    print(f"  {'(engine alone, same searches)':<32} {len(engine):4d} {p(engine, .5):6.1f}"
-          f" {p(engine, .95):6.1f} {max(engine):6.1f}")
+    print(
+        f"  {'(engine alone, same searches)':<32} {len(engine):4d} {p(engine, 0.5):6.1f}"
+        f" {p(engine, 0.95):6.1f} {max(engine):6.1f}"
+    )
     painted = result["painted"]
     if painted:
-        print(f"  {'... to list redrawn':<32} {len(painted):4d} {p(painted, .5):6.1f}"
-              f" {p(painted, .95):6.1f} {max(painted):6.1f}")
+        print(
+            f"  {'... to list redrawn':<32} {len(painted):4d} {p(painted, 0.5):6.1f}"
+            f" {p(painted, 0.95):6.1f} {max(painted):6.1f}"
+        )
     cursor = result["cursor"]
-    print(f"\ncursor key in the 100k list (j, G, g), press to redrawn: n {len(cursor)}, "
-          f"p50 {p(cursor, .5):.1f} ms, p95 {p(cursor, .95):.1f} ms")
+    print(
+        f"\ncursor key in the 100k list (j, G, g), press to redrawn: n {len(cursor)}, "
+        f"p50 {p(cursor, 0.5):.1f} ms, p95 {p(cursor, 0.95):.1f} ms"
+    )
 
 
 if __name__ == "__main__":

@@ -45,9 +45,22 @@ _COMMON_TEXT = (
 )
 COMMON = _COMMON_TEXT.split()
 SOURCES = (
-    "Reuters", "Associated Press", "Agence France-Presse", "BBC News", "The Guardian",
-    "Dawn", "The Express Tribune", "Al Jazeera", "Deutsche Welle", "The Hindu",
-    "Financial Times", "Bloomberg", "The Times", "Le Monde", "El País", "NHK World",
+    "Reuters",
+    "Associated Press",
+    "Agence France-Presse",
+    "BBC News",
+    "The Guardian",
+    "Dawn",
+    "The Express Tribune",
+    "Al Jazeera",
+    "Deutsche Welle",
+    "The Hindu",
+    "Financial Times",
+    "Bloomberg",
+    "The Times",
+    "Le Monde",
+    "El País",
+    "NHK World",
 ) + tuple(f"The {town} Courier" for town in ("Norbury", "Larkspur", "Harwick", "Eastmoor"))
 KINDS = ("direct", "direct", "direct", "partial", "reported", "reported")
 _SYLLABLE_TEXT = (
@@ -87,7 +100,10 @@ def sentence(rng: random.Random, words: list[str], weights: list[float], n: int)
 
 
 def make_article(
-    rng: random.Random, serial: int, words: list[str], weights: list[float],
+    rng: random.Random,
+    serial: int,
+    words: list[str],
+    weights: list[float],
     people: list[Speaker],
 ) -> Article:
     day = date(2015, 1, 1) + timedelta(days=rng.randrange(11 * 365))
@@ -106,9 +122,19 @@ def make_article(
             who = rng.choice(speakers)
             said = sentence(rng, words, weights, rng.randint(6, 14))
             lead = f"“{said}” {who.name} said. "
-            quotes.append(Quote(said, offset + 1, offset + 1 + len(said), rng.choice(KINDS),
-                                who.name, who.name, offset + len(said) + 3,
-                                offset + len(said) + 3 + len(who.name), "said"))
+            quotes.append(
+                Quote(
+                    said,
+                    offset + 1,
+                    offset + 1 + len(said),
+                    rng.choice(KINDS),
+                    who.name,
+                    who.name,
+                    offset + len(said) + 3,
+                    offset + len(said) + 3 + len(who.name),
+                    "said",
+                )
+            )
             if who not in used:
                 used.append(who)
             text = lead + text
@@ -116,13 +142,24 @@ def make_article(
         offset += len(text) + 2
     body = "\n\n".join(paragraphs) + f"\n\n[{serial}]"  # the serial keeps every body unique
     counted = [
-        Speaker(s.name, s.kind, list(s.titles), list(s.aliases),
-                sum(q.speaker == s.name for q in quotes))
+        Speaker(
+            s.name,
+            s.kind,
+            list(s.titles),
+            list(s.aliases),
+            sum(q.speaker == s.name for q in quotes),
+        )
         for s in used
     ]
     return Article(
-        body=body, title=title, origin=f"bench/{serial}.txt", format="text",
-        date=day.isoformat(), source=rng.choice(SOURCES), quotes=quotes, speakers=counted,
+        body=body,
+        title=title,
+        origin=f"bench/{serial}.txt",
+        format="text",
+        date=day.isoformat(),
+        source=rng.choice(SOURCES),
+        quotes=quotes,
+        speakers=counted,
     )
 
 
@@ -156,8 +193,10 @@ def ensure_corpus(path: Path, count: int, *, quiet: bool = False) -> Path:
         corpus.add_articles(batch)
         corpus.conn.execute("PRAGMA optimize")
     if not quiet:
-        print(f"\rwrote {count:,} articles to {path} in {time.perf_counter() - started:.1f}s",
-              file=sys.stderr)
+        print(
+            f"\rwrote {count:,} articles to {path} in {time.perf_counter() - started:.1f}s",
+            file=sys.stderr,
+        )
     return path
 
 

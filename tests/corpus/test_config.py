@@ -18,7 +18,9 @@ def test_missing_file_gives_defaults_silently(tmp_path: Path) -> None:
 
 
 def test_every_setting_is_read(tmp_path: Path) -> None:
-    path = write(tmp_path, """
+    path = write(
+        tmp_path,
+        """
 theme = "textual-light"
 corpus = "~/news.db"
 animations = true
@@ -28,11 +30,14 @@ list_width = 30
 panel_width = 50
 [keys]
 "quoth.quit" = "ctrl+q"
-""")
+""",
+    )
     config, problems = load_config(path)
     assert problems == []
     assert config == Config(
-        theme="textual-light", corpus="~/news.db", animations=True,
+        theme="textual-light",
+        corpus="~/news.db",
+        animations=True,
         layout=Layout(side_panel=False, list_width=30, panel_width=50),
         keys={"quoth.quit": "ctrl+q"},
     )

@@ -16,7 +16,7 @@ def write_folder(folder: Path, first: int, count: int) -> None:
     folder.mkdir(exist_ok=True)
     for number in range(first, first + count):
         (folder / f"a{number:03d}.txt").write_text(
-            f"Story {number}\n\n\"Bridge {number} opens in May,\" said Ana Ruiz, the mayor.\n\n"
+            f'Story {number}\n\n"Bridge {number} opens in May," said Ana Ruiz, the mayor.\n\n'
             f"Officials said bridge {number} had cost twice the estimate.\n",
             encoding="utf-8",
         )

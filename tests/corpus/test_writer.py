@@ -116,6 +116,4 @@ def test_a_speaker_new_in_a_failed_file_is_new_again_later(tmp_path: Path) -> No
         with pytest.raises(ValueError):
             writer.add_file(failing_midway(article(1, "Jon Hale")))
         writer.add_file([article(2, "Jon Hale"), article(3, "Jon Hale")])
-    assert contents(tmp_path / "c.db")["speakers"] == [
-        ("Jon Hale", '["mayor"]', '["Hale"]', 2, 2)
-    ]
+    assert contents(tmp_path / "c.db")["speakers"] == [("Jon Hale", '["mayor"]', '["Hale"]', 2, 2)]

@@ -61,7 +61,7 @@ def test_a_title_inside_a_reported_clause_is_not_a_partial_quote() -> None:
 def test_a_relative_of_the_speaker_quoted_inside_their_quote(run):
     _, extraction = run(
         "\"You could hear tanks. My husband kept saying, 'It's fine, it's on the other side,'"
-        ' and then it wasn\'t," Kayla Brennan said.'
+        " and then it wasn't,\" Kayla Brennan said."
     )
     inner = [(q.text, q.speaker, q.anonymous) for q in extraction.quotes][1:]
     assert inner == [("It's fine, it's on the other side,", "Brennan's husband", True)]

@@ -43,4 +43,4 @@ def test_must_quotes_are_found_with_their_speaker(article: Article, must: dict[s
     quote = matches[0]
     assert quote.kind == must["kind"]
     assert quote.speaker == must["speaker"]
-    assert article.body[quote.start:quote.end] == quote.text
+    assert article.body[quote.start : quote.end] == quote.text

@@ -20,10 +20,13 @@ def link(kind: str, href: str, title: str = "", rel: str = "alternate") -> str:
 
 
 def test_relative_links_resolve_against_the_page_and_base_href() -> None:
-    html = ("<html><head>" + link("application/rss+xml", "feed.xml", "News")
-            + link("application/atom+xml", "//cdn.example/atom", "Atom")
-            + link("application/feed+json; charset=utf-8", "/feed.json", "JSON")
-            + "</head><body></body></html>")
+    html = (
+        "<html><head>"
+        + link("application/rss+xml", "feed.xml", "News")
+        + link("application/atom+xml", "//cdn.example/atom", "Atom")
+        + link("application/feed+json; charset=utf-8", "/feed.json", "JSON")
+        + "</head><body></body></html>"
+    )
     assert feed_links(html, "https://site.example/news/today") == [
         FeedLink("https://site.example/news/feed.xml", "News", "RSS"),
         FeedLink("https://cdn.example/atom", "Atom", "Atom"),
@@ -31,18 +34,23 @@ def test_relative_links_resolve_against_the_page_and_base_href() -> None:
     ]
     with_base = '<head><base href="/en/">' + link("application/rss+xml", "rss") + "</head>"
     assert [f.url for f in feed_links(with_base, "https://site.example/a/b")] == [
-        "https://site.example/en/rss"]
+        "https://site.example/en/rss"
+    ]
 
 
 def test_only_feed_links_count() -> None:
-    html = ("<head>" + link("application/json", "/wp-json/wp/v2/posts/7")  # REST API
-            + link("text/html", "/en/", rel="alternate")  # a translation
-            + link("application/rss+xml", "/feed", rel="stylesheet")
-            + link("application/rss+xml", "javascript:alert(1)")
-            + link("application/rss+xml", "http://[::1")  # malformed
-            + link("application/rss+xml", "")
-            + link("application/rss+xml", "/a") + link("application/rss+xml", "/a")  # twice
-            + "</head>")
+    html = (
+        "<head>"
+        + link("application/json", "/wp-json/wp/v2/posts/7")  # REST API
+        + link("text/html", "/en/", rel="alternate")  # a translation
+        + link("application/rss+xml", "/feed", rel="stylesheet")
+        + link("application/rss+xml", "javascript:alert(1)")
+        + link("application/rss+xml", "http://[::1")  # malformed
+        + link("application/rss+xml", "")
+        + link("application/rss+xml", "/a")
+        + link("application/rss+xml", "/a")  # twice
+        + "</head>"
+    )
     assert [f.url for f in feed_links(html, "http://x.example/")] == ["http://x.example/a"]
 
 
@@ -70,17 +78,22 @@ def corpus(tmp_path: Path):
 
 
 def home(*links: str) -> tuple[bytes, str]:
-    return (f"<html><head>{''.join(links)}</head><body><p>Hi</p></body></html>".encode(),
-            "text/html")
+    return (
+        f"<html><head>{''.join(links)}</head><body><p>Hi</p></body></html>".encode(),
+        "text/html",
+    )
 
 
 def test_a_wordpress_home_subscribes_to_the_posts_not_the_comments(corpus: Corpus) -> None:
-    web = FakeWeb({
-        "https://w.example/": home(
-            link("application/rss+xml", "/feed/", "Blog » Feed"),
-            link("application/rss+xml", "/comments/feed/", "Blog » Comments Feed")),
-        "https://w.example/feed/": (RSS, "application/rss+xml"),
-    })
+    web = FakeWeb(
+        {
+            "https://w.example/": home(
+                link("application/rss+xml", "/feed/", "Blog » Feed"),
+                link("application/rss+xml", "/comments/feed/", "Blog » Comments Feed"),
+            ),
+            "https://w.example/feed/": (RSS, "application/rss+xml"),
+        }
+    )
     outcome = add_feed(corpus.conn, "https://w.example/", fetch_fn=web)
     assert outcome.discovered and not outcome.failures and not outcome.choices
     assert [url for url, _ in outcome.subscribed] == ["https://w.example/feed/"]
@@ -89,22 +102,27 @@ def test_a_wordpress_home_subscribes_to_the_posts_not_the_comments(corpus: Corpu
 
 
 def test_only_comment_feeds_are_still_feeds(corpus: Corpus) -> None:
-    web = FakeWeb({
-        "https://w.example/": home(link("application/rss+xml", "/comments/feed/", "Comments")),
-        "https://w.example/comments/feed/": (RSS, "application/rss+xml"),
-    })
+    web = FakeWeb(
+        {
+            "https://w.example/": home(link("application/rss+xml", "/comments/feed/", "Comments")),
+            "https://w.example/comments/feed/": (RSS, "application/rss+xml"),
+        }
+    )
     outcome = add_feed(corpus.conn, "https://w.example/", fetch_fn=web)
     assert [url for url, _ in outcome.subscribed] == ["https://w.example/comments/feed/"]
 
 
 def test_a_linked_page_that_is_no_feed_is_a_failure_line(corpus: Corpus) -> None:
-    web = FakeWeb({
-        "https://w.example/": home(link("application/rss+xml", "/rss")),
-        "https://w.example/rss": home(),  # the CMS now answers with a page
-    })
+    web = FakeWeb(
+        {
+            "https://w.example/": home(link("application/rss+xml", "/rss")),
+            "https://w.example/rss": home(),  # the CMS now answers with a page
+        }
+    )
     outcome = add_feed(corpus.conn, "https://w.example/", fetch_fn=web)
     assert outcome.failures == [
-        "https://w.example/rss: linked as a feed but not one (read as html)"]
+        "https://w.example/rss: linked as a feed but not one (read as html)"
+    ]
     assert list_feeds(corpus.conn) == []
 
 
@@ -117,15 +135,17 @@ def test_neither_page_nor_feed_raises_one_line(corpus: Corpus) -> None:
         add_feed(corpus.conn, "file:///etc/passwd", fetch_fn=web)
 
 
-STORY = ("<h1>Harbour plan approved</h1><p>The harbour plan was approved on Monday after a "
-         "long debate in the council chamber, officials said, with work to start in May.</p>")
+STORY = (
+    "<h1>Harbour plan approved</h1><p>The harbour plan was approved on Monday after a "
+    "long debate in the council chamber, officials said, with work to start in May.</p>"
+)
 
 
 def front_page(head: str = "") -> tuple[bytes, str]:
     feeds = link("application/rss+xml", "/feed/", "Site » Feed") + link(
-        "application/rss+xml", "/comments/feed/", "Site » Comments Feed")
-    return (f"<html><head>{feeds}{head}</head><body>{STORY}</body></html>".encode(),
-            "text/html")
+        "application/rss+xml", "/comments/feed/", "Site » Comments Feed"
+    )
+    return (f"<html><head>{feeds}{head}</head><body>{STORY}</body></html>".encode(), "text/html")
 
 
 def stored(_origin: str, articles: list) -> tuple[int, int]:
@@ -137,17 +157,24 @@ def test_ingesting_a_front_page_points_to_its_feed(corpus: Corpus, url: str) -> 
     web = FakeWeb({url: front_page()})
     with pytest.raises(ReadError) as caught:
         ingest_url(corpus.conn, url, stored, fetch_fn=web)
-    assert str(caught.value) == (f"{url}: a site's front page, not an article; its feed has "
-                                 "the stories: quoth ingest https://w.example/feed/")
+    assert str(caught.value) == (
+        f"{url}: a site's front page, not an article; its feed has "
+        "the stories: quoth ingest https://w.example/feed/"
+    )
     assert list_feeds(corpus.conn) == []
 
 
 @pytest.mark.parametrize(
     ("url", "head"),
-    [("https://w.example/2024/05/harbour-plan/", ""),  # an article page links feeds too
-     ("https://w.example/", '<meta property="og:type" content="article">'),
-     ("https://w.example/", '<script type="application/ld+json">{"@type": "NewsArticle", '
-                            '"headline": "Harbour plan approved"}</script>')],
+    [
+        ("https://w.example/2024/05/harbour-plan/", ""),  # an article page links feeds too
+        ("https://w.example/", '<meta property="og:type" content="article">'),
+        (
+            "https://w.example/",
+            '<script type="application/ld+json">{"@type": "NewsArticle", '
+            '"headline": "Harbour plan approved"}</script>',
+        ),
+    ],
 )
 def test_articles_that_link_feeds_are_ingested(corpus: Corpus, url: str, head: str) -> None:
     web = FakeWeb({url: front_page(head)})
@@ -155,13 +182,13 @@ def test_articles_that_link_feeds_are_ingested(corpus: Corpus, url: str, head: s
 
 
 @pytest.mark.parametrize("served_as", ["text/html; charset=utf-8", "text/plain"])
-def test_a_feed_served_under_the_wrong_type_is_still_a_feed(
-    corpus: Corpus, served_as: str
-) -> None:
-    web = FakeWeb({
-        "https://w.example/": home(link("application/rss+xml", "/rss")),
-        "https://w.example/rss": (RSS, served_as),
-    })
+def test_a_feed_served_under_the_wrong_type_is_still_a_feed(corpus: Corpus, served_as: str) -> None:
+    web = FakeWeb(
+        {
+            "https://w.example/": home(link("application/rss+xml", "/rss")),
+            "https://w.example/rss": (RSS, served_as),
+        }
+    )
     outcome = add_feed(corpus.conn, "https://w.example/", fetch_fn=web)
     assert [url for url, _ in outcome.subscribed] == ["https://w.example/rss"]
     summary = refresh(corpus.conn, stored, fetch_fn=web)
@@ -172,9 +199,14 @@ def test_a_feed_served_under_the_wrong_type_is_still_a_feed(
 
 @pytest.mark.parametrize(
     ("title", "href", "comments"),
-    [("Blog » Comments Feed", "/feed/", True), ("Blog » Kommentar-Feed", "/x", True),
-     ("Blog » Flux des commentaires", "/x", True), ("Blog", "/comments/feed/", True),
-     ("Comment is free", "/commentisfree/rss", False), ("Blog » Feed", "/feed/", False)],
+    [
+        ("Blog » Comments Feed", "/feed/", True),
+        ("Blog » Kommentar-Feed", "/x", True),
+        ("Blog » Flux des commentaires", "/x", True),
+        ("Blog", "/comments/feed/", True),
+        ("Comment is free", "/commentisfree/rss", False),
+        ("Blog » Feed", "/feed/", False),
+    ],
 )
 def test_comment_feeds_are_told_apart(title: str, href: str, comments: bool) -> None:
     assert FeedLink(f"https://w.example{href}", title, "RSS").is_comments_feed is comments

@@ -32,7 +32,9 @@ def test_head_content_stays_in_head() -> None:
     page = parse_html("<html><head><title>T</title><meta name=a><script>x=1</script><body><p>Hi")
     (head,) = page.find_all("head")
     assert [child.tag for child in head.children if not isinstance(child, str)] == [
-        "title", "meta", "script"
+        "title",
+        "meta",
+        "script",
     ]
     body = page.find("body")
     assert body is not None and body.parent is page.find("html")

@@ -58,8 +58,17 @@ def test_region_zone_follows_daylight_saving() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["05/03/2024", "2 hours ago", "yesterday", "", "no date here", "2024-02-30", "31 June 2024",
-     "March 2024", "1999"],
+    [
+        "05/03/2024",
+        "2 hours ago",
+        "yesterday",
+        "",
+        "no date here",
+        "2024-02-30",
+        "31 June 2024",
+        "March 2024",
+        "1999",
+    ],
 )
 def test_ambiguous_relative_or_invalid_dates_give_none(text: str) -> None:
     assert parse_date(text) is None

@@ -30,8 +30,10 @@ def test_lone_surrogate_in_json_articles_becomes_replacement_char(data: bytes, n
 
 
 def test_lone_surrogate_in_json_feed_item() -> None:
-    feed = (b'{"version":"https://jsonfeed.org/version/1","title":"F \\udc00",'
-            b'"items":[{"title":"T \\ud83d","content_text":"The mayor \\ud83d said."}]}')
+    feed = (
+        b'{"version":"https://jsonfeed.org/version/1","title":"F \\udc00",'
+        b'"items":[{"title":"T \\ud83d","content_text":"The mayor \\ud83d said."}]}'
+    )
     (article,) = _articles(feed, "feed.json")
     assert (article.title, article.body) == ("T \ufffd", "The mayor \ufffd said.")
 

@@ -51,8 +51,9 @@ def test_adding_a_format_is_one_registration(monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.setattr(registry_module, "_readers", dict(registry_module._readers))
 
     def read_shout(document: Document) -> Iterator[Article | RecordError]:
-        yield Article(body=document.text().strip(), title="Shout", origin=document.origin,
-                      format="shout")
+        yield Article(
+            body=document.text().strip(), title="Shout", origin=document.origin, format="shout"
+        )
 
     register(Reader("shout", (".shout",), lambda head: head.startswith("!!"), read_shout, 5))
     [article] = list(read_stream(io.BytesIO(b"HELLO"), "x.shout"))

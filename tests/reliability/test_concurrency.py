@@ -98,9 +98,10 @@ def test_a_writer_gives_up_with_a_clear_message(tmp_path: Path, monkeypatch) -> 
     monkeypatch.setattr(store, "BUSY_TIMEOUT_MS", 50)
     monkeypatch.setattr(store, "WRITE_WAIT_SECONDS", 0.3)
     db = tmp_path / "c.db"
-    with Corpus(db) as corpus, contextlib.closing(
-        sqlite3.connect(db, isolation_level=None)
-    ) as holder:
+    with (
+        Corpus(db) as corpus,
+        contextlib.closing(sqlite3.connect(db, isolation_level=None)) as holder,
+    ):
         holder.execute("BEGIN IMMEDIATE")
         with pytest.raises(CorpusError, match="another process is writing") as caught:
             corpus.add_articles([Article(body="Never stored here.", title="No")])

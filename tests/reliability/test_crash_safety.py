@@ -243,6 +243,7 @@ def test_a_dead_extraction_worker_does_not_hang_the_ingest(tmp_path: Path, quoth
     assert "Traceback" not in err
     assert run.returncode == 1  # those files failed, the rest went on
     assert sorted(line.split(":")[0].rsplit("/", 1)[-1] for line in err.splitlines()) == [
-        "a0007.txt", "a0011.txt"
+        "a0007.txt",
+        "a0011.txt",
     ]
     assert len(snapshot(tmp_path / "c.db")["hashes"]) == articles - 2

@@ -70,27 +70,44 @@ CASES = [
     Case("latin1.txt", _article(LATIN, "Tuesday").encode("latin-1"), body_has=LATIN),
     Case("utf16-bom.txt", _article(CURLY, "Wednesday").encode("utf-16"), body_has=CURLY),
     Case("utf16le-nobom.txt", _article(LATIN, "Thursday").encode("utf-16-le"), body_has=LATIN),
-    Case("utf8-bom.md", codecs.BOM_UTF8 + _article(CURLY, "Friday", "# ").encode(),
-         body_has=CURLY),  # fmt: skip
-    Case("nul-bytes.txt", b"Headline\n\nThe mayor\x00 said it was\x00 fine.\n",
-         body_has="The mayor said it was fine."),  # fmt: skip
+    Case(
+        "utf8-bom.md", codecs.BOM_UTF8 + _article(CURLY, "Friday", "# ").encode(), body_has=CURLY
+    ),  # fmt: skip
+    Case(
+        "nul-bytes.txt",
+        b"Headline\n\nThe mayor\x00 said it was\x00 fine.\n",
+        body_has="The mayor said it was fine.",
+    ),  # fmt: skip
     Case("truncated.txt.gz", _gzip_truncated(), fails="truncated|corrupt"),
     Case("bomb.txt.gz", _gzip_bomb(b"Bomb\n\n"), fails="too large"),
-    Case("bomb.jsonl.gz", _gzip_bomb(b'{"title": "x", "text": "', b'"}\n{"title": "Kept", '
-                                     b'"text": "The line after the bomb is kept."}\n'),
-         fails="line 1|:1:|too long"),  # fmt: skip
+    Case(
+        "bomb.jsonl.gz",
+        _gzip_bomb(
+            b'{"title": "x", "text": "',
+            b'"}\n{"title": "Kept", "text": "The line after the bomb is kept."}\n',
+        ),
+        fails="line 1|:1:|too long",
+    ),  # fmt: skip
     Case("number.json", b"42", fails="not an article|no article"),
     Case("numbers.json", b"[1, 2, 3]", fails="not an article|no article|none an article"),
     Case("string.json", b'"just a string"', fails="not an article|no article"),
-    Case("unclosed.html",
-         b"<html><head><title>Unclosed tags</title></head><body><div><p>The mayor said the"
-         b" bridge would open. <p><b>Nothing <i>ever <div>closes " + b"here and there " * 50,
-         body_has="The mayor said the bridge would open."),  # fmt: skip
-    Case("one-long-line.txt", ("The council met again and said nothing new. " * 46_000)[:2_000_000]
-         .encode(), body_has="The council met again"),  # fmt: skip
+    Case(
+        "unclosed.html",
+        b"<html><head><title>Unclosed tags</title></head><body><div><p>The mayor said the"
+        b" bridge would open. <p><b>Nothing <i>ever <div>closes " + b"here and there " * 50,
+        body_has="The mayor said the bridge would open.",
+    ),  # fmt: skip
+    Case(
+        "one-long-line.txt",
+        ("The council met again and said nothing new. " * 46_000)[:2_000_000].encode(),
+        body_has="The council met again",
+    ),  # fmt: skip
     Case("deep.json", b"[" * 100_000 + b"]" * 100_000, fails="."),
-    Case("cr-only.txt", b"Old Mac file\r\rThe clerk said the old files were fine.\r",
-         body_has="the old files were fine"),  # fmt: skip
+    Case(
+        "cr-only.txt",
+        b"Old Mac file\r\rThe clerk said the old files were fine.\r",
+        body_has="the old files were fine",
+    ),  # fmt: skip
 ]
 BROKEN_JSONL = "broken.jsonl"
 DANGLING = "dangling.txt"
@@ -176,8 +193,10 @@ def test_broken_jsonl_keeps_good_lines_and_reports_each_bad_one(battery: Battery
 
 
 def test_unclosed_head_and_inline_tags_keep_their_text(tmp_path: Path, quoth) -> None:
-    page = (b"<html><head><title>Never closed</title><body><p>The mayor said the bridge would"
-            b" open. <p><b>Nothing <i>ever <div>closes here.")
+    page = (
+        b"<html><head><title>Never closed</title><body><p>The mayor said the bridge would"
+        b" open. <p><b>Nothing <i>ever <div>closes here."
+    )
     (tmp_path / "page.html").write_bytes(page)
     db = tmp_path / "c.db"
     result = quoth("ingest", str(tmp_path / "page.html"), db=db)
@@ -188,9 +207,11 @@ def test_unclosed_head_and_inline_tags_keep_their_text(tmp_path: Path, quoth) ->
 
 
 def test_a_lone_surrogate_escape_costs_one_record_at_most(tmp_path: Path, quoth) -> None:
-    lines = [json.dumps({"title": "Good one", "text": "The council said the first was fine."}),
-             '{"title": "Cut emoji", "text": "A tweet cut in half \\ud83d and stored."}',
-             json.dumps({"title": "Good two", "text": "The council said the second was fine."})]
+    lines = [
+        json.dumps({"title": "Good one", "text": "The council said the first was fine."}),
+        '{"title": "Cut emoji", "text": "A tweet cut in half \\ud83d and stored."}',
+        json.dumps({"title": "Good two", "text": "The council said the second was fine."}),
+    ]
     (tmp_path / "tweets.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     db = tmp_path / "c.db"
     result = quoth("ingest", str(tmp_path / "tweets.jsonl"), db=db)

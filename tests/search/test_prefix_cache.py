@@ -96,7 +96,10 @@ def test_read_state_is_never_cached(corpus: Corpus) -> None:
     [(10**9, 0, 2000), (0, 10**9, 2000), (50, 100, 2000), (0, 0, 1), (0, 10**9, 1)],
 )
 def test_every_evaluation_strategy_gives_the_same_answer(
-    corpus: Corpus, monkeypatch: pytest.MonkeyPatch, join_limit: int, few_rows: int,
+    corpus: Corpus,
+    monkeypatch: pytest.MonkeyPatch,
+    join_limit: int,
+    few_rows: int,
     newest: int,
 ) -> None:
     """Sorting by a join, by a ranking of the newest articles or by the full

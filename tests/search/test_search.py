@@ -19,7 +19,10 @@ DOE = Speaker("Jane Doe", "person", [], ["Doe"])
 
 
 def article(
-    title: str, body: str, date: str | None, source: str | None = None,
+    title: str,
+    body: str,
+    date: str | None,
+    source: str | None = None,
     quotes: list[tuple[Speaker, str, str]] = (),  # type: ignore[assignment]
 ) -> Article:
     """An article whose quotes (speaker, text, kind) are appended to the body."""
@@ -29,27 +32,62 @@ def article(
         start = len(body) + 3
         body = f"{body}\n\n“{text}” {speaker.name} said."
         found.append(Quote(text, start, start + len(text), kind, speaker.name))
-        copy = speakers.setdefault(speaker.name, Speaker(
-            speaker.name, speaker.kind, list(speaker.titles), list(speaker.aliases)))
+        copy = speakers.setdefault(
+            speaker.name,
+            Speaker(speaker.name, speaker.kind, list(speaker.titles), list(speaker.aliases)),
+        )
         copy.quotes += 1
-    return Article(body=body, title=title, date=date, source=source, quotes=found,
-                   speakers=list(speakers.values()))
+    return Article(
+        body=body,
+        title=title,
+        date=date,
+        source=source,
+        quotes=found,
+        speakers=list(speakers.values()),
+    )
 
 
 ARTICLES = [
-    article("Kurilla warns of border escalation", "The general spoke at the border post.",
-            "2023-07-24", "Dawn", [(KURILLA, "We are ready for anything", "direct")]),
-    article("Harbour bridge vote delayed", "Investigators found cracks in the old harbour bridge.",
-            "2023-07-02", "Reuters", [(MILLER, "that the vote would wait", "reported")]),
-    article("Fraud trial opens in Norbury", "The budget office and investigators testified.",
-            "2024-02-01", "Reuters",
-            [(MILLER, "The trial is fair", "direct"), (DOE, "a sad day", "partial")]),
-    article("Weather report for the coast", "Forecasters cited a memo from Kurilla on storms.",
-            "2024-05-10", "The Coast Courier", [(DOE, "Bring an umbrella", "direct")]),
-    article("Budget approved by council", "Councillors voted late on Tuesday.", "2019-03-03",
-            "Associated Press"),
-    article("Markets rally", "Shares rose as the bride of the chairman rang the bell.",
-            "2025-01-15", "Associated Press"),
+    article(
+        "Kurilla warns of border escalation",
+        "The general spoke at the border post.",
+        "2023-07-24",
+        "Dawn",
+        [(KURILLA, "We are ready for anything", "direct")],
+    ),
+    article(
+        "Harbour bridge vote delayed",
+        "Investigators found cracks in the old harbour bridge.",
+        "2023-07-02",
+        "Reuters",
+        [(MILLER, "that the vote would wait", "reported")],
+    ),
+    article(
+        "Fraud trial opens in Norbury",
+        "The budget office and investigators testified.",
+        "2024-02-01",
+        "Reuters",
+        [(MILLER, "The trial is fair", "direct"), (DOE, "a sad day", "partial")],
+    ),
+    article(
+        "Weather report for the coast",
+        "Forecasters cited a memo from Kurilla on storms.",
+        "2024-05-10",
+        "The Coast Courier",
+        [(DOE, "Bring an umbrella", "direct")],
+    ),
+    article(
+        "Budget approved by council",
+        "Councillors voted late on Tuesday.",
+        "2019-03-03",
+        "Associated Press",
+    ),
+    article(
+        "Markets rally",
+        "Shares rose as the bride of the chairman rang the bell.",
+        "2025-01-15",
+        "Associated Press",
+    ),
     article("Wedding season", "The bride arrived late.", "2025-06-01", "The Coast Courier"),
     article("An undated note", "Nothing much happened to the harbour.", None, None),
 ]
@@ -129,8 +167,12 @@ def test_every_keystroke_matches_as_a_prefix(engine: SearchEngine) -> None:
     for typed in ("ku", "kur", "kuri", "kuril", "kurill", "kurilla"):
         assert "Kurilla warns of border escalation" in titles(engine, typed), typed
     # The title match first, then body matches (bride, bride, "Bring") newest first.
-    assert titles(engine, "bri") == ["Harbour bridge vote delayed", "Wedding season",
-                                     "Markets rally", "Weather report for the coast"]
+    assert titles(engine, "bri") == [
+        "Harbour bridge vote delayed",
+        "Wedding season",
+        "Markets rally",
+        "Weather report for the coast",
+    ]
 
 
 def test_a_single_letter_waits_for_the_next(engine: SearchEngine) -> None:
@@ -206,7 +248,9 @@ def test_date_ranges(engine: SearchEngine, query: str, expected: set[str]) -> No
 def test_kind_and_has_quotes(engine: SearchEngine) -> None:
     assert set(titles(engine, "kind:partial")) == {"Fraud trial opens in Norbury"}
     assert set(titles(engine, "kind:reported kind:partial")) == {
-        "Fraud trial opens in Norbury", "Harbour bridge vote delayed"}
+        "Fraud trial opens in Norbury",
+        "Harbour bridge vote delayed",
+    }
     assert set(titles(engine, "has:quotes")) == {a.title for a in ARTICLES if a.quotes}
 
 
@@ -290,7 +334,9 @@ def test_negated_fields_exclude(corpus: Corpus, engine: SearchEngine) -> None:
     everything = {a.title for a in ARTICLES}
     assert set(titles(engine, "-speaker:miller")) == everything - _quoting(MILLER.name)
     assert set(titles(engine, "-source:reuters")) == everything - {
-        "Fraud trial opens in Norbury", "Harbour bridge vote delayed"}
+        "Fraud trial opens in Norbury",
+        "Harbour bridge vote delayed",
+    }
     assert set(titles(engine, "-has:quotes")) == {a.title for a in ARTICLES if not a.quotes}
     assert "Fraud trial opens in Norbury" not in titles(engine, "-kind:partial")
     assert set(titles(engine, "-after:2024-05-10")) == set(titles(engine, "before:2024-05-10"))

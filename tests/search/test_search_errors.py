@@ -34,9 +34,7 @@ def _damaged_corpus(path: Path) -> Path:
 
 
 @pytest.mark.parametrize("query", ["harbour", "council bridge", ""])
-def test_damage_raises_a_one_line_corpus_error_naming_the_file(
-    tmp_path: Path, query: str
-) -> None:
+def test_damage_raises_a_one_line_corpus_error_naming_the_file(tmp_path: Path, query: str) -> None:
     db = _damaged_corpus(tmp_path / "damaged.db")
     with Corpus(db) as corpus, pytest.raises(CorpusError) as caught:
         SearchEngine(corpus).search(query)

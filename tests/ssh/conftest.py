@@ -26,14 +26,22 @@ def ferry_article(quote: QuoteMaker) -> Article:
         '"We will watch the numbers closely," Quist added.'
     )
     return Article(
-        body=body, title="Island ferry doubles its sailings", date="2024-05-02T09:30:00",
-        source="Ellis Gazette", byline="By Noor Haddad", url="https://example.org/ferry",
-        origin="/srv/news/ferry.html", format="html",
+        body=body,
+        title="Island ferry doubles its sailings",
+        date="2024-05-02T09:30:00",
+        source="Ellis Gazette",
+        byline="By Noor Haddad",
+        url="https://example.org/ferry",
+        origin="/srv/news/ferry.html",
+        format="html",
         quotes=[
-            quote(body, '"Two sailings a day is what the island asked for,"', "Marta Quist",
-                  mention="Marta Quist"),
-            quote(body, '"We will watch the numbers closely,"', "Marta Quist",
-                  mention="Quist"),
+            quote(
+                body,
+                '"Two sailings a day is what the island asked for,"',
+                "Marta Quist",
+                mention="Marta Quist",
+            ),
+            quote(body, '"We will watch the numbers closely,"', "Marta Quist", mention="Quist"),
         ],
         speakers=[Speaker("Marta Quist", titles=["operator"], quotes=2)],
     )
@@ -45,8 +53,12 @@ def market_article(quote: QuoteMaker) -> Article:
         '"Stallholders are ready," said Ivo Brandt, the market manager.'
     )
     return Article(
-        body=body, title="Covered market reopens", date="2023-11-18", source="Town Crier",
-        origin="feeds/towncrier.xml", format="feed",
+        body=body,
+        title="Covered market reopens",
+        date="2023-11-18",
+        source="Town Crier",
+        origin="feeds/towncrier.xml",
+        format="feed",
         quotes=[quote(body, '"Stallholders are ready,"', "Ivo Brandt", mention="Ivo Brandt")],
         speakers=[Speaker("Ivo Brandt", quotes=1)],
     )
@@ -54,14 +66,22 @@ def market_article(quote: QuoteMaker) -> Article:
 
 def library_article() -> Article:
     body = "The library extends its opening hours in winter.\n\nNo one was quoted."
-    return Article(body=body, title="Library opens later in winter", date="2025-01-09",
-                   source="Town Crier", origin="notes/library.txt", format="text")
+    return Article(
+        body=body,
+        title="Library opens later in winter",
+        date="2025-01-09",
+        source="Town Crier",
+        origin="notes/library.txt",
+        format="text",
+    )
 
 
 @pytest.fixture
 def corpus_path(tmp_path: Path, make_quote: QuoteMaker, write_corpus: CorpusWriter) -> Path:
-    return write_corpus(tmp_path / "corpus.db", [ferry_article(make_quote),
-                                                 market_article(make_quote), library_article()])
+    return write_corpus(
+        tmp_path / "corpus.db",
+        [ferry_article(make_quote), market_article(make_quote), library_article()],
+    )
 
 
 @pytest.fixture(autouse=True)

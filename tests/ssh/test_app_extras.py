@@ -100,8 +100,13 @@ def suspendable(monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.mark.parametrize(("key", "variable"), [("o", "PAGER"), ("e", "EDITOR")])
 async def test_o_and_e_open_the_article_in_pager_and_editor(
-    corpus_path: Path, ui: SimpleNamespace, recording_program: tuple[Path, Path],
-    suspendable: None, monkeypatch: pytest.MonkeyPatch, key: str, variable: str,
+    corpus_path: Path,
+    ui: SimpleNamespace,
+    recording_program: tuple[Path, Path],
+    suspendable: None,
+    monkeypatch: pytest.MonkeyPatch,
+    key: str,
+    variable: str,
 ) -> None:
     script, record = recording_program
     monkeypatch.setenv(variable, f"{script} --flag")
@@ -125,7 +130,9 @@ async def test_o_and_e_open_the_article_in_pager_and_editor(
 
 
 async def test_pager_without_a_terminal_to_hand_over_is_a_message(
-    corpus_path: Path, ui: SimpleNamespace, recording_program: tuple[Path, Path],
+    corpus_path: Path,
+    ui: SimpleNamespace,
+    recording_program: tuple[Path, Path],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     script, record = recording_program
@@ -140,7 +147,10 @@ async def test_pager_without_a_terminal_to_hand_over_is_a_message(
 
 
 async def test_missing_pager_is_a_message(
-    corpus_path: Path, ui: SimpleNamespace, suspendable: None, monkeypatch: pytest.MonkeyPatch,
+    corpus_path: Path,
+    ui: SimpleNamespace,
+    suspendable: None,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("PAGER", "/nonexistent/pager")
     app = ui.app_class()(corpus_path)
@@ -161,8 +171,10 @@ def _flags(path: Path, title: str) -> tuple[bool, bool]:
 
 
 async def _settle_writes(pilot: Any, app: Any, ui: SimpleNamespace) -> None:
-    await ui.wait_until(pilot, lambda: not [
-        w for w in app.workers if w.group == "reading-state-write" and w.is_running])
+    await ui.wait_until(
+        pilot,
+        lambda: not [w for w in app.workers if w.group == "reading-state-write" and w.is_running],
+    )
 
 
 async def test_read_and_star_survive_a_restart(corpus_path: Path, ui: SimpleNamespace) -> None:
@@ -245,8 +257,7 @@ async def test_export_from_the_palette_writes_every_match(
         await pilot.press("enter")
         await pilot.press("ctrl+p", *"export results json", "enter")
         await ui.wait_until(pilot, lambda: any(out.glob("quoth-export-*.jsonl")))
-        await ui.wait_until(pilot, lambda: any("Exported" in n.message
-                                               for n in app._notifications))
+        await ui.wait_until(pilot, lambda: any("Exported" in n.message for n in app._notifications))
     [exported] = out.glob("quoth-export-*.jsonl")
     titles = [json.loads(line)["title"] for line in exported.read_text().splitlines()]
     assert sorted(titles) == ["Covered market reopens", "Library opens later in winter"]
@@ -273,8 +284,9 @@ async def test_bad_config_starts_with_defaults_and_says_why(
     corpus_path: Path, ui: SimpleNamespace, tmp_path: Path
 ) -> None:
     config_file = tmp_path / "bad.toml"
-    config_file.write_text('theme = "no-such-theme"\n[layout]\nlist_width = "wide"\n'
-                           '[keys]\n"quoth.nothing" = "x"\n')
+    config_file.write_text(
+        'theme = "no-such-theme"\n[layout]\nlist_width = "wide"\n[keys]\n"quoth.nothing" = "x"\n'
+    )
     config, problems = load_config(config_file)
     app = ui.app_class()(corpus_path)
     app.configure(config, problems)
@@ -302,8 +314,13 @@ async def test_unparsable_config_names_the_line(
 
 async def test_theme_and_layout_from_config(corpus_path: Path, ui: SimpleNamespace) -> None:
     app = ui.app_class()(corpus_path)
-    app.configure(Config(theme="nord", animations=True,
-                         layout=Layout(side_panel=True, list_width=30, panel_width=34)))
+    app.configure(
+        Config(
+            theme="nord",
+            animations=True,
+            layout=Layout(side_panel=True, list_width=30, panel_width=34),
+        )
+    )
     async with app.run_test(size=(160, 40)) as pilot:
         await ui.wait_for_article(pilot, app)
         await pilot.pause()

@@ -46,14 +46,27 @@ def test_block_is_appended_when_missing() -> None:
 
 
 def test_key_labels() -> None:
-    assert [key_label(k) for k in ("slash", "question_mark", "ctrl+d", "escape", "G")] == \
-        ["/", "?", "ctrl+d", "escape", "G"]
+    assert [key_label(k) for k in ("slash", "question_mark", "ctrl+d", "escape", "G")] == [
+        "/",
+        "?",
+        "ctrl+d",
+        "escape",
+        "G",
+    ]
 
 
 def test_ssh_section_covers_the_essentials() -> None:
     text = README.read_text(encoding="utf-8")
-    section = text[text.index("## Using quoth over SSH"):]
-    for needed in ("TERM=xterm-256color", "COLORTERM", "NO_COLOR", "--no-mouse", "TEXTUAL_FPS",
-                   "escape-time", "set-clipboard on", "ssh -L 8000:127.0.0.1:8000"):
+    section = text[text.index("## Using quoth over SSH") :]
+    for needed in (
+        "TERM=xterm-256color",
+        "COLORTERM",
+        "NO_COLOR",
+        "--no-mouse",
+        "TEXTUAL_FPS",
+        "escape-time",
+        "set-clipboard on",
+        "ssh -L 8000:127.0.0.1:8000",
+    ):
         assert needed in section, needed
     assert "](tui/screenshot.svg)" in text

@@ -26,8 +26,9 @@ ALT_SCREEN_ON = b"\x1b[?1049h"
 ALT_SCREEN_OFF = b"\x1b[?1049l"
 
 
-def _run_on_pty(args: list[str], environ: dict[str, str], wait_for: bytes,
-                timeout: float = 20.0) -> tuple[bytes, int]:
+def _run_on_pty(
+    args: list[str], environ: dict[str, str], wait_for: bytes, timeout: float = 20.0
+) -> tuple[bytes, int]:
     """Run quoth on a pty until `wait_for` is drawn, press q; (everything written, exit code)."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: become quoth
@@ -59,22 +60,31 @@ def _run_on_pty(args: list[str], environ: dict[str, str], wait_for: bytes,
 
 
 def _environ(tmp_path: Path, term: str, **extra: str) -> dict[str, str]:
-    environ = {key: value for key, value in os.environ.items()
-               if key not in ("COLORTERM", "NO_COLOR", "TEXTUAL", "QUOTH_DB")}
-    environ.update(TERM=term, COLUMNS="80", LINES="24", HOME=str(tmp_path),
-                   QUOTH_CONFIG=str(tmp_path / "config.toml"),
-                   QUOTH_STATE=str(tmp_path / "state.json"),
-                   XDG_CACHE_HOME=str(tmp_path / "cache"), **extra)
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in ("COLORTERM", "NO_COLOR", "TEXTUAL", "QUOTH_DB")
+    }
+    environ.update(
+        TERM=term,
+        COLUMNS="80",
+        LINES="24",
+        HOME=str(tmp_path),
+        QUOTH_CONFIG=str(tmp_path / "config.toml"),
+        QUOTH_STATE=str(tmp_path / "state.json"),
+        XDG_CACHE_HOME=str(tmp_path / "cache"),
+        **extra,
+    )
     return environ
 
 
-@pytest.mark.parametrize("term", ["xterm-256color", "screen-256color", "tmux-256color",
-                                  "xterm", "linux"])
-def test_starts_draws_and_quits_on_each_term(
-    corpus_path: Path, tmp_path: Path, term: str
-) -> None:
-    output, code = _run_on_pty(["--db", str(corpus_path)], _environ(tmp_path, term),
-                               wait_for=b"Island ferry")
+@pytest.mark.parametrize(
+    "term", ["xterm-256color", "screen-256color", "tmux-256color", "xterm", "linux"]
+)
+def test_starts_draws_and_quits_on_each_term(corpus_path: Path, tmp_path: Path, term: str) -> None:
+    output, code = _run_on_pty(
+        ["--db", str(corpus_path)], _environ(tmp_path, term), wait_for=b"Island ferry"
+    )
     assert code == 0, output[-500:]
     assert b"Island ferry" in output
     assert ALT_SCREEN_ON in output and ALT_SCREEN_OFF in output  # the screen is given back
@@ -83,8 +93,9 @@ def test_starts_draws_and_quits_on_each_term(
 
 def test_256_colours_without_colorterm(corpus_path: Path, tmp_path: Path) -> None:
     """SSH drops COLORTERM: colours come as 256-colour codes, not 24-bit ones."""
-    output, code = _run_on_pty(["--db", str(corpus_path)],
-                               _environ(tmp_path, "xterm-256color"), wait_for=b"Island ferry")
+    output, code = _run_on_pty(
+        ["--db", str(corpus_path)], _environ(tmp_path, "xterm-256color"), wait_for=b"Island ferry"
+    )
     assert code == 0
     assert b"\x1b[38;5;" in output or b";38;5;" in output
     assert b"38;2;" not in output
@@ -94,8 +105,7 @@ def test_no_mouse_leaves_selection_to_the_terminal(corpus_path: Path, tmp_path: 
     environ = _environ(tmp_path, "xterm-256color")
     with_mouse, code = _run_on_pty(["--db", str(corpus_path)], environ, b"Island ferry")
     assert code == 0 and MOUSE_ON in with_mouse
-    without, code = _run_on_pty(["--no-mouse", "--db", str(corpus_path)], environ,
-                                b"Island ferry")
+    without, code = _run_on_pty(["--no-mouse", "--db", str(corpus_path)], environ, b"Island ferry")
     assert code == 0 and b"Island ferry" in without
     assert MOUSE_ON not in without
 
@@ -112,21 +122,27 @@ def _is_grey(index: int) -> bool:
 
 def test_no_color_draws_in_greys_only(corpus_path: Path, tmp_path: Path) -> None:
     """NO_COLOR: Textual's monochrome rendering; no hue reaches the terminal."""
-    output, code = _run_on_pty(["--db", str(corpus_path)],
-                               _environ(tmp_path, "xterm-256color", NO_COLOR="1"),
-                               wait_for=b"Island ferry")
+    output, code = _run_on_pty(
+        ["--db", str(corpus_path)],
+        _environ(tmp_path, "xterm-256color", NO_COLOR="1"),
+        wait_for=b"Island ferry",
+    )
     assert code == 0 and b"Island ferry" in output
     indexes = [int(n) for n in re.findall(rb"[34]8;5;(\d+)", output)]
     assert indexes and all(_is_grey(n) for n in indexes)
     colour_codes = re.findall(rb"\x1b\[([\d;]*)m", output)
     plain = {b"3%d" % n for n in range(1, 7)} | {b"4%d" % n for n in range(1, 7)}
-    assert not any(set(codes.split(b";")) & plain for codes in colour_codes
-                   if b"38;5" not in codes and b"48;5" not in codes)
+    assert not any(
+        set(codes.split(b";")) & plain
+        for codes in colour_codes
+        if b"38;5" not in codes and b"48;5" not in codes
+    )
 
 
 def test_sixteen_colour_term_gets_sixteen_colour_codes(corpus_path: Path, tmp_path: Path) -> None:
-    output, code = _run_on_pty(["--db", str(corpus_path)], _environ(tmp_path, "xterm"),
-                               wait_for=b"Island ferry")
+    output, code = _run_on_pty(
+        ["--db", str(corpus_path)], _environ(tmp_path, "xterm"), wait_for=b"Island ferry"
+    )
     assert code == 0 and b"Island ferry" in output
     assert b"38;5;" not in output and b"38;2;" not in output
     assert re.search(rb"\x1b\[[\d;]*(3[0-7]|9[0-7])[;m]", output)

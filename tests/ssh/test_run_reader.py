@@ -23,18 +23,22 @@ def captured_run(monkeypatch: pytest.MonkeyPatch) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("mouse", [True, False])
-def test_mouse_flag_reaches_textual(corpus_path: Path, captured_run: dict[str, Any],
-                                    mouse: bool) -> None:
+def test_mouse_flag_reaches_textual(
+    corpus_path: Path, captured_run: dict[str, Any], mouse: bool
+) -> None:
     assert app_module.run_reader(corpus_path, mouse=mouse) == 0
     assert captured_run["kwargs"]["mouse"] is mouse
 
 
-def test_config_file_is_applied(corpus_path: Path, captured_run: dict[str, Any],
-                                tmp_path: Path) -> None:
+def test_config_file_is_applied(
+    corpus_path: Path, captured_run: dict[str, Any], tmp_path: Path
+) -> None:
     config = Path(str(tmp_path / "config" / "config.toml"))
     config.parent.mkdir()
-    config.write_text('theme = "nord"\nanimations = true\n[layout]\nside_panel = false\n'
-                      '[keys]\n"quoth.copy.quote" = "c"\n"quoth.bogus" = "x"\n')
+    config.write_text(
+        'theme = "nord"\nanimations = true\n[layout]\nside_panel = false\n'
+        '[keys]\n"quoth.copy.quote" = "c"\n"quoth.bogus" = "x"\n'
+    )
     app_module.run_reader(corpus_path)
     app = captured_run["app"]
     assert app.theme == "nord" and app.animation_level == "full"
@@ -44,8 +48,9 @@ def test_config_file_is_applied(corpus_path: Path, captured_run: dict[str, Any],
     assert app.state_file == tmp_path / "state" / "state.json"
 
 
-def test_no_config_means_defaults_and_no_animation(corpus_path: Path,
-                                                   captured_run: dict[str, Any]) -> None:
+def test_no_config_means_defaults_and_no_animation(
+    corpus_path: Path, captured_run: dict[str, Any]
+) -> None:
     app_module.run_reader(corpus_path)
     app = captured_run["app"]
     assert app.animation_level == "none" and app.setting_problems == []

@@ -29,20 +29,31 @@ def _settle(ui: SimpleNamespace, query: str, quote: bool):
             await ui.wait_until(pilot, lambda: app.reader.is_flashing)
             await ui.wait_until(pilot, lambda: not app.reader.is_flashing)
         await pilot.pause()
+
     return settle
 
 
 @pytest.mark.parametrize("quote", [False, True], ids=["list", "quote"])
-def test_no_color(snap_compare, corpus_path: Path, ui: SimpleNamespace,
-                  monkeypatch: pytest.MonkeyPatch, quote: bool) -> None:
+def test_no_color(
+    snap_compare,
+    corpus_path: Path,
+    ui: SimpleNamespace,
+    monkeypatch: pytest.MonkeyPatch,
+    quote: bool,
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = ui.app_class()(corpus_path)
     assert snap_compare(app, terminal_size=SIZE, run_before=_settle(ui, "ferry", quote))
 
 
 @pytest.mark.parametrize("quote", [False, True], ids=["list", "quote"])
-def test_sixteen_colours(snap_compare, corpus_path: Path, ui: SimpleNamespace,
-                         monkeypatch: pytest.MonkeyPatch, quote: bool) -> None:
+def test_sixteen_colours(
+    snap_compare,
+    corpus_path: Path,
+    ui: SimpleNamespace,
+    monkeypatch: pytest.MonkeyPatch,
+    quote: bool,
+) -> None:
     monkeypatch.setenv("TERM", "xterm")
     app = ui.app_class()(corpus_path)
     app.configure(Config())  # no theme chosen: a 16-colour TERM gets the ANSI theme
@@ -50,8 +61,9 @@ def test_sixteen_colours(snap_compare, corpus_path: Path, ui: SimpleNamespace,
     assert snap_compare(app, terminal_size=SIZE, run_before=_settle(ui, "ferry", quote))
 
 
-def test_console_at_80x24(snap_compare, corpus_path: Path, ui: SimpleNamespace,
-                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_console_at_80x24(
+    snap_compare, corpus_path: Path, ui: SimpleNamespace, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setenv("TERM", "linux")
     app = ui.app_class()(corpus_path)
     app.configure(Config())

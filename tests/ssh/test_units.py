@@ -29,16 +29,22 @@ from quoth.tui.state import SessionState, load_state, save_state
 
 
 def _article(**fields: object) -> Article:
-    base: dict[str, object] = {"body": "x", "title": "T", "source": "Ellis Gazette",
-                               "date": "2024-05-02T09:30:00"}
+    base: dict[str, object] = {
+        "body": "x",
+        "title": "T",
+        "source": "Ellis Gazette",
+        "date": "2024-05-02T09:30:00",
+    }
     base.update(fields)
     return Article(**base)  # type: ignore[arg-type]
 
 
 def test_citation_strips_the_quotes_own_marks_and_sentence_comma() -> None:
     quote = Quote(text='"Two sailings a day,"', start=0, end=1, speaker="Marta Quist")
-    assert quote_citation(quote, _article()) == \
-        '"Two sailings a day" — Marta Quist, Ellis Gazette, 2024-05-02'
+    assert (
+        quote_citation(quote, _article())
+        == '"Two sailings a day" — Marta Quist, Ellis Gazette, 2024-05-02'
+    )
 
 
 def test_citation_keeps_question_marks_and_handles_curly_quotes() -> None:
@@ -54,8 +60,7 @@ def test_citation_of_unattributed_quote_and_control_characters() -> None:
 
 
 def test_article_address_prefers_url_then_origin() -> None:
-    assert article_address(_article(url="https://x.test/a", origin="/a.html")) == \
-        "https://x.test/a"
+    assert article_address(_article(url="https://x.test/a", origin="/a.html")) == "https://x.test/a"
     assert article_address(_article(url="", origin="/srv/a.html")) == "/srv/a.html"
     assert article_address(_article(url=None, origin="")) is None
 
@@ -140,8 +145,13 @@ class Row:
 
 
 def test_sort_by_date_is_newest_first_undated_last_and_stable() -> None:
-    rows = [Row(1, "2023-01-01"), Row(2, None), Row(3, "2025-02-01"), Row(4, "2023-01-01"),
-            Row(5, "2024-06-01T10:00")]
+    rows = [
+        Row(1, "2023-01-01"),
+        Row(2, None),
+        Row(3, "2025-02-01"),
+        Row(4, "2023-01-01"),
+        Row(5, "2024-06-01T10:00"),
+    ]
     assert [r.id for r in sort_rows(rows, DATE)] == [3, 5, 1, 4, 2]
     assert [r.id for r in sort_rows(rows, RELEVANCE)] == [1, 2, 3, 4, 5]
     assert fetch_limit(DATE, 200) > 200 and fetch_limit(RELEVANCE, 200) == 200
@@ -181,28 +191,36 @@ IDS = {"quoth.quit", "quoth.search"}
 
 def test_keymap_keeps_known_ids_and_reports_unknown_ones() -> None:
     problems: list[str] = []
-    keymap = checked_keymap({"quoth.quit": "q, ctrl+q", "quoth.nope": "x", "quoth.search": " "},
-                            IDS, problems)
+    keymap = checked_keymap(
+        {"quoth.quit": "q, ctrl+q", "quoth.nope": "x", "quoth.search": " "}, IDS, problems
+    )
     assert keymap == {"quoth.quit": "q,ctrl+q"}
     assert any("quoth.nope" in p for p in problems)
     assert any("quoth.search" in p and "no keys" in p for p in problems)
 
 
 def test_unknown_theme_falls_back_with_a_message() -> None:
-    settings = app_settings(Config(theme="solarised-pink"), themes=THEMES, binding_ids=IDS,
-                            environ={"TERM": "xterm-256color"})
+    settings = app_settings(
+        Config(theme="solarised-pink"),
+        themes=THEMES,
+        binding_ids=IDS,
+        environ={"TERM": "xterm-256color"},
+    )
     assert settings.theme == "textual-dark"
     assert any("solarised-pink" in p for p in settings.problems)
 
 
-@pytest.mark.parametrize(("environ", "theme"), [
-    ({"TERM": "xterm-256color"}, "textual-dark"),
-    ({"TERM": "screen-256color"}, "textual-dark"),
-    ({"TERM": "tmux-256color"}, "textual-dark"),
-    ({"TERM": "xterm"}, "ansi-dark"),
-    ({"TERM": "linux"}, "ansi-dark"),
-    ({"TERM": "xterm", "COLORTERM": "truecolor"}, "textual-dark"),
-])
+@pytest.mark.parametrize(
+    ("environ", "theme"),
+    [
+        ({"TERM": "xterm-256color"}, "textual-dark"),
+        ({"TERM": "screen-256color"}, "textual-dark"),
+        ({"TERM": "tmux-256color"}, "textual-dark"),
+        ({"TERM": "xterm"}, "ansi-dark"),
+        ({"TERM": "linux"}, "ansi-dark"),
+        ({"TERM": "xterm", "COLORTERM": "truecolor"}, "textual-dark"),
+    ],
+)
 def test_default_theme_follows_the_terminal(environ: dict[str, str], theme: str) -> None:
     settings = app_settings(Config(), themes=THEMES, binding_ids=IDS, environ=environ)
     assert settings.theme == theme
@@ -210,8 +228,9 @@ def test_default_theme_follows_the_terminal(environ: dict[str, str], theme: str)
 
 
 def test_chosen_theme_wins_over_the_terminal() -> None:
-    settings = app_settings(Config(theme="nord"), themes=THEMES, binding_ids=IDS,
-                            environ={"TERM": "linux"})
+    settings = app_settings(
+        Config(theme="nord"), themes=THEMES, binding_ids=IDS, environ={"TERM": "linux"}
+    )
     assert settings.theme == "nord"
 
 
@@ -230,8 +249,9 @@ def test_animations_off_unless_asked() -> None:
 
 def test_layout_widths_become_css_and_bad_ones_are_reported() -> None:
     problems: list[str] = []
-    css = settings_css(Layout(side_panel=True, list_width=50, panel_width=3), problems,
-                       console=True)
+    css = settings_css(
+        Layout(side_panel=True, list_width=50, panel_width=3), problems, console=True
+    )
     assert "ArticleList { width: 50; max-width: 50; }" in css
     assert f"QuotesPanel {{ width: {Layout.panel_width};" in css
     assert "border: solid" in css
@@ -247,6 +267,8 @@ def test_no_color_styles_avoid_colour_and_italic() -> None:
 
 def test_enter_in_the_search_bar_is_not_a_binding_to_move() -> None:
     problems: list[str] = []
-    assert checked_keymap({"quoth.search.submit": "tab"}, IDS | {"quoth.search.submit"},
-                          problems) == {}
+    assert (
+        checked_keymap({"quoth.search.submit": "tab"}, IDS | {"quoth.search.submit"}, problems)
+        == {}
+    )
     assert problems and "cannot be changed" in problems[0]

@@ -8,8 +8,9 @@ from quoth.tui.safe_text import clean, clean_keep_length, clean_line
 
 
 def long_article(paragraphs: int) -> Article:
-    body = "\n\n".join(f'Paragraph {n} opens. "Line {n} is said," said Ada.'
-                       for n in range(paragraphs))
+    body = "\n\n".join(
+        f'Paragraph {n} opens. "Line {n} is said," said Ada.' for n in range(paragraphs)
+    )
     quotes = []
     for n in range(0, paragraphs, 7):
         text = f'"Line {n} is said,"'
@@ -31,8 +32,11 @@ def test_every_quote_is_found_in_its_block() -> None:
 
 
 def test_bad_offsets_do_not_break_the_article() -> None:
-    article = Article(body="Short body.", title="t",
-                      quotes=[Quote(text="x", start=50, end=40), Quote(text="y", start=-3, end=2)])
+    article = Article(
+        body="Short body.",
+        title="t",
+        quotes=[Quote(text="x", start=50, end=40), Quote(text="y", start=-3, end=2)],
+    )
     rendered = render_article(article)
     assert rendered.blocks[0].plain == "Short body."
     assert [p.spans for p in rendered.places] == [(), ()]

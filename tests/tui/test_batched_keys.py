@@ -39,13 +39,16 @@ def _post_keys(app: QuothApp, keys: list[str]) -> None:
         app.post_message(events.Key(name, character))
 
 
-@pytest.mark.parametrize(("keys", "typed"), [
-    (["/", "a", "b", "⌫", "c"], "ac"),
-    (["h", "/", "a", "b", "⌫", "c"], "ac"),  # h (pane left, from the list) keeps no focus
-    (["/", "a", "b", "left", "c"], "acb"),
-    (["/", "a", "b", "ctrl+w", "c"], "c"),
-    (["/", "a", "b", "ctrl+u", "c", "d"], "cd"),
-])
+@pytest.mark.parametrize(
+    ("keys", "typed"),
+    [
+        (["/", "a", "b", "⌫", "c"], "ac"),
+        (["h", "/", "a", "b", "⌫", "c"], "ac"),  # h (pane left, from the list) keeps no focus
+        (["/", "a", "b", "left", "c"], "acb"),
+        (["/", "a", "b", "ctrl+w", "c"], "c"),
+        (["/", "a", "b", "ctrl+u", "c", "d"], "cd"),
+    ],
+)
 async def test_editing_keys_in_one_read_apply_in_order(
     corpus_path: Path, ui: SimpleNamespace, keys: list[str], typed: str
 ) -> None:
@@ -100,8 +103,12 @@ async def test_rows_moved_through_right_after_enter_count_from_the_first_result(
     async with app.run_test(size=(120, 40)) as pilot:
         await ui.wait_for_article(pilot, app)
         _post_keys(app, ["/", *"talks", "enter", "j", "j"])
-        await ui.wait_until(pilot, lambda: app.query_text == "talks" and ui.settled(app)
-                            and not app._go_to_results_when_ready)
+        await ui.wait_until(
+            pilot,
+            lambda: (
+                app.query_text == "talks" and ui.settled(app) and not app._go_to_results_when_ready
+            ),
+        )
         await pilot.pause()
         assert app.search_bar.value == "talks"
         assert app.article_list.cursor == 2
@@ -154,8 +161,13 @@ async def test_keys_after_help_opens_in_the_same_read_scroll_the_help(
     async with app.run_test(size=(80, 24)) as pilot:
         await ui.wait_for_article(pilot, app)
         _post_keys(app, ["?", "j", "j"])
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, HelpScreen)
-                            and app.screen.query_one("#help-body").scroll_y == 2)
+        await ui.wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, HelpScreen)
+                and app.screen.query_one("#help-body").scroll_y == 2
+            ),
+        )
         assert app.article_list.cursor == 0
 
 

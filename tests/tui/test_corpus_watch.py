@@ -20,14 +20,23 @@ async def test_new_articles_are_announced_and_ctrl_r_shows_them(
         before = app.corpus_total
         assert before
         with Corpus(corpus_path) as writer:  # as `quoth ingest` would, from outside
-            writer.add_articles([Article(body="A late story about the ferry strike.",
-                                         title="Ferry strike called off", date="2030-01-01")])
-        await ui.wait_until(pilot, lambda: any(
-            "new article" in str(n.message) for n in app._notifications))
+            writer.add_articles(
+                [
+                    Article(
+                        body="A late story about the ferry strike.",
+                        title="Ferry strike called off",
+                        date="2030-01-01",
+                    )
+                ]
+            )
+        await ui.wait_until(
+            pilot, lambda: any("new article" in str(n.message) for n in app._notifications)
+        )
         await pilot.press("ctrl+r")
         await ui.wait_until(pilot, lambda: app.corpus_total == before + 1)
         await ui.wait_until(
-            pilot, lambda: app.article_list.rows[0].title == "Ferry strike called off")
+            pilot, lambda: app.article_list.rows[0].title == "Ferry strike called off"
+        )
 
 
 async def test_after_ctrl_r_the_cursor_is_on_the_new_article_even_undated(

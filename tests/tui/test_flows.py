@@ -205,8 +205,12 @@ async def test_markup_in_articles_is_shown_literally(
 async def test_empty_corpus_shows_the_welcome(empty_corpus_path: Path, ui: SimpleNamespace) -> None:
     app = QuothApp(empty_corpus_path, open_demo=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen)
-                            and bool(app.screen.query("#welcome-text")))
+        await ui.wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, WelcomeScreen) and bool(app.screen.query("#welcome-text"))
+            ),
+        )
         text = str(app.screen.query_one("#welcome-text", Static).content)
         # Not the default corpus: the advice names it, or the articles would go elsewhere.
         assert f"quoth --db {empty_corpus_path} ingest PATH" in text
@@ -219,8 +223,12 @@ async def test_the_welcome_for_the_default_corpus_needs_no_db(
     monkeypatch.setenv("QUOTH_DB", str(empty_corpus_path))
     app = QuothApp(empty_corpus_path, open_demo=None)
     async with app.run_test(size=(80, 24)) as pilot:
-        await ui.wait_until(pilot, lambda: isinstance(app.screen, WelcomeScreen)
-                            and bool(app.screen.query("#welcome-text")))
+        await ui.wait_until(
+            pilot,
+            lambda: (
+                isinstance(app.screen, WelcomeScreen) and bool(app.screen.query("#welcome-text"))
+            ),
+        )
         text = str(app.screen.query_one("#welcome-text", Static).content)
         assert "quoth ingest PATH" in text and "--db" not in text
 
@@ -329,8 +337,15 @@ async def test_reload_picks_up_articles_added_elsewhere(
         await ui.type_query(pilot, app, "ferry")
         assert titles(app) == []
         with Corpus(corpus_path) as corpus:
-            corpus.add_articles([Article(body="The night ferry was cancelled again.",
-                                         title="Ferry cancelled", date="2025-02-01")])
+            corpus.add_articles(
+                [
+                    Article(
+                        body="The night ferry was cancelled again.",
+                        title="Ferry cancelled",
+                        date="2025-02-01",
+                    )
+                ]
+            )
         app.reload_corpus()
         await ui.wait_until(pilot, lambda: titles(app) == ["Ferry cancelled"])
         assert app.corpus_total == 7

@@ -14,8 +14,10 @@ def _ids(app: QuothApp) -> list[int]:
 
 
 async def _writes_done(pilot: object, app: QuothApp, ui: SimpleNamespace) -> None:
-    await ui.wait_until(pilot, lambda: not [
-        w for w in app.workers if w.group == "reading-state-write" and w.is_running])
+    await ui.wait_until(
+        pilot,
+        lambda: not [w for w in app.workers if w.group == "reading-state-write" and w.is_running],
+    )
 
 
 async def test_marking_read_in_an_unread_list_moves_on_to_the_next_row(

@@ -47,14 +47,22 @@ def test_help_screen(snap_compare, corpus_path: Path, ui: SimpleNamespace, size)
 
 @pytest.mark.parametrize("size", SIZES)
 def test_welcome_screen(
-    snap_compare, empty_corpus_path: Path, ui: SimpleNamespace, size,
+    snap_compare,
+    empty_corpus_path: Path,
+    ui: SimpleNamespace,
+    size,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("HOME", str(empty_corpus_path.parent))  # the label reads ~/empty.db
 
     async def settle(pilot: Pilot) -> None:
-        await ui.wait_until(pilot, lambda: isinstance(pilot.app.screen, WelcomeScreen)
-                            and bool(pilot.app.screen.query("#welcome-text")))
+        await ui.wait_until(
+            pilot,
+            lambda: (
+                isinstance(pilot.app.screen, WelcomeScreen)
+                and bool(pilot.app.screen.query("#welcome-text"))
+            ),
+        )
         await pilot.pause()
 
     app = QuothApp(empty_corpus_path, open_demo=lambda: empty_corpus_path)

@@ -6,8 +6,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-DEFERRED = ("quoth.tui.widgets.quotes_panel", "quoth.tui.keys", "quoth.tui.screens.welcome",
-            "quoth.corpus.store", "quoth.corpus.search")
+DEFERRED = (
+    "quoth.tui.widgets.quotes_panel",
+    "quoth.tui.keys",
+    "quoth.tui.screens.welcome",
+    "quoth.corpus.store",
+    "quoth.corpus.search",
+)
 
 
 def _loaded_after_configure(corpus_path: Path, config: str) -> list[str]:
@@ -20,8 +25,9 @@ def _loaded_after_configure(corpus_path: Path, config: str) -> list[str]:
         f"app.configure({config})\n"
         f"print(' '.join(m for m in {DEFERRED!r} if m in sys.modules))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     return result.stdout.split()
 
 

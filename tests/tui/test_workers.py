@@ -77,8 +77,9 @@ async def test_a_stale_search_never_overwrites_a_newer_one(
         await pilot.press("slash", "s", "t")
         # However the two searches interleave (the first may even be skipped as
         # stale), wait until every answer that came back has reached the app.
-        await ui.wait_until(pilot, lambda: "st" in app.finished
-                            and sorted(app.finished) == sorted(answered))
+        await ui.wait_until(
+            pilot, lambda: "st" in app.finished and sorted(app.finished) == sorted(answered)
+        )
         await pilot.pause()
         assert [row.title for row in app.article_list.rows] == ["results for st"]
         assert "results for s" not in shown

@@ -30,8 +30,9 @@ NARROW_BELOW = 100
 class MainScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("tab", "cycle_pane(1)", "Next pane", show=False, id="quoth.pane.next"),
-        Binding("shift+tab", "cycle_pane(-1)", "Previous pane", show=False,
-                id="quoth.pane.previous"),
+        Binding(
+            "shift+tab", "cycle_pane(-1)", "Previous pane", show=False, id="quoth.pane.previous"
+        ),
         Binding("h", "step_pane(-1)", "Pane left", show=False, id="quoth.pane.left"),
         Binding("l", "step_pane(1)", "Pane right", show=False, id="quoth.pane.right"),
         Binding("b", "toggle_panel", "Panel", id="quoth.pane.toggle_panel"),
@@ -128,8 +129,13 @@ class MainScreen(Screen[None]):
         self._panel_follows_width = False  # the user's choice stands from now on
         self.remove_class("-zoomed")
         focused = self.focused
-        if not self.has_class("-no-panel") and focused is not None and any(
-            panel is focused or panel in focused.ancestors for panel in self.query("QuotesPanel")
+        if (
+            not self.has_class("-no-panel")
+            and focused is not None
+            and any(
+                panel is focused or panel in focused.ancestors
+                for panel in self.query("QuotesPanel")
+            )
         ):
             # Closing the pane that has the focus: Textual would drop the focus
             # altogether (no key would work until tab); the reader takes it.

@@ -20,8 +20,9 @@ class WelcomeScreen(Screen[None]):
         Binding("q,escape", "app.quit", "Quit", id="quoth.welcome.quit"),
     ]
 
-    def __init__(self, *, corpus_label: str, demo_available: bool,
-                 ingest_command: str = "quoth ingest PATH") -> None:
+    def __init__(
+        self, *, corpus_label: str, demo_available: bool, ingest_command: str = "quoth ingest PATH"
+    ) -> None:
         super().__init__()
         self.corpus_label = corpus_label
         self.demo_available = demo_available

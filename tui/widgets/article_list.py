@@ -38,15 +38,16 @@ class ArticleList(KeysInOrder, ScrollView, can_focus=True):
         Binding("end,G", "last", "Last", show=False, id="quoth.list.last"),
         Binding("pagedown", "page_down", "Page down", show=False, id="quoth.list.page_down"),
         Binding("pageup", "page_up", "Page up", show=False, id="quoth.list.page_up"),
-        Binding("ctrl+d", "half_page_down", "Half page down", show=False,
-                id="quoth.list.half_down"),
+        Binding(
+            "ctrl+d", "half_page_down", "Half page down", show=False, id="quoth.list.half_down"
+        ),
         Binding("ctrl+u", "half_page_up", "Half page up", show=False, id="quoth.list.half_up"),
         Binding("enter", "choose", "Read", id="quoth.list.open"),
         # ScrollView binds left/right to sideways scrolling; here they change pane.
-        Binding("left", "screen.step_pane(-1)", "Pane left", show=False,
-                id="quoth.list.pane_left"),
-        Binding("right", "screen.step_pane(1)", "Pane right", show=False,
-                id="quoth.list.pane_right"),
+        Binding("left", "screen.step_pane(-1)", "Pane left", show=False, id="quoth.list.pane_left"),
+        Binding(
+            "right", "screen.step_pane(1)", "Pane right", show=False, id="quoth.list.pane_right"
+        ),
     ]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
@@ -82,8 +83,14 @@ class ArticleList(KeysInOrder, ScrollView, can_focus=True):
             return self._rows[self._cursor].id
         return None
 
-    def set_rows(self, rows: Sequence[ListRow], *, keep_id: int | None = None,
-                 message: str = "No matching articles", keep_scroll: bool = False) -> None:
+    def set_rows(
+        self,
+        rows: Sequence[ListRow],
+        *,
+        keep_id: int | None = None,
+        message: str = "No matching articles",
+        keep_scroll: bool = False,
+    ) -> None:
         """Show `rows`; the cursor stays on `keep_id` when it is still there.
 
         `keep_scroll` leaves the view where it is (scrolling only as far as the
@@ -111,7 +118,9 @@ class ArticleList(KeysInOrder, ScrollView, can_focus=True):
         self._refresh_row(index)
         self.scroll_to_region(
             Region(0, index * ROW_HEIGHT, max(1, self.size.width), ROW_HEIGHT),
-            animate=False, immediate=True, force=True,
+            animate=False,
+            immediate=True,
+            force=True,
         )
         self._post_highlight()
         if index == len(self._rows) - 1:
@@ -194,8 +203,9 @@ class ArticleList(KeysInOrder, ScrollView, can_focus=True):
         if part == 0:
             match = self.get_component_rich_style("article-list--match", partial=True)
             marker = (self.row_marker(row.id) if self.row_marker else None) or " "
-            marker_style = base + self.get_component_rich_style("article-list--marker",
-                                                                partial=True)
+            marker_style = base + self.get_component_rich_style(
+                "article-list--marker", partial=True
+            )
             segments = [Segment(marker[:1], marker_style), *_title_segments(row, base, match)]
             return _fit(segments, width, base)
         meta = base + self.get_component_rich_style("article-list--meta", partial=True)

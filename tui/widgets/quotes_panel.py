@@ -134,8 +134,9 @@ class QuotesPanel(Vertical):
         for speaker in self.rendered.article.speakers:
             colour = self.rendered.colours.get(speaker.name, "")
             prompt = Text(clean_line(speaker.name), style=Style(bold=True, color=colour or None))
-            prompt.append(f"  {speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}",
-                          style="dim")
+            prompt.append(
+                f"  {speaker.quotes} quote{'s' if speaker.quotes != 1 else ''}", style="dim"
+            )
             titles = ", ".join(clean_line(t) for t in speaker.titles if clean_line(t))
             if titles:
                 prompt.append(f"\n{titles}", style="italic dim")
@@ -228,8 +229,7 @@ class QuotesPanel(Vertical):
 
 def _quote_prompt(quote: Quote, colours: dict[str, str]) -> Text:
     colour = quote_colour(quote, colours)
-    prompt = Text(clean_line(quote.speaker) or "unattributed",
-                  style=Style(bold=True, color=colour))
+    prompt = Text(clean_line(quote.speaker) or "unattributed", style=Style(bold=True, color=colour))
     prompt.append(f" · {quote.kind}", style="dim")
     body = clean_line(quote.text)
     if len(body) > QUOTE_PREVIEW_CHARS:

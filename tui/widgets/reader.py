@@ -37,21 +37,25 @@ class Reader(KeysInOrder, VerticalScroll, can_focus=True):
         Binding("k,up", "scroll_up", "Up", show=False, id="quoth.reader.up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="quoth.reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="quoth.reader.bottom"),
-        Binding("ctrl+d", "half_page(1)", "Half page down", show=False,
-                id="quoth.reader.half_down"),
-        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False,
-                id="quoth.reader.half_up"),
-        Binding("space,pagedown", "page_down", "Page down", show=False,
-                id="quoth.reader.page_down"),
+        Binding(
+            "ctrl+d", "half_page(1)", "Half page down", show=False, id="quoth.reader.half_down"
+        ),
+        Binding("ctrl+u", "half_page(-1)", "Half page up", show=False, id="quoth.reader.half_up"),
+        Binding(
+            "space,pagedown", "page_down", "Page down", show=False, id="quoth.reader.page_down"
+        ),
         Binding("pageup", "page_up", "Page up", show=False, id="quoth.reader.page_up"),
         # VerticalScroll binds left/right to sideways scrolling; here they change pane.
-        Binding("left", "screen.step_pane(-1)", "Pane left", show=False,
-                id="quoth.reader.pane_left"),
-        Binding("right", "screen.step_pane(1)", "Pane right", show=False,
-                id="quoth.reader.pane_right"),
+        Binding(
+            "left", "screen.step_pane(-1)", "Pane left", show=False, id="quoth.reader.pane_left"
+        ),
+        Binding(
+            "right", "screen.step_pane(1)", "Pane right", show=False, id="quoth.reader.pane_right"
+        ),
         Binding("n", "next_quote", "Next quote", id="quoth.reader.next_quote"),
-        Binding("N", "previous_quote", "Previous quote", show=False,
-                id="quoth.reader.previous_quote"),
+        Binding(
+            "N", "previous_quote", "Previous quote", show=False, id="quoth.reader.previous_quote"
+        ),
     ]
 
     def __init__(self, *, id: str | None = None) -> None:
@@ -98,10 +102,10 @@ class Reader(KeysInOrder, VerticalScroll, can_focus=True):
         existing = list(self.query(Paragraph))
         for widget, text in zip(existing, texts, strict=False):
             widget.update(text)
-        for widget in existing[len(texts):]:
+        for widget in existing[len(texts) :]:
             widget.remove()
         if len(texts) > len(existing):
-            self.mount_all(Paragraph(text) for text in texts[len(existing):])
+            self.mount_all(Paragraph(text) for text in texts[len(existing) :])
 
     # -- quotes ----------------------------------------------------------------
 
@@ -136,8 +140,9 @@ class Reader(KeysInOrder, VerticalScroll, can_focus=True):
         paragraphs = list(self.query(Paragraph))
         if not place.spans or place.block >= len(paragraphs):
             return
-        self.call_after_refresh(self._scroll_to_place, paragraphs[place.block], place.block,
-                                place.offset)
+        self.call_after_refresh(
+            self._scroll_to_place, paragraphs[place.block], place.block, place.offset
+        )
         if flash:
             self._flash(index)
 
@@ -150,8 +155,11 @@ class Reader(KeysInOrder, VerticalScroll, can_focus=True):
             before = self.rendered.blocks[block].divide([offset])[0]
             line = len(before.wrap(self.app.console, widget.size.width)) - 1
         target = widget.virtual_region.y + line
-        self.scroll_to(y=max(0, target - self.scrollable_content_region.height // 3),
-                       animate=False, immediate=True)
+        self.scroll_to(
+            y=max(0, target - self.scrollable_content_region.height // 3),
+            animate=False,
+            immediate=True,
+        )
 
     def _flash(self, index: int) -> None:
         self._stop_flash()

@@ -11,7 +11,7 @@ from textual.widgets import Input
 from ..key_order import run_own_binding
 from ..messages import QueryChanged, QuerySubmitted, SearchCancelled
 
-PLACEHOLDER = "/ search   words  \"a phrase\"  -not  speaker:NAME  source:NAME  after:2024"
+PLACEHOLDER = '/ search   words  "a phrase"  -not  speaker:NAME  source:NAME  after:2024'
 
 
 class SearchBar(Input):

@@ -109,7 +109,7 @@ def strip_marks(marked: str) -> tuple[str, dict[str, tuple[int, int]]]:
         if ch == OPEN:
             match = re.match(r"(\S+) ", marked[i + 1 :])
             if not match:
-                raise ValueError(f"bad open mark near {marked[i:i + 40]!r}")
+                raise ValueError(f"bad open mark near {marked[i : i + 40]!r}")
             stack.append((match.group(1), length))
             i += 1 + match.end()
             continue
