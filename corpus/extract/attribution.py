@@ -167,6 +167,8 @@ class QuoteAttributor:
 
     def attribute(self, view: ParagraphView) -> list[Found]:
         """The quotes that open in this paragraph, attributed."""
+        if not view.slots:
+            return []  # most paragraphs of a news story hold no quote
         found: list[Found] = []
         paragraph_start = view.paragraph.start
         for slot in view.slots:
