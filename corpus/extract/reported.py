@@ -465,6 +465,7 @@ class ReportedFinder:
                 previous == ","
                 and (lower in COMMA_STOPS or lower == "which" or _is_participle(tokens[index]))
                 and not _second_that(tokens, index, last)  # ", but that CLAUSE": read below
+                and not (lower == "but" and _not_only_before(tokens, first, index))
             ):
                 appositive = lower in {"a", "an", "which"}
                 # An appositive or a ", which" aside ends the clause only after a whole
@@ -1095,6 +1096,18 @@ def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
         tokens[index].lower in {"who", "which"} and tokens[index - 1].text == ","
         for index in range(first + 1, last)
     )
+
+
+def _not_only_before(tokens: list[Token], first: int, but: int) -> bool:
+    """ "not just speed, but what people can build": the "but" completes a "not just"
+    or "not only" of the same clause instead of starting the reporter's aside."""
+    return any(
+        tokens[index].lower == "not" and tokens[index + 1].lower in _NOT_ONLY
+        for index in range(max(first, but - 12), but - 1)
+    )
+
+
+_NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
 
 
 def _second_that(tokens: list[Token], index: int, last: int) -> bool:

@@ -271,3 +271,13 @@ def test_a_clause_whose_comma_is_inside_the_closing_mark(run):
     assert reported(run, body) == [
         ("Calloway was “exactly the outsider FEMA needs,”", "White House")
     ]
+
+
+def test_not_just_x_but_y_is_one_clause(run):
+    body = "Amara Sewell says the difference is not just speed, but what people can build."
+    assert reported(run, body) == [
+        ("the difference is not just speed, but what people can build", "Amara Sewell")
+    ]
+    assert reported(run, "Ann Lee said the plan was expensive, but the council approved it.") == [
+        ("the plan was expensive", "Ann Lee")
+    ]
