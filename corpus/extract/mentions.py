@@ -404,20 +404,16 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
-    """Comma-separated stretches of tokens[first..last] (brackets kept whole).
-
-    _iter_segments built as a list in one loop: for the few words before a cue
-    (every subject_before call) that costs half of draining the generator."""
+    """Comma-separated stretches of tokens[first..last] (brackets kept whole), as a
+    list: for the few words before a cue (every subject_before call) that costs half
+    of draining _iter_segments."""
     found = []
     start = first
-    closing = -1  # a comma before this index is inside brackets: "(D., Ore.)"
-    for index in range(first, last + 1):
-        text = tokens[index].text
-        if text == "(" and index > closing:
-            closing = _closing_bracket(tokens, index, last)
-        elif text == "," and index > closing:
-            found.append((start, index - 1))
-            start = index + 1
+    comma = _next_comma(tokens, start, last)
+    while comma is not None:
+        found.append((start, comma - 1))
+        start = comma + 1
+        comma = _next_comma(tokens, start, last)
     found.append((start, last))
     return found
 
@@ -426,15 +422,24 @@ def _iter_segments(tokens: list[Token], first: int, last: int) -> Iterator[tuple
     """Lazily: a caller that needs only the first few stretches of a run-on
     sentence must not pay for splitting all of it (quadratic over a paragraph)."""
     start = first
-    closing = -1  # a comma before this index is inside brackets: "(D., Ore.)"
-    for index in range(first, last + 1):
+    comma = _next_comma(tokens, start, last)
+    while comma is not None:
+        yield start, comma - 1
+        start = comma + 1
+        comma = _next_comma(tokens, start, last)
+    yield start, last
+
+
+def _next_comma(tokens: list[Token], start: int, last: int) -> int | None:
+    """The first comma in tokens[start..last] outside brackets ("(D., Ore.)"), or None."""
+    closing = -1  # a comma before this index is inside brackets
+    for index in range(start, last + 1):
         text = tokens[index].text
         if text == "(" and index > closing:
             closing = _closing_bracket(tokens, index, last)
         elif text == "," and index > closing:
-            yield start, index - 1
-            start = index + 1
-    yield start, last
+            return index
+    return None
 
 
 def _closing_bracket(tokens: list[Token], opening: int, last: int) -> int:
