@@ -17,6 +17,7 @@ from .documents import document_author
 from .found import Found
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
+from .marks import CLOSING_MARKS
 from .mentions import (
     PRONOUNS,
     QUESTION_LEAD_INS,
@@ -567,7 +568,7 @@ class QuoteAttributor:
 
     def _closes_a_sentence(self, token: Token) -> bool:
         """A closing mark after a full stop ('on “State of the Union.”') ends the sentence."""
-        return token.text in _CLOSING_MARKS and self.body[token.start - 1 : token.start] in {
+        return token.text in CLOSING_MARKS and self.body[token.start - 1 : token.start] in {
             ".",
             "?",
             "!",
@@ -679,4 +680,3 @@ def _their_words(tokens: list[Token], first: int, last: int) -> bool:
 
 _POSSESSIVE_PRONOUNS = frozenset({"his", "her", "its", "their"})
 _SPEECH_NOUNS = word_set("speech_nouns")
-_CLOSING_MARKS = frozenset('”"’»')

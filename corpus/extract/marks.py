@@ -31,6 +31,10 @@ class Mark(NamedTuple):
 _MARK = re.compile('["“”„«»]')
 _OPENING_GLYPHS = frozenset("“„«")
 _CLOSING_GLYPHS = frozenset("”»")
+# Marks as later stages meet them around quote tokens, straight and single ones included.
+OPENING_MARKS = frozenset('"“„«')
+CLOSING_MARKS = frozenset('"”»’')
+QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 # What may sit right before an opening mark / right after a closing one.
 _BEFORE_OPEN = frozenset(" \t\n([{—–-/:;")
 _AFTER_CLOSE = frozenset(" \t\n)]},.;:!?—–-/")

@@ -25,7 +25,7 @@ from operator import attrgetter
 from .cues import find_cues
 from .found import Found
 from .lexicon import load as load_lexicon
-from .marks import Mark, Role, classify_single
+from .marks import QUOTE_MARKS, Mark, Role, classify_single
 from .mentions import PRONOUNS, Mention, leading_subject, subject_before
 from .spans import QuoteSpan, is_title_or_scare
 from .speakers import Entity, Registry, resolve_mention
@@ -96,7 +96,7 @@ def nested_quotes(
     for quote in outer:
         if quote.kind != "direct" or quote.entity is None:
             continue
-        if spans is not None and body[quote.start - 1 : quote.start] not in _ALL_MARKS:
+        if spans is not None and body[quote.start - 1 : quote.start] not in QUOTE_MARKS:
             inside = _spans_within(spans, quote)
         else:
             inside = _inner_spans(body, quote)
@@ -105,9 +105,6 @@ def nested_quotes(
             if inner is not None:
                 found.append(inner)
     return found
-
-
-_ALL_MARKS = frozenset("\"“”‘’'«»„")
 
 
 def _spans_within(spans: list[QuoteSpan], quote: Found) -> list[tuple[int, int]]:

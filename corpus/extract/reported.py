@@ -17,6 +17,7 @@ from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
 from .documents import document_author, leads_into_a_cue
 from .found import Found
 from .lexicon import word_set
+from .marks import CLOSING_MARKS, OPENING_MARKS
 from .mentions import (
     Mention,
     after_dateline,
@@ -601,7 +602,7 @@ class ReportedFinder:
         token = view.tokens[index]
         return (
             not view.outside[index]
-            and token.text in _CLOSING_MARKS
+            and token.text in CLOSING_MARKS
             and self.body[token.start - 1 : token.start] == ","
         )
 
@@ -1188,14 +1189,10 @@ _FOCUS_ADVERBS = frozenset({"only", "simply", "merely", "just", "again", "repeat
 def _quote_opens_with_a_verb(tokens: list[Token], mark: int) -> bool:
     """Do the quoted words after the mark at tokens[mark] open with a modal or an
     auxiliary ("can read a spreadsheet", "have no idea")?"""
-    if mark + 1 >= len(tokens) or tokens[mark].text not in _OPENING_MARKS:
+    if mark + 1 >= len(tokens) or tokens[mark].text not in OPENING_MARKS:
         return False
     words = tokens[mark + 1].lower.split(None, 1)
     return bool(words) and words[0] in FINITE_AFTER_BARE_NOUN
-
-
-_OPENING_MARKS = frozenset('"“„«')
-_CLOSING_MARKS = frozenset('"”»’')
 
 
 def _attributes_the_quote_before(
