@@ -763,7 +763,7 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 def _past_document(tokens: list[Token], first: int, last: int) -> int:
     """ "according to a tally by the National Conference of State Legislatures": the
     source is who made the document (the index after "by"), else `first`."""
-    if first > last or tokens[first].lower not in {"a", "an", "the"}:
+    if first > last or tokens[first].lower not in _ARTICLES:
         return first
     for index in range(first + 1, min(last, first + 4)):
         if tokens[index].lower in _SOURCE_DOCUMENTS and tokens[index + 1].lower in {"by", "from"}:
