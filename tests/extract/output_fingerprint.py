@@ -39,6 +39,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout8",
         "heldout9",
         "heldout10",
+        "heldout11",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"

@@ -1,4 +1,4 @@
-"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout10) are well-formed
+"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout11) are well-formed
 and in step with their sources.
 
 The held-out articles were written without looking at the extractor, to measure it
@@ -23,7 +23,8 @@ GOLD_ROOT = Path(__file__).resolve().parent
 # scored once, on the session's final extractor; heldout7 (batch 7) was written blind the
 # same way, to be scored once on the session's final extractor; heldout8 (batch 8) was
 # written blind in session 4; heldout9 (batch 9) and heldout10 (batch 10) in session 5,
-# each scored blind once and then tuned on.
+# each scored blind once and then tuned on; heldout11 (batch 11) in session 6, scored
+# blind once on the session's starting extractor.
 HELDOUT_SETS = {
     "heldout": 20,
     "heldout3": 15,
@@ -34,6 +35,7 @@ HELDOUT_SETS = {
     "heldout8": 15,
     "heldout9": 18,
     "heldout10": 16,
+    "heldout11": 15,
 }
 
 
@@ -111,7 +113,8 @@ def test_heldout_gold_file_is_consistent_with_its_body(case: tuple[str, Path], g
     text_path = articles_of(set_name) / f"{slug_of(gold_path)}.txt"
     body = score.read_body(text_path)
     assert text_path.read_text(encoding="utf-8").strip() == body
-    assert 2000 <= len(body) <= 6000
+    # News-story lengths: a short wire story to a long investigation (about 1,200 words).
+    assert 2000 <= len(body) <= 8000
     gold_check(gold, body, score.locate)
 
 
