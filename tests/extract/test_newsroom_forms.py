@@ -52,6 +52,13 @@ CASES = [
         "the city was moving too fast",
         "Raymond Obi",
     ),
+    # groups named by their part in a bill or a fight, with a possessive before them
+    (
+        "Its sponsors now say the odds of a vote are slim.",
+        "the odds of a vote are slim",
+        "sponsors",
+    ),
+    ("The proponents said the rule was overdue.", "the rule was overdue", "proponents"),
 ]
 
 
