@@ -83,13 +83,17 @@ class ReportedFinder:
             following = cues[position + 1] if position + 1 < len(cues) else None
             if following is not None and leads_into_a_cue(view.tokens, cue.verb, following.first):
                 continue  # "posted a video saying …": the participle reports it
-            item = self._at(view, cues, cue)
+            item = self._at(view, cues, cue, taken_until)
             if item is not None:
                 found.extend(item[0])
                 taken_until = item[1]
         return found
 
-    def _at(self, view: ParagraphView, cues: list[Cue], cue: Cue) -> tuple[list[Found], int] | None:
+    def _at(
+        self, view: ParagraphView, cues: list[Cue], cue: Cue, taken_until: int = -1
+    ) -> tuple[list[Found], int] | None:
+        """What the cue reports, if anything, and the last token it covers. Tokens up to
+        `taken_until` belong to a clause an earlier cue of the paragraph reported."""
         if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
             return None
         tokens = view.tokens
@@ -100,7 +104,7 @@ class ReportedFinder:
             sentence_start += 1  # "• The PAC defended the spot, saying …"
         sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
-            return self._according(view, cue, sentence_first, sentence_last)
+            return self._according(view, cue, sentence_first, sentence_last, taken_until)
         if cue.first < cue.verb and _passive(tokens, cue):  # an auxiliary first: "was told"
             # "Ann Cole was told (by the White House) that she was fired": the subject
             # heard it; the speaker, if named, is the one after "by".
@@ -378,8 +382,8 @@ class ReportedFinder:
             return True
         if ("'" in lower or "’" in lower) and _contracted(lower) in CLAUSE_STARTERS:
             return True  # "says he's trying", "said they're close"
-        if lower in APPROXIMATORS and _number_follows(view.tokens, index):
-            return True  # "said about 40% of the guns …", "said at least 2,300 civilians …"
+        if (lower in APPROXIMATORS or lower in _LIMITERS) and _number_follows(view.tokens, index):
+            return True  # "said about 40% of the guns …", "said only four provinces had …"
         if initial.isupper():
             return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
         # A bare noun may start a clause ("winds would ease overnight", "donor pressure
@@ -656,7 +660,12 @@ class ReportedFinder:
         return self._make(view, mention, cue, [(after + 1, end)])
 
     def _according(
-        self, view: ParagraphView, cue: Cue, sentence_first: int, sentence_last: int
+        self,
+        view: ParagraphView,
+        cue: Cue,
+        sentence_first: int,
+        sentence_last: int,
+        taken_until: int = -1,
     ) -> tuple[Found, int] | None:
         tokens = view.tokens
         end = self._sentence_body_end(view, sentence_last)
@@ -692,6 +701,12 @@ class ReportedFinder:
                 return None
             return self._make(view, mention, cue, [(first, last)])
         if cue.first - 1 > sentence_first and tokens[cue.first - 1].text == ",":
+            if taken_until >= sentence_first:
+                # "Haskins told reporters that he was confident, but leadership had not
+                # begun whipping, according to two aides": the aides report the rest.
+                sentence_first = _past_conjunction(tokens, taken_until + 1, cue.first - 2)
+                if sentence_first is None:
+                    return None
             mention = subject_after(tokens, _past_document(tokens, cue.last + 1, end), end)
             interrupted = self._according_inside(view, sentence_first, cue, mention, end)
             if interrupted is not None:
@@ -729,6 +744,20 @@ class ReportedFinder:
 
 
 _INTERRUPTED_SUBJECT_REACH = 12  # tokens before "according to" (its comma included)
+
+
+def _past_conjunction(tokens: list[Token], first: int, last: int) -> int | None:
+    """The first word after a comma and a conjunction (", but leadership …") from
+    tokens[first], if one begins a new clause by tokens[last]; else None."""
+    index = first
+    if index <= last and tokens[index].text == ",":
+        index += 1
+    if index > last or tokens[index].lower not in _CLAUSE_CONJUNCTIONS:
+        return None
+    return index + 1 if index + MIN_CLAUSE_TOKENS <= last else None
+
+
+_CLAUSE_CONJUNCTIONS = frozenset({"but", "and", "while", "though", "although", "yet"})
 
 
 def _no_statement(tokens: list[Token], cue: Cue) -> bool:
@@ -1223,16 +1252,25 @@ _ATTRIBUTION_SUBJECT_REACH = 6  # tokens between a closing mark and the cue: ', 
 
 
 def _at_least(tokens: list[Token], index: int) -> bool:
-    """ "At least 180 homes …", "At most 40 …": a number the clause opens with, not a
-    phrase of place or time."""
+    """ "At least 180 homes …", "At most 40 …", "As many as 40 backbenchers …": a
+    number the clause opens with, not a phrase of place or time."""
+    lower = tokens[index].lower
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if lower == "at":
+        return following in {"least", "most"}
     return (
-        tokens[index].lower == "at"
-        and index + 1 < len(tokens)
-        and tokens[index + 1].lower in {"least", "most"}
+        lower == "as"
+        and following in _AS_MUCH
+        and index + 2 < len(tokens)
+        and tokens[index + 2].lower == "as"
     )
 
 
+_AS_MUCH = frozenset({"many", "much", "few", "little"})  # "as many as", "as little as"
+
+
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at", "more", "over"})
+_LIMITERS = frozenset({"only", "just"})  # "said only four provinces had started"
 
 
 def _number_follows(tokens: list[Token], index: int) -> bool:

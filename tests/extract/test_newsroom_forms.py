@@ -59,6 +59,17 @@ CASES = [
         "sponsors",
     ),
     ("The proponents said the rule was overdue.", "the rule was overdue", "proponents"),
+    # a clause that opens with a limited or approximate number
+    (
+        "Owen Marsh said only four provinces had started delivering coverage.",
+        "only four provinces had started delivering coverage",
+        "Owen Marsh",
+    ),
+    (
+        "As many as 40 backbenchers have signed a letter, several Labour MPs told the BBC.",
+        "As many as 40 backbenchers have signed a letter",
+        "Labour MPs",
+    ),
 ]
 
 

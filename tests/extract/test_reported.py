@@ -281,3 +281,20 @@ def test_not_just_x_but_y_is_one_clause(run):
     assert reported(run, "Ann Lee said the plan was expensive, but the council approved it.") == [
         ("the plan was expensive", "Ann Lee")
     ]
+
+
+def test_according_to_after_another_speakers_clause_reports_only_the_rest(run):
+    assert reported(
+        run,
+        "Speaker Ann Haskins told reporters that she was confident the bill would pass, but "
+        "leadership had not begun whipping the measure, according to two GOP aides.",
+    ) == [
+        ("she was confident the bill would pass", "Ann Haskins"),
+        ("leadership had not begun whipping the measure", "GOP aides"),
+    ]
+
+
+def test_according_to_after_a_whole_reported_sentence_leaves_it_to_its_speaker(run):
+    assert reported(run, "Ann Lee said the bill would pass, according to two aides.") == [
+        ("the bill would pass", "Ann Lee")
+    ]
