@@ -1049,9 +1049,13 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     end = core_last
     for index in range(core_first + 1, core_last + 1):
         if (
-            tokens[index].lower in _AFTER_SUBJECT_STOPS
-            and not _inside_a_body_name(tokens, index, core_last)
-        ) or _participle_after_nominal(tokens, index, lexicon):
+            (
+                tokens[index].lower in _AFTER_SUBJECT_STOPS
+                and not _inside_a_body_name(tokens, index, core_last)
+            )
+            or _participle_after_nominal(tokens, index, lexicon)
+            or _with_knowledge(tokens, index, core_last)
+        ):
             end = index - 1
             break
     start = np_start(tokens, end, core_first, lexicon)
@@ -1068,7 +1072,9 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
                 break
             extras.append((seg_first, seg_last, role))
     built = _build(tokens, core_first, end, head, extras, lexicon)
-    if end < core_last and tokens[end + 1].lower in POSTMODIFIER_STARTS:
+    if end < core_last and (
+        tokens[end + 1].lower in POSTMODIFIER_STARTS or _with_knowledge(tokens, end + 1, core_last)
+    ):
         # "two people familiar with the talks" is the whole mention, up to a second
         # source that is a text: "… and internal emails reviewed by The Post".
         core_last = _before_documents(tokens, end + 1, core_last)
@@ -1077,6 +1083,16 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         if any(phrase in clause for phrase in lexicon.anonymity_phrases):
             built.anonymous = head in {"group", "person_noun"} and built.name_first is None
     return built
+
+
+def _with_knowledge(tokens: list[Token], index: int, last: int) -> bool:
+    """ "two sources with knowledge of the talks", "people with direct knowledge": a
+    postmodifier of the sources, not part of their name."""
+    return (
+        tokens[index].lower == "with"
+        and index < last
+        and tokens[index + 1].lower in {"knowledge", "direct"}
+    )
 
 
 def _participle_after_nominal(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:

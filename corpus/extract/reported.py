@@ -790,9 +790,14 @@ _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
 def _past_document(tokens: list[Token], first: int, last: int) -> int:
-    """ "according to a tally by the National Conference of State Legislatures": the
-    source is who made the document (the index after "by"), else `first`."""
-    if first > last or tokens[first].lower not in _ARTICLES:
+    """ "according to a tally by the National Conference of State Legislatures",
+    "according to estimates from the Office of Personnel Management": the source is
+    who made the document (the index after "by" or "from"), else `first`."""
+    if first >= last:
+        return first
+    if tokens[first].lower in _SOURCE_DOCUMENTS and tokens[first + 1].lower in {"by", "from"}:
+        return first + 2  # a plural or mass noun needs no article
+    if tokens[first].lower not in _ARTICLES:
         return first
     for index in range(first + 1, min(last, first + 4)):
         if tokens[index].lower in _SOURCE_DOCUMENTS and tokens[index + 1].lower in {"by", "from"}:

@@ -298,3 +298,24 @@ def test_according_to_after_a_whole_reported_sentence_leaves_it_to_its_speaker(r
     assert reported(run, "Ann Lee said the bill would pass, according to two aides.") == [
         ("the bill would pass", "Ann Lee")
     ]
+
+
+def test_according_to_sources_with_knowledge_of_the_talks(run):
+    _, extraction = run(
+        "The deal would cover insulin, according to two sources with knowledge of the talks."
+    )
+    [quote] = extraction.quotes
+    assert (quote.text, quote.speaker, quote.anonymous) == (
+        "The deal would cover insulin",
+        "sources",
+        True,
+    )
+    assert quote.mention == "two sources with knowledge of the talks"
+
+
+def test_according_to_estimates_from_a_body_is_the_body(run):
+    assert reported(
+        run,
+        "About 780,000 workers were furloughed, according to estimates from the Office of "
+        "Personnel Management.",
+    ) == [("About 780,000 workers were furloughed", "Office of Personnel Management")]
