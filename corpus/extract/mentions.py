@@ -815,6 +815,12 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
         return past_lead_in(tokens, first, min(ceiling, first + 30))
     if _opens_with_a_participle(tokens[first]):
         return _past_participial_phrase(tokens, first, ceiling)
+    if (
+        first < ceiling
+        and tokens[first].lower in _SENTENCE_ADVERBS
+        and tokens[first + 1].text == ","
+    ):
+        return first + 2  # "Later, Cordero told lawmakers … and said …"
     if tokens[first].lower not in _ADJUNCT_OPENERS:
         return first
     for comma in range(first + 2, min(ceiling, first + _ADJUNCT_LONGEST + 1)):
@@ -844,7 +850,9 @@ _SENTENCE_ADVERBS = frozenset(
     {"later", "earlier", "then", "meanwhile", "separately", "afterward", "afterwards", "now"}
 )
 _ADJUNCT_LONGEST = 8
-_ADJUNCT_OPENERS = frozenset({"at", "after", "before", "during", "in", "on", "since", "earlier"})
+_ADJUNCT_OPENERS = frozenset(
+    {"at", "after", "before", "during", "in", "on", "since", "earlier", "later"}
+)
 _NOT_IN_AN_ADJUNCT = frozenset(
     {"who", "that", "which", "and", "but", "by", "said", "says", "told", "was", "were", "is", "are"}
 )

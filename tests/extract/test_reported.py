@@ -319,3 +319,17 @@ def test_according_to_estimates_from_a_body_is_the_body(run):
         "About 780,000 workers were furloughed, according to estimates from the Office of "
         "Personnel Management.",
     ) == [("About 780,000 workers were furloughed", "Office of Personnel Management")]
+
+
+def test_and_said_shares_a_subject_after_a_leading_adverb(run):
+    assert reported(
+        run,
+        "Later in the hearing, Cordero told lawmakers the agency was short of agents and said "
+        "attrition was its biggest crisis.",
+    ) == [
+        ("the agency was short of agents", "Cordero"),
+        ("attrition was its biggest crisis", "Cordero"),
+    ]
+    assert reported(run, "Meanwhile, the mayor vetoed the bill and said it was too costly.") == [
+        ("it was too costly", "mayor")
+    ]
