@@ -146,6 +146,7 @@ def np_start(
             token.text[:1].islower()
             and token.is_word()
             and lower not in _NOT_MODIFIERS
+            and not _verb_after_a_name(tokens, index, floor, lexicon)
             and (
                 _determiner_within(tokens, index, floor, 3)
                 or _near_floor(tokens, index, floor)
@@ -166,6 +167,21 @@ def np_start(
     ):
         start += 1
     return start
+
+
+_COORDINATORS = frozenset({"and", "but", "or"})
+
+
+def _verb_after_a_name(tokens: list[Token], index: int, floor: int, lexicon: Lexicon) -> bool:
+    """ "Lena Sutherland accused Republicans of …": a past tense or a speech verb right
+    after a name is the name's verb, not a modifier of the words after it."""
+    if index - 1 < floor:
+        return False
+    before = tokens[index - 1]
+    if not before.text[:1].isupper() or before.lower in DETERMINERS or before.lower in QUANTIFIERS:
+        return False  # "The accused man said", "One retired autoworker says"
+    lower = tokens[index].lower
+    return lower.endswith("ed") or lower in lexicon.cue_forms
 
 
 def _opening_bracket(tokens: list[Token], closing: int, floor: int) -> int | None:
@@ -551,6 +567,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if end <= floor:
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
         return _lone_word_before(tokens, end) if end == floor else None
+    if tokens[end].lower in _COORDINATORS:
+        return None  # "… accused Republicans of staging it and said": the subject is shared
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
@@ -813,7 +831,7 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
         return first
     if tokens[first].lower in QUESTION_LEAD_INS:
         return past_lead_in(tokens, first, min(ceiling, first + 30))
-    if _opens_with_a_participle(tokens[first]):
+    if _opens_with_a_participle(tokens[first]) and not _title_modifier(tokens, first, ceiling):
         return _past_participial_phrase(tokens, first, ceiling)
     if (
         first < ceiling
@@ -832,6 +850,16 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
 def _opens_with_a_participle(token: Token) -> bool:
     text = token.text
     return len(text) > 5 and text.endswith("ing") and text[:1].isupper() and text[1:].islower()
+
+
+def _title_modifier(tokens: list[Token], first: int, ceiling: int) -> bool:
+    """ "Ranking member Lena Sutherland", "Acting Director Ann Lee", "Outgoing Mayor …":
+    a word in -ing that modifies a title or a name, not a participle opening a phrase."""
+    if first >= ceiling:
+        return False
+    lower = tokens[first + 1].lower
+    lexicon = load_lexicon()
+    return lower in lexicon.title_words or lower in lexicon.person_nouns
 
 
 def _past_participial_phrase(tokens: list[Token], first: int, ceiling: int) -> int:

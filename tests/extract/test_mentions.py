@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from quoth.corpus.extract import extract
 from quoth.corpus.extract.cues import find_cues
 from quoth.corpus.extract.mentions import subject_after, subject_before
 from quoth.corpus.extract.text import tokenise
@@ -80,3 +81,14 @@ def test_post_modified_heads():
     )
     found = subject("a source close to Farraday told The Ledger x.")
     assert found is not None and found[1] == "person_noun"
+
+
+def test_a_speech_verb_after_a_name_is_no_modifier_and_and_said_shares_the_subject():
+    for body in (
+        "Lena Sutherland accused Republicans of staging a hearing and said the bill was dead.",
+        "Ranking member Lena Sutherland, D-N.M., accused Republicans of staging a hearing and "
+        "said the bill was dead.",
+        "Acting Director Lena Sutherland rejected the plan and said the bill was dead.",
+    ):
+        [quote] = extract(body).quotes
+        assert (quote.text, quote.speaker) == ("the bill was dead", "Lena Sutherland"), body
