@@ -169,6 +169,15 @@ def _party_bracket_start(tokens: list[Token], first: int, last: int) -> int | No
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
 
 
+def _before_bracketed_note(tokens: list[Token], first: int, last: int) -> int:
+    """The run's last word before a few words in brackets that close it (a
+    constituency, a state, a party: "Aisha Musa (Kano South)"); `last` if none."""
+    for index in range(last - 1, max(first, last - 5), -1):
+        if tokens[index].text == "(":
+            return index - 1
+    return last
+
+
 def _person_of_body(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """ "Jane Doe of the Brookings Institution", "Vincent Gallo-Reyes of Keystone Ridge
     Partners": a person, with the body as their title."""
@@ -202,6 +211,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     elif tokens[last].text == ")" and last - 2 >= first and tokens[last - 2].text == "(":
         alias = tokens[last - 1].text
         last -= 3
+    elif tokens[last].text == ")":
+        last = _before_bracketed_note(tokens, first, last)  # "Aisha Musa (Kano South)"
     if first > last or tokens[last].lower in _TEXTS_OF_LAW:
         return None  # "the First Amendment", "the Affordable Care Act": texts, not speakers
     person = _read_person(body, tokens, first, last, lexicon)

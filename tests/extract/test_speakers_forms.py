@@ -182,3 +182,11 @@ def test_the_head_of_a_body_in_the_lede_is_the_person_named_next():
         "would stay open.\n\nHelen Marsh, who took over the company in 2021, faced questions."
     )
     assert ("reported", "Helen Marsh", False) in speakers(body)
+
+
+def test_a_constituency_in_brackets_after_a_name_is_no_part_of_it():
+    body = (
+        "The motion was moved by the Minority Leader, Aisha Musa (Kano South), who said the "
+        "new price had pushed millions into hardship."
+    )
+    assert speakers(body) == [("reported", "Aisha Musa", False)]
