@@ -923,19 +923,34 @@ def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:
     if verb + 1 > last:
         return False
     plural, word = tokens[noun].text, tokens[verb].text
-    return (
+    if not (
         plural.endswith("s")  # first: it settles most words
         and not plural.endswith("ss")
         and len(plural) > 4  # not "his", "its", "this", "was"
         and plural.isalpha()
         and plural.islower()
-        and word.isalpha()
+    ):
+        return False
+    if word in OPENING_MARKS:
+        # 'said its contracts "comply fully with state law"': the verb is quoted
+        quoted = tokens[verb + 1].text.split(None, 1)
+        return len(quoted) == 2 and _plain_verb(quoted[0])
+    return _plain_verb(word) and tokens[verb + 1].text[:1].isalnum()
+
+
+def _plain_verb(word: str) -> bool:
+    """Could the word be a plain present-tense verb after a plural ("ripple", "close")?"""
+    return (
+        word.isalpha()
         and word.islower()
-        and not word.endswith(("s", "ed", "ing", "ly"))
+        and not word.endswith(("s", "ed", "ing"))
+        and (not word.endswith("ly") or word in _VERBS_IN_LY)  # "comply", not "closely"
         and word not in NON_STARTERS
         and word not in DETERMINERS_AND_ADJ_SLOTS
-        and tokens[verb + 1].text[:1].isalnum()
     )
+
+
+_VERBS_IN_LY = frozenset({"apply", "comply", "imply", "reply", "rely", "supply", "multiply"})
 
 
 def _clause_goes_on_after(tokens: list[Token], appositive: int, last: int) -> bool:

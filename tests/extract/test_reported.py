@@ -333,3 +333,9 @@ def test_and_said_shares_a_subject_after_a_leading_adverb(run):
     assert reported(run, "Meanwhile, the mayor vetoed the bill and said it was too costly.") == [
         ("it was too costly", "mayor")
     ]
+
+
+def test_a_plural_subject_whose_verb_opens_a_partial_quote(run):
+    assert reported(run, 'The district said its contracts "comply fully with state law".') == [
+        ('its contracts "comply fully with state law"', "district")
+    ]
