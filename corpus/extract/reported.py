@@ -877,10 +877,15 @@ def _verb_after_singular_subject(tokens: list[Token], index: int, last: int) -> 
         return False
     if index + 1 <= last and tokens[index + 1].text[:1].isupper():
         return True  # "the campaign's internal polling shows Bryce within five points"
+    if index + 1 <= last and tokens[index + 1].lower in _DEGREE_OBJECTS:
+        return True  # "the bill spends too much", "the plan costs more"
     return any(
         _bare_plural(tokens[position].text)
         for position in range(index + 1, min(last, index + 2) + 1)
     )
+
+
+_DEGREE_OBJECTS = frozenset({"too", "more", "less", "little", "nothing", "enough"})
 
 
 def _determiner_before(tokens: list[Token], noun: int) -> bool:

@@ -70,6 +70,8 @@ CASES = [
         "As many as 40 backbenchers have signed a letter",
         "Labour MPs",
     ),
+    # a verb in -s whose object is a degree ("too much", "more")
+    ("Critics said the bill spends too much.", "the bill spends too much", "critics"),
 ]
 
 
