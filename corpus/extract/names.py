@@ -87,8 +87,8 @@ def _sight_runs(
         reading = readings.get(key, _UNREAD)
         if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
-        if reading is None:
-            continue
+        if reading is None or (reading.kind in {"person", "single"} and _office_of(tokens, first)):
+            continue  # "the mayor of East Harlan": a place, whatever its words look like
         if reading.kind in {"person", "single"} and (
             # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
             (first >= 2 and tokens[first - 1].text == ",")
@@ -129,6 +129,15 @@ def _named_place(tokens, first: int) -> bool:  # noqa: ANN001
 
 
 _PLACE_KINDS = word_set("place_kinds")
+
+
+def _office_of(tokens: list[Token], first: int) -> bool:
+    """Does "the mayor of", "the governor of" come right before tokens[first]?"""
+    return first >= 2 and tokens[first - 1].lower == "of" and tokens[first - 2].lower in _OFFICES
+
+
+# Offices held over a place: what follows their "of" is the place, never a person.
+_OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "emir"})
 
 
 def _sight_unnamed_sources(

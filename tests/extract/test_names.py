@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from quoth.corpus.extract import extract
 from quoth.corpus.extract.marks import find_marks
 from quoth.corpus.extract.names import sight_names
 from quoth.corpus.extract.spans import pair_marks
@@ -83,3 +84,12 @@ def test_a_delayed_lede_gives_its_description_as_a_title(run):
         'Last night the red-faced MP insisted he had done "absolutely nothing wrong."',
     )
     assert {q.speaker for q in extraction.quotes} == {"Nigel Fairbrother"}
+
+
+def test_the_place_a_mayor_governs_is_nobody_a_pronoun_could_mean():
+    body = (
+        "Renee Ostrander, the mayor of East Harlan, watched the vote. Speaking to reporters, "
+        "she said her town was still paying for water testing."
+    )
+    [quote] = extract(body).quotes
+    assert (quote.mention, quote.speaker) == ("she", "Renee Ostrander")
