@@ -839,6 +839,9 @@ class Registry:
             if introduced is not None:
                 return introduced
             bodies = [e for e in candidates[:4] if e.kind == "organisation"]
+            if head in _BUSINESS_HEADS:
+                # "according to the company": a developer, not the county commission
+                bodies = [e for e in bodies if not _PUBLIC_BODY_WORDS & set(e.name.lower().split())]
             if head in _MEMBERSHIP_HEADS:
                 members = [
                     e for e in bodies if _MEMBERSHIP_NAME_WORDS & set(e.name.lower().split())
@@ -942,6 +945,9 @@ _ANY_BODY_HEADS = word_set("any_body_heads")
 # "the group said" means an association named lately, not the outlet it spoke to.
 _MEMBERSHIP_HEADS = word_set("membership_heads")
 _MEMBERSHIP_NAME_WORDS = word_set("membership_name_words")
+_BUSINESS_HEADS = frozenset({"company", "firm", "utility"})
+# Words that name a public body, which "the company" or "the firm" never means.
+_PUBLIC_BODY_WORDS = word_set("public_body_words")
 
 
 def _answers_to(entity: Entity, key: str) -> bool:

@@ -190,3 +190,11 @@ def test_a_constituency_in_brackets_after_a_name_is_no_part_of_it():
         "new price had pushed millions into hardship."
     )
     assert speakers(body) == [("reported", "Aisha Musa", False)]
+
+
+def test_the_company_is_never_a_public_body():
+    body = (
+        "Kestrel Foods hired 40 staff. The Garnet County Commission voted 3-2 to approve the "
+        "plant. The plant would bring about 120 jobs, according to the company."
+    )
+    assert speakers(body) == [("reported", "Kestrel Foods", False)]
