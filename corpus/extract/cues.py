@@ -140,6 +140,8 @@ def auxiliary_start(tokens: list[Token], verb: int) -> int:
         index -= 1
     if index >= 0 and tokens[index].lower in AUXILIARIES:
         return index
+    if index >= 1 and tokens[index].lower == "to" and tokens[index - 1].lower == "used":
+        return index - 1  # "My grandfather used to say, …"
     return verb
 
 

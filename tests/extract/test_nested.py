@@ -78,3 +78,11 @@ def test_a_short_object_between_the_cue_and_the_inner_quote(run):
 def test_kept_saying_has_its_own_subject(run):
     _, extraction = run("Ann Lee kept saying the plan was fine.")
     assert [(q.text, q.speaker) for q in extraction.quotes] == [("the plan was fine", "Ann Lee")]
+
+
+def test_a_saying_of_the_speakers_grandfather():
+    body = "\"My granddaddy used to say, 'You can't eat a building,'\" Tate told commissioners."
+    quotes = extract(body).quotes
+    assert [(q.text, q.speaker, q.cue) for q in quotes][1:] == [
+        ("You can't eat a building,", "Tate's granddaddy", "used to say")
+    ]
