@@ -486,7 +486,9 @@ class ReportedFinder:
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
             if lower in {"—", "–"} and self._has_finite_verb(view, first, index - 1, reach=40):
-                return index - 1, None  # "… was dead — a blow to the mayor": the reporter's aside
+                # "… was dead — a blow to the mayor": the reporter's aside, after which
+                # "and that CLAUSE" may go on reporting
+                return index - 1, _that_after_dash_aside(tokens, index, last)
             if lower not in {"and", "but"}:
                 continue
             following = tokens[index + 1].lower if index + 1 <= last else ""
@@ -1101,6 +1103,20 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
 
 
 _ASIDE_REACH = 14  # tokens
+
+
+def _that_after_dash_aside(tokens: list[Token], dash: int, last: int) -> int | None:
+    """ "… in August — migrants who evade agents — and that the figure had fallen": where
+    the clause after the aside's closing dash starts, or None."""
+    for index in range(dash + 1, min(last - 2, dash + _DASH_ASIDE_LONGEST)):
+        if tokens[index].text == tokens[dash].text:
+            if tokens[index + 1].lower in {"and", "but"} and tokens[index + 2].lower == "that":
+                return index + 3
+            return None
+    return None
+
+
+_DASH_ASIDE_LONGEST = 30  # tokens
 
 
 def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:

@@ -339,3 +339,14 @@ def test_a_plural_subject_whose_verb_opens_a_partial_quote(run):
     assert reported(run, 'The district said its contracts "comply fully with state law".') == [
         ('its contracts "comply fully with state law"', "district")
     ]
+
+
+def test_and_that_after_a_dash_aside_is_a_second_clause(run):
+    assert reported(
+        run,
+        "Felix Cordero told the committee that agents recorded 41,000 gotaways in August — "
+        "migrants who are seen but not caught — and that the figure had fallen.",
+    ) == [
+        ("agents recorded 41,000 gotaways in August", "Felix Cordero"),
+        ("the figure had fallen", "Felix Cordero"),
+    ]
