@@ -167,6 +167,7 @@ def _party_bracket_start(tokens: list[Token], first: int, last: int) -> int | No
 
 
 _PARTY_TAG = re.compile(r"^[DRI]-[A-Z]")
+_SEATS_OF_GOVERNMENT = frozenset(read_entries("seats_of_government"))  # "the Kremlin said"
 
 
 def _before_bracketed_note(tokens: list[Token], first: int, last: int) -> int:
@@ -226,7 +227,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     if (
         any(w in lexicon.org_words for w in words)
         or text.lower() in lexicon.countries
-        or text == "White House"
+        or text in _SEATS_OF_GOVERNMENT
     ):
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):

@@ -198,3 +198,9 @@ def test_the_company_is_never_a_public_body():
         "plant. The plant would bring about 120 jobs, according to the company."
     )
     assert speakers(body) == [("reported", "Kestrel Foods", False)]
+
+
+def test_a_seat_of_government_speaks_for_it():
+    body = "A Downing Street spokesperson said the prime minister had full confidence in her."
+    assert speakers(body) == [("reported", "Downing Street", False)]
+    assert speakers("The Kremlin said the talks had failed.") == [("reported", "Kremlin", False)]
