@@ -350,3 +350,11 @@ def test_and_that_after_a_dash_aside_is_a_second_clause(run):
         ("agents recorded 41,000 gotaways in August", "Felix Cordero"),
         ("the figure had fallen", "Felix Cordero"),
     ]
+
+
+def test_a_present_tense_does_continues_the_statement(run):
+    assert reported(
+        run,
+        "DHS said in a statement that it is reviewing the bill and does not take positions on "
+        "pending legislation.",
+    ) == [("it is reviewing the bill and does not take positions on pending legislation", "DHS")]
