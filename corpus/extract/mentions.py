@@ -1080,6 +1080,8 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     core_first, core_last = next(segments)
     if core_last < core_first:
         return None
+    # "two administration officials and a letter reviewed by The Post": the officials
+    core_last = _before_documents(tokens, core_first, core_last)
     # The core phrase may be followed by a time phrase ("said Smith on Monday") or
     # a postmodifier ("according to two people familiar with the talks").
     end = core_last

@@ -891,6 +891,15 @@ class Registry:
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
         singular = _singular(head)
         plural = singular != head.lower()
+        if member and not plural:
+            # "One official said" is one of the officials named lately, even when a
+            # single official was named nearer: the plural groups are asked first.
+            for entity in islice(reversed(self.groups), BODIES_SEARCHED):
+                last = entity.head
+                if _singular(last) == singular != last and _described_alike(
+                    name, head, entity.name
+                ):
+                    return entity
         for entity in islice(reversed(self.groups), BODIES_SEARCHED):  # linear, as bodies
             last = entity.head
             if not member and (_singular(last) != last) != plural:

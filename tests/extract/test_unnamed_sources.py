@@ -131,3 +131,15 @@ def test_an_office_with_one_holder_never_named(run):
         ("direct", "president", False),
         ("reported", "president", False),
     ]
+
+
+def test_one_official_is_one_of_the_officials_not_the_single_official_named_nearer(run):
+    body = (
+        "The inspector general was fired, according to two administration officials and a "
+        "letter reviewed by The Post. A White House personnel official informed her that she "
+        "was done. The president was frustrated, one official said."
+    )
+    _, extraction = run(body)
+    speakers = [(q.speaker, q.mention) for q in extraction.quotes if q.kind == "reported"]
+    assert speakers[0] == ("administration officials", "two administration officials")
+    assert speakers[-1] == ("administration officials", "one official")
