@@ -600,8 +600,27 @@ class ReportedFinder:
                 continue
             mention = subject_before(tokens, cue.first, comma + 1, whole=True)
             if mention is not None:
-                return self._make(view, mention, cue, [(sentence_first, clause_last)])
+                clauses = [(sentence_first, clause_last)]
+                clauses += self._and_clause_after(view, cue.last + 1, end)
+                return self._make(view, mention, cue, clauses)
         return None
+
+    def _and_clause_after(self, view: ParagraphView, after: int, end: int) -> list[tuple[int, int]]:
+        """ "The count is fluid, one aide said, and leaders are weighing …": the clause
+        that ", and" brings in after an attribution set off by commas, if any."""
+        tokens = view.tokens
+        first = after + 2
+        if (
+            first > end
+            or tokens[after].text != ","
+            or tokens[after + 1].lower not in {"and", "but"}
+            or not self._starts_clause(view, first)
+        ):
+            return []
+        last, _ = self._cut_tail(view, first, end)
+        if last - first + 1 < MIN_CLAUSE_TOKENS or not self._has_finite_verb(view, first, last):
+            return []
+        return [(first, last)]
 
     def _comma_inside_closing_mark(self, view: ParagraphView, index: int) -> bool:
         """Is tokens[index] a closing mark right after a comma inside the quote?"""

@@ -358,3 +358,14 @@ def test_a_present_tense_does_continues_the_statement(run):
         "DHS said in a statement that it is reviewing the bill and does not take positions on "
         "pending legislation.",
     ) == [("it is reviewing the bill and does not take positions on pending legislation", "DHS")]
+
+
+def test_and_a_clause_after_an_attribution_set_off_by_commas(run):
+    assert reported(
+        run,
+        "The whip count is fluid, one of the aides said, and leaders are weighing whether to "
+        "strip the language.",
+    ) == [
+        ("The whip count is fluid", "aides"),
+        ("leaders are weighing whether to strip the language", "aides"),
+    ]
