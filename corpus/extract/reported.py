@@ -1232,9 +1232,22 @@ def _in_an_aside(tokens: list[Token], index: int) -> bool:
 
 def _before_next_comma(tokens: list[Token], first: int, last: int) -> int:
     for index in range(first + 1, last + 1):
-        if tokens[index].text == ",":
+        if tokens[index].text == "," and not _inside_a_number(tokens, index, last):
             return index - 1
     return last
+
+
+def _inside_a_number(tokens: list[Token], comma: int, last: int) -> bool:
+    """Is the comma at tokens[comma] a thousands separator glued between digits, as
+    in "N1,450" or "Rs5,000" (a currency letter keeps the tokeniser from reading a
+    number)?"""
+    return (
+        comma < last
+        and tokens[comma - 1].end == tokens[comma].start
+        and tokens[comma + 1].start == tokens[comma].end
+        and tokens[comma - 1].text[-1:].isdigit()
+        and tokens[comma + 1].text[:1].isdigit()
+    )
 
 
 def _passive(tokens: list[Token], cue: Cue) -> bool:

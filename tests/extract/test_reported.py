@@ -369,3 +369,18 @@ def test_and_a_clause_after_an_attribution_set_off_by_commas(run):
         ("The whip count is fluid", "aides"),
         ("leaders are weighing whether to strip the language", "aides"),
     ]
+
+
+def test_a_relative_clause_is_not_cut_at_a_thousands_comma(run):
+    assert reported(
+        run,
+        "The motion was moved by Aisha Musa, who said the price of N1,450 per litre was too high.",
+    ) == [("the price of N1,450 per litre was too high", "Aisha Musa")]
+
+
+def test_and_referred_questions_is_the_reporters_next_fact(run):
+    assert reported(
+        run,
+        "Roy Fontenot said his company had done good work and referred further questions "
+        "to his attorney.",
+    ) == [("his company had done good work", "Roy Fontenot")]
