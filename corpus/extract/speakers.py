@@ -1365,6 +1365,10 @@ def _owned_body(
     return entity
 
 
+def _not_a_body(reading: NameReading | None) -> bool:
+    return reading is None or reading.kind != "organisation"
+
+
 def _resolve_name(
     registry: Registry, body: str, tokens: list[Token], mention, position: int
 ) -> Entity | None:  # noqa: ANN001
@@ -1377,11 +1381,24 @@ def _resolve_name(
     # gains a title here is a new reading.
     if not appositive_name:
         reading = shared_reading(body, tokens, core_first, core_last)
-        lowercase_lead = name_first > core_first and any(
-            t.text[:1].islower()
-            and t.lower not in DETERMINERS
-            and not _is_title_token(t, registry.lexicon)
-            for t in tokens[core_first:name_first]
+        # "the United Farm Workers of the West": a place that ends a body's name (but
+        # "the top brass of the Pakistan Army" is the army)
+        place_in_name = (
+            reading is not None
+            and reading.kind == "organisation"
+            and name_first > core_first
+            and "of" in {tokens[name_first - 1].lower, tokens[name_first - 2].lower}
+            and _not_a_body(shared_reading(body, tokens, name_first, name_last))
+        )
+        lowercase_lead = (
+            not place_in_name
+            and name_first > core_first
+            and any(
+                t.text[:1].islower()
+                and t.lower not in DETERMINERS
+                and not _is_title_token(t, registry.lexicon)
+                for t in tokens[core_first:name_first]
+            )
         )
         if (
             lowercase_lead
@@ -1389,6 +1406,7 @@ def _resolve_name(
             or (
                 reading.kind == "organisation"
                 and name_first > core_first
+                and not place_in_name
                 and reading.name != _join(tokens, name_first, name_last, body)
             )
         ):

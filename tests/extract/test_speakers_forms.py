@@ -204,3 +204,16 @@ def test_a_seat_of_government_speaks_for_it():
     body = "A Downing Street spokesperson said the prime minister had full confidence in her."
     assert speakers(body) == [("reported", "Downing Street", False)]
     assert speakers("The Kremlin said the talks had failed.") == [("reported", "Kremlin", False)]
+
+
+def test_a_place_that_ends_a_bodys_name_stays_in_it():
+    body = "The United Farm Workers of the West said the wage protections were strong."
+    assert speakers(body) == [("reported", "United Farm Workers of the West", False)]
+
+
+def test_a_border_patrol_is_a_body_not_a_person_he_could_mean():
+    body = (
+        "Chief Felix Cordero said the Border Patrol was short of agents.\n\n"
+        '"I lose good agents every week," he said.'
+    )
+    assert speakers(body)[-1] == ("direct", "Felix Cordero", False)
