@@ -91,12 +91,11 @@ def tokens_into(body: str, start: int, end: int, tokens: list[Token], enders: li
     """
     if start >= end:
         return  # between two adjacent quotes: common in quote-dense copy
-    append = tokens.append
     offset = start
     for chunk in body[start:end].split(" "):
         stop = offset + len(chunk)
         if chunk.isalpha():  # letters only: the first alternative of _TOKEN, whole
-            append(_new(Token, (chunk, offset, stop, chunk.lower())))
+            tokens.append(_new(Token, (chunk, offset, stop, chunk.lower())))
         elif chunk:  # empty between two spaces
             _chunk_tokens(body, chunk, offset, stop, tokens, enders)
         offset = stop + 1
@@ -114,36 +113,57 @@ def _chunk_tokens(
     body: str, chunk: str, start: int, end: int, tokens: list[Token], enders: list[int]
 ) -> None:
     """Tokens of body[start:end], a chunk with no space that is not all letters."""
-    append = tokens.append
     last = chunk[-1]
     if last in _MARKS_AFTER_WORD or last == ".":
         word = chunk[:-1]
         if not word:  # a lone mark
             if last in SENTENCE_ENDERS:
                 enders.append(len(tokens))
-            append(_new(Token, (last, start, end, last)))
+            tokens.append(_new(Token, (last, start, end, last)))
             return
-        if word.isalpha():  # "said," "vote." "Sen."
+        if word.isalpha() or _one_token(word):  # "said," "vote." "Sen." "2023," "closed-door."
             if last == "." and _takes_period(word, body, end):
-                append(_new(Token, (chunk, start, end, chunk.lower())))
+                tokens.append(_new(Token, (chunk, start, end, chunk.lower())))
             else:
-                append(_new(Token, (word, start, end - 1, word.lower())))
+                tokens.append(_new(Token, (word, start, end - 1, word.lower())))
                 if last in SENTENCE_ENDERS:
                     enders.append(len(tokens))
-                append(_new(Token, (last, end - 1, end, last)))
+                tokens.append(_new(Token, (last, end - 1, end, last)))
             return
     first = chunk[0]
     if first in _MARKS_BEFORE_WORD:
         word = chunk[1:]
-        if word.isalpha():  # "“We"
-            append(_new(Token, (first, start, start + 1, first)))
-            append(_new(Token, (word, start + 1, end, word.lower())))
+        if word.isalpha() or _one_token(word):  # "“We" "(2023"
+            tokens.append(_new(Token, (first, start, start + 1, first)))
+            tokens.append(_new(Token, (word, start + 1, end, word.lower())))
             return
+    if _one_token(chunk) or _lone_symbol(chunk):  # "closed-door" "2023" "—"
+        tokens.append(_new(Token, (chunk, start, end, chunk.lower())))
+        return
     taken = len(tokens)
-    _pattern_tokens(body, start, end, append)
+    _pattern_tokens(body, start, end, tokens.append)
     for index in range(taken, len(tokens)):
         if tokens[index].text in SENTENCE_ENDERS:
             enders.append(index)
+
+
+def _one_token(word: str) -> bool:
+    """Is `word` (no space in it, not all letters) one token as _TOKEN cuts it, whole?
+
+    Decimal digits, or letters joined by hyphens and apostrophes ("closed-door",
+    "governor's"): the pattern takes each whole, and reading them here spares the
+    regex, which costs ten times more. (Callers test for plain letters first.)
+    """
+    return word.isdecimal() or (
+        word[:1].isalpha()
+        and word[-1:].isalpha()
+        and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    )
+
+
+def _lone_symbol(chunk: str) -> bool:
+    """A single character that is a token by itself: "—", "&", "$" (not a space or "_")."""
+    return len(chunk) == 1 and not chunk.isspace() and chunk != "_"
 
 
 def _pattern_tokens(body: str, start: int, end: int, append: Callable[[Token], None]) -> None:
