@@ -119,15 +119,14 @@ def _double_marks(body: str) -> list[Mark]:
         roles.clear()  # odd copy with endless distinct contexts: keep the table small
     new = tuple.__new__  # skips the NamedTuple's Python-level constructor
     marks = [head] if head is not None else []
-    append = marks.append
     for position in positions[head is not None : len(positions) - (tail is not None)]:
         context = body[position - 1 : position + 2]
         role = roles.get(context)
         if role is None:
             role = roles[context] = _classify(body, position).role
-        append(new(Mark, (position, context[1], role)))
+        marks.append(new(Mark, (position, context[1], role)))
     if tail is not None:
-        append(tail)
+        marks.append(tail)
     return marks
 
 

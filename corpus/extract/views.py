@@ -161,7 +161,6 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     if not spans:  # half of a news story's paragraphs hold no quote
         tokens_into(body, para_start, para_end, tokens, enders)
         return ParagraphView(index, para, tokens, [True] * len(tokens), [], enders, body)
-    append = tokens.append
     slots: list[QuoteSlot] = []
     position = para_start
     for span in spans:
@@ -174,11 +173,11 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
             tokens_into(body, position, open_at, tokens, enders)
         slot_first = len(tokens)
         mark = body[open_at]
-        append(_new(Token, (mark, open_at, open_at + 1, mark)))
+        tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
-        append(_new(Token, (text, open_at + 1, close_at, text.lower())))
+        tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
         mark = body[close_at]
-        append(_new(Token, (mark, close_at, close_at + 1, mark)))
+        tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
         slots.append(_new(QuoteSlot, (span, slot_first, slot_first + 2, True, True)))
         position = close_at + 1
     tokens_into(body, position, para_end, tokens, enders)
