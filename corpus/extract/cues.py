@@ -75,7 +75,12 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
         and previous.removesuffix("s") not in PUBLISHED_DOCUMENTS  # "a concurrence emphasizing"
     ):
         return None
-    first = auxiliary_start(tokens, index)
+    # Most cues stand alone ("Kerr said the …"): no auxiliary or adverb before the
+    # verb, no tail or person told after it; one look-up each rules those out here.
+    first = auxiliary_start(tokens, index) if previous in _BEFORE_VERB else index
+    after = index + 1
+    if lemma != "tell" and (after == len(tokens) or tokens[after].lower not in lexicon.cue_tails):
+        return _new(Cue, (first, index, index, lemma, after))
     last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
     return _new(Cue, (first, index, last, lemma, clause_from))
 
@@ -131,6 +136,10 @@ def _match_phrase(
         if words[: len(phrase)] == phrase:
             return index + len(phrase) - 1
     return None
+
+
+# The words auxiliary_start extends over: a verb after none of them starts its cue.
+_BEFORE_VERB = AUXILIARIES | ADVERBS
 
 
 def auxiliary_start(tokens: list[Token], verb: int) -> int:

@@ -106,24 +106,31 @@ def _double_marks(body: str) -> list[Mark]:
     each distinct three-character context is classified once, and remembered
     across articles: copy repeats a handful of them (` "W`, `," `) everywhere.
     """
+    positions = list(map(_START, _MARK.finditer(body)))  # read in C: a hostile body has 250k
+    if not positions:
+        return []
+    # A mark on the body's edge has a neighbour missing: classified on its own (the
+    # edge stands in for it), so that the loop below always has a full context.
+    head = _classify(body, positions[0]) if positions[0] == 0 else None
     last = len(body) - 1
+    tail = _classify(body, last) if positions[-1] == last and last > 0 else None
     roles = _CONTEXT_ROLES
     if len(roles) > _MOST_CONTEXTS:
         roles.clear()  # odd copy with endless distinct contexts: keep the table small
     new = tuple.__new__  # skips the NamedTuple's Python-level constructor
-    marks = []
-    append = marks.append
-    for match in _MARK.finditer(body):
-        position = match.start()
-        if position == 0 or position == last:
-            append(_classify(body, position))  # the body's edge stands in for a neighbour
-            continue
+    marks = [head] if head is not None else []
+    for position in positions[head is not None : len(positions) - (tail is not None)]:
         context = body[position - 1 : position + 2]
         role = roles.get(context)
         if role is None:
             role = roles[context] = _classify(body, position).role
-        append(new(Mark, (position, context[1], role)))
+        marks.append(new(Mark, (position, context[1], role)))
+    if tail is not None:
+        marks.append(tail)
     return marks
+
+
+_START = re.Match.start
 
 
 # Role by three-character context (the characters before and after a mark decide

@@ -75,16 +75,19 @@ def paragraphs(body: str) -> list[Paragraph]:
 def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
-    tokens_into(body, start, end, tokens.append)
+    tokens_into(body, start, end, tokens, [])
     return tokens
 
 
-def tokens_into(body: str, start: int, end: int, append: Callable[[Token], None]) -> None:
-    """Append the tokens of body[start:end], as tokenise() gives them.
+def tokens_into(body: str, start: int, end: int, tokens: list[Token], enders: list[int]) -> None:
+    """Append the tokens of body[start:end] to `tokens`, as tokenise() gives them, and
+    the indices of those that are ".", "?" or "!" to `enders`.
 
     No token runs across a space, so the text is cut on spaces in C first: most
     chunks are a plain word, or a word with one mark before or after it, which
     are taken without the regex (a third of the cost); the rest are read with it.
+    A plain word is never a sentence's end: the few that are are noted on the
+    slower paths, so that sentence bounds need no scan of every token.
     """
     if start >= end:
         return  # between two adjacent quotes: common in quote-dense copy
@@ -92,9 +95,9 @@ def tokens_into(body: str, start: int, end: int, append: Callable[[Token], None]
     for chunk in body[start:end].split(" "):
         stop = offset + len(chunk)
         if chunk.isalpha():  # letters only: the first alternative of _TOKEN, whole
-            append(_new(Token, (chunk, offset, stop, chunk.lower())))
+            tokens.append(_new(Token, (chunk, offset, stop, chunk.lower())))
         elif chunk:  # empty between two spaces
-            _chunk_tokens(body, chunk, offset, stop, append)
+            _chunk_tokens(body, chunk, offset, stop, tokens, enders)
         offset = stop + 1
 
 
@@ -103,33 +106,64 @@ _new = tuple.__new__  # skips NamedTuple's Python-level constructor: tokens are 
 # word (\w), nor of a number or an acronym.
 _MARKS_AFTER_WORD = frozenset(",;:!?)]”\"'’»")
 _MARKS_BEFORE_WORD = frozenset("([“‘\"'«")
+SENTENCE_ENDERS = frozenset(".?!")  # the tokens that may end a sentence (is_sentence_end)
 
 
 def _chunk_tokens(
-    body: str, chunk: str, start: int, end: int, append: Callable[[Token], None]
+    body: str, chunk: str, start: int, end: int, tokens: list[Token], enders: list[int]
 ) -> None:
     """Tokens of body[start:end], a chunk with no space that is not all letters."""
     last = chunk[-1]
     if last in _MARKS_AFTER_WORD or last == ".":
         word = chunk[:-1]
         if not word:  # a lone mark
-            append(_new(Token, (last, start, end, last)))
+            if last in SENTENCE_ENDERS:
+                enders.append(len(tokens))
+            tokens.append(_new(Token, (last, start, end, last)))
             return
-        if word.isalpha():  # "said," "vote." "Sen."
+        if word.isalpha() or _one_token(word):  # "said," "vote." "Sen." "2023," "closed-door."
             if last == "." and _takes_period(word, body, end):
-                append(_new(Token, (chunk, start, end, chunk.lower())))
+                tokens.append(_new(Token, (chunk, start, end, chunk.lower())))
             else:
-                append(_new(Token, (word, start, end - 1, word.lower())))
-                append(_new(Token, (last, end - 1, end, last)))
+                tokens.append(_new(Token, (word, start, end - 1, word.lower())))
+                if last in SENTENCE_ENDERS:
+                    enders.append(len(tokens))
+                tokens.append(_new(Token, (last, end - 1, end, last)))
             return
     first = chunk[0]
     if first in _MARKS_BEFORE_WORD:
         word = chunk[1:]
-        if word.isalpha():  # "“We"
-            append(_new(Token, (first, start, start + 1, first)))
-            append(_new(Token, (word, start + 1, end, word.lower())))
+        if word.isalpha() or _one_token(word):  # "“We" "(2023"
+            tokens.append(_new(Token, (first, start, start + 1, first)))
+            tokens.append(_new(Token, (word, start + 1, end, word.lower())))
             return
-    _pattern_tokens(body, start, end, append)
+    if _one_token(chunk) or _lone_symbol(chunk):  # "closed-door" "2023" "—"
+        tokens.append(_new(Token, (chunk, start, end, chunk.lower())))
+        return
+    taken = len(tokens)
+    _pattern_tokens(body, start, end, tokens.append)
+    for index in range(taken, len(tokens)):
+        if tokens[index].text in SENTENCE_ENDERS:
+            enders.append(index)
+
+
+def _one_token(word: str) -> bool:
+    """Is `word` (no space in it, not all letters) one token as _TOKEN cuts it, whole?
+
+    Decimal digits, or letters joined by hyphens and apostrophes ("closed-door",
+    "governor's"): the pattern takes each whole, and reading them here spares the
+    regex, which costs ten times more. (Callers test for plain letters first.)
+    """
+    return word.isdecimal() or (
+        word[:1].isalpha()
+        and word[-1:].isalpha()
+        and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
+    )
+
+
+def _lone_symbol(chunk: str) -> bool:
+    """A single character that is a token by itself: "—", "&", "$" (not a space or "_")."""
+    return len(chunk) == 1 and not chunk.isspace() and chunk != "_"
 
 
 def _pattern_tokens(body: str, start: int, end: int, append: Callable[[Token], None]) -> None:

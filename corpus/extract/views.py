@@ -13,10 +13,8 @@ from typing import NamedTuple
 from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
 from .text import (
-    TOKEN_TEXT,
     Paragraph,
     Token,
-    indices_where,
     is_sentence_end,
     tokens_into,
 )
@@ -44,6 +42,7 @@ class ParagraphView:
         "tokens",
         "outside",
         "slots",
+        "enders",
         "slot_lasts",
         "body",
         "_bounds",
@@ -56,6 +55,7 @@ class ParagraphView:
         tokens: list[Token],
         outside: list[bool],
         slots: list[QuoteSlot],
+        enders: list[int],
         body: str,
     ) -> None:
         self.index = index
@@ -63,6 +63,9 @@ class ParagraphView:
         self.tokens = tokens
         self.outside = outside
         self.slots = slots
+        # The ".", "?" and "!" tokens outside quotes, ascending: noted while
+        # tokenising, so that finding a sentence's bounds reads only these.
+        self.enders = enders
         self.slot_lasts = list(map(_SLOT_LAST, slots))  # closing token of each slot, ascending
         self.body = body
         # Sentence bounds are worked out on first use: paragraphs with no cue and no
@@ -89,42 +92,32 @@ class ParagraphView:
     def sentence_around(self, index: int) -> tuple[int, int]:
         """The first and the last token of the sentence that holds tokens[index].
 
-        In a paragraph without quotes (most of those with a cue) the few words
-        around one token are read, rather than the bounds of every token built:
-        there only full stops and an opening label end sentences. A sentence longer
-        than SENTENCE_SCAN words either way takes the full bounds, so that a
-        run-on sentence full of cues stays linear.
+        In a paragraph without quotes (most of those with a cue) only the full
+        stops nearest the token are read, rather than the bounds of every token
+        built: there only full stops and an opening label end sentences.
         """
         if self.slots or self._bounds is not None:
             starts, lasts = self._bounds or self._build_bounds()
             return starts[index], lasts[index]
-        tokens = self.tokens
-        opening = 0  # where the paragraph's first sentence after a label starts
+        tokens, enders = self.tokens, self.enders
+        first = 0  # where the paragraph's first sentence after a label starts
         label_end = _label_end(self)
         if label_end is not None:
             if index < label_end:
                 return 0, label_end - 1  # a label holds no sentence end
-            opening = label_end
-        first = index
-        floor = max(opening, index - SENTENCE_SCAN)
-        while first > floor:
-            before = first - 1
-            if tokens[before].text in _ENDERS and is_sentence_end(tokens, before):
+            first = label_end
+        following = bisect.bisect_left(enders, index)  # the first ender at or after the token
+        for position in range(following - 1, -1, -1):
+            before = enders[position]
+            if before < first:
                 break
-            first = before
-        else:
-            if first > opening:
-                return self.sentence_start[index], self.sentence_last[index]
-        last = index
-        final = len(tokens) - 1
-        ceiling = min(final, index + SENTENCE_SCAN)
-        while last < ceiling:
-            if tokens[last].text in _ENDERS and is_sentence_end(tokens, last):
-                return first, last
-            last += 1
-        if last < final:
-            return self.sentence_start[index], self.sentence_last[index]
-        return first, last
+            if is_sentence_end(tokens, before):
+                first = before + 1
+                break
+        for position in range(following, len(enders)):
+            if is_sentence_end(tokens, enders[position]):
+                return first, enders[position]
+        return first, len(tokens) - 1
 
     def sentence_end(self, index: int) -> int:
         """Index of the last token of the sentence holding tokens[index]."""
@@ -164,37 +157,37 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     """
     para_start, para_end = para.start, para.end
     tokens: list[Token] = []
-    append = tokens.append
+    enders: list[int] = []
     if not spans:  # half of a news story's paragraphs hold no quote
-        tokens_into(body, para_start, para_end, append)
-        return ParagraphView(index, para, tokens, [True] * len(tokens), [], body)
+        tokens_into(body, para_start, para_end, tokens, enders)
+        return ParagraphView(index, para, tokens, [True] * len(tokens), [], enders, body)
     slots: list[QuoteSlot] = []
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
         if open_at < para_start or close_at >= para_end:
-            position = _runs_across(body, para, span, tokens, slots, position)
+            position = _runs_across(body, para, span, tokens, enders, slots, position)
             continue
         # The common case, a quote that opens and closes here: three tokens.
         if position < open_at:
-            tokens_into(body, position, open_at, append)
+            tokens_into(body, position, open_at, tokens, enders)
         slot_first = len(tokens)
         mark = body[open_at]
-        append(_new(Token, (mark, open_at, open_at + 1, mark)))
+        tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
-        append(_new(Token, (text, open_at + 1, close_at, text.lower())))
+        tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
         mark = body[close_at]
-        append(_new(Token, (mark, close_at, close_at + 1, mark)))
+        tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
         slots.append(_new(QuoteSlot, (span, slot_first, slot_first + 2, True, True)))
         position = close_at + 1
-    tokens_into(body, position, para_end, append)
+    tokens_into(body, position, para_end, tokens, enders)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
-    return ParagraphView(index, para, tokens, outside, slots, body)
+    return ParagraphView(index, para, tokens, outside, slots, enders, body)
 
 
 _new = tuple.__new__  # skips the NamedTuples' Python-level constructors
@@ -206,6 +199,7 @@ def _runs_across(
     para: Paragraph,
     span: QuoteSpan,
     tokens: list[Token],
+    enders: list[int],
     slots: list[QuoteSlot],
     position: int,
 ) -> int:
@@ -220,7 +214,7 @@ def _runs_across(
     if first >= stop:
         return position
     if position < first:
-        tokens_into(body, position, first, tokens.append)
+        tokens_into(body, position, first, tokens, enders)
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
@@ -238,11 +232,8 @@ def _runs_across(
 def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
     """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
-    outside = view.outside
-    enders = indices_where(map(_ENDERS.__contains__, map(TOKEN_TEXT, tokens)))
-    boundaries = [
-        index + 1 for index in enders if outside[index] and is_sentence_end(tokens, index)
-    ]
+    # Only tokens outside quotes were tokenised one by one: all the enders are outside.
+    boundaries = [index + 1 for index in view.enders if is_sentence_end(tokens, index)]
     if view.slots:
         boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
@@ -277,7 +268,6 @@ def _quote_ends(body: str, view: ParagraphView) -> list[int]:
 
 
 _ENDERS = frozenset(".?!")
-SENTENCE_SCAN = 50  # tokens read either way by sentence_around before it builds the bounds
 _LABEL_LONGEST = 5  # tokens
 _LABEL_PUNCTUATION = frozenset({",", "'", "’"})  # "Yes, but:", "What's next:"
 
