@@ -139,7 +139,7 @@ def _match_phrase(
 
 
 # The words auxiliary_start extends over: a verb after none of them starts its cue.
-_BEFORE_VERB = AUXILIARIES | ADVERBS
+_BEFORE_VERB = AUXILIARIES | ADVERBS | {"to"}  # "to": the end of "used to say"
 
 
 def auxiliary_start(tokens: list[Token], verb: int) -> int:
