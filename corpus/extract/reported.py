@@ -305,6 +305,12 @@ class ReportedFinder:
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
+        stop = min(last, first + reach) + 1
+        # Each test below can only say yes, so their order is free: a modal or an
+        # auxiliary anywhere in reach (most clauses hold one) settles it first, in one
+        # look-up in C over the words, which the loop at the end then need not repeat.
+        if not FINITE_VERBS.isdisjoint(map(TOKEN_LOWER, tokens[first:stop])):
+            return True
         if (
             first + 2 <= last
             and tokens[first].text[:1].isupper()
@@ -321,11 +327,6 @@ class ReportedFinder:
                 return True  # "Americans deserve better": a name, then its verb
         if _plain_verb_after_plural(tokens, _past_quantity(tokens, first, last), last):
             # "closures ripple well beyond health care", "about half his customers come"
-            return True
-        stop = min(last, first + reach) + 1
-        # A modal or an auxiliary anywhere in reach settles it: one look-up in C over the
-        # words, which the loop below then need not repeat.
-        if not FINITE_VERBS.isdisjoint(map(TOKEN_LOWER, tokens[first:stop])):
             return True
         outside = view.outside
         for index in range(first, stop):
