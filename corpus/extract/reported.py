@@ -107,15 +107,20 @@ class ReportedFinder:
             return self._told_by(view, cue, sentence_last)
         if cue.first - sentence_first > REACH:
             sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
+        floor = view.after_last_quote(sentence_first, cue.first)
+        # '"…," Kessler said at a press conference outside the Capitol, …': the
+        # attribution stage reads it (a third of the cues in quote-rich copy).
+        quote_before = _attributes_the_quote_before(
+            view, floor, cue, sentence_first
+        ) and not _that_soon(tokens, cue)
+        if quote_before and floor > sentence_first:
+            return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
         backward = self._backward(view, cue, sentence_first, end)
         if backward is not None:
             return backward
-        floor = view.after_last_quote(sentence_first, cue.first)
-        if _attributes_the_quote_before(view, floor, cue, sentence_first) and not _that_soon(
-            tokens, cue
-        ):
-            return None  # '"…," Kessler said at a press conference outside the Capitol, …'
+        if quote_before:
+            return None  # a quote that ends the sentence before: '"…?" Kessler said …'
         clause = self._clause_after(view, cue, end)
         if clause is None:
             return None
