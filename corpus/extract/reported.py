@@ -408,7 +408,12 @@ class ReportedFinder:
         # are settled by the endings alone, without the calls.
         if index < count and tokens[index].text.endswith("ed") and _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
-        if index < count and is_manner_adverb(tokens[index]) and _past_tense_at(tokens, index + 1):
+        if (
+            index + 1 < count
+            and tokens[index + 1].text.endswith("ed")  # first: it settles most words
+            and is_manner_adverb(tokens[index])
+            and _past_tense_at(tokens, index + 1)
+        ):
             return True  # "said managers regularly added names"
         if tokens[index - 1].text.endswith("s") and _plain_verb_after_plural(
             tokens, index - 1, count - 1
@@ -878,12 +883,12 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
     """Past the determiners and quantities a noun phrase opens with ("the", "about
     half his", "most of the")."""
     index = first
-    while index < min(last, first + 4) and (
-        tokens[index].lower in DETERMINERS_AND_ADJ_SLOTS
-        or tokens[index].lower in APPROXIMATORS
-        or tokens[index].lower == "of"
-        or _is_number_word(tokens[index].lower)
-    ):
+    stop = min(last, first + 4)
+    while index < stop:
+        lower = tokens[index].lower
+        # _is_number_word, with its plain case folded into the one look-up
+        if not (lower in _QUANTITY_WORDS or ("-" in lower and _is_number_word(lower))):
+            break
         index += 1
     return index
 
@@ -1041,10 +1046,8 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
 def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
     auxiliary or modal: the phrase is the clause's subject."""
-    opening = next(
-        (i for i in range(index, min(len(tokens) - 1, index + 3)) if tokens[i].text == ","), None
-    )
-    if opening is None or tokens[opening + 1].lower not in INCLUSIVE | {"such", "not"}:
+    opening = _first_comma(tokens, index, min(len(tokens) - 1, index + 3) - 1)
+    if opening is None or tokens[opening + 1].lower not in _ASIDE_OPENERS:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
         if tokens[position].text == ",":
@@ -1053,6 +1056,7 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
 
 
 _ASIDE_REACH = 14  # tokens
+_ASIDE_OPENERS = INCLUSIVE | {"such", "not"}
 
 
 def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:
@@ -1099,10 +1103,15 @@ _AUDIENCE_WORDS = 4  # "a packed news conference"
 
 def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
     """Do tokens[first..last] hold a ", who …" or ", which …" aside?"""
+    if _RELATIVE_WORDS.isdisjoint(map(TOKEN_LOWER, tokens[first + 1 : last])):
+        return False  # most stretches: settled by one look-up in C
     return any(
         tokens[index].lower in {"who", "which"} and tokens[index - 1].text == ","
         for index in range(first + 1, last)
     )
+
+
+_RELATIVE_WORDS = frozenset({"who", "which"})
 
 
 def _not_only_before(tokens: list[Token], first: int, but: int) -> bool:
@@ -1214,15 +1223,15 @@ def _attributes_the_quote_before(
     slot = bisect.bisect_left(view.slot_lasts, floor - 1)
     if slot == len(view.slots) or view.slots[slot].first > sentence_first:
         return False
-    subject = [t for t in tokens[floor : cue.first] if t.text != ","]
-    return 0 < len(subject) <= _ATTRIBUTION_SUBJECT_REACH and (
-        tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"
-    )
+    if not (tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"):
+        return False
+    texts = list(map(TOKEN_TEXT, tokens[floor : cue.first]))
+    return 0 < len(texts) - texts.count(",") <= _ATTRIBUTION_SUBJECT_REACH  # the subject's words
 
 
 def _that_soon(tokens: list[Token], cue: Cue) -> bool:
     """A "that" within a few words after the cue ("said on Monday that …")."""
-    return any(t.lower == "that" for t in tokens[cue.clause_from : cue.clause_from + 6])
+    return "that" in map(TOKEN_LOWER, tokens[cue.clause_from : cue.clause_from + 6])
 
 
 _ATTRIBUTION_SUBJECT_REACH = 6  # tokens between a closing mark and the cue: ', the senator said'
@@ -1255,6 +1264,8 @@ def _is_number_word(word: str) -> bool:
 
 
 _NUMBER_WORDS = word_set("number_words")
+# What a noun phrase may open with before its noun: see _past_quantity.
+_QUANTITY_WORDS = DETERMINERS_AND_ADJ_SLOTS | APPROXIMATORS | {"of"} | _NUMBER_WORDS
 
 
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
@@ -1300,8 +1311,7 @@ def _may_skip(opener: Token, cue: Cue) -> bool:
     lower = opener.lower
     initial = opener.text[:1]
     return (
-        lower in _SKIP_OPENERS
-        or lower in _FOCUS_ADVERBS  # "said only that", "said again that"
+        lower in _SKIP_OPENERS  # with the focus adverbs: "said only that", "said again that"
         or initial.isupper()
         or initial.isdigit()
         or lower.endswith("ly")
@@ -1338,7 +1348,13 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
 
 
 ADJUNCT_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before"})
-_SKIP_OPENERS = frozenset({"that"}) | PHRASE_OPENERS | _TIME_PHRASE_STARTS | ADJUNCT_PREPOSITIONS
+_SKIP_OPENERS = (
+    frozenset({"that"})
+    | PHRASE_OPENERS
+    | _TIME_PHRASE_STARTS
+    | ADJUNCT_PREPOSITIONS
+    | _FOCUS_ADVERBS
+)
 
 
 def _past_short_noun_phrase(tokens: list[Token], first: int, last: int) -> int | None:
