@@ -527,7 +527,7 @@ class ReportedFinder:
         tokens = view.tokens
         if (
             view.slots
-            and not all(view.outside[sentence_first : cue.last + 1])
+            and _quote_within(view, sentence_first, cue.last)
             and not _only_fragments_quoted(view, sentence_first, cue.first)
         ):
             return None  # a quote in the sentence: the attribution stage reads it
@@ -597,9 +597,10 @@ class ReportedFinder:
             )
         reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
         for comma in range(reach, cue.first - 1):
-            if tokens[comma].text == ",":
+            text = tokens[comma].text
+            if text == ",":
                 clause_last = comma - 1
-            elif self._comma_inside_closing_mark(view, comma):
+            elif text in CLOSING_MARKS and self._comma_inside_closing_mark(view, comma):
                 clause_last = comma  # 'Calloway was “exactly the outsider FEMA needs,” X said'
             else:
                 continue
@@ -1068,21 +1069,34 @@ def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:
     return verb in FINITE_VERBS or (verb.endswith("ed") and verb.isalpha())
 
 
+def _quote_within(view: ParagraphView, first: int, last: int) -> bool:
+    """Does a quote's slot hold any of tokens[first..last] (not all of them outside)?"""
+    position = bisect.bisect_left(view.slot_lasts, first)  # the first slot closing there or after
+    return position < len(view.slots) and view.slots[position].first <= last
+
+
 def _only_fragments_quoted(view: ParagraphView, first: int, cue_first: int) -> bool:
     """Are the quotes between tokens[first] and the cue fragments woven into the
     clause ('The government was “balancing its books …”, the party said'), with the
     clause opening outside them?"""
     if not view.outside[first]:
         return False
-    slots = [slot for slot in view.slots if slot.last >= first and slot.first <= cue_first]
-    return all(
-        slot.first > first
-        and slot.last < cue_first
-        and slot.opens_here
-        and slot.closes_here
-        and view.body[slot.span.start : slot.span.start + 1].islower()
-        for slot in slots
-    )
+    # Only the slots from the first that closes at or after `first` (a bisect) up to
+    # the cue: quote-dense paragraphs hold dozens.
+    slots = view.slots
+    for position in range(bisect.bisect_left(view.slot_lasts, first), len(slots)):
+        slot = slots[position]
+        if slot.first > cue_first:
+            break
+        if not (
+            slot.first > first
+            and slot.last < cue_first
+            and slot.opens_here
+            and slot.closes_here
+            and view.body[slot.span.start : slot.span.start + 1].islower()
+        ):
+            return False
+    return True
 
 
 def _past_audience(tokens: list[Token], cue: Cue, end: int) -> int:
