@@ -111,15 +111,20 @@ class ReportedFinder:
             return self._told_by(view, cue, sentence_last)
         if cue.first - sentence_first > REACH:
             sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
+        floor = view.after_last_quote(sentence_first, cue.first)
+        # '"…," Kessler said at a press conference outside the Capitol, …': the
+        # attribution stage reads it (a third of the cues in quote-rich copy).
+        quote_before = _attributes_the_quote_before(
+            view, floor, cue, sentence_first
+        ) and not _that_soon(tokens, cue)
+        if quote_before and floor > sentence_first:
+            return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
         backward = self._backward(view, cue, sentence_first, end)
         if backward is not None:
             return backward
-        floor = view.after_last_quote(sentence_first, cue.first)
-        if _attributes_the_quote_before(view, floor, cue, sentence_first) and not _that_soon(
-            tokens, cue
-        ):
-            return None  # '"…," Kessler said at a press conference outside the Capitol, …'
+        if quote_before:
+            return None  # a quote that ends the sentence before: '"…?" Kessler said …'
         clause = self._clause_after(view, cue, end)
         if clause is None:
             return None
@@ -309,6 +314,12 @@ class ReportedFinder:
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
+        stop = min(last, first + reach) + 1
+        # Each test below can only say yes, so their order is free: a modal or an
+        # auxiliary anywhere in reach (most clauses hold one) settles it first, in one
+        # look-up in C over the words, which the loop at the end then need not repeat.
+        if not FINITE_VERBS.isdisjoint(map(TOKEN_LOWER, tokens[first:stop])):
+            return True
         if (
             first + 2 <= last
             and tokens[first].text[:1].isupper()
@@ -325,11 +336,6 @@ class ReportedFinder:
                 return True  # "Americans deserve better": a name, then its verb
         if _plain_verb_after_plural(tokens, _past_quantity(tokens, first, last), last):
             # "closures ripple well beyond health care", "about half his customers come"
-            return True
-        stop = min(last, first + reach) + 1
-        # A modal or an auxiliary anywhere in reach settles it: one look-up in C over the
-        # words, which the loop below then need not repeat.
-        if not FINITE_VERBS.isdisjoint(map(TOKEN_LOWER, tokens[first:stop])):
             return True
         outside = view.outside
         for index in range(first, stop):
@@ -406,7 +412,12 @@ class ReportedFinder:
         # are settled by the endings alone, without the calls.
         if index < count and tokens[index].text.endswith("ed") and _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
-        if index < count and is_manner_adverb(tokens[index]) and _past_tense_at(tokens, index + 1):
+        if (
+            index + 1 < count
+            and tokens[index + 1].text.endswith("ed")  # first: it settles most words
+            and is_manner_adverb(tokens[index])
+            and _past_tense_at(tokens, index + 1)
+        ):
             return True  # "said managers regularly added names"
         if tokens[index - 1].text.endswith("s") and _plain_verb_after_plural(
             tokens, index - 1, count - 1
@@ -522,7 +533,7 @@ class ReportedFinder:
         tokens = view.tokens
         if (
             view.slots
-            and not all(view.outside[sentence_first : cue.last + 1])
+            and _quote_within(view, sentence_first, cue.last)
             and not _only_fragments_quoted(view, sentence_first, cue.first)
         ):
             return None  # a quote in the sentence: the attribution stage reads it
@@ -592,9 +603,10 @@ class ReportedFinder:
             )
         reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
         for comma in range(reach, cue.first - 1):
-            if tokens[comma].text == ",":
+            text = tokens[comma].text
+            if text == ",":
                 clause_last = comma - 1
-            elif self._comma_inside_closing_mark(view, comma):
+            elif text in CLOSING_MARKS and self._comma_inside_closing_mark(view, comma):
                 clause_last = comma  # 'Calloway was “exactly the outsider FEMA needs,” X said'
             else:
                 continue
@@ -932,12 +944,12 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
     """Past the determiners and quantities a noun phrase opens with ("the", "about
     half his", "most of the")."""
     index = first
-    while index < min(last, first + 4) and (
-        tokens[index].lower in DETERMINERS_AND_ADJ_SLOTS
-        or tokens[index].lower in APPROXIMATORS
-        or tokens[index].lower == "of"
-        or _is_number_word(tokens[index].lower)
-    ):
+    stop = min(last, first + 4)
+    while index < stop:
+        lower = tokens[index].lower
+        # _is_number_word, with its plain case folded into the one look-up
+        if not (lower in _QUANTITY_WORDS or ("-" in lower and _is_number_word(lower))):
+            break
         index += 1
     return index
 
@@ -1110,10 +1122,8 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
 def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
     auxiliary or modal: the phrase is the clause's subject."""
-    opening = next(
-        (i for i in range(index, min(len(tokens) - 1, index + 3)) if tokens[i].text == ","), None
-    )
-    if opening is None or tokens[opening + 1].lower not in INCLUSIVE | {"such", "not"}:
+    opening = _first_comma(tokens, index, min(len(tokens) - 1, index + 3) - 1)
+    if opening is None or tokens[opening + 1].lower not in _ASIDE_OPENERS:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
         if tokens[position].text == ",":
@@ -1122,6 +1132,7 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
 
 
 _ASIDE_REACH = 14  # tokens
+_ASIDE_OPENERS = INCLUSIVE | {"such", "not"}
 
 
 def _that_after_dash_aside(tokens: list[Token], dash: int, last: int) -> int | None:
@@ -1147,21 +1158,34 @@ def _pronoun_and_verb(tokens: list[Token], first: int, last: int) -> bool:
     return verb in FINITE_VERBS or (verb.endswith("ed") and verb.isalpha())
 
 
+def _quote_within(view: ParagraphView, first: int, last: int) -> bool:
+    """Does a quote's slot hold any of tokens[first..last] (not all of them outside)?"""
+    position = bisect.bisect_left(view.slot_lasts, first)  # the first slot closing there or after
+    return position < len(view.slots) and view.slots[position].first <= last
+
+
 def _only_fragments_quoted(view: ParagraphView, first: int, cue_first: int) -> bool:
     """Are the quotes between tokens[first] and the cue fragments woven into the
     clause ('The government was “balancing its books …”, the party said'), with the
     clause opening outside them?"""
     if not view.outside[first]:
         return False
-    slots = [slot for slot in view.slots if slot.last >= first and slot.first <= cue_first]
-    return all(
-        slot.first > first
-        and slot.last < cue_first
-        and slot.opens_here
-        and slot.closes_here
-        and view.body[slot.span.start : slot.span.start + 1].islower()
-        for slot in slots
-    )
+    # Only the slots from the first that closes at or after `first` (a bisect) up to
+    # the cue: quote-dense paragraphs hold dozens.
+    slots = view.slots
+    for position in range(bisect.bisect_left(view.slot_lasts, first), len(slots)):
+        slot = slots[position]
+        if slot.first > cue_first:
+            break
+        if not (
+            slot.first > first
+            and slot.last < cue_first
+            and slot.opens_here
+            and slot.closes_here
+            and view.body[slot.span.start : slot.span.start + 1].islower()
+        ):
+            return False
+    return True
 
 
 def _past_audience(tokens: list[Token], cue: Cue, end: int) -> int:
@@ -1182,10 +1206,15 @@ _AUDIENCE_WORDS = 4  # "a packed news conference"
 
 def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
     """Do tokens[first..last] hold a ", who …" or ", which …" aside?"""
+    if _RELATIVE_WORDS.isdisjoint(map(TOKEN_LOWER, tokens[first + 1 : last])):
+        return False  # most stretches: settled by one look-up in C
     return any(
         tokens[index].lower in {"who", "which"} and tokens[index - 1].text == ","
         for index in range(first + 1, last)
     )
+
+
+_RELATIVE_WORDS = frozenset({"who", "which"})
 
 
 def _not_only_before(tokens: list[Token], first: int, but: int) -> bool:
@@ -1310,15 +1339,15 @@ def _attributes_the_quote_before(
     slot = bisect.bisect_left(view.slot_lasts, floor - 1)
     if slot == len(view.slots) or view.slots[slot].first > sentence_first:
         return False
-    subject = [t for t in tokens[floor : cue.first] if t.text != ","]
-    return 0 < len(subject) <= _ATTRIBUTION_SUBJECT_REACH and (
-        tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"
-    )
+    if not (tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"):
+        return False
+    texts = list(map(TOKEN_TEXT, tokens[floor : cue.first]))
+    return 0 < len(texts) - texts.count(",") <= _ATTRIBUTION_SUBJECT_REACH  # the subject's words
 
 
 def _that_soon(tokens: list[Token], cue: Cue) -> bool:
     """A "that" within a few words after the cue ("said on Monday that …")."""
-    return any(t.lower == "that" for t in tokens[cue.clause_from : cue.clause_from + 6])
+    return "that" in map(TOKEN_LOWER, tokens[cue.clause_from : cue.clause_from + 6])
 
 
 _ATTRIBUTION_SUBJECT_REACH = 6  # tokens between a closing mark and the cue: ', the senator said'
@@ -1360,6 +1389,8 @@ def _is_number_word(word: str) -> bool:
 
 
 _NUMBER_WORDS = word_set("number_words")
+# What a noun phrase may open with before its noun: see _past_quantity.
+_QUANTITY_WORDS = DETERMINERS_AND_ADJ_SLOTS | APPROXIMATORS | {"of"} | _NUMBER_WORDS
 
 
 PARTS_OF_DAY = frozenset({"morning", "afternoon", "evening", "night"})
@@ -1405,8 +1436,7 @@ def _may_skip(opener: Token, cue: Cue) -> bool:
     lower = opener.lower
     initial = opener.text[:1]
     return (
-        lower in _SKIP_OPENERS
-        or lower in _FOCUS_ADVERBS  # "said only that", "said again that"
+        lower in _SKIP_OPENERS  # with the focus adverbs: "said only that", "said again that"
         or initial.isupper()
         or initial.isdigit()
         or lower.endswith("ly")
@@ -1443,7 +1473,13 @@ def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
 
 
 ADJUNCT_PREPOSITIONS = frozenset({"at", "in", "during", "after", "before"})
-_SKIP_OPENERS = frozenset({"that"}) | PHRASE_OPENERS | _TIME_PHRASE_STARTS | ADJUNCT_PREPOSITIONS
+_SKIP_OPENERS = (
+    frozenset({"that"})
+    | PHRASE_OPENERS
+    | _TIME_PHRASE_STARTS
+    | ADJUNCT_PREPOSITIONS
+    | _FOCUS_ADVERBS
+)
 
 
 def _past_short_noun_phrase(tokens: list[Token], first: int, last: int) -> int | None:
