@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -552,6 +553,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
         return _lone_word_before(tokens, end) if end == floor else None
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
+    if tokens[end].text[:1].isupper():  # tested here: most subjects end otherwise
+        named = _capitalised_run(tokens, floor, end)
+        if named is not None:
+            return named
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
@@ -642,6 +647,21 @@ def _subject_in(
     return built
 
 
+def _capitalised_run(tokens: list[Token], floor: int, end: int) -> Mention | None:
+    """subject_before when every word from its floor to the cue is capitalised and
+    none is a word some reading treats otherwise ("Ann Lee said", "Mexican Economy
+    Minister Ann Lee called"): the general reading would take the whole stretch as
+    one phrase (no comma, dash, clause, preposition or skipped word in it) headed by a
+    name, and the whole stretch as its name run. One pass, from the cue back, which
+    stops at the first other word ("the former governor said" costs one test)."""
+    blockers = _not_plain_names()
+    for index in range(end, floor - 1, -1):
+        token = tokens[index]
+        if not token.text[:1].isupper() or token.lower in blockers:
+            return None
+    return Mention(floor, end, floor, end, "name", floor, end)
+
+
 def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     """subject_before when one word stands between its floor and the cue ("…,” Kim
     said"), the commonest subject after a quote: the general reading with the steps
@@ -652,6 +672,10 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
         return Mention(index, index, index, index, "pronoun")
+    if token.text[:1].isupper() and token.text[1:2] != "-" and lower not in _not_plain_names():
+        # "Kim": a capitalised word that no test below reads otherwise is its own name
+        # run (one set test instead of the eight below; a dash could make a party tag).
+        return Mention(index, index, index, index, "name", index, index)
     if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
@@ -670,6 +694,33 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
         # _build of one capitalised word: the word is its own name run.
         return Mention(index, index, index, index, "name", index, index)
     return _build(tokens, index, index, head, [], lexicon)
+
+
+@cache
+def _not_plain_names() -> frozenset[str]:
+    """Lower-case forms of the words that some reading of a subject treats otherwise
+    than as a word of a name even when capitalised ("He", "One", "Officials",
+    "Democrat", "Monday", "Who", "In"): every set that subject_before, np_start,
+    _core_mention, head_kind and _lone_word_before test a capitalised word against.
+    Built once (from the lexicon) so that _capitalised_run and _lone_word_before settle
+    a plain name with one set test per word."""
+    lexicon = load_lexicon()
+    return frozenset().union(
+        PRONOUNS,
+        _SKIPPABLE,
+        MEMBER_WORDS,
+        _NOT_NAME_WORDS,
+        _NP_STRUCTURE_WORDS,
+        UNNAMED_PEOPLE,
+        POSTMODIFIER_STARTS,
+        _UNNAMED_OPENERS,
+        _PLACE_AFTER_NOMINAL,
+        RELATIVE_STARTS,
+        lexicon.group_nouns,
+        lexicon.party_members,
+        lexicon.person_nouns,
+        lexicon.org_nominals,
+    )
 
 
 # Questions put to a subject before it speaks ("Asked whether …, she said").
@@ -721,9 +772,7 @@ def _core_mention(
         return first, of_at - 1, "person_noun"
     # "Security officials in Miranshah": the officials speak, not the town.
     for index in range(first + 1, last):
-        if tokens[index].lower in {"in", "at", "from", "on"} and _nominal(
-            tokens[index - 1], lexicon
-        ):
+        if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
             inner_head = head_kind(tokens, first, index - 1, lexicon)
             if inner_head in {"group", "person_noun", "org_nominal"}:
                 return first, index - 1, inner_head
@@ -732,6 +781,9 @@ def _core_mention(
     if head is None:
         return None
     return first, last, head
+
+
+_PLACE_AFTER_NOMINAL = frozenset({"in", "at", "from", "on"})
 
 
 def _relation_of(tokens: list[Token], first: int, last: int) -> int | None:
