@@ -653,11 +653,12 @@ def _capitalised_run(tokens: list[Token], floor: int, end: int) -> Mention | Non
     Minister Ann Lee called"): the general reading would take the whole stretch as
     one phrase (no comma, dash, clause, preposition or skipped word in it) headed by a
     name, and the whole stretch as its name run. One pass, from the cue back, which
-    stops at the first other word ("the former governor said" costs one test)."""
-    blockers = _not_plain_names()
-    for index in range(end, floor - 1, -1):
+    stops at the first other word."""
+    if tokens[end].lower in _not_plain_names():
+        return None  # the head: "… Democrats said", "… Spokesman said" are no names
+    for index in range(end - 1, floor - 1, -1):
         token = tokens[index]
-        if not token.text[:1].isupper() or token.lower in blockers:
+        if not token.text[:1].isupper() or token.lower in _NOT_IN_A_NAME_RUN:
             return None
     return Mention(floor, end, floor, end, "name", floor, end)
 
@@ -698,28 +699,13 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
 
 @cache
 def _not_plain_names() -> frozenset[str]:
-    """Lower-case forms of the words that some reading of a subject treats otherwise
-    than as a word of a name even when capitalised ("He", "One", "Officials",
-    "Democrat", "Monday", "Who", "In"): every set that subject_before, np_start,
-    _core_mention, head_kind and _lone_word_before test a capitalised word against.
-    Built once (from the lexicon) so that _capitalised_run and _lone_word_before settle
-    a plain name with one set test per word."""
+    """Lower-case forms of the words that, capitalised, are read otherwise than as a
+    name when they head a subject ("He", "One", "Officials", "Democrat", "Monday"):
+    _NOT_IN_A_NAME_RUN and every lexicon set head_kind tests a head against. Built once,
+    so that _capitalised_run and _lone_word_before settle a name by one set test."""
     lexicon = load_lexicon()
-    return frozenset().union(
-        PRONOUNS,
-        _SKIPPABLE,
-        MEMBER_WORDS,
-        _NOT_NAME_WORDS,
-        _NP_STRUCTURE_WORDS,
-        UNNAMED_PEOPLE,
-        POSTMODIFIER_STARTS,
-        _UNNAMED_OPENERS,
-        _PLACE_AFTER_NOMINAL,
-        RELATIVE_STARTS,
-        lexicon.group_nouns,
-        lexicon.party_members,
-        lexicon.person_nouns,
-        lexicon.org_nominals,
+    return _NOT_IN_A_NAME_RUN.union(
+        lexicon.group_nouns, lexicon.party_members, lexicon.person_nouns, lexicon.org_nominals
     )
 
 
@@ -953,6 +939,22 @@ _SKIPPABLE = word_set("skippable")
 # Pronouns the skipping in subject_before never steps over (no time word, no "-ly"
 # adverb): a lone one before the cue is the subject, decided before any skipping.
 _UNSKIPPED_PRONOUNS = frozenset(PRONOUNS).difference(_SKIPPABLE, WEEKDAYS)
+# Lower-case forms of the words that, capitalised, some step of subject_before, np_start
+# or _core_mention reads otherwise than as a word of a name ("In", "Who", "One", "The",
+# "Speaking", "Also", "Monday"): any other capitalised word before the head of a run
+# of them is part of its name ("Mexican Economy Minister Ann Lee").
+_NOT_IN_A_NAME_RUN = frozenset().union(
+    PRONOUNS,
+    _SKIPPABLE,
+    MEMBER_WORDS,
+    _NOT_NAME_WORDS,
+    _NP_STRUCTURE_WORDS,
+    UNNAMED_PEOPLE,
+    POSTMODIFIER_STARTS,
+    _UNNAMED_OPENERS,
+    _PLACE_AFTER_NOMINAL,
+    RELATIVE_STARTS,
+)
 _CLAUSE_JOINS = word_set("clause_joins")
 # What may stand before a sentence's real start: a dateline's dash ("NEW YORK, Oct 9
 # (Reuters) - Federal Reserve Governor …"), a bullet ("* Bellamy said"), "EXCLUSIVE:".
