@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
@@ -570,6 +571,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if tokens[end].lower in _COORDINATORS:
         return None  # "… accused Republicans of staging it and said": the subject is shared
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
+    if tokens[end].text[:1].isupper():  # tested here: most subjects end otherwise
+        named = _capitalised_run(tokens, floor, end)
+        if named is not None:
+            return named
     lexicon = load_lexicon()
     if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
         # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
@@ -660,6 +665,22 @@ def _subject_in(
     return built
 
 
+def _capitalised_run(tokens: list[Token], floor: int, end: int) -> Mention | None:
+    """subject_before when every word from its floor to the cue is capitalised and
+    none is a word some reading treats otherwise ("Ann Lee said", "Mexican Economy
+    Minister Ann Lee called"): the general reading would take the whole stretch as
+    one phrase (no comma, dash, clause, preposition or skipped word in it) headed by a
+    name, and the whole stretch as its name run. One pass, from the cue back, which
+    stops at the first other word."""
+    if tokens[end].lower in _not_plain_names():
+        return None  # the head: "… Democrats said", "… Spokesman said" are no names
+    for index in range(end - 1, floor - 1, -1):
+        token = tokens[index]
+        if not token.text[:1].isupper() or token.lower in _NOT_IN_A_NAME_RUN:
+            return None
+    return Mention(floor, end, floor, end, "name", floor, end)
+
+
 def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     """subject_before when one word stands between its floor and the cue ("…,” Kim
     said"), the commonest subject after a quote: the general reading with the steps
@@ -670,6 +691,10 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
         return Mention(index, index, index, index, "pronoun")
+    if token.text[:1].isupper() and token.text[1:2] != "-" and lower not in _not_plain_names():
+        # "Kim": a capitalised word that no test below reads otherwise is its own name
+        # run (one set test instead of the eight below; a dash could make a party tag).
+        return Mention(index, index, index, index, "name", index, index)
     if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
@@ -688,6 +713,18 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
         # _build of one capitalised word: the word is its own name run.
         return Mention(index, index, index, index, "name", index, index)
     return _build(tokens, index, index, head, [], lexicon)
+
+
+@cache
+def _not_plain_names() -> frozenset[str]:
+    """Lower-case forms of the words that, capitalised, are read otherwise than as a
+    name when they head a subject ("He", "One", "Officials", "Democrat", "Monday"):
+    _NOT_IN_A_NAME_RUN and every lexicon set head_kind tests a head against. Built once,
+    so that _capitalised_run and _lone_word_before settle a name by one set test."""
+    lexicon = load_lexicon()
+    return _NOT_IN_A_NAME_RUN.union(
+        lexicon.group_nouns, lexicon.party_members, lexicon.person_nouns, lexicon.org_nominals
+    )
 
 
 # Questions put to a subject before it speaks ("Asked whether …, she said").
@@ -739,9 +776,7 @@ def _core_mention(
         return first, of_at - 1, "person_noun"
     # "Security officials in Miranshah": the officials speak, not the town.
     for index in range(first + 1, last):
-        if tokens[index].lower in {"in", "at", "from", "on"} and _nominal(
-            tokens[index - 1], lexicon
-        ):
+        if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
             inner_head = head_kind(tokens, first, index - 1, lexicon)
             if inner_head in {"group", "person_noun", "org_nominal"}:
                 return first, index - 1, inner_head
@@ -750,6 +785,9 @@ def _core_mention(
     if head is None:
         return None
     return first, last, head
+
+
+_PLACE_AFTER_NOMINAL = frozenset({"in", "at", "from", "on"})
 
 
 def _relation_of(tokens: list[Token], first: int, last: int) -> int | None:
@@ -937,6 +975,22 @@ _SKIPPABLE = word_set("skippable")
 # Pronouns the skipping in subject_before never steps over (no time word, no "-ly"
 # adverb): a lone one before the cue is the subject, decided before any skipping.
 _UNSKIPPED_PRONOUNS = frozenset(PRONOUNS).difference(_SKIPPABLE, WEEKDAYS)
+# Lower-case forms of the words that, capitalised, some step of subject_before, np_start
+# or _core_mention reads otherwise than as a word of a name ("In", "Who", "One", "The",
+# "Speaking", "Also", "Monday"): any other capitalised word before the head of a run
+# of them is part of its name ("Mexican Economy Minister Ann Lee").
+_NOT_IN_A_NAME_RUN = frozenset().union(
+    PRONOUNS,
+    _SKIPPABLE,
+    MEMBER_WORDS,
+    _NOT_NAME_WORDS,
+    _NP_STRUCTURE_WORDS,
+    UNNAMED_PEOPLE,
+    POSTMODIFIER_STARTS,
+    _UNNAMED_OPENERS,
+    _PLACE_AFTER_NOMINAL,
+    RELATIVE_STARTS,
+)
 _CLAUSE_JOINS = word_set("clause_joins")
 # What may stand before a sentence's real start: a dateline's dash ("NEW YORK, Oct 9
 # (Reuters) - Federal Reserve Governor …"), a bullet ("* Bellamy said"), "EXCLUSIVE:".
