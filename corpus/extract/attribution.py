@@ -154,7 +154,9 @@ class QuoteAttributor:
         self.body = body
         self.views = views
         self.cues = cues
-        self.cue_starts = [[cue.first for cue in paragraph] for paragraph in cues]
+        # Per paragraph, where its cues start: listed on first use, as most paragraphs
+        # hold no quote and are never asked.
+        self.cue_starts: list[list[int] | None] = [None] * len(cues)
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
@@ -179,6 +181,8 @@ class QuoteAttributor:
         found: list[Found] = []
         paragraph_start = view.paragraph.start
         self._resolved = None
+        if self.cue_starts[view.index] is None:  # _starts_of, inlined: once per paragraph
+            self.cue_starts[view.index] = [cue.first for cue in self.cues[view.index]]
         for index, slot in enumerate(view.slots):
             if not slot.opens_here:
                 continue
@@ -203,6 +207,7 @@ class QuoteAttributor:
         end_slot, end_index = slot, index
         if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
             end_slot, end_index = end_view.slots[0], 0  # a quote running in from before is first
+            self._starts_of(end_view.index)
         link = None
         if kind == "partial" and self._continues_sentence(view, slot):
             kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
@@ -340,9 +345,19 @@ class QuoteAttributor:
                 self._lone_subject = view, cue.first, mention
         return self._link(view, mention, cue_text(self.body, view, cue))
 
+    def _starts_of(self, paragraph: int) -> list[int]:
+        """Where the paragraph's cues start, listed the first time it is asked for:
+        always before a paragraph's quotes are attributed, and before their end's."""
+        starts = self.cue_starts[paragraph]
+        if starts is None:
+            starts = self.cue_starts[paragraph] = [cue.first for cue in self.cues[paragraph]]
+        return starts
+
     def _cues_in(self, paragraph: int, first: int, last: int) -> list[Cue]:
         """Cues of a paragraph starting within tokens first..last (bisect: no scan)."""
         starts = self.cue_starts[paragraph]
+        if starts is None:  # a paragraph before the quote's (_intro, _introduced)
+            starts = self._starts_of(paragraph)
         low = bisect.bisect_left(starts, first)
         if low == len(starts) or starts[low] > last:
             return []  # the common case: no cue in reach
