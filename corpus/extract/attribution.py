@@ -119,13 +119,14 @@ _LEAD_IN_PARTICIPLES = QUESTION_LEAD_INS | {"when"}
 _LEAD_IN_MARKS = frozenset({":", ",", "—", "–"})
 
 
-def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int) -> int:
+def _narrative_end(view: ParagraphView, slot: QuoteSlot, last: int, index: int = -1) -> int:
     """`last`, or the token before the next quote's opening mark if that comes first.
 
     Read off the next slot rather than searched for among the tokens: quotes are
-    the only tokens outside the narrative, and slots are kept in order.
+    the only tokens outside the narrative, and slots are kept in order. The next
+    slot follows view.slots[index] when the slot's index is given.
     """
-    following = bisect.bisect_right(view.slot_lasts, slot.last)
+    following = index + 1 if index >= 0 else bisect.bisect_right(view.slot_lasts, slot.last)
     if following < len(view.slots):
         return min(last, view.slots[following].first - 1)
     return last
@@ -153,11 +154,18 @@ class QuoteAttributor:
         self.body = body
         self.views = views
         self.cues = cues
-        self.cue_starts = [[cue.first for cue in paragraph] for paragraph in cues]
+        # Per paragraph, where its cues start: listed on first use, as most paragraphs
+        # hold no quote and are never asked.
+        self.cue_starts: list[list[int] | None] = [None] * len(cues)
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
+        self._partial_forms = load_lexicon().partial_cue_forms.keys()
+        # The last mention resolved, with its entity, while re-reading it is known to
+        # change nothing (see _rereadable); forgotten with every other resolution, and
+        # at each paragraph (the stages run in between may note new sightings).
+        self._resolved: tuple[Mention, list[Token], Entity | None] | None = None
         self._unchecked: tuple[QuoteSpan, int] | None = None  # see _attribute
         # The lone word read as the subject of a cue after a quote, kept for the next
         # quote: see _subject_of_cue_before.
@@ -172,7 +180,10 @@ class QuoteAttributor:
             return []  # most paragraphs of a news story hold no quote
         found: list[Found] = []
         paragraph_start = view.paragraph.start
-        for slot in view.slots:
+        self._resolved = None
+        if self.cue_starts[view.index] is None:  # _starts_of, inlined: once per paragraph
+            self.cue_starts[view.index] = [cue.first for cue in self.cues[view.index]]
+        for index, slot in enumerate(view.slots):
             if not slot.opens_here:
                 continue
             # Telling a title from speech is costly, and matters only for a quote about
@@ -180,32 +191,35 @@ class QuoteAttributor:
             # told just before the first speaker is resolved (_link), or at the end.
             self._unchecked = slot.span, paragraph_start
             try:
-                item = self._attribute(view, slot)
+                item = self._attribute(view, slot, index)
             except _NotSpeech:
                 continue
             if item is not None:
                 found.append(item)
         return found
 
-    def _attribute(self, view: ParagraphView, slot: QuoteSlot) -> Found | None:
+    def _attribute(self, view: ParagraphView, slot: QuoteSlot, index: int) -> Found | None:
+        """Attribute the quote of view.slots[index] (slot): the index spares bisecting
+        for the quotes either side of it."""
         span = slot.span
         kind = quote_kind(self.body, span, view.paragraph.start)
         end_view = self.views[span.last_paragraph]
-        end_slot = slot
+        end_slot, end_index = slot, index
         if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
-            end_slot = end_view.slots[0]  # a quote running in from before is placed first
+            end_slot, end_index = end_view.slots[0], 0  # a quote running in from before is first
+            self._starts_of(end_view.index)
         link = None
         if kind == "partial" and self._continues_sentence(view, slot):
             kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
             link = self._floating(view, slot)
         elif kind == "direct":
-            link = self._direct(view, slot, end_view, end_slot)
+            link = self._direct(view, slot, index, end_view, end_slot, end_index)
         else:
-            link = self._before(view, slot, partial=True)
+            link = self._before(view, slot, index, partial=True)
             if link is None and not self._closes_sentence(span):
                 # A fragment that ends its sentence has no attribution after it: the next
                 # sentence's subject is not its speaker.
-                region = self._after_region(end_view, end_slot)
+                region = self._after_region(end_view, end_slot, end_index)
                 if region is not None:
                     link = self._after(end_view, region)
         if link is None or link.entity is None:
@@ -216,19 +230,25 @@ class QuoteAttributor:
         return self._found(span.start, span.end, kind, link)
 
     def _direct(
-        self, view: ParagraphView, slot: QuoteSlot, end_view: ParagraphView, end_slot: QuoteSlot
+        self,
+        view: ParagraphView,
+        slot: QuoteSlot,
+        index: int,
+        end_view: ParagraphView,
+        end_slot: QuoteSlot,
+        end_index: int,
     ) -> Link | None:
         # `Cole said: "We will fight." Smith said …`: a quote that ends its sentence
         # belongs to the cue before it, not to the next sentence's speaker.
         if self._closes_sentence(slot.span):
-            link = self._before(view, slot)
+            link = self._before(view, slot, index)
             if link:
                 return link
-            region = self._after_region(end_view, end_slot)
+            region = self._after_region(end_view, end_slot, end_index)
             link = self._after(end_view, region)
         else:
-            region = self._after_region(end_view, end_slot)
-            link = self._after(end_view, region) or self._before(view, slot)
+            region = self._after_region(end_view, end_slot, end_index)
+            link = self._after(end_view, region) or self._before(view, slot, index)
         # The region after the quote is worked out once: the last form reads it again.
         return link or self._intro(view, slot) or self._unmarked(view, slot, region)
 
@@ -277,9 +297,10 @@ class QuoteAttributor:
         )
 
     # --- the forms ---------------------------------------------------------
-    def _after_region(self, view: ParagraphView, slot: QuoteSlot) -> AfterRegion | None:
-        """The narrative right after a quote's closing mark, up to the sentence end,
-        when it can attribute the quote: it opens with a dash or holds a cue."""
+    def _after_region(self, view: ParagraphView, slot: QuoteSlot, index: int) -> AfterRegion | None:
+        """The narrative right after a quote's closing mark (view.slots[index]), up to
+        the sentence end, when it can attribute the quote: it opens with a dash or
+        holds a cue."""
         if not slot.closes_here:
             return None
         tokens = view.tokens
@@ -288,7 +309,7 @@ class QuoteAttributor:
             return None
         # Bounded by the next quote and the reach first: most regions hold no cue, and
         # for those the sentence end is never needed.
-        ceiling = _narrative_end(view, slot, min(start + REACH, len(tokens) - 1))
+        ceiling = _narrative_end(view, slot, min(start + REACH, len(tokens) - 1), index)
         first = start
         while first <= ceiling and tokens[first].text == ",":
             first += 1
@@ -324,9 +345,19 @@ class QuoteAttributor:
                 self._lone_subject = view, cue.first, mention
         return self._link(view, mention, cue_text(self.body, view, cue))
 
+    def _starts_of(self, paragraph: int) -> list[int]:
+        """Where the paragraph's cues start, listed the first time it is asked for:
+        always before a paragraph's quotes are attributed, and before their end's."""
+        starts = self.cue_starts[paragraph]
+        if starts is None:
+            starts = self.cue_starts[paragraph] = [cue.first for cue in self.cues[paragraph]]
+        return starts
+
     def _cues_in(self, paragraph: int, first: int, last: int) -> list[Cue]:
         """Cues of a paragraph starting within tokens first..last (bisect: no scan)."""
         starts = self.cue_starts[paragraph]
+        if starts is None:  # a paragraph before the quote's (_intro, _introduced)
+            starts = self._starts_of(paragraph)
         low = bisect.bisect_left(starts, first)
         if low == len(starts) or starts[low] > last:
             return []  # the common case: no cue in reach
@@ -338,14 +369,20 @@ class QuoteAttributor:
             end -= 1
         return end
 
-    def _before(self, view: ParagraphView, slot: QuoteSlot, partial: bool = False) -> Link | None:
+    def _before(
+        self, view: ParagraphView, slot: QuoteSlot, index: int, partial: bool = False
+    ) -> Link | None:
+        """`X said: "…"` and its kin, for the quote of view.slots[index] (slot)."""
         tokens = view.tokens
         first = slot.first  # the opening mark: a slot always holds a token
         if first == 0:
             return None  # nothing before the quote in its paragraph
-        # The attribution lies after the last quote before this one, within reach, and
-        # in this sentence: the first two bounds are cheap, the sentence start is not.
-        floor = view.after_last_quote(first - REACH, first)
+        # The attribution lies after the quote before this one (the slot before), within
+        # reach, and in this sentence: the first two bounds are cheap, the sentence start
+        # is not.
+        floor = first - REACH
+        if index and view.slots[index - 1].last >= floor:
+            floor = view.slots[index - 1].last + 1
         if tokens[first - 1].text != ":" and not self._cue_within(view, floor, first - 1, partial):
             # Quote-dense copy: most quotes have no cue in reach before them, and the
             # forms without one lead in with a colon. Told before the sentence is read.
@@ -357,7 +394,7 @@ class QuoteAttributor:
         if end < floor:
             return None
         candidates = self._cues_ending_by(view.index, floor, end)
-        if partial and self._partial_cue_words(view):
+        if partial and self._partial_word_within(view, floor, end):
             partial_cues = self._partial_cues(view, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
                 candidates += partial_cues
@@ -429,7 +466,15 @@ class QuoteAttributor:
         low = bisect.bisect_left(starts, first)
         if low < len(starts) and starts[low] <= last:
             return True
-        if not partial:
+        return partial and self._partial_word_within(view, first, last)
+
+    def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
+        """Does a verb that can lead into a fragment lie within tokens first..last?
+
+        The few tokens there are looked up first: in most paragraphs none is such a
+        verb, and then the paragraph's verbs (_partial_cue_words) are never listed.
+        """
+        if self._partial_forms.isdisjoint(map(TOKEN_LOWER, view.tokens[max(first, 0) : last + 1])):
             return False
         words = self._partial_cue_words(view)
         low = bisect.bisect_left(words, first)
@@ -662,11 +707,31 @@ class QuoteAttributor:
             return None
         if self._unchecked is not None:  # resolving has side effects: a title must not
             self._check_speech()  # get that far
-        entity = resolve_mention(self.registry, self.body, view.tokens, mention)
+        resolved = self._resolved
+        if resolved is not None and resolved[0] is mention and resolved[1] is view.tokens:
+            entity = resolved[2]  # the pronoun just read, for the next quote
+        else:
+            entity = resolve_mention(self.registry, self.body, view.tokens, mention)
+            self._resolved = _rereadable(view.tokens, mention, entity)
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
         return tuple.__new__(Link, (view, mention, cue, entity))  # Link(…) without its __new__
+
+
+# Pronouns read as the nearest fitting person or body sighted before them: with no
+# sighting noted since, reading one again gives the same entity and changes nothing.
+_NEAREST_FIT = frozenset({"he", "she", "it"})
+
+
+def _rereadable(
+    tokens: list[Token], mention: Mention, entity: Entity | None
+) -> tuple[Mention, list[Token], Entity | None] | None:
+    """What _link keeps of a resolution for the next quote: in `"…," he said as "…"`
+    both quotes' subject is the one mention, carried over (_subject_of_cue_before)."""
+    if mention.head == "pronoun" and tokens[mention.core_last].lower in _NEAREST_FIT:
+        return mention, tokens, entity
+    return None
 
 
 def _their_words(tokens: list[Token], first: int, last: int) -> bool:

@@ -159,9 +159,34 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     count = len(words)
     if count > 8:
         return False  # too long for any test below: skip reading the words before it
-    window = max(paragraph_start, span.open_position - 40)
-    previous_word = _word_before(body, window, span.open_position)
+    opening = span.open_position
+    window = max(paragraph_start, opening - 40)
+    previous_word = _word_before(body, window, opening)
     previous = previous_word.lower()
+    # Most quotes follow a word that marks nothing: one look-up tells them.
+    if previous in (_MARKING or _marking_words()) or previous.endswith(("'s", "’s")):
+        verdict = _marked_by(previous, words)
+        if verdict is not None:
+            return verdict
+    if (
+        count <= 2
+        and previous_word[:1].isupper()
+        and _between_name_words(body, span, body[window:opening])
+    ):
+        return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
+    if 2 <= count <= 6 and _title_cased(words):
+        if _after_colon(body, window, opening) and body[end - 1 : end] in _ENDS:
+            return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
+        if body[end - 1 : end] == "," and _opens_sentence(body, window, opening):
+            return False  # '"Merry Christmas," Ann Cole said.': words, then who said them
+        inner = body[start:end].strip(" ,.;:!?")
+        return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
+    return False
+
+
+def _marked_by(previous: str, words: list[str]) -> bool | None:
+    """The verdict a word before the quote (lower case) gives, if it gives one."""
+    count = len(words)
     if previous in _PERSON_OBJECTS:
         return False  # 'calling her “the Congresswoman from Instagram”': what she was called
     if previous.endswith(("'s", "’s")) and words[0][:1].isupper() and count <= 6:
@@ -170,20 +195,17 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return True
     if previous in {"the", "a", "an"} and count <= 4 and (count == 1 or words[0][:1].isupper()):
         return True  # the "Open Door" ad; but a "jugglery of figures" is someone's phrase
-    if (
-        count <= 2
-        and previous_word[:1].isupper()
-        and _between_name_words(body, span, body[window : span.open_position])
-    ):
-        return True  # Marjorie "MTG" Greene, Robert "Bob" Smith: a nickname
-    if 2 <= count <= 6 and _title_cased(words):
-        if _after_colon(body, window, span.open_position) and body[end - 1 : end] in _ENDS:
-            return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
-        if body[end - 1 : end] == "," and _opens_sentence(body, window, span.open_position):
-            return False  # '"Merry Christmas," Ann Cole said.': words, then who said them
-        inner = body[start:end].strip(" ,.;:!?")
-        return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
-    return False
+    return None
+
+
+# The words before a quote that _marked_by reads: filled on first use (the lexicon's).
+_MARKING: frozenset[str] = frozenset()
+
+
+def _marking_words() -> frozenset[str]:
+    global _MARKING  # noqa: PLW0603 - the lexicon is read once, on first use
+    _MARKING = _PERSON_OBJECTS | load_lexicon().work_words | {"the", "a", "an"}
+    return _MARKING
 
 
 def _title_cased(words: list[str]) -> bool:
