@@ -186,6 +186,8 @@ def _person_of_body(body: str, tokens: list[Token], first: int, last: int) -> Na
 
 
 def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
+    if first == last:
+        return _read_word(body, tokens[first])  # half of the runs read: a word alone
     lexicon = load_lexicon()
     while first <= last and (
         tokens[first].lower in DETERMINERS
@@ -229,7 +231,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     capitals = sum(1 for w in words if w[:1].isupper())
     if capitals >= 3 and any(w in {"and", "of", "for", "&"} for w in words):
         return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers
-    bare_last = re.sub(r"['’]s$", "", words[-1])
+    bare_last = _without_possessive(words[-1])
     # "Ann Park", and a lone "Park" or "Hill" (a surname where it speaks): not places.
     first_name = len(words) == 1 or (
         len(words) == 2 and (words[0] in lexicon.female_names or words[0] in lexicon.male_names)
@@ -254,6 +256,43 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
             return NameReading("single", text, [], alias)
     return None
+
+
+def _read_word(body: str, token: Token) -> NameReading | None:
+    """_read_name of one token, with only the tests that can decide a lone word: no
+    title can precede it, no "of" join a body to it, no bracket close it."""
+    lower = token.lower
+    if lower in DETERMINERS or lower in QUANTIFIERS or lower in _TEXTS_OF_LAW:
+        return None
+    text = body[token.start : token.end]
+    lexicon = load_lexicon()
+    if (
+        text in lexicon.org_words
+        or lower in lexicon.countries
+        or text == "White House"  # a quote's words are one token
+        or _ACRONYM.match(text)
+    ):
+        return NameReading("organisation", text, [])
+    bare = _without_possessive(text)
+    if bare.lower() in lexicon.party_members or _plural_demonym(bare):
+        return None  # "the Idaho Republican" (a nominal), "Texans" (people of a place)
+    if (
+        text[:1].isupper()
+        and lower not in NON_NAME_CAPITALS
+        and lower not in WEEKDAYS
+        and lower not in MONTHS
+    ):
+        return NameReading("single", text, [])
+    return None
+
+
+def _without_possessive(word: str) -> str:
+    """ "Calloway's" -> "Calloway" (re.sub(r"['’]s$", "", word), without the regex)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'s\n", "’s\n")):
+        return word[:-3] + "\n"  # "$" also matches before a final line break
+    return word
 
 
 _JURISDICTIONS = frozenset(
