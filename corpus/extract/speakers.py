@@ -206,6 +206,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         last -= 3
     if first > last or tokens[last].lower in _TEXTS_OF_LAW:
         return None  # "the First Amendment", "the Affordable Care Act": texts, not speakers
+    if first == last and alias is None:
+        return _read_word(body, tokens[first])  # "the Pentagon", "Fenwick (D., Ore.)"
     person = _read_person(body, tokens, first, last, lexicon)
     if person is not None:
         return person
@@ -215,21 +217,21 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     words = [t.text for t in tokens[first : last + 1]]
     text = _join(tokens, first, last, body)
     if (
-        any(w in lexicon.org_words for w in words)
+        not lexicon.org_words.isdisjoint(words)
         or text.lower() in lexicon.countries
         or text == "White House"
     ):
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
-    if len(words) >= 3 and any(w in _JURISDICTIONS for w in words[1:-1]):
+    if len(words) >= 3 and not _JURISDICTIONS.isdisjoint(words[1:-1]):
         return _placed_body_or_officer(body, tokens, first, last, alias, lexicon)
     if _body_words_inside(words):
         return NameReading("organisation", text, [], alias)  # "Allied Care Workers Local 9"
     if "&" in words[1:-1] and words[0][:1].isupper() and words[-1][:1].isupper():
         return NameReading("organisation", text, [], alias)  # "Harrow & Finch": a firm
-    capitals = sum(1 for w in words if w[:1].isupper())
-    if capitals >= 3 and any(w in {"and", "of", "for", "&"} for w in words):
+    name_words = [w for w in words if w[:1].isupper()]
+    if len(name_words) >= 3 and not _BODY_JOINERS.isdisjoint(words):
         return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers
     bare_last = _without_possessive(words[-1])
     # "Ann Park", and a lone "Park" or "Hill" (a surname where it speaks): not places.
@@ -246,8 +248,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return None  # "Port Calder", "Fort Dodge", "Mount Vernon": places
     if len(words) > 1 and text.isupper():
         return None  # "OKLAHOMA CITY —": a dateline, not a person
-    name_words = [w for w in words if w[:1].isupper()]
-    if len(name_words) == len(words) and not any(w.lower() in NON_NAME_CAPITALS for w in words):
+    if len(name_words) == len(words) and NON_NAME_CAPITALS.isdisjoint(map(str.lower, words)):
         if len(words) >= 2 and not any(
             w.lower() in WEEKDAYS or (w.lower() in MONTHS and not _first_name(w, lexicon, i))
             for i, w in enumerate(words)
@@ -295,6 +296,7 @@ def _without_possessive(word: str) -> str:
     return word
 
 
+_BODY_JOINERS = frozenset({"and", "of", "for", "&"})
 _JURISDICTIONS = frozenset(
     {"County", "City", "Township", "Parish", "Borough", "District", "Province", "State"}
 )
