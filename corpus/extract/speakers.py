@@ -559,13 +559,15 @@ class Registry:
     def sight(self, position: int, reading: NameReading) -> Entity | None:
         self.position = position
         entity = self.find_or_add(reading)
-        gender = self._reflexive_gender(position, reading.name) if self._reflexives else None
-        if entity is None and gender is not None and reading.kind == "single":
-            # "Halvorsen herself has made claims": a person, though not named in full.
-            entity = self._person(NameReading("person", reading.name, reading.titles))
+        if self._reflexives:
+            gender = self._reflexive_gender(position, reading.name)
+            if gender is not None:
+                if entity is None and reading.kind == "single":
+                    # "Halvorsen herself has made claims": a person, though not named in full.
+                    entity = self._person(NameReading("person", reading.name, reading.titles))
+                if entity is not None and entity.kind == "person" and not entity.gender:
+                    entity.gender = gender
         if entity is not None:
-            if gender is not None and entity.kind == "person" and not entity.gender:
-                entity.gender = gender
             self.sightings.add(position, entity)
         return entity
 
