@@ -75,15 +75,16 @@ def _sight_runs(
 ) -> None:
     tokens = view.tokens
     for first, last in name_runs(view, lexicon):
-        if first > 0 and (
-            tokens[first - 1].lower in PLACE_PREPOSITIONS
-            or (tokens[first - 1].lower == "of" and _named_place(tokens, first))
-        ):
-            continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch": places
-        if first == 0 and _speaker_label(tokens, last):
+        if first > 0:
+            previous = tokens[first - 1].lower
+            if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
+                continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch"
+        elif _speaker_label(tokens, last):
             continue  # "KERR: I can't explain it": transcript.py reads the label
-        position = tokens[first].start
-        key = body[position : tokens[last].end]
+        opener = tokens[first]
+        position = opener.start
+        # A token's text is its slice of the body: a one-word run need not be cut again.
+        key = opener.text if first == last else body[position : tokens[last].end]
         reading = readings.get(key, _UNREAD)
         if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
@@ -350,9 +351,27 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
             index = _take_run(tokens, outside, titled, length, joining, title_words, runs)
             if capital < index:
                 continue
-        if outside[capital]:
-            index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
+        if not outside[capital]:
+            continue
+        following = capital + 1
+        if following < length and outside[following]:
+            after = tokens[following]
+            if (
+                after.text[0].isupper()
+                or after.lower in joining
+                or after.text in _BRACKETS
+                or tokens[capital].text.endswith(_POSSESSIVE_ENDS)
+            ):
+                index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
+                continue
+        # A capital on its own, as most are ("The", "Shares"): a run of one word.
+        index = following
+        if tokens[capital].lower not in NON_NAME_CAPITALS:
+            runs.append((capital, capital))
     return runs
+
+
+_BRACKETS = frozenset({"(", ")"})
 
 
 _INITIAL = itemgetter(0)

@@ -196,6 +196,8 @@ def _person_of_body(body: str, tokens: list[Token], first: int, last: int) -> Na
 
 
 def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
+    if first == last:
+        return _read_word(body, tokens[first])  # half of the runs read: a word alone
     lexicon = load_lexicon()
     while first <= last and (
         tokens[first].lower in DETERMINERS
@@ -216,6 +218,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         last = _before_bracketed_note(tokens, first, last)  # "Aisha Musa (Kano South)"
     if first > last or tokens[last].lower in _TEXTS_OF_LAW:
         return None  # "the First Amendment", "the Affordable Care Act": texts, not speakers
+    if first == last and alias is None:
+        return _read_word(body, tokens[first])  # "the Pentagon", "Fenwick (D., Ore.)"
     person = _read_person(body, tokens, first, last, lexicon)
     if person is not None:
         return person
@@ -225,23 +229,23 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     words = [t.text for t in tokens[first : last + 1]]
     text = _join(tokens, first, last, body)
     if (
-        any(w in lexicon.org_words for w in words)
+        not lexicon.org_words.isdisjoint(words)
         or text.lower() in lexicon.countries
         or text in _SEATS_OF_GOVERNMENT
     ):
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
-    if len(words) >= 3 and any(w in _JURISDICTIONS for w in words[1:-1]):
+    if len(words) >= 3 and not _JURISDICTIONS.isdisjoint(words[1:-1]):
         return _placed_body_or_officer(body, tokens, first, last, alias, lexicon)
     if _body_words_inside(words):
         return NameReading("organisation", text, [], alias)  # "Allied Care Workers Local 9"
     if "&" in words[1:-1] and words[0][:1].isupper() and words[-1][:1].isupper():
         return NameReading("organisation", text, [], alias)  # "Harrow & Finch": a firm
-    capitals = sum(1 for w in words if w[:1].isupper())
-    if capitals >= 3 and any(w in {"and", "of", "for", "&"} for w in words):
+    name_words = [w for w in words if w[:1].isupper()]
+    if len(name_words) >= 3 and not _BODY_JOINERS.isdisjoint(words):
         return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers
-    bare_last = re.sub(r"['’]s$", "", words[-1])
+    bare_last = _without_possessive(words[-1])
     # "Ann Park", and a lone "Park" or "Hill" (a surname where it speaks): not places.
     first_name = len(words) == 1 or (
         len(words) == 2 and (words[0] in lexicon.female_names or words[0] in lexicon.male_names)
@@ -256,8 +260,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return None  # "Port Calder", "Fort Dodge", "Mount Vernon": places
     if len(words) > 1 and text.isupper():
         return None  # "OKLAHOMA CITY —": a dateline, not a person
-    name_words = [w for w in words if w[:1].isupper()]
-    if len(name_words) == len(words) and not any(w.lower() in NON_NAME_CAPITALS for w in words):
+    if len(name_words) == len(words) and NON_NAME_CAPITALS.isdisjoint(map(str.lower, words)):
         if len(words) >= 2 and not any(
             w.lower() in WEEKDAYS or (w.lower() in MONTHS and not _first_name(w, lexicon, i))
             for i, w in enumerate(words)
@@ -268,6 +271,44 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     return None
 
 
+def _read_word(body: str, token: Token) -> NameReading | None:
+    """_read_name of one token, with only the tests that can decide a lone word: no
+    title can precede it, no "of" join a body to it, no bracket close it."""
+    lower = token.lower
+    if lower in DETERMINERS or lower in QUANTIFIERS or lower in _TEXTS_OF_LAW:
+        return None
+    text = body[token.start : token.end]
+    lexicon = load_lexicon()
+    if (
+        text in lexicon.org_words
+        or lower in lexicon.countries
+        or text == "White House"  # a quote's words are one token
+        or _ACRONYM.match(text)
+    ):
+        return NameReading("organisation", text, [])
+    bare = _without_possessive(text)
+    if bare.lower() in lexicon.party_members or _plural_demonym(bare):
+        return None  # "the Idaho Republican" (a nominal), "Texans" (people of a place)
+    if (
+        text[:1].isupper()
+        and lower not in NON_NAME_CAPITALS
+        and lower not in WEEKDAYS
+        and lower not in MONTHS
+    ):
+        return NameReading("single", text, [])
+    return None
+
+
+def _without_possessive(word: str) -> str:
+    """ "Calloway's" -> "Calloway" (re.sub(r"['’]s$", "", word), without the regex)."""
+    if word.endswith(("'s", "’s")):
+        return word[:-2]
+    if word.endswith(("'s\n", "’s\n")):
+        return word[:-3] + "\n"  # "$" also matches before a final line break
+    return word
+
+
+_BODY_JOINERS = frozenset({"and", "of", "for", "&"})
 _JURISDICTIONS = frozenset(
     {"County", "City", "Township", "Parish", "Borough", "District", "Province", "State"}
 )
@@ -530,13 +571,15 @@ class Registry:
     def sight(self, position: int, reading: NameReading) -> Entity | None:
         self.position = position
         entity = self.find_or_add(reading)
-        gender = self._reflexive_gender(position, reading.name) if self._reflexives else None
-        if entity is None and gender is not None and reading.kind == "single":
-            # "Halvorsen herself has made claims": a person, though not named in full.
-            entity = self._person(NameReading("person", reading.name, reading.titles))
+        if self._reflexives:
+            gender = self._reflexive_gender(position, reading.name)
+            if gender is not None:
+                if entity is None and reading.kind == "single":
+                    # "Halvorsen herself has made claims": a person, though not named in full.
+                    entity = self._person(NameReading("person", reading.name, reading.titles))
+                if entity is not None and entity.kind == "person" and not entity.gender:
+                    entity.gender = gender
         if entity is not None:
-            if gender is not None and entity.kind == "person" and not entity.gender:
-                entity.gender = gender
             self.sightings.add(position, entity)
         return entity
 
