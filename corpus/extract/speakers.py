@@ -1194,8 +1194,11 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             entity = registry.voiced
         if entity is None and (mention.anonymous or indefinite):
             mention.anonymous = True
+            name = group_name(
+                body, tokens, mention.core_first, max(mention.core_last, mention.last)
+            )
             entity = registry.group(
-                group_name(body, tokens, mention.core_first, max(mention.core_last, mention.last)),
+                _pronoun_named(registry, name, position),
                 head_token.lower,
                 True,
                 position,
@@ -1224,9 +1227,27 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             if _names_a_body(body, tokens, last + 2, body_last):
                 last = body_last  # "economists at Halvorsen Bank": the bank's economists
                 mention.anonymous = False  # the firm is named: no anonymous source
-        name = group_name(body, tokens, mention.core_first, last)
+        name = _pronoun_named(
+            registry, group_name(body, tokens, mention.core_first, last), position
+        )
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _pronoun_named(registry: Registry, name: str, position: int) -> str:
+    """ "person close to her" -> "person close to Ambrose": the pronoun a source is
+    described by, named as the nearest person it can mean (else left as it is)."""
+    words = name.rsplit(" ", 1)
+    gender = _OBJECT_PRONOUN_GENDERS.get(words[-1]) if len(words) == 2 else None
+    if gender is None:
+        return name  # most names end in a noun: one look-up settles it
+    for entity in registry.before(position):
+        if entity.kind == "person" and entity.gender in (None, gender):
+            return f"{words[0]} {entity.name.split()[-1]}"
+    return name
+
+
+_OBJECT_PRONOUN_GENDERS = {"her": "female", "him": "male"}
 
 
 def _heads_a_body(tokens: list[Token], mention) -> bool:  # noqa: ANN001

@@ -143,3 +143,10 @@ def test_one_official_is_one_of_the_officials_not_the_single_official_named_near
     speakers = [(q.speaker, q.mention) for q in extraction.quotes if q.kind == "reported"]
     assert speakers[0] == ("administration officials", "two administration officials")
     assert speakers[-1] == ("administration officials", "one official")
+
+
+def test_a_person_close_to_her_is_named_for_whom_her_means(run):
+    assert quotes(
+        run,
+        "Rep. Dana Ambrose is running for whip. A person close to her said she had the votes.",
+    ) == [("reported", "she had the votes", "person close to Ambrose", True)]
