@@ -217,3 +217,8 @@ def test_a_border_patrol_is_a_body_not_a_person_he_could_mean():
         '"I lose good agents every week," he said.'
     )
     assert speakers(body)[-1] == ("direct", "Felix Cordero", False)
+
+
+def test_the_party_is_the_party_named_before_whatever_its_name():
+    body = "The Pakistan Jamhoor Front (PJF) called a strike. The party said it would go on."
+    assert speakers(body) == [("reported", "Pakistan Jamhoor Front", False)]
