@@ -43,6 +43,7 @@ class ParagraphView:
         "outside",
         "slots",
         "enders",
+        "quote_enders",
         "slot_lasts",
         "body",
         "_bounds",
@@ -56,6 +57,7 @@ class ParagraphView:
         outside: list[bool],
         slots: list[QuoteSlot],
         enders: list[int],
+        quote_enders: list[int],
         body: str,
     ) -> None:
         self.index = index
@@ -66,6 +68,8 @@ class ParagraphView:
         # The ".", "?" and "!" tokens outside quotes, ascending: noted while
         # tokenising, so that finding a sentence's bounds reads only these.
         self.enders = enders
+        # The closing marks of quotes that end with one inside them ("… jobs.”").
+        self.quote_enders = quote_enders
         self.slot_lasts = list(map(_SLOT_LAST, slots))  # closing token of each slot, ascending
         self.body = body
         # Sentence bounds are worked out on first use: paragraphs with no cue and no
@@ -160,13 +164,14 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     enders: list[int] = []
     if not spans:  # half of a news story's paragraphs hold no quote
         tokens_into(body, para_start, para_end, tokens, enders)
-        return ParagraphView(index, para, tokens, [True] * len(tokens), [], enders, body)
+        return ParagraphView(index, para, tokens, [True] * len(tokens), [], enders, [], body)
     slots: list[QuoteSlot] = []
+    quote_enders: list[int] = []
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
         if open_at < para_start or close_at >= para_end:
-            position = _runs_across(body, para, span, tokens, enders, slots, position)
+            position = _runs_across(body, para, span, tokens, enders, slots, quote_enders, position)
             continue
         # The common case, a quote that opens and closes here: three tokens.
         if position < open_at:
@@ -179,6 +184,8 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
         mark = body[close_at]
         tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
         slots.append(_new(QuoteSlot, (span, slot_first, slot_first + 2, True, True)))
+        if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
+            quote_enders.append(slot_first + 2)
         position = close_at + 1
     tokens_into(body, position, para_end, tokens, enders)
     # Marked in one go at the end rather than token by token: quote-dense copy
@@ -187,7 +194,7 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
-    return ParagraphView(index, para, tokens, outside, slots, enders, body)
+    return ParagraphView(index, para, tokens, outside, slots, enders, quote_enders, body)
 
 
 _new = tuple.__new__  # skips the NamedTuples' Python-level constructors
@@ -201,6 +208,7 @@ def _runs_across(
     tokens: list[Token],
     enders: list[int],
     slots: list[QuoteSlot],
+    quote_enders: list[int],
     position: int,
 ) -> int:
     """The slot of a quote that runs in from the paragraph before or on into the
@@ -225,6 +233,8 @@ def _runs_across(
         tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
     if closes:
         tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
+        if body[close_at - 1] in _ENDERS:
+            quote_enders.append(len(tokens) - 1)
     slots.append(_new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
     return stop
 
@@ -257,10 +267,8 @@ def _quote_ends(body: str, view: ParagraphView) -> list[int]:
     tokens, outside = view.tokens, view.outside
     final = len(tokens) - 1
     found = []
-    for span, _, last, _, closes_here in view.slots:
-        # The character before the closing mark first: most quotes end without a
-        # full stop there (a comma, or no closing mark in this paragraph).
-        if body[span.end - 1 : span.end] in _ENDERS and closes_here and last < final:
+    for last in view.quote_enders:  # noted by _view: most quotes end with no full stop
+        if last < final:
             following = last + 1
             if tokens[following].text[:1].isupper() or not outside[following]:
                 found.append(following)
