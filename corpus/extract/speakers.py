@@ -1429,6 +1429,14 @@ def _owned_body(
     return entity
 
 
+def _of_before(tokens: list[Token], first: int, name_first: int) -> bool:
+    """ "of" or "of the" right before tokens[name_first], within the mention."""
+    before = tokens[name_first - 1].lower
+    if before == "of":
+        return True
+    return before == "the" and name_first - 2 >= first and tokens[name_first - 2].lower == "of"
+
+
 def _not_a_body(reading: NameReading | None) -> bool:
     return reading is None or reading.kind != "organisation"
 
@@ -1451,7 +1459,7 @@ def _resolve_name(
             reading is not None
             and reading.kind == "organisation"
             and name_first > core_first
-            and "of" in {tokens[name_first - 1].lower, tokens[name_first - 2].lower}
+            and _of_before(tokens, core_first, name_first)
             and _not_a_body(shared_reading(body, tokens, name_first, name_last))
         )
         lowercase_lead = (
