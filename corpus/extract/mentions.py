@@ -1241,12 +1241,15 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
         ):
             break
         index += 1
-    while end >= first:
-        start = np_start(tokens, end, first, lexicon)
-        head = head_kind(tokens, first, end, lexicon) if start == first else None
-        if head is not None and head != "pronoun" or (head == "pronoun" and end == first):
-            break
-        end -= 1
+    if end >= first and _plain_name_run(tokens, first, end):
+        head = "name"  # "Mexican Economy Minister Ann Lee called …": the loop below, in one pass
+    else:
+        while end >= first:
+            start = np_start(tokens, end, first, lexicon)
+            head = head_kind(tokens, first, end, lexicon) if start == first else None
+            if head is not None and head != "pronoun" or (head == "pronoun" and end == first):
+                break
+            end -= 1
     if end < first:
         return None
     dateline = first == 0 and tokens[first].text.isupper() and len(tokens[first].text) >= 5
