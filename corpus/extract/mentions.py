@@ -640,7 +640,7 @@ def _subject_in(
         # The relative clause belongs to the mention, and may make it anonymous.
         built.last = max(built.last, _cut_clause(tokens, mention[1] + 1, last))
         clause = " ".join(t.lower for t in tokens[mention[1] + 1 : last + 1])
-        if _says_anonymous(clause):
+        if _says_anonymous(clause, lexicon):
             built.anonymous = built.head in {"group", "person_noun"} and built.name_first is None
     return built
 
@@ -1054,20 +1054,18 @@ def _build(
             mention.anonymous = True
         else:
             text = " ".join(t.lower for t in tokens[core_first : core_last + 1]) + anonymous_text
-            mention.anonymous = _says_anonymous(text)
+            mention.anonymous = _says_anonymous(text, lexicon)
     return mention
 
 
-def _says_anonymous(text: str) -> bool:
+def _says_anonymous(text: str, lexicon: Lexicon) -> bool:
     """Does `text` hold one of the lexicon's anonymity phrases ("condition of
-    anonymity", "familiar with")? One search for all of them."""
-    return _anonymity_pattern().search(text) is not None
-
-
-@cache
-def _anonymity_pattern() -> re.Pattern[str]:
-    phrases = load_lexicon().anonymity_phrases
-    return re.compile("|".join(map(re.escape, phrases)) if phrases else "(?!)")
+    anonymity", "familiar with")? A plain loop costs half of any() over a generator
+    (and a compiled alternation of the phrases 12 ms to build)."""
+    for phrase in lexicon.anonymity_phrases:  # noqa: SIM110 - see above
+        if phrase in text:
+            return True
+    return False
 
 
 def _office_of(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool:
@@ -1139,7 +1137,7 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         core_last = _before_documents(tokens, end + 1, core_last)
         built.last = core_last
         clause = " ".join(t.lower for t in tokens[end + 1 : core_last + 1])
-        if _says_anonymous(clause):
+        if _says_anonymous(clause, lexicon):
             built.anonymous = head in {"group", "person_noun"} and built.name_first is None
     return built
 
