@@ -353,6 +353,11 @@ def _read_person(
     body: str, tokens: list[Token], first: int, last: int, lexicon: Lexicon
 ) -> NameReading | None:
     """Titles then a name: "Senate Majority Leader Harold Brennan", "Sen. X of Kansas"."""
+    for token in tokens[first:last]:
+        if _is_title_token(token, lexicon):
+            break
+    else:
+        return None  # a title must precede the name's last word: most names have none
     for index in range(first + 1, last):
         if tokens[index].lower == "of" and tokens[index - 1].text[:1].isupper():
             before = _read_person(body, tokens, first, index - 1, lexicon)
