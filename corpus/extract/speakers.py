@@ -81,7 +81,11 @@ def _join(tokens: list[Token], first: int, last: int, body: str) -> str:
 
 
 def _is_title_token(token: Token, lexicon: Lexicon) -> bool:
-    bare = token.text.replace(".", "").lower().removesuffix("-elect")  # "President-elect"
+    text = token.text
+    if "." in text or "-" in text:
+        bare = text.replace(".", "").lower().removesuffix("-elect")  # "President-elect"
+    else:
+        bare = token.lower  # the same, for most words
     return (
         bare in lexicon.honorifics
         or token.lower in lexicon.title_words
@@ -142,8 +146,7 @@ def _read_name_once(body: str, tokens: list[Token], first: int, last: int) -> Na
 
 def _is_descriptor(word: str) -> bool:
     """ "Mum-of-three", "Father-of-two": a tabloid's description before a name."""
-    parts = word.split("-")
-    return len(parts) == 3 and parts[1] == "of"
+    return "-of-" in word and word.count("-") == 2  # split on "-": three parts, "of" between
 
 
 _PLACE_PREFIXES = word_set("place_prefixes")
@@ -182,9 +185,11 @@ def _before_bracketed_note(tokens: list[Token], first: int, last: int) -> int:
 def _person_of_body(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """ "Jane Doe of the Brookings Institution", "Vincent Gallo-Reyes of Keystone Ridge
     Partners": a person, with the body as their title."""
+    if last - first < 3 or not _first_name(tokens[first].text, load_lexicon(), 0):
+        return None  # no room for "of" and a body; "Economic Community of West African States"
     of = next((i for i in range(first + 2, last) if tokens[i].lower == "of"), None)
-    if of is None or not _first_name(tokens[first].text, load_lexicon(), 0):
-        return None  # "Economic Community of West African States": no first name
+    if of is None:
+        return None
     person = _read_name(body, tokens, first, of - 1)
     if person is None or person.kind != "person" or person.titles:
         return None  # "Bank of America", "Secretary of State" are no person of a body
@@ -264,6 +269,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         if len(words) >= 2 and not any(
             w.lower() in WEEKDAYS or (w.lower() in MONTHS and not _first_name(w, lexicon, i))
             for i, w in enumerate(words)
+            if w.lower() in _DATE_WORDS  # a look-up first: most words are neither
         ):
             return NameReading("person", text, [], alias)
         if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
@@ -309,6 +315,7 @@ def _without_possessive(word: str) -> str:
 
 
 _BODY_JOINERS = frozenset({"and", "of", "for", "&"})
+_DATE_WORDS = WEEKDAYS | MONTHS
 _JURISDICTIONS = frozenset(
     {"County", "City", "Township", "Parish", "Borough", "District", "Province", "State"}
 )
@@ -331,8 +338,10 @@ def _placed_body_or_officer(
 def _body_words_inside(words: list[str]) -> bool:
     """ "United Auto Workers", "Fraternal Order of Police Lodge 7", "Local 32BJ": a
     members' body by a word after its first, or by a numbered branch."""
-    if any(word in _BODY_NAME_WORDS for word in words[1:]):
+    if not _BODY_NAME_WORDS.isdisjoint(words[1:]):
         return words[0][:1].isupper()
+    if _NUMBERED_UNITS.isdisjoint(words):
+        return False  # most names: no "Local" or "Lodge" to number
     return any(
         word in _NUMBERED_UNITS and following[:1].isdigit()
         for word, following in zip(words, words[1:], strict=False)
@@ -356,6 +365,11 @@ def _read_person(
     body: str, tokens: list[Token], first: int, last: int, lexicon: Lexicon
 ) -> NameReading | None:
     """Titles then a name: "Senate Majority Leader Harold Brennan", "Sen. X of Kansas"."""
+    for token in tokens[first:last]:
+        if _is_title_token(token, lexicon):
+            break
+    else:
+        return None  # a title must precede the name's last word: most names have none
     for index in range(first + 1, last):
         if tokens[index].lower == "of" and tokens[index - 1].text[:1].isupper():
             before = _read_person(body, tokens, first, index - 1, lexicon)
