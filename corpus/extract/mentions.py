@@ -717,7 +717,7 @@ def _not_plain_names() -> frozenset[str]:
     """Lower-case forms of the words that, capitalised, are read otherwise than as a
     name when they head a subject ("He", "One", "Officials", "Democrat", "Monday"):
     _NOT_IN_A_NAME_RUN and every lexicon set head_kind tests a head against. Built once,
-    so that _capitalised_run and _lone_word_before settle a name by one set test."""
+    so that _plain_name_run and _lone_word_before settle a name by one set test."""
     lexicon = load_lexicon()
     return _NOT_IN_A_NAME_RUN.union(
         lexicon.group_nouns, lexicon.party_members, lexicon.person_nouns, lexicon.org_nominals
