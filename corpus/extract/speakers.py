@@ -283,7 +283,7 @@ def _read_word(body: str, token: Token) -> NameReading | None:
     lower = token.lower
     if lower in DETERMINERS or lower in QUANTIFIERS or lower in _TEXTS_OF_LAW:
         return None
-    text = body[token.start : token.end]
+    text = token.text  # a token's text is its slice of the body
     lexicon = load_lexicon()
     if (
         text in lexicon.org_words
@@ -293,7 +293,8 @@ def _read_word(body: str, token: Token) -> NameReading | None:
     ):
         return NameReading("organisation", text, [])
     bare = _without_possessive(text)
-    if bare.lower() in lexicon.party_members or _plural_demonym(bare):
+    bare_lower = lower if bare is text else bare.lower()
+    if bare_lower in lexicon.party_members or _plural_demonym_lower(bare_lower):
         return None  # "the Idaho Republican" (a nominal), "Texans" (people of a place)
     if (
         text[:1].isupper()
@@ -349,7 +350,10 @@ def _body_words_inside(words: list[str]) -> bool:
 
 
 def _plural_demonym(word: str) -> bool:
-    lower = word.lower()
+    return _plural_demonym_lower(word.lower())
+
+
+def _plural_demonym_lower(lower: str) -> bool:
     return lower.endswith("ians") or (lower.endswith("s") and lower[:-1] in DEMONYMS)
 
 
