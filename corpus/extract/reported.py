@@ -415,6 +415,15 @@ class ReportedFinder:
         if (
             index + 1 < count
             and tokens[index + 1].text.endswith("ed")  # first: it settles most words
+            and tokens[index].text.endswith("s")
+            and tokens[index].text.isalpha()
+            and tokens[index].text.islower()
+            and _past_tense_at(tokens, index + 1)
+        ):
+            return True  # "security forces conducted an operation": a compound plural
+        if (
+            index + 1 < count
+            and tokens[index + 1].text.endswith("ed")  # first: it settles most words
             and is_manner_adverb(tokens[index])
             and _past_tense_at(tokens, index + 1)
         ):

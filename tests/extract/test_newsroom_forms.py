@@ -70,6 +70,12 @@ CASES = [
         "As many as 40 backbenchers have signed a letter",
         "Labour MPs",
     ),
+    # a compound plural subject before a past tense
+    (
+        "Ann Lee said security forces conducted an operation overnight.",
+        "security forces conducted an operation overnight",
+        "Ann Lee",
+    ),
     # a verb in -s whose object is a degree ("too much", "more")
     ("Critics said the bill spends too much.", "the bill spends too much", "critics"),
 ]
