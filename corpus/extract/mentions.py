@@ -1145,6 +1145,8 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         return None
     # "two administration officials and a letter reviewed by The Post": the officials
     core_last = _before_documents(tokens, core_first, core_last)
+    approximated = core_first  # "more than a dozen lawmakers": the mention keeps "more than"
+    core_first = _past_approximation(tokens, core_first, core_last)
     # The core phrase may be followed by a time phrase ("said Smith on Monday") or
     # a postmodifier ("according to two people familiar with the talks").
     end = core_last
@@ -1173,6 +1175,7 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
                 break
             extras.append((seg_first, seg_last, role))
     built = _build(tokens, core_first, end, head, extras, lexicon)
+    built.first = min(built.first, approximated)
     if end < core_last and (
         tokens[end + 1].lower in POSTMODIFIER_STARTS or _with_knowledge(tokens, end + 1, core_last)
     ):
@@ -1184,6 +1187,22 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
         if _says_anonymous(clause, lexicon):
             built.anonymous = head in {"group", "person_noun"} and built.name_first is None
     return built
+
+
+def _past_approximation(tokens: list[Token], first: int, last: int) -> int:
+    """Past "more than", "at least", "nearly" before a number of sources ("according to
+    more than a dozen lawmakers"), when words follow it; else `first`."""
+    lower = tokens[first].lower
+    skip = 0
+    if lower in _APPROXIMATING_PAIRS and first + 1 <= last:
+        skip = 2 if tokens[first + 1].lower == _APPROXIMATING_PAIRS[lower] else 0
+    elif lower in _APPROXIMATING_WORDS:
+        skip = 1
+    return first + skip if first + skip < last else first
+
+
+_APPROXIMATING_PAIRS = {"more": "than", "fewer": "than", "less": "than", "at": "least", "up": "to"}
+_APPROXIMATING_WORDS = frozenset({"nearly", "almost", "about", "roughly", "around", "some", "over"})
 
 
 def _with_knowledge(tokens: list[Token], index: int, last: int) -> bool:

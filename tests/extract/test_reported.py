@@ -384,3 +384,12 @@ def test_and_referred_questions_is_the_reporters_next_fact(run):
         "Roy Fontenot said his company had done good work and referred further questions "
         "to his attorney.",
     ) == [("his company had done good work", "Roy Fontenot")]
+
+
+def test_according_to_more_than_a_dozen_lawmakers(run):
+    _, extraction = run("Leaders are short of votes, according to more than a dozen lawmakers.")
+    [quote] = extraction.quotes
+    assert (quote.text, quote.mention) == (
+        "Leaders are short of votes",
+        "more than a dozen lawmakers",
+    )
