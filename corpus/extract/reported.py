@@ -1332,7 +1332,8 @@ def _quote_opens_with_a_verb(tokens: list[Token], mark: int) -> bool:
     if mark + 1 >= len(tokens) or tokens[mark].text not in OPENING_MARKS:
         return False
     words = tokens[mark + 1].lower.split(None, 1)
-    return bool(words) and words[0] in FINITE_AFTER_BARE_NOUN
+    # a contracted negative is a verb too: 'said money "doesn't vote"'
+    return bool(words) and (words[0] in FINITE_AFTER_BARE_NOUN or words[0].endswith(("n't", "n’t")))
 
 
 def _attributes_the_quote_before(

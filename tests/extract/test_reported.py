@@ -393,3 +393,10 @@ def test_according_to_more_than_a_dozen_lawmakers(run):
         "Leaders are short of votes",
         "more than a dozen lawmakers",
     )
+
+
+def test_a_bare_subject_whose_quoted_verb_is_a_contracted_negative(run):
+    assert reported(run, 'Ann Lee said money "doesn\'t vote" and that she would campaign.') == [
+        ('money "doesn\'t vote"', "Ann Lee"),
+        ("she would campaign", "Ann Lee"),
+    ]
