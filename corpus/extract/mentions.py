@@ -876,6 +876,13 @@ def _past_leading_adjunct(tokens: list[Token], first: int, ceiling: int) -> int:
         and tokens[first + 1].text == ","
     ):
         return first + 2  # "Later, Cordero told lawmakers … and said …"
+    if (
+        first + 2 <= ceiling
+        and tokens[first].lower in _TIME_DEICTICS
+        and tokens[first + 1].lower in _TIME_UNITS
+    ):
+        # "Last year the commission sued …, arguing that …": a time, then the subject
+        return first + 3 if tokens[first + 2].text == "," else first + 2
     if tokens[first].lower not in _ADJUNCT_OPENERS:
         return first
     for comma in range(first + 2, min(ceiling, first + _ADJUNCT_LONGEST + 1)):
@@ -1201,6 +1208,8 @@ def _past_approximation(tokens: list[Token], first: int, last: int) -> int:
     return first + skip if first + skip < last else first
 
 
+_TIME_DEICTICS = frozenset({"last", "this", "next", "earlier", "later"})
+_TIME_UNITS = word_set("time_units")
 _APPROXIMATING_PAIRS = {"more": "than", "fewer": "than", "less": "than", "at": "least", "up": "to"}
 _APPROXIMATING_WORDS = frozenset({"nearly", "almost", "about", "roughly", "around", "some", "over"})
 

@@ -400,3 +400,9 @@ def test_a_bare_subject_whose_quoted_verb_is_a_contracted_negative(run):
         ('money "doesn\'t vote"', "Ann Lee"),
         ("she would campaign", "Ann Lee"),
     ]
+
+
+def test_a_participle_shares_a_subject_after_a_leading_time(run):
+    assert reported(
+        run, "Last year the commission sued to block a merger, arguing that it would raise prices."
+    ) == [("it would raise prices", "commission")]
