@@ -334,9 +334,12 @@ class ReportedFinder:
                 and not second.lower.endswith(("ly", "ing"))
             ):
                 return True  # "Americans deserve better": a name, then its verb
-        if _plain_verb_after_plural(tokens, _past_quantity(tokens, first, last), last):
+        subject = _past_quantity(tokens, first, last)
+        if _plain_verb_after_plural(tokens, subject, last):
             # "closures ripple well beyond health care", "about half his customers come"
             return True
+        if tokens[subject].text.isalpha() and _plain_verb_after_plural(tokens, subject + 1, last):
+            return True  # "grocery mergers deserve …": a noun before the plural
         outside = view.outside
         for index in range(first, stop):
             lower = tokens[index].lower
@@ -432,6 +435,12 @@ class ReportedFinder:
             tokens, index - 1, count - 1
         ):
             return True  # "says closures ripple well beyond health care"
+        if (
+            index < count
+            and tokens[index].text.endswith("s")
+            and _plain_verb_after_plural(tokens, index, count - 1)
+        ):
+            return True  # "said grocery mergers deserve particular scrutiny"
         if index < count and not view.outside[index]:
             # 'said voters "can read a spreadsheet"': the quote holds the verb
             return _quote_opens_with_a_verb(tokens, index)
@@ -982,7 +991,8 @@ def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:
         # 'said its contracts "comply fully with state law"': the verb is quoted
         quoted = tokens[verb + 1].text.split(None, 1)
         return len(quoted) == 2 and _plain_verb(quoted[0])
-    return _plain_verb(word) and tokens[verb + 1].text[:1].isalnum()
+    following = tokens[verb + 1].text  # more words: "ripple well beyond", 'deserve "particular'
+    return _plain_verb(word) and (following[:1].isalnum() or following in OPENING_MARKS)
 
 
 def _plain_verb(word: str) -> bool:

@@ -406,3 +406,9 @@ def test_a_participle_shares_a_subject_after_a_leading_time(run):
     assert reported(
         run, "Last year the commission sued to block a merger, arguing that it would raise prices."
     ) == [("it would raise prices", "commission")]
+
+
+def test_a_compound_plural_subject_before_a_plain_verb_and_a_quote(run):
+    assert reported(
+        run, "Ibsen has said grocery mergers deserve “particular scrutiny” from regulators."
+    ) == [("grocery mergers deserve “particular scrutiny” from regulators", "Ibsen")]
