@@ -59,7 +59,10 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
         phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
         if phrase_end is not None and all(outside[index : phrase_end + 1]):
             lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
-            return _new(Cue, (index, index, phrase_end, lemma, phrase_end + 1))
+            previous = tokens[index - 1].lower if index > 0 else ""
+            # "have made clear", "has pointed out": the auxiliary is the cue's too
+            first = auxiliary_start(tokens, index) if previous in _BEFORE_VERB else index
+            return _new(Cue, (first, index, phrase_end, lemma, phrase_end + 1))
     lemma = lexicon.cue_forms.get(lower)
     if lemma is None or not word[:1].islower():
         return None  # the common case, decided by one look-up

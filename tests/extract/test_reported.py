@@ -412,3 +412,9 @@ def test_a_compound_plural_subject_before_a_plain_verb_and_a_quote(run):
     assert reported(
         run, "Ibsen has said grocery mergers deserve “particular scrutiny” from regulators."
     ) == [("grocery mergers deserve “particular scrutiny” from regulators", "Ibsen")]
+
+
+def test_a_phrase_cue_keeps_its_auxiliary(run):
+    assert reported(run, "The aides have made clear that the bill is dead.") == [
+        ("the bill is dead", "aides")
+    ]
