@@ -40,6 +40,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout9",
         "heldout10",
         "heldout11",
+        "heldout12",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
