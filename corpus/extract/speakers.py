@@ -288,7 +288,7 @@ def _read_word(body: str, token: Token) -> NameReading | None:
     if (
         text in lexicon.org_words
         or lower in lexicon.countries
-        or text == "White House"  # a quote's words are one token
+        or text in _SEATS_OF_GOVERNMENT  # "the Kremlin"; a quote's words are one token
         or _ACRONYM.match(text)
     ):
         return NameReading("organisation", text, [])

@@ -204,6 +204,8 @@ def test_a_seat_of_government_speaks_for_it():
     body = "A Downing Street spokesperson said the prime minister had full confidence in her."
     assert speakers(body) == [("reported", "Downing Street", False)]
     assert speakers("The Kremlin said the talks had failed.") == [("reported", "Kremlin", False)]
+    kinds = [(s.name, s.kind) for s in extract("The Pentagon said it would respond.").speakers]
+    assert kinds == [("Pentagon", "organisation")]
 
 
 def test_a_place_that_ends_a_bodys_name_stays_in_it():
