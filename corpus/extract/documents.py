@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from .cues import auxiliary_start
 from .lexicon import word_set
-from .mentions import Mention, leading_subject, subject_before
+from .mentions import Mention, leading_subject, subject_after, subject_before
 from .text import Token
 
 PUBLISHING_VERBS = word_set("publishing_verbs")
@@ -32,6 +32,20 @@ def document_author(tokens: list[Token], cue_first: int, floor: int) -> Mention 
         # "McKinnon joined the majority and wrote a concurrence emphasizing …"
         return leading_subject(tokens, floor, first - 2)
     return subject_before(tokens, first, floor, whole=False)
+
+
+def document_maker(tokens: list[Token], cue_first: int, floor: int) -> Mention | None:
+    """Who made the document that is the cue's subject: "The report by the VA Office
+    of Inspector General concluded that …" is the office's finding."""
+    first = floor + 1 if tokens[floor].lower in {"the", "a", "an", "its", "their"} else floor
+    if cue_first - first < 3 or tokens[first].lower not in _MADE_DOCUMENTS:
+        return None
+    if tokens[first + 1].lower not in {"by", "from"}:
+        return None
+    return subject_after(tokens, first + 2, cue_first - 1)
+
+
+_MADE_DOCUMENTS = word_set("source_documents")  # "a report by", "an audit from"
 
 
 def _document_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:

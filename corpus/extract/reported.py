@@ -14,7 +14,7 @@ import re
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
-from .documents import document_author, leads_into_a_cue
+from .documents import document_author, document_maker, leads_into_a_cue
 from .found import Found
 from .lexicon import word_set
 from .marks import CLOSING_MARKS, OPENING_MARKS
@@ -137,6 +137,8 @@ class ReportedFinder:
             mention = leading_subject(tokens, sentence_first, cue.first - 1)
         if mention is None:
             mention = document_author(tokens, cue.first, floor)  # "issued a statement saying"
+        if mention is None:
+            mention = document_maker(tokens, cue.first, floor)  # "The report by X concluded"
         return self._make(view, mention, cue, clause)
 
     def _make(

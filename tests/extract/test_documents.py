@@ -43,3 +43,9 @@ def test_a_written_document_with_an_adjunct_and_a_shared_subject(run):
         ("reported", "Robert McKinnon"),
         ("reported", "League"),
     ]
+
+
+def test_a_report_by_a_body_speaks_for_the_body():
+    body = "The report by the VA Office of Inspector General concluded that schedulers had lied."
+    [quote] = extract(body).quotes
+    assert (quote.text, quote.speaker) == ("schedulers had lied", "VA Office of Inspector General")
