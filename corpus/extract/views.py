@@ -43,6 +43,7 @@ class ParagraphView:
         "outside",
         "slots",
         "enders",
+        "capitals",
         "quote_enders",
         "slot_lasts",
         "body",
@@ -57,6 +58,7 @@ class ParagraphView:
         outside: list[bool],
         slots: list[QuoteSlot],
         enders: list[int],
+        capitals: list[int],
         quote_enders: list[int],
         body: str,
     ) -> None:
@@ -68,6 +70,9 @@ class ParagraphView:
         # The ".", "?" and "!" tokens outside quotes, ascending: noted while
         # tokenising, so that finding a sentence's bounds reads only these.
         self.enders = enders
+        # The tokens whose first character is upper-case (Token.is_capitalised),
+        # inside quotes too, ascending: noted while tokenising, for names.
+        self.capitals = capitals
         # The closing marks of quotes that end with one inside them ("… jobs.”").
         self.quote_enders = quote_enders
         self.slot_lasts = list(map(_SLOT_LAST, slots))  # closing token of each slot, ascending
@@ -162,24 +167,30 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     para_start, para_end = para.start, para.end
     tokens: list[Token] = []
     enders: list[int] = []
+    capitals: list[int] = []
     if not spans:  # half of a news story's paragraphs hold no quote
-        tokens_into(body, para_start, para_end, tokens, enders)
-        return ParagraphView(index, para, tokens, [True] * len(tokens), [], enders, [], body)
+        tokens_into(body, para_start, para_end, tokens, enders, capitals)
+        outside = [True] * len(tokens)
+        return ParagraphView(index, para, tokens, outside, [], enders, capitals, [], body)
     slots: list[QuoteSlot] = []
     quote_enders: list[int] = []
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
         if open_at < para_start or close_at >= para_end:
-            position = _runs_across(body, para, span, tokens, enders, slots, quote_enders, position)
+            position = _runs_across(
+                body, para, span, tokens, enders, capitals, slots, quote_enders, position
+            )
             continue
         # The common case, a quote that opens and closes here: three tokens.
         if position < open_at:
-            tokens_into(body, position, open_at, tokens, enders)
+            tokens_into(body, position, open_at, tokens, enders, capitals)
         slot_first = len(tokens)
         mark = body[open_at]
         tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
+        if text[0].isupper():  # a quote mark never is
+            capitals.append(slot_first + 1)
         tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
         mark = body[close_at]
         tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
@@ -187,14 +198,14 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
         position = close_at + 1
-    tokens_into(body, position, para_end, tokens, enders)
+    tokens_into(body, position, para_end, tokens, enders, capitals)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
-    return ParagraphView(index, para, tokens, outside, slots, enders, quote_enders, body)
+    return ParagraphView(index, para, tokens, outside, slots, enders, capitals, quote_enders, body)
 
 
 _new = tuple.__new__  # skips the NamedTuples' Python-level constructors
@@ -207,6 +218,7 @@ def _runs_across(
     span: QuoteSpan,
     tokens: list[Token],
     enders: list[int],
+    capitals: list[int],
     slots: list[QuoteSlot],
     quote_enders: list[int],
     position: int,
@@ -222,7 +234,7 @@ def _runs_across(
     if first >= stop:
         return position
     if position < first:
-        tokens_into(body, position, first, tokens, enders)
+        tokens_into(body, position, first, tokens, enders, capitals)
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
@@ -230,6 +242,8 @@ def _runs_across(
         tokens.append(_new(Token, (body[open_at], open_at, open_at + 1, body[open_at])))
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
+        if text[0].isupper():
+            capitals.append(len(tokens))
         tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
     if closes:
         tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
