@@ -35,14 +35,22 @@ class Cue(NamedTuple):
     clause_from: int  # token index where a reported clause may begin
 
 
-def find_cues(tokens: list[Token], outside: list[bool]) -> list[Cue]:
-    """All speech cues among tokens outside quotes, left to right."""
+def find_cues(
+    tokens: list[Token], outside: list[bool], triggered: list[int] | None = None
+) -> list[Cue]:
+    """All speech cues among tokens outside quotes, left to right.
+
+    `triggered` lists the tokens outside quotes that may start a cue, ascending
+    (ParagraphView.triggered, noted while tokenising); without it they are found here.
+    """
     lexicon = load_lexicon()
-    triggers = lexicon.cue_triggers
+    if triggered is None:
+        # One cheap pass picks the few tokens worth a closer look.
+        is_trigger = lexicon.cue_triggers.__contains__
+        triggered = indices_where(map(is_trigger, map(TOKEN_LOWER, tokens)))
     cues: list[Cue] = []
     taken_until = -1
-    # One cheap pass picks the few tokens worth a closer look.
-    for index in indices_where(map(triggers.__contains__, map(TOKEN_LOWER, tokens))):
+    for index in triggered:
         if index <= taken_until or not outside[index]:
             continue
         cue = cue_at(tokens, outside, index, lexicon)

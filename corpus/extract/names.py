@@ -9,15 +9,14 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from .cues import NOUNISH_FORMS
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, UNNAMED_PEOPLE, head_kind, np_start
 from .speakers import NameReading, Registry, group_name, shared_reading
-from .text import TOKEN_LOWER, TOKEN_TEXT, Token, indices_where
+from .text import TOKEN_LOWER, Token, indices_where
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -339,11 +338,9 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     joining = _joining_words(title_words)
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
-    # before one ("host Maya Castellano"), so only capitals need finding: in C, over
-    # every token (Token.is_capitalised; the initial taken with an index, not a slice,
-    # as token texts are never empty).
-    initials = map(_INITIAL, map(TOKEN_TEXT, tokens))
-    for capital in compress(count(), map(str.isupper, initials)):
+    # before one ("host Maya Castellano"), so only capitals need reading: the view
+    # noted them while tokenising (Token.is_capitalised, inside quotes too).
+    for capital in view.capitals:
         if capital < index:
             continue
         titled = capital - 1
@@ -372,9 +369,6 @@ def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
 
 
 _BRACKETS = frozenset({"(", ")"})
-
-
-_INITIAL = itemgetter(0)
 
 
 def _take_run(

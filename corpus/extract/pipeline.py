@@ -57,7 +57,7 @@ def _run_stages(body: str) -> Extraction:
     paras = paragraphs(body)
     spans = pair_marks(body, find_marks(body), paras)
     views = build_views(body, paras, spans)
-    cues = [find_cues(view.tokens, view.outside) for view in views]
+    cues = [find_cues(view.tokens, view.outside, view.triggered) for view in views]
     registry = Registry(body)
     sight_names(body, views, registry)
     answers = transcript_quotes(body, paras, registry)

@@ -75,19 +75,32 @@ def paragraphs(body: str) -> list[Paragraph]:
 def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
-    tokens_into(body, start, end, tokens, [])
+    tokens_into(body, start, end, tokens, [], [], frozenset(), [])
     return tokens
 
 
-def tokens_into(body: str, start: int, end: int, tokens: list[Token], enders: list[int]) -> None:
-    """Append the tokens of body[start:end] to `tokens`, as tokenise() gives them, and
-    the indices of those that are ".", "?" or "!" to `enders`.
+def tokens_into(
+    body: str,
+    start: int,
+    end: int,
+    tokens: list[Token],
+    enders: list[int],
+    capitals: list[int],
+    triggers: frozenset[str],
+    triggered: list[int],
+) -> None:
+    """Append the tokens of body[start:end] to `tokens`, as tokenise() gives them, the
+    indices of those that are ".", "?" or "!" to `enders`, of those that start with
+    an upper-case letter (Token.is_capitalised) to `capitals`, and of those whose
+    lower-case form is in `triggers` to `triggered`.
 
     No token runs across a space, so the text is cut on spaces in C first: most
     chunks are a plain word, or a word with one mark before or after it, which
     are taken without the regex (a third of the cost); the rest are read with it.
     A plain word is never a sentence's end: the few that are are noted on the
-    slower paths, so that sentence bounds need no scan of every token.
+    slower paths, so that sentence bounds need no scan of every token. Capitals
+    and cue triggers are noted here too, for names and cues: a test per word here
+    costs a third of a scan of every token afterwards.
     """
     if start >= end:
         return  # between two adjacent quotes: common in quote-dense copy
@@ -95,9 +108,14 @@ def tokens_into(body: str, start: int, end: int, tokens: list[Token], enders: li
     for chunk in body[start:end].split(" "):
         stop = offset + len(chunk)
         if chunk.isalpha():  # letters only: the first alternative of _TOKEN, whole
-            tokens.append(_new(Token, (chunk, offset, stop, chunk.lower())))
+            lower = chunk.lower()
+            if chunk[0].isupper():
+                capitals.append(len(tokens))
+            if lower in triggers:
+                triggered.append(len(tokens))
+            tokens.append(_new(Token, (chunk, offset, stop, lower)))
         elif chunk:  # empty between two spaces
-            _chunk_tokens(body, chunk, offset, stop, tokens, enders)
+            _chunk_tokens(body, chunk, offset, stop, tokens, enders, capitals, triggers, triggered)
         offset = stop + 1
 
 
@@ -110,41 +128,83 @@ SENTENCE_ENDERS = frozenset(".?!")  # the tokens that may end a sentence (is_sen
 
 
 def _chunk_tokens(
-    body: str, chunk: str, start: int, end: int, tokens: list[Token], enders: list[int]
+    body: str,
+    chunk: str,
+    start: int,
+    end: int,
+    tokens: list[Token],
+    enders: list[int],
+    capitals: list[int],
+    triggers: frozenset[str],
+    triggered: list[int],
 ) -> None:
-    """Tokens of body[start:end], a chunk with no space that is not all letters."""
+    """Tokens of body[start:end], a chunk with no space that is not all letters.
+
+    A lone mark is never capitalised; a word is tested on its first character."""
     last = chunk[-1]
     if last in _MARKS_AFTER_WORD or last == ".":
         word = chunk[:-1]
         if not word:  # a lone mark
             if last in SENTENCE_ENDERS:
                 enders.append(len(tokens))
+            if last in triggers:
+                triggered.append(len(tokens))
             tokens.append(_new(Token, (last, start, end, last)))
             return
         if word.isalpha() or _one_token(word):  # "said," "vote." "Sen." "2023," "closed-door."
+            if word[0].isupper():
+                capitals.append(len(tokens))
             if last == "." and _takes_period(word, body, end):
-                tokens.append(_new(Token, (chunk, start, end, chunk.lower())))
+                _add(tokens, triggers, triggered, chunk, start, end)
             else:
-                tokens.append(_new(Token, (word, start, end - 1, word.lower())))
+                _add(tokens, triggers, triggered, word, start, end - 1)
                 if last in SENTENCE_ENDERS:
                     enders.append(len(tokens))
+                if last in triggers:
+                    triggered.append(len(tokens))
                 tokens.append(_new(Token, (last, end - 1, end, last)))
             return
     first = chunk[0]
     if first in _MARKS_BEFORE_WORD:
         word = chunk[1:]
         if word.isalpha() or _one_token(word):  # "“We" "(2023"
+            if word[0].isupper():
+                capitals.append(len(tokens) + 1)
+            if first in triggers:
+                triggered.append(len(tokens))
             tokens.append(_new(Token, (first, start, start + 1, first)))
-            tokens.append(_new(Token, (word, start + 1, end, word.lower())))
+            _add(tokens, triggers, triggered, word, start + 1, end)
             return
     if _one_token(chunk) or _lone_symbol(chunk):  # "closed-door" "2023" "—"
-        tokens.append(_new(Token, (chunk, start, end, chunk.lower())))
+        if first.isupper():
+            capitals.append(len(tokens))
+        _add(tokens, triggers, triggered, chunk, start, end)
         return
     taken = len(tokens)
     _pattern_tokens(body, start, end, tokens.append)
     for index in range(taken, len(tokens)):
-        if tokens[index].text in SENTENCE_ENDERS:
+        text = tokens[index].text
+        if text in SENTENCE_ENDERS:
             enders.append(index)
+        elif text[0].isupper():
+            capitals.append(index)
+        if tokens[index].lower in triggers:
+            triggered.append(index)
+
+
+def _add(
+    tokens: list[Token],
+    triggers: frozenset[str],
+    triggered: list[int],
+    text: str,
+    start: int,
+    end: int,
+) -> None:
+    """Append the token body[start:end] (`text`), noting it if it may start a cue."""
+    lower = text.lower()
+    if lower in triggers:
+        triggered.append(len(tokens))
+    tokens.append(_new(Token, (text, start, end, lower)))
 
 
 def _one_token(word: str) -> bool:

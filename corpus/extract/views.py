@@ -43,6 +43,8 @@ class ParagraphView:
         "outside",
         "slots",
         "enders",
+        "capitals",
+        "triggered",
         "quote_enders",
         "slot_lasts",
         "body",
@@ -57,6 +59,8 @@ class ParagraphView:
         outside: list[bool],
         slots: list[QuoteSlot],
         enders: list[int],
+        capitals: list[int],
+        triggered: list[int],
         quote_enders: list[int],
         body: str,
     ) -> None:
@@ -68,6 +72,12 @@ class ParagraphView:
         # The ".", "?" and "!" tokens outside quotes, ascending: noted while
         # tokenising, so that finding a sentence's bounds reads only these.
         self.enders = enders
+        # The tokens whose first character is upper-case (Token.is_capitalised),
+        # inside quotes too, ascending: noted while tokenising, for names.
+        self.capitals = capitals
+        # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
+        # ascending: noted while tokenising, for find_cues.
+        self.triggered = triggered
         # The closing marks of quotes that end with one inside them ("… jobs.”").
         self.quote_enders = quote_enders
         self.slot_lasts = list(map(_SLOT_LAST, slots))  # closing token of each slot, ascending
@@ -143,17 +153,20 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
     views = []
     span_index = 0
     span_count = len(spans)
+    triggers = load_lexicon().cue_triggers
     for para_index, para in enumerate(paras):
         while span_index < span_count and spans[span_index].last_paragraph < para_index:
             span_index += 1
         probe = span_index
         while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        views.append(_view(body, para_index, para, spans[span_index:probe]))
+        views.append(_view(body, para_index, para, spans[span_index:probe], triggers))
     return views
 
 
-def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> ParagraphView:
+def _view(
+    body: str, index: int, para: Paragraph, spans: list[QuoteSpan], triggers: frozenset[str]
+) -> ParagraphView:
     """Tokens of the narrative, and three tokens per quote: its marks and its words.
 
     The words inside a quote are one token: no stage reads them one by one, and
@@ -162,24 +175,40 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
     para_start, para_end = para.start, para.end
     tokens: list[Token] = []
     enders: list[int] = []
+    capitals: list[int] = []
+    triggered: list[int] = []
     if not spans:  # half of a news story's paragraphs hold no quote
-        tokens_into(body, para_start, para_end, tokens, enders)
-        return ParagraphView(index, para, tokens, [True] * len(tokens), [], enders, [], body)
+        tokens_into(body, para_start, para_end, tokens, enders, capitals, triggers, triggered)
+        outside = [True] * len(tokens)
+        return ParagraphView(
+            index, para, tokens, outside, [], enders, capitals, triggered, [], body
+        )
     slots: list[QuoteSlot] = []
     quote_enders: list[int] = []
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
         if open_at < para_start or close_at >= para_end:
-            position = _runs_across(body, para, span, tokens, enders, slots, quote_enders, position)
+            position = _runs_across(
+                body,
+                para,
+                span,
+                tokens,
+                (enders, capitals, triggers, triggered),
+                slots,
+                quote_enders,
+                position,
+            )
             continue
         # The common case, a quote that opens and closes here: three tokens.
         if position < open_at:
-            tokens_into(body, position, open_at, tokens, enders)
+            tokens_into(body, position, open_at, tokens, enders, capitals, triggers, triggered)
         slot_first = len(tokens)
         mark = body[open_at]
         tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
+        if text[0].isupper():  # a quote mark never is
+            capitals.append(slot_first + 1)
         tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
         mark = body[close_at]
         tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
@@ -187,14 +216,16 @@ def _view(body: str, index: int, para: Paragraph, spans: list[QuoteSpan]) -> Par
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
         position = close_at + 1
-    tokens_into(body, position, para_end, tokens, enders)
+    tokens_into(body, position, para_end, tokens, enders, capitals, triggers, triggered)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
-    return ParagraphView(index, para, tokens, outside, slots, enders, quote_enders, body)
+    return ParagraphView(
+        index, para, tokens, outside, slots, enders, capitals, triggered, quote_enders, body
+    )
 
 
 _new = tuple.__new__  # skips the NamedTuples' Python-level constructors
@@ -206,13 +237,14 @@ def _runs_across(
     para: Paragraph,
     span: QuoteSpan,
     tokens: list[Token],
-    enders: list[int],
+    notes: tuple[list[int], list[int], frozenset[str], list[int]],
     slots: list[QuoteSlot],
     quote_enders: list[int],
     position: int,
 ) -> int:
     """The slot of a quote that runs in from the paragraph before or on into the
-    next one; returns where the narrative resumes."""
+    next one; returns where the narrative resumes. `notes` are tokens_into's last
+    arguments (enders, capitals, the cue triggers and the triggered tokens)."""
     para_start, para_end = para.start, para.end
     open_at, close_at = span.open_position, span.close_position
     opens = open_at >= para_start
@@ -222,7 +254,7 @@ def _runs_across(
     if first >= stop:
         return position
     if position < first:
-        tokens_into(body, position, first, tokens, enders)
+        tokens_into(body, position, first, tokens, *notes)
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
@@ -230,6 +262,8 @@ def _runs_across(
         tokens.append(_new(Token, (body[open_at], open_at, open_at + 1, body[open_at])))
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
+        if text[0].isupper():
+            notes[1].append(len(tokens))
         tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
     if closes:
         tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
