@@ -2,8 +2,9 @@
 
 Run alone: `python tests/bench/bench_instructions.py [generated|gold|hostile]`.
 Timings on a shared two-core machine wander by 20% within an hour; instruction
-counts repeat to 0.1% whatever else runs, so two versions of the extractor can be
-compared by one run of each. They are a proxy for time, not time: confirm a gain
+counts repeat to within about 0.5% whatever else runs (hash seeds and memory layout
+move them a little), so two versions of the extractor can be compared by a run or
+two of each. They are a proxy for time, not time: confirm a gain
 with bench_extract.py's CPU figures. Needs `valgrind` on the PATH (about 15 s per
 workload, most of it valgrind's slowdown).
 
