@@ -75,24 +75,28 @@ def paragraphs(body: str) -> list[Paragraph]:
 def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
-    tokens_into(body, start, end, tokens, [], [], frozenset(), [])
+    tokens_into(body, start, end, tokens, TokenNotes())
     return tokens
 
 
-def tokens_into(
-    body: str,
-    start: int,
-    end: int,
-    tokens: list[Token],
-    enders: list[int],
-    capitals: list[int],
-    triggers: frozenset[str],
-    triggered: list[int],
-) -> None:
-    """Append the tokens of body[start:end] to `tokens`, as tokenise() gives them, the
-    indices of those that are ".", "?" or "!" to `enders`, of those that start with
-    an upper-case letter (Token.is_capitalised) to `capitals`, and of those whose
-    lower-case form is in `triggers` to `triggered`.
+class TokenNotes:
+    """Indices of tokens noted while they are made, so that later stages need no scan
+    of every token: sentence enders (".", "?", "!"), capitalised tokens
+    (Token.is_capitalised), and tokens whose lower-case form is in `triggers` (the
+    words a cue may start with)."""
+
+    __slots__ = ("enders", "capitals", "triggers", "triggered")
+
+    def __init__(self, triggers: frozenset[str] = frozenset()) -> None:
+        self.enders: list[int] = []
+        self.capitals: list[int] = []
+        self.triggers = triggers
+        self.triggered: list[int] = []
+
+
+def tokens_into(body: str, start: int, end: int, tokens: list[Token], notes: TokenNotes) -> None:
+    """Append the tokens of body[start:end] to `tokens`, as tokenise() gives them, and
+    note their enders, capitals and cue triggers in `notes`.
 
     No token runs across a space, so the text is cut on spaces in C first: most
     chunks are a plain word, or a word with one mark before or after it, which
@@ -104,6 +108,7 @@ def tokens_into(
     """
     if start >= end:
         return  # between two adjacent quotes: common in quote-dense copy
+    capitals, triggers, triggered = notes.capitals, notes.triggers, notes.triggered
     offset = start
     for chunk in body[start:end].split(" "):
         stop = offset + len(chunk)
@@ -115,7 +120,7 @@ def tokens_into(
                 triggered.append(len(tokens))
             tokens.append(_new(Token, (chunk, offset, stop, lower)))
         elif chunk:  # empty between two spaces
-            _chunk_tokens(body, chunk, offset, stop, tokens, enders, capitals, triggers, triggered)
+            _chunk_tokens(body, chunk, offset, stop, tokens, notes)
         offset = stop + 1
 
 
@@ -128,15 +133,7 @@ SENTENCE_ENDERS = frozenset(".?!")  # the tokens that may end a sentence (is_sen
 
 
 def _chunk_tokens(
-    body: str,
-    chunk: str,
-    start: int,
-    end: int,
-    tokens: list[Token],
-    enders: list[int],
-    capitals: list[int],
-    triggers: frozenset[str],
-    triggered: list[int],
+    body: str, chunk: str, start: int, end: int, tokens: list[Token], notes: TokenNotes
 ) -> None:
     """Tokens of body[start:end], a chunk with no space that is not all letters.
 
@@ -146,22 +143,22 @@ def _chunk_tokens(
         word = chunk[:-1]
         if not word:  # a lone mark
             if last in SENTENCE_ENDERS:
-                enders.append(len(tokens))
-            if last in triggers:
-                triggered.append(len(tokens))
+                notes.enders.append(len(tokens))
+            if last in notes.triggers:
+                notes.triggered.append(len(tokens))
             tokens.append(_new(Token, (last, start, end, last)))
             return
         if word.isalpha() or _one_token(word):  # "said," "vote." "Sen." "2023," "closed-door."
             if word[0].isupper():
-                capitals.append(len(tokens))
+                notes.capitals.append(len(tokens))
             if last == "." and _takes_period(word, body, end):
-                _add(tokens, triggers, triggered, chunk, start, end)
+                _add(tokens, notes, chunk, start, end)
             else:
-                _add(tokens, triggers, triggered, word, start, end - 1)
+                _add(tokens, notes, word, start, end - 1)
                 if last in SENTENCE_ENDERS:
-                    enders.append(len(tokens))
-                if last in triggers:
-                    triggered.append(len(tokens))
+                    notes.enders.append(len(tokens))
+                if last in notes.triggers:
+                    notes.triggered.append(len(tokens))
                 tokens.append(_new(Token, (last, end - 1, end, last)))
             return
     first = chunk[0]
@@ -169,41 +166,34 @@ def _chunk_tokens(
         word = chunk[1:]
         if word.isalpha() or _one_token(word):  # "“We" "(2023"
             if word[0].isupper():
-                capitals.append(len(tokens) + 1)
-            if first in triggers:
-                triggered.append(len(tokens))
+                notes.capitals.append(len(tokens) + 1)
+            if first in notes.triggers:
+                notes.triggered.append(len(tokens))
             tokens.append(_new(Token, (first, start, start + 1, first)))
-            _add(tokens, triggers, triggered, word, start + 1, end)
+            _add(tokens, notes, word, start + 1, end)
             return
     if _one_token(chunk) or _lone_symbol(chunk):  # "closed-door" "2023" "—"
         if first.isupper():
-            capitals.append(len(tokens))
-        _add(tokens, triggers, triggered, chunk, start, end)
+            notes.capitals.append(len(tokens))
+        _add(tokens, notes, chunk, start, end)
         return
     taken = len(tokens)
     _pattern_tokens(body, start, end, tokens.append)
     for index in range(taken, len(tokens)):
         text = tokens[index].text
         if text in SENTENCE_ENDERS:
-            enders.append(index)
+            notes.enders.append(index)
         elif text[0].isupper():
-            capitals.append(index)
-        if tokens[index].lower in triggers:
-            triggered.append(index)
+            notes.capitals.append(index)
+        if tokens[index].lower in notes.triggers:
+            notes.triggered.append(index)
 
 
-def _add(
-    tokens: list[Token],
-    triggers: frozenset[str],
-    triggered: list[int],
-    text: str,
-    start: int,
-    end: int,
-) -> None:
+def _add(tokens: list[Token], notes: TokenNotes, text: str, start: int, end: int) -> None:
     """Append the token body[start:end] (`text`), noting it if it may start a cue."""
     lower = text.lower()
-    if lower in triggers:
-        triggered.append(len(tokens))
+    if lower in notes.triggers:
+        notes.triggered.append(len(tokens))
     tokens.append(_new(Token, (text, start, end, lower)))
 
 

@@ -15,6 +15,7 @@ from .spans import QuoteSpan
 from .text import (
     Paragraph,
     Token,
+    TokenNotes,
     is_sentence_end,
     tokens_into,
 )
@@ -174,14 +175,21 @@ def _view(
     """
     para_start, para_end = para.start, para.end
     tokens: list[Token] = []
-    enders: list[int] = []
-    capitals: list[int] = []
-    triggered: list[int] = []
+    notes = TokenNotes(triggers)
     if not spans:  # half of a news story's paragraphs hold no quote
-        tokens_into(body, para_start, para_end, tokens, enders, capitals, triggers, triggered)
+        tokens_into(body, para_start, para_end, tokens, notes)
         outside = [True] * len(tokens)
         return ParagraphView(
-            index, para, tokens, outside, [], enders, capitals, triggered, [], body
+            index,
+            para,
+            tokens,
+            outside,
+            [],
+            notes.enders,
+            notes.capitals,
+            notes.triggered,
+            [],
+            body,
         )
     slots: list[QuoteSlot] = []
     quote_enders: list[int] = []
@@ -194,7 +202,7 @@ def _view(
                 para,
                 span,
                 tokens,
-                (enders, capitals, triggers, triggered),
+                notes,
                 slots,
                 quote_enders,
                 position,
@@ -202,13 +210,13 @@ def _view(
             continue
         # The common case, a quote that opens and closes here: three tokens.
         if position < open_at:
-            tokens_into(body, position, open_at, tokens, enders, capitals, triggers, triggered)
+            tokens_into(body, position, open_at, tokens, notes)
         slot_first = len(tokens)
         mark = body[open_at]
         tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
         if text[0].isupper():  # a quote mark never is
-            capitals.append(slot_first + 1)
+            notes.capitals.append(slot_first + 1)
         tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
         mark = body[close_at]
         tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
@@ -216,7 +224,7 @@ def _view(
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
         position = close_at + 1
-    tokens_into(body, position, para_end, tokens, enders, capitals, triggers, triggered)
+    tokens_into(body, position, para_end, tokens, notes)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
@@ -224,7 +232,16 @@ def _view(
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
     return ParagraphView(
-        index, para, tokens, outside, slots, enders, capitals, triggered, quote_enders, body
+        index,
+        para,
+        tokens,
+        outside,
+        slots,
+        notes.enders,
+        notes.capitals,
+        notes.triggered,
+        quote_enders,
+        body,
     )
 
 
@@ -237,14 +254,13 @@ def _runs_across(
     para: Paragraph,
     span: QuoteSpan,
     tokens: list[Token],
-    notes: tuple[list[int], list[int], frozenset[str], list[int]],
+    notes: TokenNotes,
     slots: list[QuoteSlot],
     quote_enders: list[int],
     position: int,
 ) -> int:
     """The slot of a quote that runs in from the paragraph before or on into the
-    next one; returns where the narrative resumes. `notes` are tokens_into's last
-    arguments (enders, capitals, the cue triggers and the triggered tokens)."""
+    next one; returns where the narrative resumes."""
     para_start, para_end = para.start, para.end
     open_at, close_at = span.open_position, span.close_position
     opens = open_at >= para_start
@@ -254,7 +270,7 @@ def _runs_across(
     if first >= stop:
         return position
     if position < first:
-        tokens_into(body, position, first, tokens, *notes)
+        tokens_into(body, position, first, tokens, notes)
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
@@ -263,7 +279,7 @@ def _runs_across(
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
-            notes[1].append(len(tokens))
+            notes.capitals.append(len(tokens))
         tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
     if closes:
         tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
