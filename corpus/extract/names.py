@@ -89,6 +89,14 @@ def _sight_runs(
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None or (reading.kind in {"person", "single"} and _office_of(tokens, first)):
             continue  # "the mayor of East Harlan": a place, whatever its words look like
+        if (
+            reading.kind == "person"
+            and not reading.titles
+            and _a_body_by_its_place(tokens, first, last, lexicon)
+        ):
+            # "who now runs the Migration Policy Forum": a body, so that a later "she"
+            # is not taken to mean it (the reading itself is shared: a new one).
+            reading = NameReading("organisation", reading.name, [], reading.alias)
         if reading.kind in {"person", "single"} and (
             # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
             (first >= 2 and tokens[first - 1].text == ",")
@@ -138,6 +146,29 @@ def _office_of(tokens: list[Token], first: int) -> bool:
 
 # Offices held over a place: what follows their "of" is the place, never a person.
 _OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "emir"})
+
+
+def _a_body_by_its_place(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool:
+    """Does where a run of names stands make it a body's name, whatever its words?
+
+    "the Cleveland Fed" (no one is "the" Ann Lee), "who runs Pruitt Castings", "chief
+    executive of Pruitt Castings". Kin and company ("the son of Teresa Lopez", "a friend
+    of") are not workplaces, and in "the Harbourline group" the body is the group the
+    run only qualifies."""
+    if first == 0:
+        return False
+    before = tokens[first - 1]
+    if before.text == "the":
+        following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
+        return following not in lexicon.org_nominals and following not in lexicon.group_nouns
+    if before.lower in _VERBS_OF_RUNNING:
+        return True
+    # ("at Castlerock Securities" is never sighted: "at" places what follows.)
+    return before.lower == "of" and first >= 2 and tokens[first - 2].lower in _WORKPLACE_ROLES
+
+
+_VERBS_OF_RUNNING = word_set("verbs_of_running")
+_WORKPLACE_ROLES = word_set("workplace_roles")
 
 
 def _sight_unnamed_sources(

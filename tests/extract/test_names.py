@@ -93,3 +93,30 @@ def test_the_place_a_mayor_governs_is_nobody_a_pronoun_could_mean():
     )
     [quote] = extract(body).quotes
     assert (quote.mention, quote.speaker) == ("she", "Renee Ostrander")
+
+
+def test_a_run_where_a_body_stands_is_a_body():
+    # Words the lexicon does not know as a body's, placed where only a body stands.
+    for body, name in [
+        ("Ann Cole, president of the Cleveland Fed, testified.", "Cleveland Fed"),
+        ("Ann Cole, who now runs the Migration Policy Forum, testified.", "Migration Policy Forum"),
+        ("Dale Pruitt, chief executive of Pruitt Castings, testified.", "Pruitt Castings"),
+        ("Rosa Diaz, a founder of Castlerock Holt, testified.", "Castlerock Holt"),
+    ]:
+        assert (name, "organisation") in names(body), body
+
+
+def test_kin_and_qualified_bodies_keep_their_reading():
+    assert ("Teresa Lopez", "person") in names("The son of Teresa Lopez was detained.")
+    assert ("Harbourline Ports", "organisation") not in names(
+        "EPH, a unit of the Harbourline Ports group, said its offer was fair."
+    )
+
+
+def test_a_pronoun_after_a_speaker_skips_the_body_in_their_appositive():
+    body = (
+        "Janet Ferris, a former official who now runs the Migration Policy Forum, said the "
+        "rule could make a difference.\n\n“The backlog is the whole ballgame,” she said."
+    )
+    direct = [q for q in extract(body).quotes if q.kind == "direct"]
+    assert [q.speaker for q in direct] == ["Janet Ferris"]
