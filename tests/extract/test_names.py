@@ -120,3 +120,10 @@ def test_a_pronoun_after_a_speaker_skips_the_body_in_their_appositive():
     )
     direct = [q for q in extract(body).quotes if q.kind == "direct"]
     assert [q.speaker for q in direct] == ["Janet Ferris"]
+
+
+def test_firm_and_pollster_words_make_a_body():
+    for name in ["Castlerock Securities", "Great Lakes Opinion Research", "Cleveland Fed"]:
+        assert (name, "organisation") in names(f"Ann Cole met {name} on Friday."), name
+    body = "The testimony was dovish, analysts at Castlerock Securities wrote in a note."
+    assert [q.speaker for q in extract(body).quotes] == ["analysts at Castlerock Securities"]
