@@ -532,6 +532,15 @@ class ReportedFinder:
                 or self._pronoun_speaks(tokens, index + 1, last)
             ):
                 return index - 1 - (1 if previous == "," else 0), None
+            if (
+                following in {"he", "she"}  # "and it will …" goes on about the same thing
+                and previous != ","  # ", and he has floated an amendment": the reporter's
+                and _pronoun_and_verb(tokens, index + 1, index + 2)
+                and self._has_finite_verb(view, first, index - 1, reach=40)
+            ):
+                # "said the committee would mark it up and he hoped to …": "he" or
+                # "she" goes on with a statement of their own, a second clause.
+                return index - 1, index + 1
         return last, None
 
     def _pronoun_speaks(self, tokens: list[Token], index: int, last: int) -> bool:

@@ -418,3 +418,18 @@ def test_a_phrase_cue_keeps_its_auxiliary(run):
     assert reported(run, "The aides have made clear that the bill is dead.") == [
         ("the bill is dead", "aides")
     ]
+
+
+def test_the_speaker_going_on_as_he_or_she_is_a_second_clause(run):
+    assert reported(
+        run, "Brent Voss said the committee would mark up the bill and he hoped to pass it."
+    ) == [
+        ("the committee would mark up the bill", "Brent Voss"),
+        ("he hoped to pass it", "Brent Voss"),
+    ]
+    # "it" goes on about the same thing; after a comma the reporter goes on.
+    assert reported(run, "Ann Lee said the bill was flawed and it would do little.") == [
+        ("the bill was flawed and it would do little", "Ann Lee")
+    ]
+    found = reported(run, "Ann Lee has argued the bill was flawed, and she has filed a motion.")
+    assert found and not any(text.startswith("she") for text, _ in found)
