@@ -41,6 +41,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout10",
         "heldout11",
         "heldout12",
+        "heldout13",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
