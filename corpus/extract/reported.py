@@ -581,6 +581,7 @@ class ReportedFinder:
             # after it with no comma to end them (so no "CLAUSE, X said on Monday.").
             return None
         sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
+        sentence_first = _past_a_colon(view, sentence_first, cue.first - 2)
         if comma_after is not None and comma_after <= cue.last + 4:
             interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
             if interrupted is not None:
@@ -600,7 +601,8 @@ class ReportedFinder:
             if comma is not None:
                 sentence_first = comma + 1
         if not view.outside[sentence_first] or (
-            tokens[sentence_first].lower in NON_STARTERS and not _at_least(tokens, sentence_first)
+            tokens[sentence_first].lower in NON_STARTERS
+            and not _opens_with_a_number(tokens, sentence_first)
         ):
             return None
         if _question_lead_in(tokens, sentence_first):
@@ -1400,6 +1402,34 @@ def _at_least(tokens: list[Token], index: int) -> bool:
 
 
 _AS_MUCH = frozenset({"many", "much", "few", "little"})  # "as many as", "as little as"
+
+
+def _past_a_colon(view: ParagraphView, first: int, last: int) -> int:
+    """Where the clause before a cue starts when a colon comes first: "Her pitch is
+    simple: Madison has forgotten them, she tells them" reports only what follows it."""
+    colon = view.body.rfind(": ", view.tokens[first].start, view.tokens[last].end)
+    if colon < 0:
+        return first  # most sentences (and "3:30 p.m."): settled by one search in C
+    for index in range(last, first, -1):
+        if view.tokens[index].start == colon and view.outside[index]:
+            return index + 1
+        if view.tokens[index].start < colon:
+            break
+    return first
+
+
+def _opens_with_a_number(tokens: list[Token], index: int) -> bool:
+    """ "At least 180 homes …", "About half of households …", "Only about 40 …": a
+    clause opening with a quantity, though its first word may open a phrase instead."""
+    lower = tokens[index].lower
+    if lower in _LIMITERS and index + 1 < len(tokens):
+        if _at_least(tokens, index + 1):
+            return True  # "Only as many as …"
+        index += 1  # "Only about half"
+        lower = tokens[index].lower
+    return _at_least(tokens, index) or (
+        (lower in APPROXIMATORS or lower in _LIMITERS) and _number_follows(tokens, index)
+    )
 
 
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at", "more", "over"})

@@ -285,15 +285,15 @@ def _read_word(body: str, token: Token) -> NameReading | None:
         return None
     text = token.text  # a token's text is its slice of the body
     lexicon = load_lexicon()
+    bare = _without_possessive(text)  # "the Navy's new frigates" names the Navy
+    bare_lower = lower if bare is text else bare.lower()
     if (
-        text in lexicon.org_words
-        or lower in lexicon.countries
-        or text in _SEATS_OF_GOVERNMENT  # "the Kremlin"; a quote's words are one token
+        bare in lexicon.org_words
+        or bare_lower in lexicon.countries
+        or bare in _SEATS_OF_GOVERNMENT  # "the Kremlin"; a quote's words are one token
         or _ACRONYM.match(text)
     ):
         return NameReading("organisation", text, [])
-    bare = _without_possessive(text)
-    bare_lower = lower if bare is text else bare.lower()
     if bare_lower in lexicon.party_members or _plural_demonym_lower(bare_lower):
         return None  # "the Idaho Republican" (a nominal), "Texans" (people of a place)
     if (
@@ -884,6 +884,11 @@ class Registry:
             if content and all(w in haystack for w in content):
                 return entity
         head = words[-1] if words else ""
+        if head == "service" and len(content) == 1:
+            # Defence copy calls the Navy or the Army "the service".
+            armed = next((e for e in candidates[:4] if _is_armed_service(e)), None)
+            if armed is not None:
+                return armed
         if head in _GENERIC_ORG_HEADS:
             for entity in candidates:
                 if entity.kind == "organisation" and entity.quotes:
@@ -1006,6 +1011,25 @@ def title_words(title: str) -> frozenset[str]:
         if word.endswith(("'s", "’s")):
             words.add(word[:-2])
     return frozenset(words)
+
+
+def _is_armed_service(entity: Entity) -> bool:
+    """The Navy, the Army, the U.S. Air Force, the Marine Corps: a branch of the armed forces."""
+    if entity.kind != "organisation":
+        return False
+    name = entity.name.lower()
+    return any(name == branch or name.endswith(" " + branch) for branch in _ARMED_SERVICES)
+
+
+_ARMED_SERVICES = (
+    "army",
+    "navy",
+    "air force",
+    "marine corps",
+    "marines",
+    "coast guard",
+    "space force",
+)
 
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")

@@ -433,3 +433,31 @@ def test_the_speaker_going_on_as_he_or_she_is_a_second_clause(run):
     ]
     found = reported(run, "Ann Lee has argued the bill was flawed, and she has filed a motion.")
     assert found and not any(text.startswith("she") for text, _ in found)
+
+
+def test_clause_before_the_cue_opening_with_a_quantity(run):
+    for clause in ["About half of households have applied", "Only about 40 towns have applied"]:
+        assert reported(run, f"{clause}, said Dev Pruett, a spokesperson.") == [
+            (clause, "Dev Pruett")
+        ]
+
+
+def test_clause_before_a_cue_with_an_audience_and_a_time(run):
+    for tail in ["told us", "told MPs yesterday", "acknowledged this week"]:
+        assert reported(run, f"The Treasury has dropped the levy, Peter Mwangi {tail}.") == [
+            ("The Treasury has dropped the levy", "Peter Mwangi")
+        ]
+
+
+def test_clause_before_a_cue_starts_after_a_colon(run):
+    found = reported(
+        run, "Ann Lee campaigned. Her pitch is simple: Madison has forgotten them, she tells them."
+    )
+    assert found == [("Madison has forgotten them", "Ann Lee")]
+    found = reported(run, "At 3:30 p.m. the plan will fail, Ann Lee said.")
+    assert found == [("At 3:30 p.m. the plan will fail", "Ann Lee")]
+
+
+def test_the_service_is_the_armed_service_named_before(run):
+    found = reported(run, "The first of the Navy’s frigates will be late, the service said.")
+    assert found == [("The first of the Navy’s frigates will be late", "Navy")]
