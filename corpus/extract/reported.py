@@ -503,7 +503,9 @@ class ReportedFinder:
                 and not _second_that(tokens, index, last)  # ", but that CLAUSE": read below
                 and not (lower == "but" and _not_only_before(tokens, first, index))
             ):
-                appositive = lower in {"a", "an", "which"}
+                if lower == "with" and tokens[index - 2].lower in FINITE_VERBS:
+                    continue  # "said the city would, with help from the state, build …"
+                appositive = lower in {"a", "an", "which", "with"}
                 # An appositive or a ", which" aside ends the clause only after a whole
                 # clause: "the suspect, a 24-year-old man, was arrested" keeps it, "could
                 # ignore the limit under the 14th Amendment, which says …" does not, and
@@ -514,6 +516,13 @@ class ReportedFinder:
                     and not _clause_goes_on_after(tokens, index, last)
                 ):
                     return index - 2, None
+            if (
+                lower == "with"
+                and previous in CLOSING_MARKS
+                and self.body[tokens[index - 1].start - 1] == ","
+                and self._has_finite_verb(view, first, index - 2, reach=40)
+            ):
+                return index - 1, None  # 'was "churn," with people cycling off': an aside
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
             if lower in {"—", "–"} and self._has_finite_verb(view, first, index - 1, reach=40):
@@ -1086,12 +1095,12 @@ _NOT_IN_AN_OCCASION = FINITE_VERBS | frozenset(
 
 
 # The words _cut_tail stops at follow a comma or are one of these (a comma included).
-_TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but"})
+_TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but", "with"})
 
 
 def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> list[int]:
     """Indices in first+1..last, ascending, that follow a comma or hold "as", a dash,
-    "and" or "but": the only places a clause may stop. Most of a clause's words are
+    "and", "but" or "with": the only places a clause may stop. Most of a clause's words are
     none of these, so one pass in C finds the few worth a look."""
     words = map(TOKEN_LOWER, tokens[first : last + 1])
     offsets = indices_where(map(_TAIL_STOP_MARKS.__contains__, words))

@@ -461,3 +461,14 @@ def test_clause_before_a_cue_starts_after_a_colon(run):
 def test_the_service_is_the_armed_service_named_before(run):
     found = reported(run, "The first of the Navy’s frigates will be late, the service said.")
     assert found == [("The first of the Navy’s frigates will be late", "Navy")]
+
+
+def test_a_with_phrase_after_the_clause_is_the_reporters(run):
+    assert reported(
+        run, "Officials said more than 600 firefighters were on the scene, with more on the way."
+    ) == [("more than 600 firefighters were on the scene", "officials")]
+    assert reported(run, 'Lydia Wen said the effect was "churn," with people cycling off.') == [
+        ('the effect was "churn,"', "Lydia Wen")
+    ]
+    found = reported(run, "Ann Lee said the city would, with help from the state, build a bridge.")
+    assert found == [("the city would, with help from the state, build a bridge", "Ann Lee")]
