@@ -591,6 +591,8 @@ class ReportedFinder:
             return None
         sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         sentence_first = _past_a_colon(view, sentence_first, cue.first - 2)
+        if tokens[sentence_first].lower in {"and", "but"} and view.outside[sentence_first]:
+            sentence_first += 1  # "And the group will …, he said": the clause is what follows
         if comma_after is not None and comma_after <= cue.last + 4:
             interrupted = self._interrupting(view, cue, sentence_first, end, comma_after)
             if interrupted is not None:
@@ -617,8 +619,10 @@ class ReportedFinder:
         if _question_lead_in(tokens, sentence_first):
             return None  # "Asked whether she was worried, Ms. Sato said, …"
         # "CLAUSE, said X"; never ", saying X …", whose subject is the sentence's
+        # ('… a decision "within weeks," said X': the comma may sit inside a closing mark.)
+        comma_inside = self._comma_inside_closing_mark(view, cue.first - 1)
         inverted = (
-            tokens[cue.first - 1].text == ","
+            (tokens[cue.first - 1].text == "," or comma_inside)
             and cue.first - 1 > sentence_first
             and not tokens[cue.verb].lower.endswith("ing")
         )
@@ -636,10 +640,9 @@ class ReportedFinder:
             return None  # a clause before the attribution has a verb of its own
         if inverted:
             mention = subject_after(tokens, cue.last + 1, end)
+            clause_last = cue.first - 1 if comma_inside else cue.first - 2
             return (
-                self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
-                if mention
-                else None
+                self._make(view, mention, cue, [(sentence_first, clause_last)]) if mention else None
             )
         reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
         for comma in range(reach, cue.first - 1):

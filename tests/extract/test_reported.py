@@ -472,3 +472,15 @@ def test_a_with_phrase_after_the_clause_is_the_reporters(run):
     ]
     found = reported(run, "Ann Lee said the city would, with help from the state, build a bridge.")
     assert found == [("the city would, with help from the state, build a bridge", "Ann Lee")]
+
+
+def test_clause_ending_in_a_quoted_fragment_before_an_inverted_cue(run):
+    found = reported(
+        run, 'The agency expected to decide "within weeks," said a White House official.'
+    )
+    assert found == [('The agency expected to decide "within weeks,"', "White House official")]
+
+
+def test_a_sentence_opening_and_is_no_part_of_the_clause(run):
+    found = reported(run, "And the group will fight a stopgap past January, Roy Kemp said.")
+    assert found == [("the group will fight a stopgap past January", "Roy Kemp")]
