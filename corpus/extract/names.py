@@ -73,7 +73,7 @@ def _sight_runs(
     readings: dict[str, NameReading | None],
 ) -> None:
     tokens = view.tokens
-    for first, last in name_runs(view, lexicon):
+    for first, last in _people_apart(body, tokens, name_runs(view, lexicon)):
         if first > 0:
             previous = tokens[first - 1].lower
             if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
@@ -115,6 +115,33 @@ def _sight_runs(
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+def _people_apart(
+    body: str, tokens: list[Token], runs: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The runs, with "Speaker Randall Tufts and Senate Majority Leader Elaine Harwood"
+    cut in two: "and" joins the words of a body's name ("Office of Management and
+    Budget"), but between two people's names it joins two people."""
+    apart: list[tuple[int, int]] = []
+    for first, last in runs:
+        joiner = next(
+            (i for i in range(first + 2, last - 1) if tokens[i].text == "and"), None
+        )  # most runs are a name or two long and hold no "and"
+        if (
+            joiner is not None
+            and _reads_as_person(body, tokens, first, joiner - 1)
+            and _reads_as_person(body, tokens, joiner + 1, last)
+        ):
+            apart += [(first, joiner - 1), (joiner + 1, last)]
+            continue
+        apart.append((first, last))
+    return apart
+
+
+def _reads_as_person(body: str, tokens: list[Token], first: int, last: int) -> bool:
+    reading = shared_reading(body, tokens, first, last)
+    return reading is not None and reading.kind == "person"
 
 
 def _speaker_label(tokens: list[Token], last: int) -> bool:

@@ -127,3 +127,11 @@ def test_firm_and_pollster_words_make_a_body():
         assert (name, "organisation") in names(f"Ann Cole met {name} on Friday."), name
     body = "The testimony was dovish, analysts at Castlerock Securities wrote in a note."
     assert [q.speaker for q in extract(body).quotes] == ["analysts at Castlerock Securities"]
+
+
+def test_and_between_two_people_sights_both():
+    found = names("Speaker Randall Tufts and Senate Majority Leader Elaine Harwood spoke.")
+    assert ("Randall Tufts", "person") in found and ("Elaine Harwood", "person") in found
+    assert ("Office of Management and Budget", "organisation") in names(
+        "The Office of Management and Budget spoke."
+    )
