@@ -920,6 +920,9 @@ def _past_participial_phrase(tokens: list[Token], first: int, ceiling: int) -> i
 _PARTICIPIAL_LONGEST = 15
 _SENTENCE_ADVERBS = frozenset(
     {"later", "earlier", "then", "meanwhile", "separately", "afterward", "afterwards", "now"}
+    # "However, he defended the bill, saying …": discourse adverbs, likewise
+    | {"however", "still", "instead", "nonetheless", "nevertheless", "moreover", "indeed"}
+    | {"similarly", "likewise", "previously", "initially", "finally", "subsequently"}
 )
 _ADJUNCT_LONGEST = 8
 _ADJUNCT_OPENERS = frozenset(
