@@ -89,6 +89,8 @@ def _sight_runs(
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None or (reading.kind in {"person", "single"} and _office_of(tokens, first)):
             continue  # "the mayor of East Harlan": a place, whatever its words look like
+        if reading.kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
+            continue  # "in the Bill,", "told the Nation": no one is "the" Bill
         if (
             reading.kind == "person"
             and not reading.titles
@@ -192,6 +194,20 @@ def _a_body_by_its_place(tokens: list[Token], first: int, last: int, lexicon: Le
         return True
     # ("at Castlerock Securities" is never sighted: "at" places what follows.)
     return before.lower == "of" and first >= 2 and tokens[first - 2].lower in _WORKPLACE_ROLES
+
+
+def _a_thing_by_its_place(tokens: list[Token], first: int, lexicon: Lexicon) -> bool:
+    """Is the lone capitalised word at tokens[first] a noun phrase's head after "the"
+    ("the Bill", "spoke to the Nation said")? Before a noun it may name a person ("the
+    Trump administration"), who is sighted."""
+    if first == 0 or tokens[first - 1].text != "the":
+        return False
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    return (
+        following is None
+        or not (following.text.isalpha() and following.text.islower())
+        or following.lower in lexicon.cue_forms
+    )
 
 
 _VERBS_OF_RUNNING = word_set("verbs_of_running")

@@ -223,6 +223,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         last = _before_bracketed_note(tokens, first, last)  # "Aisha Musa (Kano South)"
     if first > last or tokens[last].lower in _TEXTS_OF_LAW:
         return None  # "the First Amendment", "the Affordable Care Act": texts, not speakers
+    if last > first and tokens[last].lower == "bill":
+        return None  # "the Finance Bill", "the Farm Bill" (a lone "Bill" is a first name)
     if first == last and alias is None:
         return _read_word(body, tokens[first])  # "the Pentagon", "Fenwick (D., Ore.)"
     person = _read_person(body, tokens, first, last, lexicon)
@@ -235,6 +237,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     text = _join(tokens, first, last, body)
     if (
         not lexicon.org_words.isdisjoint(words)
+        or _without_possessive(words[-1]) in lexicon.org_words  # "the National Assembly's"
         or text.lower() in lexicon.countries
         or text in _SEATS_OF_GOVERNMENT
     ):

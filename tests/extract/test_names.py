@@ -135,3 +135,14 @@ def test_and_between_two_people_sights_both():
     assert ("Office of Management and Budget", "organisation") in names(
         "The Office of Management and Budget spoke."
     )
+
+
+def test_bills_and_things_after_the_are_no_people():
+    for body in [
+        "Ann Cole spoke against the Finance Bill, 2026.",
+        "He defended other measures in the Bill, including a levy.",
+        "Traders who spoke to the Nation said sales had fallen.",
+    ]:
+        people = [name for name, kind in names(body) if kind in {"person", "single"}]
+        assert not [name for name in people if name in {"Bill", "Nation"}], body
+    assert ("National Treasury", "organisation") in names("The National Treasury said so.")
