@@ -173,6 +173,7 @@ class ReportedFinder:
             )
             for first, last in clauses
         ]
+        self.registry.reported += [(item.start, item.end, entity) for item in found]
         return found, max(clauses[-1][1], cue.last)
 
     @staticmethod

@@ -19,7 +19,7 @@ from itertools import islice
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
 from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
-from .text import WEEKDAYS, Token, tokenise
+from .text import PARAGRAPH_BREAK, WEEKDAYS, Token, tokenise
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,5}s?$")  # ISPR, USTR; not a WASHINGTON dateline
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
@@ -587,6 +587,9 @@ class Registry:
         # Few articles say "herself" or "himself": most sightings need not look for it.
         self._reflexives = "self" in body
         self._second_line: int | None = None  # see _after_first_line
+        # The clauses reported so far (start, end, speaker), in body order: see
+        # _speaker_who_named.
+        self.reported: list[tuple[int, int, Entity]] = []
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
@@ -753,6 +756,7 @@ class Registry:
             wanted = "male" if pronoun == "he" else "female"
             for entity in self.sightings.walk_back(position, NEARBY):
                 if entity.kind == "person" and entity.gender in (None, wanted):
+                    entity = self._speaker_who_named(position, entity, wanted) or entity
                     if entity.gender is None:
                         entity.gender = wanted
                     return entity
@@ -765,6 +769,27 @@ class Registry:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
                     return entity
             return self._group_subject_before(position)
+        return None
+
+    def _speaker_who_named(self, position: int, named: Entity, wanted: str) -> Entity | None:
+        """ "Bettina Alvarado said she had voted Republican but chose Voss this year. "I
+        just got tired of the yelling," she said.": a person named only in the words
+        someone reported, earlier in the paragraph, is not whom the next "she" means:
+        the reporter goes on with the one who spoke."""
+        if not self.reported or self.reported[-1][1] > position:
+            return None
+        start, end, speaker = self.reported[-1]
+        if (
+            speaker is named
+            or speaker.kind != "person"
+            or speaker.gender not in (None, wanted)
+            or PARAGRAPH_BREAK in self.body[start:position]  # not this paragraph's
+        ):
+            return None
+        if named in self.sightings.between(start, end) and named not in self.sightings.between(
+            end, position
+        ):
+            return speaker
         return None
 
     def _group_subject_before(self, position: int) -> Entity | None:

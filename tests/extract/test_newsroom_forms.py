@@ -1357,3 +1357,16 @@ def test_a_name_after_since_is_a_person_to_refer_back_to() -> None:
 def test_a_place_word_or_a_plural_possessive_stays_in_the_subject(body: str, speaker: str) -> None:
     [quote] = extract(body).quotes
     assert quote.speaker == speaker
+
+
+def test_a_person_named_in_reported_words_is_not_the_next_pronoun() -> None:
+    body = (
+        "Catherine Voss won. Bettina Alvarado, a retired teacher, said she had voted "
+        'Republican but chose Voss this year. "I just got tired of the yelling," she said.'
+    )
+    direct = [q.speaker for q in extract(body).quotes if q.kind == "direct"]
+    assert direct == ["Bettina Alvarado"]
+    # Named as a speaker of her own, the nearer person keeps the pronoun.
+    body = 'Ann Lee said the plan was dead, but Mary Jones disagreed. "It lives," she said.'
+    direct = [q.speaker for q in extract(body).quotes if q.kind == "direct"]
+    assert direct == ["Mary Jones"]
