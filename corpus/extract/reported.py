@@ -19,6 +19,7 @@ from .found import Found
 from .lexicon import word_set
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .mentions import (
+    NON_NAME_CAPITALS,
     Mention,
     after_dateline,
     is_manner_adverb,
@@ -547,9 +548,11 @@ class ReportedFinder:
                 and previous != ","  # ", and he has floated an amendment": the reporter's
                 and _pronoun_and_verb(tokens, index + 1, index + 2)
                 and self._has_finite_verb(view, first, index - 1, reach=40)
+                and not _names_someone(view, first + 1, index - 1)
             ):
                 # "said the committee would mark it up and he hoped to …": "he" or
-                # "she" goes on with a statement of their own, a second clause.
+                # "she" goes on with a statement of their own, a second clause ("she had
+                # spoken with Dale Pryor but he had not conceded" is about Pryor).
                 return index - 1, index + 1
         return last, None
 
@@ -1415,6 +1418,22 @@ def _at_least(tokens: list[Token], index: int) -> bool:
 
 
 _AS_MUCH = frozenset({"many", "much", "few", "little"})  # "as many as", "as little as"
+
+
+def _names_someone(view: ParagraphView, first: int, last: int) -> bool:
+    """Is a name among tokens[first..last] (one who may be "he" or "she"): a capitalised
+    word that is no weekday, month or sentence opener?"""
+    capitals = view.capitals  # ascending, noted while tokenising
+    for position in range(bisect.bisect_left(capitals, first), len(capitals)):
+        index = capitals[position]
+        if index > last:
+            return False
+        if view.tokens[index].lower not in _NOT_NAME_WORDS:
+            return True
+    return False
+
+
+_NOT_NAME_WORDS = NON_NAME_CAPITALS | WEEKDAYS | word_set("months")
 
 
 def _past_a_colon(view: ParagraphView, first: int, last: int) -> int:

@@ -422,12 +422,15 @@ def test_a_phrase_cue_keeps_its_auxiliary(run):
 
 def test_the_speaker_going_on_as_he_or_she_is_a_second_clause(run):
     assert reported(
-        run, "Brent Voss said the committee would mark up the bill and he hoped to pass it."
+        run, "Brent Voss said the committee would meet on Monday and he hoped to pass it."
     ) == [
-        ("the committee would mark up the bill", "Brent Voss"),
+        ("the committee would meet on Monday", "Brent Voss"),
         ("he hoped to pass it", "Brent Voss"),
     ]
-    # "it" goes on about the same thing; after a comma the reporter goes on.
+    # "he" is whoever was named in the clause; "it" goes on about the same thing; after
+    # a comma the reporter goes on.
+    found = reported(run, "Ann Lee said she had met Dale Pryor but he had not conceded.")
+    assert found == [("she had met Dale Pryor but he had not conceded", "Ann Lee")]
     assert reported(run, "Ann Lee said the bill was flawed and it would do little.") == [
         ("the bill was flawed and it would do little", "Ann Lee")
     ]
