@@ -536,11 +536,15 @@ class ReportedFinder:
             following = tokens[index + 1].lower if index + 1 <= last else ""
             if following == "that" and index + 2 <= last:
                 return index - 1 - (1 if previous == "," else 0), index + 2
+            verb = following
+            if index + 2 <= last and is_manner_adverb(tokens[index + 1]):
+                verb = tokens[index + 2].lower  # "but repeatedly declined to commit"
             if (
-                following in STOP_AFTER_AND
+                verb in STOP_AFTER_AND
                 or following in self.registry.lexicon.cue_forms
                 or (cue_auxiliary and following == cue_auxiliary)
                 or self._pronoun_speaks(tokens, index + 1, last)
+                or (previous == "," and _pronoun_acts(tokens, index + 1, last))
             ):
                 return index - 1 - (1 if previous == "," else 0), None
             if (
@@ -1418,6 +1422,20 @@ def _at_least(tokens: list[Token], index: int) -> bool:
 
 
 _AS_MUCH = frozenset({"many", "much", "few", "little"})  # "as many as", "as little as"
+
+
+def _pronoun_acts(tokens: list[Token], index: int, last: int) -> bool:
+    """ ", and he has floated an amendment": after a comma, "he" or "she" and a verb
+    of their own (past an auxiliary) are the reporter's next sentence, joined on."""
+    if index + 1 > last or tokens[index].lower not in {"he", "she"}:
+        return False
+    verb = tokens[index + 1].lower
+    if verb in _PERFECT_AUXILIARIES and index + 2 <= last:
+        verb = tokens[index + 2].lower
+    return verb.endswith("ed") and verb.isalpha()
+
+
+_PERFECT_AUXILIARIES = frozenset({"has", "had", "have"})
 
 
 def _names_someone(view: ParagraphView, first: int, last: int) -> bool:

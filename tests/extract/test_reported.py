@@ -487,3 +487,12 @@ def test_clause_ending_in_a_quoted_fragment_before_an_inverted_cue(run):
 def test_a_sentence_opening_and_is_no_part_of_the_clause(run):
     found = reported(run, "And the group will fight a stopgap past January, Roy Kemp said.")
     assert found == [("the group will fight a stopgap past January", "Roy Kemp")]
+
+
+def test_the_speakers_next_act_ends_the_clause(run):
+    found = reported(run, "Alan Corbin said the radar was old but repeatedly declined to commit.")
+    assert found == [("the radar was old", "Alan Corbin")]
+    found = reported(
+        run, "Wade Pickens has said water is his priority, and he has floated an amendment."
+    )
+    assert found == [("water is his priority", "Wade Pickens")]
