@@ -1160,6 +1160,7 @@ def test_subjects_after_an_adjunct_or_before_a_postmodifier(body: str, speaker: 
         ("In a 2-1 decision, the panel ordered a new map and said it would draw one.", "panel"),
         ("Ann Lee thanked staff, saying the bill would help.", "Ann Lee"),
         ("However, Ann Lee defended the levy, saying the state could not borrow.", "Ann Lee"),
+        ("Dana Lee voted. Several Democrats, including Lee, said it failed.", "Democrats"),
     ],
 )
 def test_the_subject_a_later_verb_shares(body: str, speaker: str) -> None:
