@@ -35,6 +35,7 @@ PARTICIPIAL_STARTS = word_set("participial_starts")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][A-Za-z.]{1,6}$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&\-]{1,9}s?$")
 _NUMBER = re.compile(r"^\d+$")
+_ORDINALS = frozenset({"st", "nd", "rd", "th"})  # "12th" is read as "12" and "th"
 
 
 def _is_party_tag(text: str) -> bool:
@@ -514,6 +515,8 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
         return "appositive"
     if first == last and _NUMBER.match(tokens[first].text):
         return "appositive"  # an age: "Smith, 42, said"
+    if first + 1 == last and tokens[first].text.isdigit() and tokens[last].lower in _ORDINALS:
+        return "appositive"  # a ward or district: "Ald. Yesenia Ruiz, 12th, called"
     if (
         opener in {"a", "an", "the"}
         or opener.endswith(("'s", "’s"))

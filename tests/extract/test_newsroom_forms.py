@@ -1371,3 +1371,8 @@ def test_a_person_named_in_reported_words_is_not_the_next_pronoun() -> None:
     body = 'Ann Lee said the plan was dead, but Mary Jones disagreed. "It lives," she said.'
     direct = [q.speaker for q in extract(body).quotes if q.kind == "direct"]
     assert direct == ["Mary Jones"]
+
+
+def test_an_aldermans_ward_is_said_of_her_name() -> None:
+    body = "Ald. Ann Ruiz, 12th, one of the plan's critics, called it “a payday loan.”"
+    assert [q.speaker for q in extract(body).quotes] == ["Ann Ruiz"]
