@@ -495,6 +495,18 @@ def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
     return None
 
 
+def _question_put_before(
+    tokens: list[Token], segments: list[tuple[int, int]], segment: int
+) -> bool:
+    """Does a question put to the subject ("asked whether …", "pressed on …") open one
+    of the stretches between the first and segments[segment]? Its commas are its own."""
+    return any(
+        tokens[first].lower in QUESTION_LEAD_INS
+        for first, last in segments[1:segment]
+        if first <= last
+    )
+
+
 def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> str:
     """How a comma-delimited stretch before a cue relates to the subject."""
     if first > last:
@@ -624,6 +636,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         subject -= 1  # the region ends in a comma: asides/appositives come last
         while subject > 0:
             role = _segment_role(tokens, *segments[subject], lexicon)
+            if role == "other" and _question_put_before(tokens, segments, subject):
+                role = "aside"  # "Marsh, asked whether she would take a shorter, 30-day bill,"
             if role == "other":
                 break
             roles.insert(0, role)

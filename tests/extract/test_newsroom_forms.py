@@ -1376,3 +1376,8 @@ def test_a_person_named_in_reported_words_is_not_the_next_pronoun() -> None:
 def test_an_aldermans_ward_is_said_of_her_name() -> None:
     body = "Ald. Ann Ruiz, 12th, one of the plan's critics, called it “a payday loan.”"
     assert [q.speaker for q in extract(body).quotes] == ["Ann Ruiz"]
+
+
+def test_a_question_put_to_the_speaker_keeps_its_commas() -> None:
+    body = 'Marsh, asked whether she would take a shorter, 30-day bill, said only: "No deal."'
+    assert [(q.kind, q.speaker) for q in extract(body).quotes] == [("direct", "Marsh")]
