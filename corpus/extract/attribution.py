@@ -99,7 +99,11 @@ def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Me
     if not tokens[cue.verb].lower.endswith("ing") or tokens[cue.first - 1].lower in _PASSIVE:
         return None
     mention = leading_subject(tokens, floor, cue.first - 1)
-    return mention if mention is not None and mention.head in {"name", "pronoun"} else None
+    # ("Thirty aldermen signed a letter calling it "…"": a group's too.)
+    return mention if mention is not None and mention.head in _GERUND_SUBJECTS else None
+
+
+_GERUND_SUBJECTS = frozenset({"name", "pronoun", "group"})
 
 
 def _participle_after_comma(tokens: list[Token], cue: Cue, floor: int) -> bool:

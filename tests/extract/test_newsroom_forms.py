@@ -1381,3 +1381,29 @@ def test_an_aldermans_ward_is_said_of_her_name() -> None:
 def test_a_question_put_to_the_speaker_keeps_its_commas() -> None:
     body = 'Marsh, asked whether she would take a shorter, 30-day bill, said only: "No deal."'
     assert [(q.kind, q.speaker) for q in extract(body).quotes] == [("direct", "Marsh")]
+
+
+@pytest.mark.parametrize(
+    ("body", "fragment", "speaker"),
+    [
+        ('Ann Tufts has defended the rules as "common sense."', "common sense.", "Ann Tufts"),
+        (
+            "Ann Lee has framed the race as “the kitchen table and the club,” she says.",
+            "the kitchen table and the club,",
+            "Ann Lee",
+        ),
+        (
+            "Thirty aldermen signed a letter calling it “dead on arrival.”",
+            "dead on arrival.",
+            "Thirty aldermen",
+        ),
+        (
+            "Opposition parties called it a “stealth tax” on households.",
+            "stealth tax",
+            "Opposition parties",
+        ),
+    ],
+)
+def test_fragments_a_speaker_frames(body: str, fragment: str, speaker: str) -> None:
+    found = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
+    assert found == [(fragment, speaker)]
