@@ -514,8 +514,10 @@ def _segment_role(tokens: list[Token], first: int, last: int, lexicon: Lexicon) 
     opener = tokens[first].lower
     if opener in PARTITIVES and first + 1 <= last and tokens[first + 1].lower == "of":
         return "appositive"  # "Raymond Obi, one of the two no votes, said"
-    if opener in RELATIVE_STARTS:
-        return "relative"
+    if opener in RELATIVE_STARTS or (
+        opener in {"and", "but"} and first < last and tokens[first + 1].lower in RELATIVE_STARTS
+    ):
+        return "relative"  # "…, who …", "an official who worked on it, and who spoke …,"
     if opener in PARTICIPIAL_STARTS:
         return "participial"
     if first == last and _is_party_tag(tokens[first].text):

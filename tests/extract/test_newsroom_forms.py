@@ -1145,6 +1145,7 @@ def test_a_bullet_before_the_subject_is_passed_over() -> None:
         ("At a debate last month Ann Lee said crime was down.", "Ann Lee"),
         ("Three strategists who have advised Ann Lee said she had seen the poll.", "strategists"),
         ("Two aides tracking the whip count said the rule was in trouble.", "aides"),
+        ("An aide who ran it, and who spoke on condition of anonymity, said it failed.", "aide"),
         ("On Capitol Hill, Sen. Ann Lee, D-Ga., said she would call a hearing.", "Ann Lee"),
         ("At a shelter on Euclid Avenue, Joy Ade, a nurse, said she had paid $38.", "Joy Ade"),
     ],
