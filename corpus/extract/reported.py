@@ -1020,12 +1020,22 @@ def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:
         and plural.islower()
     ):
         return False
+    if word in _FREQUENCY_ADVERBS or (word.endswith("ly") and word not in _VERBS_IN_LY):
+        verb += 1  # "said voters rarely ask about it"
+        if verb + 1 > last:
+            return False
+        word = tokens[verb].text
     if word in OPENING_MARKS:
         # 'said its contracts "comply fully with state law"': the verb is quoted
         quoted = tokens[verb + 1].text.split(None, 1)
         return len(quoted) == 2 and _plain_verb(quoted[0])
     following = tokens[verb + 1].text  # more words: "ripple well beyond", 'deserve "particular'
     return _plain_verb(word) and (following[:1].isalnum() or following in OPENING_MARKS)
+
+
+_FREQUENCY_ADVERBS = frozenset(
+    {"often", "seldom", "never", "always", "still", "also", "already", "sometimes", "now"}
+)
 
 
 def _plain_verb(word: str) -> bool:

@@ -496,3 +496,8 @@ def test_the_speakers_next_act_ends_the_clause(run):
         run, "Wade Pickens has said water is his priority, and he has floated an amendment."
     )
     assert found == [("water is his priority", "Wade Pickens")]
+
+
+def test_a_bare_plural_subject_with_an_adverb_before_its_verb(run):
+    for clause in ["voters rarely ask about it", "voters often ask about it"]:
+        assert reported(run, f"Owen Marsh said {clause}.") == [(clause, "Owen Marsh")]
