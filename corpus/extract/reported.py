@@ -999,7 +999,11 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
     while index < stop:
         lower = tokens[index].lower
         # _is_number_word, with its plain case folded into the one look-up
-        if not (lower in _QUANTITY_WORDS or ("-" in lower and _is_number_word(lower))):
+        if not (
+            lower in _QUANTITY_WORDS
+            or lower[:1].isdigit()  # "about 1,400 households"
+            or ("-" in lower and _is_number_word(lower))
+        ):
             break
         index += 1
     return index
@@ -1022,9 +1026,9 @@ def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:
         return False
     if word in _FREQUENCY_ADVERBS or (word.endswith("ly") and word not in _VERBS_IN_LY):
         verb += 1  # "said voters rarely ask about it"
-        if verb + 1 > last:
-            return False
         word = tokens[verb].text
+        if verb == last:  # "1,400 households currently qualify": the adverb shows the verb
+            return _plain_verb(word)
     if word in OPENING_MARKS:
         # 'said its contracts "comply fully with state law"': the verb is quoted
         quoted = tokens[verb + 1].text.split(None, 1)

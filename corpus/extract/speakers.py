@@ -18,7 +18,7 @@ from itertools import islice
 
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
-from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS
+from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS, Mention
 from .text import PARAGRAPH_BREAK, WEEKDAYS, Token, tokenise
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,5}s?$")  # ISPR, USTR; not a WASHINGTON dateline
@@ -1225,6 +1225,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if named is not None:
             return named
     if mention.head == "name":
+        spokesperson = _spokesperson_named_after(registry, body, tokens, mention)
+        if spokesperson is not None:
+            return spokesperson
         if _heads_a_body(tokens, mention):
             # "The head of FEMA warned …" in the lede, named in the next paragraph.
             named = registry.lede_person(position, "head")
@@ -1302,6 +1305,24 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         )
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _spokesperson_named_after(
+    registry: Registry, body: str, tokens: list[Token], mention: Mention
+) -> Entity | None:
+    """ "A spokesperson for the Dunmore Water Authority, Kevin Sato, said": the
+    spokesperson, named in apposition, speaks, not the body they speak for."""
+    if not mention.appositives or tokens[mention.core_first].lower not in _INDEFINITES:
+        return None
+    role = mention.core_first + 1
+    if role > mention.core_last or tokens[role].lower not in SPOKESPEOPLE:
+        return None
+    first, last = mention.appositives[0]
+    reading = shared_reading(body, tokens, first, last)
+    if reading is None or reading.kind != "person":
+        return None
+    named = Mention(first, last, first, last, "name", first, last)
+    return _resolve_name(registry, body, tokens, named, tokens[first].start)
 
 
 def _pronoun_named(registry: Registry, name: str, position: int) -> str:

@@ -501,3 +501,17 @@ def test_the_speakers_next_act_ends_the_clause(run):
 def test_a_bare_plural_subject_with_an_adverb_before_its_verb(run):
     for clause in ["voters rarely ask about it", "voters often ask about it"]:
         assert reported(run, f"Owen Marsh said {clause}.") == [(clause, "Owen Marsh")]
+
+
+def test_a_counted_plural_subject_and_its_plain_verb(run):
+    for clause in ["about 1,400 households currently qualify", "1,400 households qualify for it"]:
+        assert reported(run, f"Kevin Sato said {clause}.") == [(clause, "Kevin Sato")]
+
+
+def test_a_spokesperson_named_in_apposition_speaks(run):
+    found = reported(
+        run, "A spokesperson for the Dunmore Water Authority, Kevin Sato, said rates would rise."
+    )
+    assert found == [("rates would rise", "Kevin Sato")]
+    found = reported(run, "A spokesperson for the Dunmore Water Authority said rates would rise.")
+    assert found == [("rates would rise", "Dunmore Water Authority")]
