@@ -127,9 +127,10 @@ def _people_apart(
     Budget"), but between two people's names it joins two people."""
     apart: list[tuple[int, int]] = []
     for first, last in runs:
-        joiner = next(
-            (i for i in range(first + 2, last - 1) if tokens[i].text == "and"), None
-        )  # most runs are a name or two long and hold no "and"
+        if last - first < 4:  # two names either side of "and" take five words
+            apart.append((first, last))
+            continue
+        joiner = next((i for i in range(first + 2, last - 1) if tokens[i].text == "and"), None)
         if (
             joiner is not None
             and _reads_as_person(body, tokens, first, joiner - 1)

@@ -1119,14 +1119,16 @@ _NOT_IN_AN_OCCASION = FINITE_VERBS | frozenset(
 )  # fmt: skip
 
 
-# The words _cut_tail stops at follow a comma or are one of these (a comma included).
-_TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but", "with"})
+# The words _cut_tail stops at follow a comma or a closing mark ('"churn," with …') or
+# are one of these (those marks included).
+_TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but"}) | CLOSING_MARKS
+_COMMA_LIKE = frozenset({","}) | CLOSING_MARKS
 
 
 def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> list[int]:
-    """Indices in first+1..last, ascending, that follow a comma or hold "as", a dash,
-    "and", "but" or "with": the only places a clause may stop. Most of a clause's words are
-    none of these, so one pass in C finds the few worth a look."""
+    """Indices in first+1..last, ascending, that follow a comma or a closing mark or
+    hold "as", a dash, "and" or "but": the only places a clause may stop. Most of a
+    clause's words are none of these, so one pass in C finds the few worth a look."""
     words = map(TOKEN_LOWER, tokens[first : last + 1])
     offsets = indices_where(map(_TAIL_STOP_MARKS.__contains__, words))
     if not offsets:
@@ -1135,8 +1137,8 @@ def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> list[in
     taken = first
     for offset in offsets:
         index = first + offset
-        if tokens[index].lower == ",":
-            index += 1  # the word after the comma
+        if tokens[index].lower in _COMMA_LIKE:
+            index += 1  # the word after the comma or the closing mark
         if taken < index <= last:  # ", and" gives its "and" once
             candidates.append(index)
             taken = index
