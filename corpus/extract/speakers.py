@@ -1586,6 +1586,10 @@ def _resolve_name(
             reading = NameReading("person", reading.name, titles, gender=reading.gender)
     if reading is None:
         return None
+    if reading.kind == "single" and tokens[name_last].text.endswith(("'s", "’s")):
+        # "Moody's, which downgraded the city, said": a subject is no one's possessive
+        # (a possessive's noun would follow it): the name holds the "'s", a firm's.
+        reading = NameReading("organisation", tokens[name_last].text, [])
     entity = registry.named_speaker(position, reading)
     if entity is not None and entity.kind == "person":
         for first, last in mention.appositives or []:

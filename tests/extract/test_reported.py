@@ -515,3 +515,9 @@ def test_a_spokesperson_named_in_apposition_speaks(run):
     assert found == [("rates would rise", "Kevin Sato")]
     found = reported(run, "A spokesperson for the Dunmore Water Authority said rates would rise.")
     assert found == [("rates would rise", "Dunmore Water Authority")]
+
+
+def test_a_subject_ending_in_s_is_a_firms_name(run):
+    assert reported(run, "McDonald's said prices would rise in May.") == [
+        ("prices would rise in May", "McDonald's")
+    ]
