@@ -8,6 +8,7 @@ reiterated"), set tails after it ("said in a statement"), and the person told
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple
 
 from .lexicon import Lexicon, word_set
@@ -48,6 +49,8 @@ def find_cues(
         # One cheap pass picks the few tokens worth a closer look.
         is_trigger = lexicon.cue_triggers.__contains__
         triggered = indices_where(map(is_trigger, map(TOKEN_LOWER, tokens)))
+    if not triggered:
+        return []  # most narrative paragraphs
     cues: list[Cue] = []
     taken_until = -1
     for index in triggered:
@@ -63,7 +66,11 @@ def find_cues(
 def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexicon) -> Cue | None:
     token = tokens[index]
     word, lower = token.text, token.lower
-    if lower in lexicon.cue_phrase_starts:
+    if lower in lexicon.cue_phrase_starts and (
+        # Most words that may open a phrase ("was", "is", "made") open none here: the
+        # next word settles it before the phrase is matched ("was of the view").
+        index + 1 < len(tokens) and (lower, tokens[index + 1].lower) in _phrase_openings()
+    ):
         phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
         if phrase_end is not None and all(outside[index : phrase_end + 1]):
             lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
@@ -97,6 +104,17 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
 
 
 _new = tuple.__new__  # skips the NamedTuple's Python-level constructor
+
+
+@lru_cache(maxsize=1)
+def _phrase_openings() -> frozenset[tuple[str, str]]:
+    """The first two words of every cue phrase, built once."""
+    phrases = [phrase for group in load_lexicon().cue_phrases.values() for phrase in group]
+    if any(len(phrase) < 2 for phrase in phrases):
+        raise ValueError("a one-word cue phrase belongs in cue_verbs.txt")
+    return frozenset(phrase[:2] for phrase in phrases)
+
+
 # Words after which a participle still introduces speech ("…, saying", "was telling",
 # "kept saying").
 _HELPERS = frozenset({",", "by", "was", "were", "is", "been", "and", "kept", "keeps"})

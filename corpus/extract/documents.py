@@ -61,6 +61,8 @@ def _document_before(tokens: list[Token], cue_first: int, floor: int) -> int | N
 
 
 _ADJUNCT_REACH = 6  # words between document and cue: "a letter to every House office Monday"
+# The furthest a cue can follow the verb that put out the document before it.
+DOCUMENT_CUE_REACH = _MODIFIER_REACH + _ADJUNCT_REACH + 2
 _CLAUSE_WORDS = frozenset({"that", "which", "who", "and", "but", "he", "she", "it", "they"})
 
 
@@ -70,7 +72,7 @@ def leads_into_a_cue(tokens: list[Token], verb: int, cue_first: int) -> bool:
     "posted a video saying she would run": the clause is the video's, after
     "saying", not "a video saying …" after "posted".
     """
-    if cue_first - verb > _MODIFIER_REACH + _ADJUNCT_REACH + 2:
+    if cue_first - verb > DOCUMENT_CUE_REACH:
         return False  # no room for a document near both: most pairs of cues
     document = _document_before(tokens, cue_first, verb)
     return (

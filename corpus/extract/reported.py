@@ -14,7 +14,7 @@ import re
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
-from .documents import document_author, document_maker, leads_into_a_cue
+from .documents import DOCUMENT_CUE_REACH, document_author, document_maker, leads_into_a_cue
 from .found import Found
 from .lexicon import word_set
 from .marks import CLOSING_MARKS, OPENING_MARKS
@@ -29,7 +29,7 @@ from .mentions import (
 )
 from .speakers import Entity, Registry, resolve_mention
 from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
-from .views import ParagraphView
+from .views import ParagraphView, QuoteSlot
 
 CLAUSE_STARTERS = word_set("clause_starters")
 NON_STARTERS = word_set("non_starters")
@@ -78,11 +78,16 @@ class ReportedFinder:
             return []  # half of a story's paragraphs
         found: list[Found] = []
         taken_until = -1
+        last = len(cues) - 1
         for position, cue in enumerate(cues):
             if cue.first <= taken_until:
                 continue
-            following = cues[position + 1] if position + 1 < len(cues) else None
-            if following is not None and leads_into_a_cue(view.tokens, cue.verb, following.first):
+            if (
+                position < last
+                # most cues are further apart than a document could sit between them
+                and cues[position + 1].first - cue.verb <= DOCUMENT_CUE_REACH
+                and leads_into_a_cue(view.tokens, cue.verb, cues[position + 1].first)
+            ):
                 continue  # "posted a video saying …": the participle reports it
             item = self._at(view, cues, cue, taken_until)
             if item is not None:
@@ -95,13 +100,17 @@ class ReportedFinder:
     ) -> tuple[list[Found], int] | None:
         """What the cue reports, if anything, and the last token it covers. Tokens up to
         `taken_until` belong to a clause an earlier cue of the paragraph reported."""
-        if cue.lemma in REPORTING_LEMMAS_EXCLUDED:
-            return None
         tokens = view.tokens
-        if _no_statement(tokens, cue):
+        if (
+            cue.lemma in REPORTING_LEMMAS_EXCLUDED
+            # "helped write the 1994 compact" (authorship), "The Ledger can reveal" (a
+            # tabloid's flourish): speech verbs that report no statement
+            or (cue.first > 0 and tokens[cue.first - 1].lower in _HELPING)
+            or (cue.lemma == "reveal" and tokens[cue.first].lower == "can")
+        ):
             return None
         sentence_start, sentence_last = view.sentence_around(cue.first)
-        while sentence_start < cue.first and tokens[sentence_start].text in _BULLETS:
+        while tokens[sentence_start].text in _BULLETS and sentence_start < cue.first:
             sentence_start += 1  # "• The PAC defended the spot, saying …"
         sentence_first = sentence_start  # moved nearer the cue in a very long sentence
         if cue.lemma == "according to":
@@ -112,14 +121,20 @@ class ReportedFinder:
             return self._told_by(view, cue, sentence_last)
         if cue.first - sentence_first > REACH:
             sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
-        floor = view.after_last_quote(sentence_first, cue.first)
-        # '"…," Kessler said at a press conference outside the Capitol, …': the
-        # attribution stage reads it (a third of the cues in quote-rich copy).
-        quote_before = _attributes_the_quote_before(
-            view, floor, cue, sentence_first
-        ) and not _that_soon(tokens, cue)
-        if quote_before and floor > sentence_first:
-            return None  # the quote is in the sentence, so _backward would find nothing
+        floor = sentence_first  # where the cue's subject may start: after any quote
+        quote_before = False
+        # The last quote that closes before the cue, if it closes in the sentence or
+        # right before it (half of the paragraphs with a cue hold no quote).
+        slot = bisect.bisect_left(view.slot_lasts, cue.first) - 1 if view.slots else -1
+        if slot >= 0 and view.slot_lasts[slot] >= sentence_first - 1:
+            floor = view.slot_lasts[slot] + 1  # view.after_last_quote, from the one bisect
+            # '"…," Kessler said at a press conference outside the Capitol, …': the
+            # attribution stage reads it (a third of the cues in quote-rich copy).
+            quote_before = _attributes_the_quote_before(
+                view, view.slots[slot], floor, cue, sentence_first
+            ) and not _that_soon(tokens, cue)
+            if quote_before and floor > sentence_first:
+                return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
         backward = self._backward(view, cue, sentence_first, end)
         if backward is not None:
@@ -419,22 +434,15 @@ class ReportedFinder:
         # are settled by the endings alone, without the calls.
         if index < count and tokens[index].text.endswith("ed") and _past_tense_at(tokens, index):
             return True  # "said leadership hoped to …", "said inflation eased"
-        if (
-            index + 1 < count
-            and tokens[index + 1].text.endswith("ed")  # first: it settles most words
-            and tokens[index].text.endswith("s")
-            and tokens[index].text.isalpha()
-            and tokens[index].text.islower()
-            and _past_tense_at(tokens, index + 1)
-        ):
-            return True  # "security forces conducted an operation": a compound plural
-        if (
-            index + 1 < count
-            and tokens[index + 1].text.endswith("ed")  # first: it settles most words
-            and is_manner_adverb(tokens[index])
-            and _past_tense_at(tokens, index + 1)
-        ):
-            return True  # "said managers regularly added names"
+        if index + 1 < count and tokens[index + 1].text.endswith("ed"):  # settles most words
+            word = tokens[index].text
+            if (
+                # "security forces conducted an operation": a compound plural
+                (word.endswith("s") and word.isalpha() and word.islower())
+                # "said managers regularly added names"
+                or is_manner_adverb(tokens[index])
+            ) and _past_tense_at(tokens, index + 1):
+                return True
         if tokens[index - 1].text.endswith("s") and _plain_verb_after_plural(
             tokens, index - 1, count - 1
         ):
@@ -477,8 +485,8 @@ class ReportedFinder:
         """Last token of the sentence, without its final punctuation (a closing mark stays)."""
         tokens = view.tokens
         last = sentence_last
-        while last >= 0 and view.outside[last] and tokens[last].text in {".", "?", "!", ";", ":"}:
-            last -= 1
+        while last >= 0 and tokens[last].text in _FINAL_PUNCTUATION and view.outside[last]:
+            last -= 1  # the text test first: it settles the sentence's last word
         return last
 
     def _cut_tail(
@@ -844,13 +852,8 @@ def _past_conjunction(tokens: list[Token], first: int, last: int) -> int | None:
 _CLAUSE_CONJUNCTIONS = frozenset({"but", "and", "while", "though", "although", "yet"})
 
 
-def _no_statement(tokens: list[Token], cue: Cue) -> bool:
-    """ "helped write the 1994 compact" (authorship), "The Ledger can reveal" (a
-    tabloid's flourish): speech verbs that report no statement."""
-    before = tokens[cue.first - 1].lower if cue.first > 0 else ""
-    if before in {"help", "helped", "helps", "helping"}:
-        return True
-    return cue.lemma == "reveal" and tokens[cue.first].lower == "can"
+_FINAL_PUNCTUATION = frozenset({".", "?", "!", ";", ":"})
+_HELPING = frozenset({"help", "helped", "helps", "helping"})  # before a cue: see _at
 
 
 def _past_addressee(tokens: list[Token], cue: Cue, first: int, last: int) -> int | None:
@@ -1396,17 +1399,17 @@ def _quote_opens_with_a_verb(tokens: list[Token], mark: int) -> bool:
 
 
 def _attributes_the_quote_before(
-    view: ParagraphView, floor: int, cue: Cue, sentence_first: int
+    view: ParagraphView, slot: QuoteSlot, floor: int, cue: Cue, sentence_first: int
 ) -> bool:
     """Is the cue the attribution of a quote that opens the sentence and closes just
     before the cue's subject ('"…," Kessler said …')? The words after it then set the
     scene, not a clause. A participle after a quoted phrase ('as "irresponsible",
-    saying …') or a title ('on "America Tonight," Kellerman said …') is not one."""
+    saying …') or a title ('on "America Tonight," Kellerman said …') is not one.
+
+    `slot` is the quote's, closing at tokens[floor - 1], in the sentence or right
+    before it."""
     tokens = view.tokens
-    if floor == 0 or view.outside[floor - 1] or tokens[cue.verb].lower.endswith("ing"):
-        return False
-    slot = bisect.bisect_left(view.slot_lasts, floor - 1)
-    if slot == len(view.slots) or view.slots[slot].first > sentence_first:
+    if slot.first > sentence_first or tokens[cue.verb].lower.endswith("ing"):
         return False
     if not (tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"):
         return False
