@@ -136,7 +136,12 @@ class ReportedFinder:
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
-        backward = self._backward(view, cue, sentence_first, end)
+        position = cues.index(cue)
+        following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
+        backward = self._backward(
+            view, cue, _after_an_earlier_attribution(tokens, cues, position, sentence_first),
+            end, following,
+        )  # fmt: skip
         if backward is not None:
             return backward
         if quote_before:
@@ -580,10 +585,10 @@ class ReportedFinder:
 
     # --- the other word orders ------------------------------------------------
     def _backward(
-        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int
+        self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, following: int
     ) -> tuple[Found, int] | None:
         """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." (the sentence's words
-        end at tokens[end])."""
+        end at tokens[end]; the paragraph's next cue starts at tokens[following])."""
         tokens = view.tokens
         if (
             view.slots
@@ -672,7 +677,8 @@ class ReportedFinder:
             mention = subject_before(tokens, cue.first, comma + 1, whole=True)
             if mention is not None:
                 clauses = [(sentence_first, clause_last)]
-                clauses += self._and_clause_after(view, cue.last + 1, end)
+                if following > end:  # "…, X said, and CLAUSE, Y added": Y's clause
+                    clauses += self._and_clause_after(view, cue.last + 1, end)
                 return self._make(view, mention, cue, clauses)
         return None
 
@@ -1455,6 +1461,20 @@ def _pronoun_acts(tokens: list[Token], index: int, last: int) -> bool:
 
 
 _PERFECT_AUXILIARIES = frozenset({"has", "had", "have"})
+
+
+def _after_an_earlier_attribution(
+    tokens: list[Token], cues: list[Cue], position: int, sentence_first: int
+) -> int:
+    """Where the clause before cues[position] may start: past "…, X said at a briefing,
+    but" when an earlier cue of the sentence is set off that way ("CLAUSE, X said, but
+    CLAUSE, she added" reports two clauses, one for each cue)."""
+    if position == 0 or cues[position - 1].first < sentence_first:
+        return sentence_first  # most cues: none earlier in the sentence
+    for index in range(cues[position - 1].last + 1, cues[position].first - 1):
+        if tokens[index].text == "," and tokens[index + 1].lower in {"and", "but"}:
+            return index + 2
+    return sentence_first
 
 
 def _names_someone(view: ParagraphView, first: int, last: int) -> bool:

@@ -521,3 +521,11 @@ def test_a_subject_ending_in_s_is_a_firms_name(run):
     assert reported(run, "McDonald's said prices would rise in May.") == [
         ("prices would rise in May", "McDonald's")
     ]
+
+
+def test_two_attributions_in_one_sentence_each_report_their_clause(run):
+    for middle in ["Ann Lee said at a briefing", "Ann Lee said"]:
+        found = reported(run, f"The plan is dead, {middle}, but the deal is alive, she added.")
+        assert found == [("The plan is dead", "Ann Lee"), ("the deal is alive", "Ann Lee")]
+    found = reported(run, "The count is fluid, one aide said, and leaders are weighing a vote.")
+    assert found == [("The count is fluid", "aide"), ("leaders are weighing a vote", "aide")]
