@@ -72,6 +72,7 @@ class ReportedFinder:
     def __init__(self, body: str, registry: Registry) -> None:
         self.body = body
         self.registry = registry
+        self._partial_cue_forms = registry.lexicon.partial_cue_forms
 
     def find(self, view: ParagraphView, cues: list[Cue]) -> list[Found]:
         if not cues:
@@ -555,6 +556,8 @@ class ReportedFinder:
             if (
                 verb in STOP_AFTER_AND
                 or following in self.registry.lexicon.cue_forms
+                # "saying A and calling the scenario "…"": the speaker's next act
+                or (following.endswith("ing") and following in self._partial_cue_forms)
                 or (cue_auxiliary and following == cue_auxiliary)
                 or self._pronoun_speaks(tokens, index + 1, last)
                 or (previous == "," and _pronoun_acts(tokens, index + 1, last))
@@ -678,7 +681,12 @@ class ReportedFinder:
             if mention is not None:
                 clauses = [(sentence_first, clause_last)]
                 if following > end:  # "…, X said, and CLAUSE, Y added": Y's clause
-                    clauses += self._and_clause_after(view, cue.last + 1, end)
+                    after = cue.last + 1
+                    if comma_after is not None and _only_attribution_after(
+                        tokens, after, comma_after - 1, None
+                    ):
+                        after = comma_after  # "…, an aide told Axios, but CLAUSE"
+                    clauses += self._and_clause_after(view, after, end)
                 return self._make(view, mention, cue, clauses)
         return None
 

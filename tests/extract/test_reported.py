@@ -529,3 +529,15 @@ def test_two_attributions_in_one_sentence_each_report_their_clause(run):
         assert found == [("The plan is dead", "Ann Lee"), ("the deal is alive", "Ann Lee")]
     found = reported(run, "The count is fluid, one aide said, and leaders are weighing a vote.")
     assert found == [("The count is fluid", "aide"), ("leaders are weighing a vote", "aide")]
+
+
+def test_an_attribution_with_its_audience_then_and_clause(run):
+    found = reported(run, "The bill has support, an aide told Axios, but it is unlikely to pass.")
+    assert found == [("The bill has support", "aide"), ("it is unlikely to pass", "aide")]
+
+
+def test_and_a_second_participle_of_calling_ends_the_clause(run):
+    found = reported(
+        run, "Teresa Kolb disagreed, saying no one would be affected and calling it “a slogan.”"
+    )
+    assert found == [("no one would be affected", "Teresa Kolb")]
