@@ -533,12 +533,14 @@ class ReportedFinder:
                 ):
                     return index - 2, None
             if (
-                lower == "with"
+                lower in _STOPS_AFTER_A_QUOTED_COMMA
                 and previous in CLOSING_MARKS
                 and self.body[tokens[index - 1].start - 1] == ","
                 and self._has_finite_verb(view, first, index - 2, reach=40)
             ):
-                return index - 1, None  # 'was "churn," with people cycling off': an aside
+                # 'was "churn," with people cycling off', 'would leave the agency "broke
+                # by September," according to a source': the comma sits inside the quote
+                return index - 1, None
             if lower == "as" and index + 1 <= last and tokens[index + 1].text[:1].isupper():
                 return index - 1, None  # "… attacks as Pakistan blames …": the reporter's aside
             if lower in {"—", "–"} and self._has_finite_verb(view, first, index - 1, reach=40):
@@ -1469,6 +1471,11 @@ def _pronoun_acts(tokens: list[Token], index: int, last: int) -> bool:
 
 
 _PERFECT_AUXILIARIES = frozenset({"has", "had", "have"})
+
+
+_STOPS_AFTER_A_QUOTED_COMMA = frozenset(
+    {"with", "according", "although", "though", "while", "whereas", "citing"}
+)
 
 
 def _after_an_earlier_attribution(

@@ -541,3 +541,10 @@ def test_and_a_second_participle_of_calling_ends_the_clause(run):
         run, "Teresa Kolb disagreed, saying no one would be affected and calling it “a slogan.”"
     )
     assert found == [("no one would be affected", "Teresa Kolb")]
+
+
+def test_a_clause_ends_at_a_comma_inside_a_closing_mark(run):
+    found = reported(
+        run, 'Morrow warned the cuts would leave it "broke by September," according to a source.'
+    )
+    assert found == [('the cuts would leave it "broke by September,"', "Morrow")]
