@@ -42,6 +42,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout11",
         "heldout12",
         "heldout13",
+        "heldout14",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
