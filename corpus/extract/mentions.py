@@ -669,6 +669,8 @@ def _subject_in(
     asides that follow it (`extras`), or None."""
     if floor == last and _is_party_tag(tokens[last].text):
         return None  # "…, R-Ind., who told": a party tag is said of a name, never a name
+    if last > floor and tokens[last].lower in _INTENSIFYING_REFLEXIVES:
+        last -= 1  # "Tran herself, asked about the ad, said": Tran
     mention = _core_mention(tokens, floor, last, whole, lexicon)
     if mention is None:
         return None
@@ -680,6 +682,9 @@ def _subject_in(
         if _says_anonymous(clause, lexicon):
             built.anonymous = built.head in {"group", "person_noun"} and built.name_first is None
     return built
+
+
+_INTENSIFYING_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 
 def _plain_name_run(tokens: list[Token], first: int, last: int) -> bool:

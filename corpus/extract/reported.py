@@ -533,7 +533,7 @@ class ReportedFinder:
                 ):
                     return index - 2, None
             if (
-                lower in _STOPS_AFTER_A_QUOTED_COMMA
+                (lower in _STOPS_AFTER_A_QUOTED_COMMA or _is_participle(tokens[index]))
                 and previous in CLOSING_MARKS
                 and self.body[tokens[index - 1].start - 1] == ","
                 and self._has_finite_verb(view, first, index - 2, reach=40)

@@ -548,3 +548,10 @@ def test_a_clause_ends_at_a_comma_inside_a_closing_mark(run):
         run, 'Morrow warned the cuts would leave it "broke by September," according to a source.'
     )
     assert found == [('the cuts would leave it "broke by September,"', "Morrow")]
+
+
+def test_a_name_with_herself_and_a_quoted_comma_before_a_participle(run):
+    found = reported(run, 'Tran herself, asked about the ad, said voters "can read a spreadsheet."')
+    assert found == [('voters "can read a spreadsheet."', "Tran")]
+    found = reported(run, 'Ann Lee said it would come "in days, not weeks," setting up a fight.')
+    assert found == [('it would come "in days, not weeks,"', "Ann Lee")]
