@@ -251,12 +251,13 @@ class ReportedFinder:
         end = last
         clauses = []
         auxiliary = _auxiliary_of(tokens, cue)
+        participle = tokens[cue.verb].lower.endswith("ing")  # ", saying …
         relative = _in_relative_clause(tokens, cue)
         # "announced his resignation in a letter that was released": verbs that take
         # an object report a clause only when its verb comes soon.
         takes_object = cue.lemma in OBJECT_TAKING_LEMMAS
         while first is not None and first <= end:
-            last, following = self._cut_tail(view, first, end, auxiliary)
+            last, following = self._cut_tail(view, first, end, auxiliary, participle)
             if relative:
                 # "The Pentagon, which said the strike was legal, declined to comment":
                 # the relative clause ends at its comma.
@@ -496,7 +497,12 @@ class ReportedFinder:
         return last
 
     def _cut_tail(
-        self, view: ParagraphView, first: int, last: int, cue_auxiliary: str = ""
+        self,
+        view: ParagraphView,
+        first: int,
+        last: int,
+        cue_auxiliary: str = "",
+        participle: bool = False,
     ) -> tuple[int, int | None]:
         """Where the clause stops, and where a second clause for the same cue starts.
 
@@ -558,8 +564,10 @@ class ReportedFinder:
             if (
                 verb in STOP_AFTER_AND
                 or following in self.registry.lexicon.cue_forms
-                # "saying A and calling the scenario "…"": the speaker's next act
+                # "saying A and calling the scenario "…"", "saying A and sending the
+                # chambers back to work": the speaker's next act
                 or (following.endswith("ing") and following in self._partial_cue_forms)
+                or (participle and following.endswith("ing") and following.isalpha())
                 or (cue_auxiliary and following == cue_auxiliary)
                 or self._pronoun_speaks(tokens, index + 1, last)
                 or (previous == "," and _pronoun_acts(tokens, index + 1, last))

@@ -555,3 +555,10 @@ def test_a_name_with_herself_and_a_quoted_comma_before_a_participle(run):
     assert found == [('voters "can read a spreadsheet."', "Tran")]
     found = reported(run, 'Ann Lee said it would come "in days, not weeks," setting up a fight.')
     assert found == [('it would come "in days, not weeks,"', "Ann Lee")]
+
+
+def test_saying_a_and_sending_b_reports_a(run):
+    found = reported(
+        run, "Gov. Ellen Marsh vetoed it, saying lawmakers had erred and sending it back."
+    )
+    assert found == [("lawmakers had erred", "Ellen Marsh")]
