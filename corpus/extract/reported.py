@@ -155,6 +155,9 @@ class ReportedFinder:
             mention = self._shared_subject(view, cues, cue, floor, sentence_start)
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)
+        if mention is None and cue.first > 0 and tokens[cue.first - 1].lower in {"and", "but"}:
+            # "Llewelyn urged both sides to "…" and warned that …": the earlier verb's subject
+            mention = self._earlier_cue_subject(view, cues, cue, sentence_start)
         if mention is None and self._shares_subject(tokens, cue, floor):
             mention = leading_subject(tokens, sentence_first, cue.first - 1)
         if mention is None:
@@ -217,6 +220,14 @@ class ReportedFinder:
         tokens = view.tokens
         if cue.first == 0 or tokens[cue.first - 1].text != ",":
             return None
+        return self._earlier_cue_subject(view, cues, cue, sentence_start)
+
+    @staticmethod
+    def _earlier_cue_subject(
+        view: ParagraphView, cues: list[Cue], cue: Cue, sentence_start: int
+    ) -> Mention | None:
+        """The subject of the nearest earlier cue in the sentence, if any."""
+        tokens = view.tokens
         position = cues.index(cue)  # cues are in order, one per position
         for earlier in reversed(cues[max(0, position - 5) : position]):
             if earlier.first >= sentence_start:

@@ -562,3 +562,12 @@ def test_saying_a_and_sending_b_reports_a(run):
         run, "Gov. Ellen Marsh vetoed it, saying lawmakers had erred and sending it back."
     )
     assert found == [("lawmakers had erred", "Ellen Marsh")]
+
+
+def test_and_a_second_cue_shares_the_first_cues_subject(run):
+    found = reported(
+        run,
+        'It came after Minister Gareth Llewelyn urged both sides to "talk" and warned '
+        "that the government would appoint a mediator.",
+    )
+    assert found == [("the government would appoint a mediator", "Gareth Llewelyn")]
