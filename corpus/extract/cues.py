@@ -130,6 +130,13 @@ def _nounish_form_is_verb(tokens: list[Token], index: int, word: str, previous: 
             or previous in {"he", "she", "they", "it", "we"}
             # "a statement warning that …": what the statement says (documents.py)
             or (word.endswith("ing") and previous.removesuffix("s") in PUBLISHED_DOCUMENTS)
+            # "…, warning that the levy would …": a participle with its clause
+            or (
+                previous == ","
+                and word.endswith("ing")
+                and index + 1 < len(tokens)
+                and tokens[index + 1].lower == "that"
+            )
         )
     ):
         return False

@@ -1452,6 +1452,9 @@ def _voice_of_body(
     first, last = mention.core_first, mention.core_last
     if tokens[last].lower not in SPOKESPEOPLE or mention.name_first is not None:
         return None
+    if first + 1 == last and tokens[first].lower in _OWNING_PRONOUNS:
+        # "Her spokeswoman said": the one "her" means speaks through her spokeswoman.
+        return registry.pronoun(position, tokens[first].lower)
     while first < last and tokens[first].lower in DETERMINERS:
         first += 1
     if first >= last:
@@ -1474,6 +1477,9 @@ def _voice_of_body(
             return registry.find_or_add(NameReading("organisation", word, []))
         return known
     return None
+
+
+_OWNING_PRONOUNS = frozenset({"his", "her", "its", "their"})
 
 
 def _is_body_name(words: list[Token]) -> bool:

@@ -571,3 +571,10 @@ def test_and_a_second_cue_shares_the_first_cues_subject(run):
         "that the government would appoint a mediator.",
     )
     assert found == [("the government would appoint a mediator", "Gareth Llewelyn")]
+
+
+def test_a_persons_spokeswoman_and_warning_that(run):
+    found = reported(run, "Gov. Ann Sorensen spoke. Her spokeswoman said the plan would pass.")
+    assert found == [("the plan would pass", "Ann Sorensen")]
+    found = reported(run, "Governors urged the White House to act, warning that costs would rise.")
+    assert found == [("costs would rise", "governors")]
