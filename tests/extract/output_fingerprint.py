@@ -43,6 +43,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout12",
         "heldout13",
         "heldout14",
+        "heldout15",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"

@@ -1,4 +1,4 @@
-"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout14) are well-formed
+"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout15) are well-formed
 and in step with their sources.
 
 The held-out articles were written without looking at the extractor, to measure it
@@ -27,7 +27,8 @@ GOLD_ROOT = Path(__file__).resolve().parent
 # blind once on the session's starting extractor; heldout12 (batch 12) in session 6 too,
 # scored blind once on the session's final extractor, read in session 7; heldout13
 # (batch 13) in session 7, scored blind once on that session's extractor at 13:20, then
-# read; heldout14 (batch 14) in session 7, to be scored once on its final extractor.
+# read; heldout14 and heldout15 (batches 14 and 15) in session 7, to be scored once on
+# its final extractor.
 HELDOUT_SETS = {
     "heldout": 20,
     "heldout3": 15,
@@ -42,6 +43,7 @@ HELDOUT_SETS = {
     "heldout12": 15,
     "heldout13": 15,
     "heldout14": 15,
+    "heldout15": 15,
 }
 
 
