@@ -284,7 +284,7 @@ def _after_clause_join(tokens: list[Token], index: int, floor: int) -> bool:
         if back < floor:
             return False
         lower = tokens[back].lower
-        if lower in {"and", "but", "while"}:
+        if lower in {"and", "but", "while", "though", "although", "whereas"}:
             return True
         if not (tokens[back].text.isalpha() and tokens[back].text.islower()) or (
             lower in _VERBISH or lower in CONNECTORS

@@ -578,3 +578,10 @@ def test_a_persons_spokeswoman_and_warning_that(run):
     assert found == [("the plan would pass", "Ann Sorensen")]
     found = reported(run, "Governors urged the White House to act, warning that costs would rise.")
     assert found == [("costs would rise", "governors")]
+
+
+def test_a_subject_after_though_keeps_its_modifiers(run):
+    found = reported(
+        run, "Leaders said no, though several farm-state senators said an extension was likely."
+    )
+    assert ("an extension was likely", "farm-state senators") in found
