@@ -430,6 +430,12 @@ class ReportedFinder:
             return True  # "says he's trying", "said they're close"
         if (lower in APPROXIMATORS or lower in _LIMITERS) and _number_follows(view.tokens, index):
             return True  # "said about 40% of the guns …", "said only four provinces had …"
+        if (
+            lower in _LIMITERS
+            and index + 1 < len(view.tokens)
+            and view.tokens[index + 1].text.isalpha()
+        ):
+            return self._starts_clause(view, index + 1)  # "said only voters who … would"
         if initial.isupper():
             return lower not in NOT_CLAUSE_CAPITALS and lower not in WEEKDAYS
         # A bare noun may start a clause ("winds would ease overnight", "donor pressure

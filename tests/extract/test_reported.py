@@ -585,3 +585,8 @@ def test_a_subject_after_though_keeps_its_modifiers(run):
         run, "Leaders said no, though several farm-state senators said an extension was likely."
     )
     assert ("an extension was likely", "farm-state senators") in found
+
+
+def test_a_clause_opening_with_only(run):
+    found = reported(run, "Peter Stanek said only voters who failed to respond would be removed.")
+    assert found == [("only voters who failed to respond would be removed", "Peter Stanek")]
