@@ -751,7 +751,7 @@ def _not_plain_names() -> frozenset[str]:
 # Questions put to a subject before it speaks ("Asked whether …, she said").
 QUESTION_LEAD_INS = frozenset({"asked", "pressed", "questioned", "challenged"})
 POSTMODIFIER_STARTS = frozenset(
-    {"who", "speaking", "familiar", "close", "involved", "working", "granted", "briefed"}
+    {"who", "speaking", "familiar", "close", "involved", "working", "granted", "briefed", "privy"}
 )
 # Participles that qualify a group ("voters interviewed afterward", "residents reached
 # by phone"); after a name they are its verb ("WKRV reached out to …, which said").

@@ -418,7 +418,7 @@ class ReportedFinder:
 
     def _starts_clause(self, view: ParagraphView, index: int) -> bool:
         if not view.outside[index]:
-            return False
+            return _quoted_title_as_subject(view, index)
         token = view.tokens[index]
         lower = token.lower
         if lower in CLAUSE_STARTERS:
@@ -1515,6 +1515,21 @@ def _after_an_earlier_attribution(
         if tokens[index].text == "," and tokens[index + 1].lower in {"and", "but"}:
             return index + 2
     return sentence_first
+
+
+def _quoted_title_as_subject(view: ParagraphView, mark: int) -> bool:
+    """'said "Small Rooms" was the first book …': a quoted title, then a verb outside
+    the marks, opens the clause as its subject."""
+    tokens, outside = view.tokens, view.outside
+    verb = mark + 3  # the opening mark, the quoted words, the closing mark
+    return (
+        verb < len(tokens)
+        and tokens[mark].text in OPENING_MARKS
+        and not outside[mark + 1]
+        and tokens[mark + 1].text[:1].isupper()
+        and outside[verb]
+        and tokens[verb].lower in FINITE_VERBS
+    )
 
 
 def _names_someone(view: ParagraphView, first: int, last: int) -> bool:

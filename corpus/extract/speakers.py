@@ -1062,7 +1062,9 @@ _ARMED_SERVICES = (
 
 _GENERIC_ORG_HEADS = word_set("generic_org_heads")
 # Words after a group's noun that qualify it: "aide to the senator", "people familiar with".
-_POSTMODIFYING_WORDS = frozenset({"of", "to", "close", "familiar", "near", "who", "in", "at"})
+_POSTMODIFYING_WORDS = frozenset(
+    {"of", "to", "close", "familiar", "privy", "near", "who", "in", "at"}
+)
 _ISSUED_HEADS = frozenset({"statement", "announcement"})  # what a body puts out
 _ANY_BODY_HEADS = word_set("any_body_heads")
 # "the group said" means an association named lately, not the outlet it spoke to.
@@ -1287,7 +1289,7 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if (
             head_token.lower in {"people", "person"}
             and last < mention.last
-            and tokens[last + 1].lower in {"familiar", "close"}
+            and tokens[last + 1].lower in {"familiar", "close", "privy"}
         ):
             last = mention.last  # bare "people" says nothing: "people familiar with the matter"
         elif (

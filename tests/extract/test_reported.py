@@ -590,3 +590,10 @@ def test_a_subject_after_though_keeps_its_modifiers(run):
 def test_a_clause_opening_with_only(run):
     found = reported(run, "Peter Stanek said only voters who failed to respond would be removed.")
     assert found == [("only voters who failed to respond would be removed", "Peter Stanek")]
+
+
+def test_officials_privy_to_and_a_quoted_title_as_subject(run):
+    found = reported(run, "Officials privy to the talks told Dawn that Islamabad would seek aid.")
+    assert found == [("Islamabad would seek aid", "officials")]
+    found = reported(run, 'Ava Lindgren said "Small Rooms" was the first book she loved.')
+    assert found == [('"Small Rooms" was the first book she loved', "Ava Lindgren")]
