@@ -597,3 +597,8 @@ def test_officials_privy_to_and_a_quoted_title_as_subject(run):
     assert found == [("Islamabad would seek aid", "officials")]
     found = reported(run, 'Ava Lindgren said "Small Rooms" was the first book she loved.')
     assert found == [('"Small Rooms" was the first book she loved', "Ava Lindgren")]
+
+
+def test_and_directed_is_the_speakers_next_act(run):
+    found = reported(run, "The judges said they had no choice and directed a master to act.")
+    assert found == [("they had no choice", "judges")]
