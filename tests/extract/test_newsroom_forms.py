@@ -1408,3 +1408,10 @@ def test_a_question_put_to_the_speaker_keeps_its_commas() -> None:
 def test_fragments_a_speaker_frames(body: str, fragment: str, speaker: str) -> None:
     found = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
     assert found == [(fragment, speaker)]
+
+
+def test_put_it_is_a_cue() -> None:
+    body = 'As one senior party leader put it to this newspaper: "Nobody is packing bags."'
+    assert [(q.kind, q.speaker) for q in extract(body).quotes] == [
+        ("direct", "senior party leader")
+    ]
