@@ -266,7 +266,8 @@ def _near_floor(tokens: list[Token], index: int, floor: int) -> bool:
     engineer Dana Whitlock": a modifier or two at the start of the phrase."""
     if index - floor > 2:
         return False
-    opens_phrase = floor == 0 or tokens[floor - 1].text == "," or tokens[floor - 1].lower == "to"
+    # After a comma, "to", or the closing mark of a quote ('"…," mission chief Ann Lee said')
+    opens_phrase = floor == 0 or tokens[floor - 1].text in _PHRASE_OPENING_MARKS
     if not (tokens[floor].text[:1].isupper() or opens_phrase):
         return False
     return all(
@@ -276,6 +277,9 @@ def _near_floor(tokens: list[Token], index: int, floor: int) -> bool:
         and t.lower not in _CLAUSE_JOINS
         for t in tokens[floor : index + 1]
     )
+
+
+_PHRASE_OPENING_MARKS = frozenset({",", "to", "”", '"', "’", "»"})
 
 
 def _after_clause_join(tokens: list[Token], index: int, floor: int) -> bool:

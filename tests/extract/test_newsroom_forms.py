@@ -1415,3 +1415,8 @@ def test_put_it_is_a_cue() -> None:
     assert [(q.kind, q.speaker) for q in extract(body).quotes] == [
         ("direct", "senior party leader")
     ]
+
+
+def test_a_lower_case_role_after_a_quote() -> None:
+    body = "“Staff have made progress,” mission chief Henrik Lindqvist said in the statement."
+    assert [(q.kind, q.speaker) for q in extract(body).quotes] == [("direct", "Henrik Lindqvist")]
