@@ -66,8 +66,29 @@ def pair_marks(body: str, marks: list[Mark], paras: list[Paragraph]) -> list[Quo
                 append(_new(QuoteSpan, fields))
             opened_at = -1
         else:  # an opening mark, or a straight one with nothing open (an unclosed one is dropped)
+            if opened_at >= 0 and role is _OPEN and open_para == para:
+                # “We are not going anywhere, Patel said. “But …”: a closing mark left out
+                # before the attribution; the words up to its comma are still the quote.
+                comma = _attribution_after_unclosed(body, opened_at, position)
+                if comma > opened_at + 1:
+                    append(_new(QuoteSpan, (opened_at, comma, para, para, opened_at + 1, comma)))
             opened_at, opener_para, open_para = position, para, para
     return spans
+
+
+# ", Patel said", ", the minister told reporters", ", she added": an attribution right
+# after a comma, within a few words.
+_ATTRIBUTION_AFTER_COMMA = re.compile(
+    r",\s+(?:(?:[A-Z][\w.'’-]*|the|a|an|[a-z]+)\s+){0,4}?"
+    r"(?:said|says|told|added|asked|insisted|explained|wrote|recalled)\b"
+)
+
+
+def _attribution_after_unclosed(body: str, opened_at: int, next_open: int) -> int:
+    """Where the words of a quote whose closing mark is missing end: at the comma
+    before an attribution between its opening mark and the next one, or -1."""
+    match = _ATTRIBUTION_AFTER_COMMA.search(body, opened_at, next_open)
+    return match.start() if match is not None else -1
 
 
 _OPEN, _CLOSE = Role.OPEN, Role.CLOSE

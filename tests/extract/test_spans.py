@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from quoth.corpus.extract import extract
 from quoth.corpus.extract.marks import find_marks
 from quoth.corpus.extract.spans import is_title_or_scare, pair_marks, quote_kind
 from quoth.corpus.extract.text import paragraphs
@@ -66,3 +67,12 @@ def test_a_quote_after_a_list_bullet_is_a_sentence():
     body = '• "This is serious." — Castellan, responding on X.'
     (span,) = spans_of(body)
     assert quote_kind(body, span, 0) == "direct"
+
+
+def test_a_quote_whose_closing_mark_was_left_out_before_its_attribution():
+    body = "“We are not going anywhere, Patel said. “But I can't say how we get through.”"
+    quotes = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "direct"]
+    assert quotes == [
+        ("We are not going anywhere", "Patel"),
+        ("But I can't say how we get through.", "Patel"),
+    ]
