@@ -180,9 +180,10 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         if open_at < para_start or close_at >= para_end:
             position = _runs_across(view, span, position)
             continue
-        # The common case, a quote that opens and closes here: three tokens.
+        # The common case, a quote that opens and closes here: three tokens. The
+        # space before its opening mark is left out: it would be cut as an empty chunk.
         if position < open_at:
-            tokens_into(body, position, open_at, tokens, view)
+            tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
         slot_first = len(tokens)
         mark = body[open_at]
         tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
@@ -196,6 +197,8 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
         position = close_at + 1
+        if position < para_end and body[position] == " ":
+            position += 1  # the space after the closing mark, likewise
     tokens_into(body, position, para_end, tokens, view)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
@@ -248,7 +251,7 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     tokens = view.tokens
     # Only tokens outside quotes were tokenised one by one: all the enders are outside.
     boundaries = [index + 1 for index in view.enders if is_sentence_end(tokens, index)]
-    if view.slots:
+    if view.quote_enders:  # most quotes end with no full stop inside them
         boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
     if label_end is not None:
@@ -256,7 +259,11 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     count = len(tokens)
     if not boundaries:  # one sentence: common in quote-dense copy
         return [0] * count, [count - 1] * count
-    edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
+    # Every boundary is past the first token, and only a final ender's reaches the end.
+    edges = sorted(set(boundaries))
+    if edges[-1] == count:
+        edges.pop()
+    edges = [0, *edges, count]
     starts = [0] * count
     lasts = [0] * count
     for first, stop in zip(edges, edges[1:], strict=False):
