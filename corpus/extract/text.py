@@ -151,15 +151,20 @@ def _chunk_tokens(
         if word.isalpha() or _one_token(word):  # "said," "vote." "Sen." "2023," "closed-door."
             if word[0].isupper():
                 notes.capitals.append(len(tokens))
-            if last == "." and _takes_period(word, body, end):
+            lower = word.lower()
+            if last == "." and _takes_period(word, lower, body, end):
                 _add(tokens, notes, chunk, start, end)
-            else:
-                _add(tokens, notes, word, start, end - 1)
-                if last in SENTENCE_ENDERS:
-                    notes.enders.append(len(tokens))
-                if last in notes.triggers:
-                    notes.triggered.append(len(tokens))
-                tokens.append(_new(Token, (last, end - 1, end, last)))
+                return
+            # The word and the mark, appended here: the commonest chunk after a plain word.
+            triggers = notes.triggers
+            if lower in triggers:
+                notes.triggered.append(len(tokens))
+            tokens.append(_new(Token, (word, start, end - 1, lower)))
+            if last in SENTENCE_ENDERS:
+                notes.enders.append(len(tokens))
+            if last in triggers:
+                notes.triggered.append(len(tokens))
+            tokens.append(_new(Token, (last, end - 1, end, last)))
             return
     first = chunk[0]
     if first in _MARKS_BEFORE_WORD:
@@ -224,7 +229,11 @@ def _pattern_tokens(body: str, start: int, end: int, append: Callable[[Token], N
         if token_start < taken_until:
             continue  # the period an abbreviation already took
         text = match[0]
-        if token_end < end and body[token_end] == "." and _takes_period(text, body, token_end + 1):
+        if (
+            token_end < end
+            and body[token_end] == "."
+            and _takes_period(text, text.lower(), body, token_end + 1)
+        ):
             text += "."
             token_end += 1
         taken_until = token_end
@@ -248,8 +257,8 @@ def capitalised_flags(tokens: list[Token]) -> Iterable[bool]:
     return map(str.isupper, map(FIRST_CHAR, map(TOKEN_TEXT, tokens)))
 
 
-def _takes_period(word: str, body: str, after: int) -> bool:
-    lower = word.lower()
+def _takes_period(word: str, lower: str, body: str, after: int) -> bool:
+    """Does the period at body[after - 1] belong to `word` (lower-cased: `lower`)?"""
     if lower in ABBREVIATIONS:
         if lower == "no":  # "No. 2", not "he would vote no."
             return body[after : after + 2].strip()[:1].isdigit()

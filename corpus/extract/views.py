@@ -34,8 +34,12 @@ class QuoteSlot(NamedTuple):
     closes_here: bool
 
 
-class ParagraphView:
-    """A paragraph's tokens, which of them lie outside quotes, and its quotes' slots."""
+class ParagraphView(TokenNotes):
+    """A paragraph's tokens, which of them lie outside quotes, and its quotes' slots.
+
+    A view is the TokenNotes its tokens are noted in while they are made (their
+    sentence enders, capitals and cue triggers): one object per paragraph, not two.
+    """
 
     __slots__ = (
         "index",
@@ -43,9 +47,6 @@ class ParagraphView:
         "tokens",
         "outside",
         "slots",
-        "enders",
-        "capitals",
-        "triggered",
         "quote_enders",
         "slot_lasts",
         "body",
@@ -53,36 +54,28 @@ class ParagraphView:
     )
 
     def __init__(
-        self,
-        index: int,
-        paragraph: Paragraph,
-        tokens: list[Token],
-        outside: list[bool],
-        slots: list[QuoteSlot],
-        enders: list[int],
-        capitals: list[int],
-        triggered: list[int],
-        quote_enders: list[int],
-        body: str,
+        self, index: int, paragraph: Paragraph, body: str, triggers: frozenset[str]
     ) -> None:
+        """An empty view, filled by build_views (and _quoted_view)."""
         self.index = index
         self.paragraph = paragraph
-        self.tokens = tokens
-        self.outside = outside
-        self.slots = slots
+        self.body = body
+        self.tokens: list[Token] = []
+        self.outside: list[bool] = []
+        self.slots: list[QuoteSlot] = []
         # The ".", "?" and "!" tokens outside quotes, ascending: noted while
         # tokenising, so that finding a sentence's bounds reads only these.
-        self.enders = enders
+        self.enders: list[int] = []
         # The tokens whose first character is upper-case (Token.is_capitalised),
         # inside quotes too, ascending: noted while tokenising, for names.
-        self.capitals = capitals
+        self.capitals: list[int] = []
         # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
         # ascending: noted while tokenising, for find_cues.
-        self.triggered = triggered
+        self.triggers = triggers
+        self.triggered: list[int] = []
         # The closing marks of quotes that end with one inside them ("… jobs.”").
-        self.quote_enders = quote_enders
-        self.slot_lasts = list(map(_SLOT_LAST, slots))  # closing token of each slot, ascending
-        self.body = body
+        self.quote_enders: list[int] = []
+        self.slot_lasts: list[int] = []  # closing token of each slot, ascending
         # Sentence bounds are worked out on first use: paragraphs with no cue and no
         # quote (half of a news story) are never asked for them.
         self._bounds: tuple[list[int], list[int]] | None = None
@@ -161,62 +154,42 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
         probe = span_index
         while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        views.append(_view(body, para_index, para, spans[span_index:probe], triggers))
+        view = ParagraphView(para_index, para, body, triggers)
+        if probe == span_index:  # half of a news story's paragraphs hold no quote
+            tokens_into(body, para.start, para.end, view.tokens, view)
+            view.outside = [True] * len(view.tokens)
+        else:
+            _quoted_view(view, spans[span_index:probe])
+        views.append(view)
     return views
 
 
-def _view(
-    body: str, index: int, para: Paragraph, spans: list[QuoteSpan], triggers: frozenset[str]
-) -> ParagraphView:
-    """Tokens of the narrative, and three tokens per quote: its marks and its words.
+def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
+    """Fill `view` with the tokens of the narrative, and three tokens per quote: its
+    marks and its words.
 
     The words inside a quote are one token: no stage reads them one by one, and
     not splitting them saves a third of the tokenising in quote-heavy copy.
     """
+    body, para = view.body, view.paragraph
     para_start, para_end = para.start, para.end
-    tokens: list[Token] = []
-    notes = TokenNotes(triggers)
-    if not spans:  # half of a news story's paragraphs hold no quote
-        tokens_into(body, para_start, para_end, tokens, notes)
-        outside = [True] * len(tokens)
-        return ParagraphView(
-            index,
-            para,
-            tokens,
-            outside,
-            [],
-            notes.enders,
-            notes.capitals,
-            notes.triggered,
-            [],
-            body,
-        )
-    slots: list[QuoteSlot] = []
-    quote_enders: list[int] = []
+    tokens, slots, quote_enders = view.tokens, view.slots, view.quote_enders
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
         if open_at < para_start or close_at >= para_end:
-            position = _runs_across(
-                body,
-                para,
-                span,
-                tokens,
-                notes,
-                slots,
-                quote_enders,
-                position,
-            )
+            position = _runs_across(view, span, position)
             continue
-        # The common case, a quote that opens and closes here: three tokens.
+        # The common case, a quote that opens and closes here: three tokens. The
+        # space before its opening mark is left out: it would be cut as an empty chunk.
         if position < open_at:
-            tokens_into(body, position, open_at, tokens, notes)
+            tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
         slot_first = len(tokens)
         mark = body[open_at]
         tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
         if text[0].isupper():  # a quote mark never is
-            notes.capitals.append(slot_first + 1)
+            view.capitals.append(slot_first + 1)
         tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
         mark = body[close_at]
         tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
@@ -224,44 +197,28 @@ def _view(
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
         position = close_at + 1
-    tokens_into(body, position, para_end, tokens, notes)
+        if position < para_end and body[position] == " ":
+            position += 1  # the space after the closing mark, likewise
+    tokens_into(body, position, para_end, tokens, view)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
-    return ParagraphView(
-        index,
-        para,
-        tokens,
-        outside,
-        slots,
-        notes.enders,
-        notes.capitals,
-        notes.triggered,
-        quote_enders,
-        body,
-    )
+    view.outside = outside
+    view.slot_lasts = list(map(_SLOT_LAST, slots))
 
 
 _new = tuple.__new__  # skips the NamedTuples' Python-level constructors
 _INSIDE_RUNS = ([False], [False] * 2, [False] * 3)  # copied in by slice assignment
 
 
-def _runs_across(
-    body: str,
-    para: Paragraph,
-    span: QuoteSpan,
-    tokens: list[Token],
-    notes: TokenNotes,
-    slots: list[QuoteSlot],
-    quote_enders: list[int],
-    position: int,
-) -> int:
+def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     """The slot of a quote that runs in from the paragraph before or on into the
     next one; returns where the narrative resumes."""
-    para_start, para_end = para.start, para.end
+    body, tokens = view.body, view.tokens
+    para_start, para_end = view.paragraph
     open_at, close_at = span.open_position, span.close_position
     opens = open_at >= para_start
     closes = close_at < para_end
@@ -270,7 +227,7 @@ def _runs_across(
     if first >= stop:
         return position
     if position < first:
-        tokens_into(body, position, first, tokens, notes)
+        tokens_into(body, position, first, tokens, view)
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
@@ -279,13 +236,13 @@ def _runs_across(
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
-            notes.capitals.append(len(tokens))
+            view.capitals.append(len(tokens))
         tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
     if closes:
         tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
         if body[close_at - 1] in _ENDERS:
-            quote_enders.append(len(tokens) - 1)
-    slots.append(_new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
+            view.quote_enders.append(len(tokens) - 1)
+    view.slots.append(_new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
     return stop
 
 
@@ -294,7 +251,7 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     tokens = view.tokens
     # Only tokens outside quotes were tokenised one by one: all the enders are outside.
     boundaries = [index + 1 for index in view.enders if is_sentence_end(tokens, index)]
-    if view.slots:
+    if view.quote_enders:  # most quotes end with no full stop inside them
         boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
     if label_end is not None:
@@ -302,7 +259,11 @@ def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[in
     count = len(tokens)
     if not boundaries:  # one sentence: common in quote-dense copy
         return [0] * count, [count - 1] * count
-    edges = [0, *sorted({b for b in boundaries if 0 < b < count}), count]
+    # Every boundary is past the first token, and only a final ender's reaches the end.
+    edges = sorted(set(boundaries))
+    if edges[-1] == count:
+        edges.pop()
+    edges = [0, *edges, count]
     starts = [0] * count
     lasts = [0] * count
     for first, stop in zip(edges, edges[1:], strict=False):
@@ -317,7 +278,7 @@ def _quote_ends(body: str, view: ParagraphView) -> list[int]:
     tokens, outside = view.tokens, view.outside
     final = len(tokens) - 1
     found = []
-    for last in view.quote_enders:  # noted by _view: most quotes end with no full stop
+    for last in view.quote_enders:  # noted by _quoted_view: most quotes end with no full stop
         if last < final:
             following = last + 1
             if tokens[following].text[:1].isupper() or not outside[following]:
