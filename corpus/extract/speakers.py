@@ -104,24 +104,25 @@ def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRead
 
 def shared_reading(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """read_name's reading itself, shared by every run that reads the same: never modify it."""
-    if first > last:
-        return None
     # The reading depends only on the run's text and where its tokens fall in it
     # (token texts are body slices), and names recur within and across articles.
-    base = tokens[first].start
-    text = body[base : tokens[last].end]
     key: _ReadingKey
     if first == last:
-        key = text  # one token spans the text: the text says it all
-    elif first + 1 == last:  # the first starts and the last ends with the text
-        key = (text, tokens[last].start - base, tokens[first].end - base)
+        key = tokens[first].text  # one token spans the text: the text says it all
+    elif first > last:
+        return None
     else:
-        run = tokens[first : last + 1]
-        key = (
-            text,
-            tuple([token.start - base for token in run]),
-            tuple([token.end - base for token in run]),
-        )
+        base = tokens[first].start
+        text = body[base : tokens[last].end]
+        if first + 1 == last:  # the first starts and the last ends with the text
+            key = (text, tokens[last].start - base, tokens[first].end - base)
+        else:
+            run = tokens[first : last + 1]
+            key = (
+                text,
+                tuple([token.start - base for token in run]),
+                tuple([token.end - base for token in run]),
+            )
     known = _READINGS.get(key, _UNREAD)  # one look-up: safe if another thread clears
     if known is _UNREAD:
         if len(_READINGS) >= _READINGS_KEPT:
@@ -497,18 +498,23 @@ class Sightings:
             found.extend(entities[max(0, len(entities) - (reach - len(found))) :][::-1])
         return found
 
-    def walk_back(self, position: int, reach: int) -> Iterator[Entity]:
-        """The entities recent(position, reach) lists, one by one, without copying them
-        (a pronoun usually takes the first)."""
+    def nearest_fit(
+        self, position: int, reach: int, kind: str, gender: str | None = None
+    ) -> Entity | None:
+        """The nearest entity of `kind` among the `reach` sightings before `position`
+        (with `gender` given, of that gender or of none known yet), or None: what a
+        pronoun refers to, found in place like nearest_of."""
         block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined
         index = bisect.bisect_left(self._offsets[block], position)
         while True:
             entities = self._entities[block]
             for back in range(index - 1, max(0, index - reach) - 1, -1):
-                yield entities[back]
+                entity = entities[back]
+                if entity.kind == kind and (gender is None or entity.gender in (None, gender)):
+                    return entity
             reach -= index
             if reach <= 0 or block == 0:
-                return
+                return None
             block -= 1
             index = len(self._entities[block])
 
@@ -748,15 +754,12 @@ class Registry:
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in self.sightings.walk_back(position, NEARBY):
-                if entity.kind == "person" and entity.gender in (None, wanted):
-                    if entity.gender is None:
-                        entity.gender = wanted
-                    return entity
-            return None
+            entity = self.sightings.nearest_fit(position, NEARBY, "person", wanted)
+            if entity is not None and entity.gender is None:
+                entity.gender = wanted
+            return entity
         if pronoun == "it":
-            recent = self.sightings.walk_back(position, NEARBY)
-            return next((e for e in recent if e.kind == "organisation"), None)
+            return self.sightings.nearest_fit(position, NEARBY, "organisation")
         if pronoun == "they":
             for entity in self.before(position)[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
@@ -1161,9 +1164,17 @@ def _names_a_body(body: str, tokens: list[Token], first: int, last: int) -> bool
 
 def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
     """The entity a mention (from the mentions stage) stands for, or None."""
+    core_first = mention.core_first
+    if mention.head == "name" and core_first == mention.core_last and _lone_name(mention):
+        # '"…," Kim said': the commonest mention, resolved without the steps that
+        # cannot apply to one word (no title, body, lead or appositive to weigh).
+        reading = shared_reading(body, tokens, core_first, core_first)
+        if reading is None:
+            return None
+        return registry.named_speaker(tokens[core_first].start, reading)
     lexicon = registry.lexicon
     head_token = tokens[mention.core_last]
-    position = tokens[mention.core_first].start
+    position = tokens[core_first].start
     if mention.head == "pronoun":
         return registry.pronoun(position, head_token.lower)
     if mention.head == "member":
@@ -1250,6 +1261,16 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         )
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _lone_name(mention) -> bool:  # noqa: ANN001
+    """Is a one-word name mention its own name run, with no appositive? Then
+    _resolve_name reads it as named_speaker of its one word's reading."""
+    return (
+        mention.name_first in (None, mention.core_first)
+        and mention.name_last in (None, mention.core_last)
+        and not mention.appositives
+    )
 
 
 def _pronoun_named(registry: Registry, name: str, position: int) -> str:
