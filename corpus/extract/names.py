@@ -28,10 +28,13 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
     readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
     # Only paragraphs that withhold a name are searched for unnamed sources.
     withholding = _views_holding(views, _withholding_offsets(body, lexicon))
+    title_words = lexicon.title_words
+    joining, run_on = _joining_words(title_words)  # once, not once per paragraph
     for position, view in enumerate(views):
         if position in withholding:
             _sight_unnamed_sources(body, view, registry, lexicon)
-        _sight_runs(body, view, registry, lexicon, readings)
+        runs = _name_runs(view, title_words, joining, run_on)
+        _sight_runs(body, view, registry, lexicon, readings, runs)
     if len(views) > 1:
         _title_from_a_delayed_lede(body, views, registry, lexicon)
 
@@ -71,9 +74,11 @@ def _sight_runs(
     registry: Registry,
     lexicon: Lexicon,
     readings: dict[str, NameReading | None],
+    runs: list[tuple[int, int]],
 ) -> None:
+    """Sight the names of the paragraph's name runs (name_runs)."""
     tokens = view.tokens
-    for first, last in name_runs(view, lexicon):
+    for first, last in runs:
         if first > 0:
             previous = tokens[first - 1].lower
             if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
@@ -331,39 +336,47 @@ def _role_text(body: str, tokens, first: int, last: int) -> str:  # noqa: ANN001
 
 def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Maximal stretches of capitalised words (with titles and joiners) outside quotes."""
+    return _name_runs(view, lexicon.title_words, *_joining_words(lexicon.title_words))
+
+
+def _name_runs(
+    view: ParagraphView,
+    title_words: frozenset[str],
+    joining: frozenset[str],
+    run_on: frozenset[str],
+) -> list[tuple[int, int]]:
+    """name_runs, with the word sets it reads (_joining_words) passed in."""
     tokens, outside = view.tokens, view.outside
     runs: list[tuple[int, int]] = []
     length = len(tokens)
-    title_words = lexicon.title_words
-    joining = _joining_words(title_words)
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
     # before one ("host Maya Castellano"), so only capitals need reading: the view
     # noted them while tokenising (Token.is_capitalised, inside quotes too).
     for capital in view.capitals:
-        if capital < index:
+        # A capital in a quote opens no run, and the title word before it would make a
+        # run of one lower-case word, which names no one: both are passed over.
+        if capital < index or not outside[capital]:
             continue
         titled = capital - 1
         if titled >= index and outside[titled] and tokens[titled].lower in title_words:
             index = _take_run(tokens, outside, titled, length, joining, title_words, runs)
             if capital < index:
                 continue
-        if not outside[capital]:
-            continue
         following = capital + 1
+        token = tokens[capital]
         if following < length and outside[following]:
             after = tokens[following]
             if (
                 after.text[0].isupper()
-                or after.lower in joining
-                or after.text in _BRACKETS
-                or tokens[capital].text.endswith(_POSSESSIVE_ENDS)
+                or after.lower in run_on  # a joiner, a title word or a bracket
+                or token.text.endswith(_POSSESSIVE_ENDS)
             ):
                 index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
                 continue
         # A capital on its own, as most are ("The", "Shares"): a run of one word.
         index = following
-        if tokens[capital].lower not in NON_NAME_CAPITALS:
+        if token.lower not in NON_NAME_CAPITALS:
             runs.append((capital, capital))
     return runs
 
@@ -416,9 +429,11 @@ _POSSESSIVE_ENDS = ("'s", "’s")
 
 
 @lru_cache(maxsize=4)
-def _joining_words(title_words: frozenset[str]) -> frozenset[str]:
-    """Words that carry a run on to a capital after them: joiners and title words."""
-    return RUN_JOINERS | title_words
+def _joining_words(title_words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that carry a run on to a capital after them (joiners and title words),
+    and those with the brackets: the lower-case forms a capital's run goes on with."""
+    joining = RUN_JOINERS | title_words
+    return joining, joining | _BRACKETS
 
 
 def _speaks(view: ParagraphView, first: int, last: int, lexicon: Lexicon) -> bool:
