@@ -85,6 +85,8 @@ def _sight_runs(
                 continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch"
         elif _speaker_label(tokens, last):
             continue  # "KERR: I can't explain it": transcript.py reads the label
+        else:
+            previous = ""
         opener = tokens[first]
         position = opener.start
         # A token's text is its slice of the body: a one-word run need not be cut again.
@@ -92,26 +94,31 @@ def _sight_runs(
         reading = readings.get(key, _UNREAD)
         if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
-        if reading is None or (reading.kind in {"person", "single"} and _office_of(tokens, first)):
-            continue  # "the mayor of East Harlan": a place, whatever its words look like
-        if reading.kind in {"person", "single"} and (
+        if reading is None:
+            continue
+        if reading.kind in _PERSON_READINGS:
+            if previous == "of" and _office_of(tokens, first):
+                continue  # "the mayor of East Harlan": a place, whatever its words look like
             # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
-            (first >= 2 and tokens[first - 1].text == ",")
-            or (last + 2 < len(tokens) and tokens[last + 1].text == ",")
-        ):
-            roles = appositive_roles(body, view, first, last)
-            if roles:  # a reading of its own: the shared one serves every other sighting
-                reading = NameReading(
-                    reading.kind,
-                    reading.name,
-                    reading.titles + roles,
-                    reading.alias,
-                    reading.gender,
-                )
+            if (previous == "," and first >= 2) or (
+                last + 2 < len(tokens) and tokens[last + 1].text == ","
+            ):
+                roles = appositive_roles(body, view, first, last)
+                if roles:  # a reading of its own: the shared one serves every other sighting
+                    reading = NameReading(
+                        reading.kind,
+                        reading.name,
+                        reading.titles + roles,
+                        reading.alias,
+                        reading.gender,
+                    )
         # The registry only reads a reading, so the shared one is passed as it is.
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+_PERSON_READINGS = frozenset({"person", "single"})
 
 
 def _speaker_label(tokens: list[Token], last: int) -> bool:
