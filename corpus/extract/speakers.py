@@ -37,6 +37,9 @@ class Entity:
     gender: str | None = None
     anonymous: bool = False
     quotes: int = 0
+    # The registry's set of the names its bodies answer to, for a body (Registry.
+    # _register_body): an alias added here is added there too.
+    known_names: set[str] | None = field(default=None, repr=False)
 
     @property
     def surname(self) -> str:
@@ -61,6 +64,8 @@ class Entity:
         alias = alias.strip(" ,")
         if alias and alias not in self.aliases and alias != self.name:
             self.aliases.append(alias)
+            if self.known_names is not None:
+                self.known_names.add(alias.lower())
 
 
 @dataclass
@@ -590,6 +595,16 @@ class Registry:
         # Few articles say "herself" or "himself": most sightings need not look for it.
         self._reflexives = "self" in body
         self._second_line: int | None = None  # see _after_first_line
+        # Every name and alias (lower case) any body has had: a word in none of them
+        # names no body, which spares looking through the bodies (_single).
+        self._body_names: set[str] = set()
+
+    def _register_body(self, entity: Entity) -> None:
+        """Add a new body to the registry's bodies, and its names to _body_names."""
+        self.organisations.append(entity)
+        entity.known_names = self._body_names
+        self._body_names.add(entity.name.lower())
+        self._body_names.update(alias.lower() for alias in entity.aliases)
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
@@ -690,7 +705,15 @@ class Registry:
             name = name[4:]
         key = name.lower()
         initials = _acronym_letters(name)
-        for entity in self._recent_bodies():
+        alias = reading.alias
+        bodies = (
+            self._recent_bodies()
+            if initials is not None
+            or key in self._body_names
+            or (alias and alias.lower() in self._body_names)
+            else ()  # no body answers to its name or alias: a new body (most)
+        )
+        for entity in bodies:
             if initials is not None and initials in _initials_of(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
                 return entity
@@ -703,13 +726,14 @@ class Registry:
                 *(a.lower() for a in entity.aliases),
             ):
                 former, entity.name = entity.name, name
+                self._body_names.add(key)
                 entity.add_alias(former)  # "ISPR" stays an alias of its full name
                 return entity
         entity = Entity(name, "organisation")
         if reading.alias:
             entity.add_alias(reading.alias)
         self.entities.append(entity)
-        self.organisations.append(entity)
+        self._register_body(entity)
         return entity
 
     def _single(self, reading: NameReading) -> Entity | None:
@@ -718,9 +742,10 @@ class Registry:
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
             return self._latest_of(people)
-        for entity in self._recent_bodies():
-            if _answers_to(entity, key):
-                return entity
+        if key in self._body_names:
+            for entity in self._recent_bodies():
+                if _answers_to(entity, key):
+                    return entity
         if key in self.lexicon.countries or _ACRONYM.match(word):
             return self._organisation(NameReading("organisation", word, []))
         return None
@@ -1464,7 +1489,7 @@ def _owned_body(
     if kind == "group":
         registry.groups.append(entity)
     else:
-        registry.organisations.append(entity)
+        registry._register_body(entity)
     return entity
 
 
