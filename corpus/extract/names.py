@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from operator import attrgetter
+from typing import AnyStr
 
 from .cues import NOUNISH_FORMS
 from .lexicon import Lexicon, word_set
@@ -28,10 +29,13 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
     readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
     # Only paragraphs that withhold a name are searched for unnamed sources.
     withholding = _views_holding(views, _withholding_offsets(body, lexicon))
+    title_words = lexicon.title_words
+    joining, run_on = _joining_words(title_words)  # once, not once per paragraph
     for position, view in enumerate(views):
         if position in withholding:
             _sight_unnamed_sources(body, view, registry, lexicon)
-        _sight_runs(body, view, registry, lexicon, readings)
+        runs = _name_runs(view, title_words, joining, run_on)
+        _sight_runs(body, view, registry, lexicon, readings, runs)
     if len(views) > 1:
         _title_from_a_delayed_lede(body, views, registry, lexicon)
 
@@ -71,15 +75,19 @@ def _sight_runs(
     registry: Registry,
     lexicon: Lexicon,
     readings: dict[str, NameReading | None],
+    runs: list[tuple[int, int]],
 ) -> None:
+    """Sight the names of the paragraph's name runs (name_runs)."""
     tokens = view.tokens
-    for first, last in _people_apart(body, tokens, name_runs(view, lexicon)):
+    for first, last in _people_apart(body, tokens, runs):
         if first > 0:
             previous = tokens[first - 1].lower
             if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
                 continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch"
         elif _speaker_label(tokens, last):
             continue  # "KERR: I can't explain it": transcript.py reads the label
+        else:
+            previous = ""
         opener = tokens[first]
         position = opener.start
         # A token's text is its slice of the body: a one-word run need not be cut again.
@@ -87,7 +95,9 @@ def _sight_runs(
         reading = readings.get(key, _UNREAD)
         if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
-        if reading is None or (reading.kind in {"person", "single"} and _office_of(tokens, first)):
+        if reading is None:
+            continue
+        if reading.kind in _PERSON_READINGS and previous == "of" and _office_of(tokens, first):
             continue  # "the mayor of East Harlan": a place, whatever its words look like
         if reading.kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
             continue  # "in the Bill,", "told the Nation": no one is "the" Bill
@@ -99,9 +109,9 @@ def _sight_runs(
             # "who now runs the Migration Policy Forum": a body, so that a later "she"
             # is not taken to mean it (the reading itself is shared: a new one).
             reading = NameReading("organisation", reading.name, [], reading.alias)
-        if reading.kind in {"person", "single"} and (
-            # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
-            (first >= 2 and tokens[first - 1].text == ",")
+        # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
+        if reading.kind in _PERSON_READINGS and (
+            (previous == "," and first >= 2)
             or (last + 2 < len(tokens) and tokens[last + 1].text == ",")
         ):
             roles = appositive_roles(body, view, first, last)
@@ -117,6 +127,9 @@ def _sight_runs(
         entity = registry.sight(position, reading)
         if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
+
+
+_PERSON_READINGS = frozenset({"person", "single"})
 
 
 def _people_apart(
@@ -255,15 +268,24 @@ def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
     """Sorted offsets of the anonymity phrases in `body` ("asked not to be named")."""
     if not _may_withhold(body):
         return []  # most articles: decided by a few substring searches in C
+    groups = _phrases_by_stem(lexicon.anonymity_phrases)
+    encoded = _encoded(groups)
+    if encoded is not None and ("\u212a" not in body or "\u0130" in body):
+        return _phrase_offsets(_ascii_lowered(body), encoded)
     lowered = body.lower()
     if len(lowered) != len(body):
         # "İ" lower-cases to two characters, which would shift every offset after it;
-        # the phrases are ASCII, so ASCII lower-casing (slower) finds them in place.
+        # the phrases are ASCII, so ASCII lower-casing finds them in place.
         lowered = body.translate(_ASCII_LOWER)
+    return _phrase_offsets(lowered, groups)
+
+
+def _phrase_offsets(lowered: AnyStr, groups: _StemGroups[AnyStr]) -> list[int]:
+    """Sorted offsets of the groups' phrases in a lower-cased body."""
     offsets = []
     # A phrase is found where its stem is: six scans of the body instead of one per
     # phrase, then a comparison in place at the few places a stem occurs.
-    for stem, phrases in _phrases_by_stem(lexicon.anonymity_phrases):
+    for stem, phrases in groups:
         at = lowered.find(stem)
         while at >= 0:
             for phrase, lead in phrases:
@@ -271,6 +293,35 @@ def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
                     offsets.append(at - lead)
             at = lowered.find(stem, at + 1)
     return sorted(offsets)
+
+
+# Stems, each with the phrases that hold it and where in them it sits.
+_StemGroups = tuple[tuple[AnyStr, tuple[tuple[AnyStr, int], ...]], ...]
+
+
+def _ascii_lowered(body: str) -> bytes:
+    """The body in bytes, one per character, with ASCII letters in lower case and any
+    character past Latin-1 as "?": ASCII phrases without a "?" are found in it where
+    they are in the body, in any case, at the same offsets.
+
+    Faster than str.lower() (which a curly quote makes slow), and the same for such
+    phrases unless the body holds a Kelvin sign and no "İ": str.lower() makes "k" of
+    the one, and of the other two characters (so that lower-casing ASCII alone is
+    done then anyway).
+    """
+    return body.encode("latin-1", "replace").lower()
+
+
+@lru_cache(maxsize=4)
+def _encoded(groups: _StemGroups[str]) -> _StemGroups[bytes] | None:
+    """_phrases_by_stem's groups in bytes, to be found in _ascii_lowered; None if a
+    phrase is not ASCII or holds the "?" that stands for other characters there."""
+    if any(not phrase.isascii() or "?" in phrase for _, found in groups for phrase, _ in found):
+        return None
+    return tuple(
+        (stem.encode(), tuple((phrase.encode(), lead) for phrase, lead in found))
+        for stem, found in groups
+    )
 
 
 # A word of every anonymity phrase in lexicon/anonymity_phrases.txt (a test checks it).
@@ -302,9 +353,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 @lru_cache(maxsize=4)
-def _phrases_by_stem(
-    phrases: tuple[str, ...],
-) -> tuple[tuple[str, tuple[tuple[str, int], ...]], ...]:
+def _phrases_by_stem(phrases: tuple[str, ...]) -> _StemGroups[str]:
     """Each stem with the phrases it is found in and where in them it sits."""
     grouped: dict[str, list[tuple[str, int]]] = {}
     for phrase in phrases:
@@ -406,39 +455,47 @@ def _role_text(body: str, tokens, first: int, last: int) -> str:  # noqa: ANN001
 
 def name_runs(view: ParagraphView, lexicon: Lexicon) -> list[tuple[int, int]]:
     """Maximal stretches of capitalised words (with titles and joiners) outside quotes."""
+    return _name_runs(view, lexicon.title_words, *_joining_words(lexicon.title_words))
+
+
+def _name_runs(
+    view: ParagraphView,
+    title_words: frozenset[str],
+    joining: frozenset[str],
+    run_on: frozenset[str],
+) -> list[tuple[int, int]]:
+    """name_runs, with the word sets it reads (_joining_words) passed in."""
     tokens, outside = view.tokens, view.outside
     runs: list[tuple[int, int]] = []
     length = len(tokens)
-    title_words = lexicon.title_words
-    joining = _joining_words(title_words)
     index = 0  # the first token no run has taken yet
     # Every run holds a capital: a run opens at a capital, or at the title word just
     # before one ("host Maya Castellano"), so only capitals need reading: the view
     # noted them while tokenising (Token.is_capitalised, inside quotes too).
     for capital in view.capitals:
-        if capital < index:
+        # A capital in a quote opens no run, and the title word before it would make a
+        # run of one lower-case word, which names no one: both are passed over.
+        if capital < index or not outside[capital]:
             continue
         titled = capital - 1
         if titled >= index and outside[titled] and tokens[titled].lower in title_words:
             index = _take_run(tokens, outside, titled, length, joining, title_words, runs)
             if capital < index:
                 continue
-        if not outside[capital]:
-            continue
         following = capital + 1
+        token = tokens[capital]
         if following < length and outside[following]:
             after = tokens[following]
             if (
                 after.text[0].isupper()
-                or after.lower in joining
-                or after.text in _BRACKETS
-                or tokens[capital].text.endswith(_POSSESSIVE_ENDS)
+                or after.lower in run_on  # a joiner, a title word or a bracket
+                or token.text.endswith(_POSSESSIVE_ENDS)
             ):
                 index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
                 continue
         # A capital on its own, as most are ("The", "Shares"): a run of one word.
         index = following
-        if tokens[capital].lower not in NON_NAME_CAPITALS:
+        if token.lower not in NON_NAME_CAPITALS:
             runs.append((capital, capital))
     return runs
 
@@ -491,9 +548,11 @@ _POSSESSIVE_ENDS = ("'s", "’s")
 
 
 @lru_cache(maxsize=4)
-def _joining_words(title_words: frozenset[str]) -> frozenset[str]:
-    """Words that carry a run on to a capital after them: joiners and title words."""
-    return RUN_JOINERS | title_words
+def _joining_words(title_words: frozenset[str]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words that carry a run on to a capital after them (joiners and title words),
+    and those with the brackets: the lower-case forms a capital's run goes on with."""
+    joining = RUN_JOINERS | title_words
+    return joining, joining | _BRACKETS
 
 
 def _speaks(view: ParagraphView, first: int, last: int, lexicon: Lexicon) -> bool:

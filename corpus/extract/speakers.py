@@ -37,6 +37,9 @@ class Entity:
     gender: str | None = None
     anonymous: bool = False
     quotes: int = 0
+    # The registry's set of the names its bodies answer to, for a body (Registry.
+    # _register_body): an alias added here is added there too.
+    known_names: set[str] | None = field(default=None, repr=False)
 
     @property
     def surname(self) -> str:
@@ -61,6 +64,8 @@ class Entity:
         alias = alias.strip(" ,")
         if alias and alias not in self.aliases and alias != self.name:
             self.aliases.append(alias)
+            if self.known_names is not None:
+                self.known_names.add(alias.lower())
 
 
 @dataclass
@@ -104,24 +109,25 @@ def read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRead
 
 def shared_reading(body: str, tokens: list[Token], first: int, last: int) -> NameReading | None:
     """read_name's reading itself, shared by every run that reads the same: never modify it."""
-    if first > last:
-        return None
     # The reading depends only on the run's text and where its tokens fall in it
     # (token texts are body slices), and names recur within and across articles.
-    base = tokens[first].start
-    text = body[base : tokens[last].end]
     key: _ReadingKey
     if first == last:
-        key = text  # one token spans the text: the text says it all
-    elif first + 1 == last:  # the first starts and the last ends with the text
-        key = (text, tokens[last].start - base, tokens[first].end - base)
+        key = tokens[first].text  # one token spans the text: the text says it all
+    elif first > last:
+        return None
     else:
-        run = tokens[first : last + 1]
-        key = (
-            text,
-            tuple([token.start - base for token in run]),
-            tuple([token.end - base for token in run]),
-        )
+        base = tokens[first].start
+        text = body[base : tokens[last].end]
+        if first + 1 == last:  # the first starts and the last ends with the text
+            key = (text, tokens[last].start - base, tokens[first].end - base)
+        else:
+            run = tokens[first : last + 1]
+            key = (
+                text,
+                tuple([token.start - base for token in run]),
+                tuple([token.end - base for token in run]),
+            )
     known = _READINGS.get(key, _UNREAD)  # one look-up: safe if another thread clears
     if known is _UNREAD:
         if len(_READINGS) >= _READINGS_KEPT:
@@ -500,18 +506,23 @@ class Sightings:
             found.extend(entities[max(0, len(entities) - (reach - len(found))) :][::-1])
         return found
 
-    def walk_back(self, position: int, reach: int) -> Iterator[Entity]:
-        """The entities recent(position, reach) lists, one by one, without copying them
-        (a pronoun usually takes the first)."""
+    def nearest_fit(
+        self, position: int, reach: int, kind: str, gender: str | None = None
+    ) -> Entity | None:
+        """The nearest entity of `kind` among the `reach` sightings before `position`
+        (with `gender` given, of that gender or of none known yet), or None: what a
+        pronoun refers to, found in place like nearest_of."""
         block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined
         index = bisect.bisect_left(self._offsets[block], position)
         while True:
             entities = self._entities[block]
             for back in range(index - 1, max(0, index - reach) - 1, -1):
-                yield entities[back]
+                entity = entities[back]
+                if entity.kind == kind and (gender is None or entity.gender in (None, gender)):
+                    return entity
             reach -= index
             if reach <= 0 or block == 0:
-                return
+                return None
             block -= 1
             index = len(self._entities[block])
 
@@ -590,6 +601,16 @@ class Registry:
         # The clauses reported so far (start, end, speaker), in body order: see
         # _speaker_who_named.
         self.reported: list[tuple[int, int, Entity]] = []
+        # Every name and alias (lower case) any body has had: a word in none of them
+        # names no body, which spares looking through the bodies (_single).
+        self._body_names: set[str] = set()
+
+    def _register_body(self, entity: Entity) -> None:
+        """Add a new body to the registry's bodies, and its names to _body_names."""
+        self.organisations.append(entity)
+        entity.known_names = self._body_names
+        self._body_names.add(entity.name.lower())
+        self._body_names.update(alias.lower() for alias in entity.aliases)
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
@@ -690,7 +711,15 @@ class Registry:
             name = name[4:]
         key = name.lower()
         initials = _acronym_letters(name)
-        for entity in self._recent_bodies():
+        alias = reading.alias
+        bodies = (
+            self._recent_bodies()
+            if initials is not None
+            or key in self._body_names
+            or (alias and alias.lower() in self._body_names)
+            else ()  # no body answers to its name or alias: a new body (most)
+        )
+        for entity in bodies:
             if initials is not None and initials in _initials_of(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
                 return entity
@@ -703,13 +732,14 @@ class Registry:
                 *(a.lower() for a in entity.aliases),
             ):
                 former, entity.name = entity.name, name
+                self._body_names.add(key)
                 entity.add_alias(former)  # "ISPR" stays an alias of its full name
                 return entity
         entity = Entity(name, "organisation")
         if reading.alias:
             entity.add_alias(reading.alias)
         self.entities.append(entity)
-        self.organisations.append(entity)
+        self._register_body(entity)
         return entity
 
     def _single(self, reading: NameReading) -> Entity | None:
@@ -718,9 +748,10 @@ class Registry:
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
             return self._latest_of(people)
-        for entity in self._recent_bodies():
-            if _answers_to(entity, key):
-                return entity
+        if key in self._body_names:
+            for entity in self._recent_bodies():
+                if _answers_to(entity, key):
+                    return entity
         if key in self.lexicon.countries or _ACRONYM.match(word):
             return self._organisation(NameReading("organisation", word, []))
         return None
@@ -754,16 +785,14 @@ class Registry:
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
-            for entity in self.sightings.walk_back(position, NEARBY):
-                if entity.kind == "person" and entity.gender in (None, wanted):
-                    entity = self._speaker_who_named(position, entity, wanted) or entity
-                    if entity.gender is None:
-                        entity.gender = wanted
-                    return entity
-            return None
+            entity = self.sightings.nearest_fit(position, NEARBY, "person", wanted)
+            if entity is not None:
+                entity = self._speaker_who_named(position, entity, wanted) or entity
+                if entity.gender is None:
+                    entity.gender = wanted
+            return entity
         if pronoun == "it":
-            recent = self.sightings.walk_back(position, NEARBY)
-            return next((e for e in recent if e.kind == "organisation"), None)
+            return self.sightings.nearest_fit(position, NEARBY, "organisation")
         if pronoun == "they":
             for entity in self.before(position)[:2]:
                 if entity.kind in {"group", "organisation"} and entity.quotes:
@@ -1215,9 +1244,18 @@ def _names_a_body(body: str, tokens: list[Token], first: int, last: int) -> bool
 
 def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
     """The entity a mention (from the mentions stage) stands for, or None."""
+    core_first = mention.core_first
+    if mention.head == "name" and core_first == mention.core_last and _lone_name(mention):
+        # '"…," Kim said': the commonest mention, resolved without the steps that
+        # cannot apply to one word (no title, body, lead or appositive to weigh).
+        reading = shared_reading(body, tokens, core_first, core_first)
+        if reading is None:
+            return None
+        reading = _firm_ending_in_s(reading, tokens[core_first])
+        return registry.named_speaker(tokens[core_first].start, reading)
     lexicon = registry.lexicon
     head_token = tokens[mention.core_last]
-    position = tokens[mention.core_first].start
+    position = tokens[core_first].start
     if mention.head == "pronoun":
         return registry.pronoun(position, head_token.lower)
     if mention.head == "member":
@@ -1325,6 +1363,24 @@ def _spokesperson_named_after(
         return None
     named = Mention(first, last, first, last, "name", first, last)
     return _resolve_name(registry, body, tokens, named, tokens[first].start)
+
+
+def _lone_name(mention) -> bool:  # noqa: ANN001
+    """Is a one-word name mention its own name run, with no appositive? Then
+    _resolve_name reads it as named_speaker of its one word's reading."""
+    return (
+        mention.name_first in (None, mention.core_first)
+        and mention.name_last in (None, mention.core_last)
+        and not mention.appositives
+    )
+
+
+def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
+    """ "Moody's, which downgraded the city, said": a subject is no one's possessive (a
+    possessive's noun would follow it), so a lone name in 's is a firm's, 's and all."""
+    if reading.kind == "single" and last.text.endswith(("'s", "’s")):
+        return NameReading("organisation", last.text, [])
+    return reading
 
 
 def _pronoun_named(registry: Registry, name: str, position: int) -> str:
@@ -1524,7 +1580,7 @@ def _owned_body(
     if kind == "group":
         registry.groups.append(entity)
     else:
-        registry.organisations.append(entity)
+        registry._register_body(entity)
     return entity
 
 
@@ -1594,10 +1650,7 @@ def _resolve_name(
             reading = NameReading("person", reading.name, titles, gender=reading.gender)
     if reading is None:
         return None
-    if reading.kind == "single" and tokens[name_last].text.endswith(("'s", "’s")):
-        # "Moody's, which downgraded the city, said": a subject is no one's possessive
-        # (a possessive's noun would follow it): the name holds the "'s", a firm's.
-        reading = NameReading("organisation", tokens[name_last].text, [])
+    reading = _firm_ending_in_s(reading, tokens[name_last])
     entity = registry.named_speaker(position, reading)
     if entity is not None and entity.kind == "person":
         for first, last in mention.appositives or []:
