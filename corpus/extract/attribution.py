@@ -215,6 +215,8 @@ class QuoteAttributor:
             link = self._floating(view, slot)
         elif kind == "direct":
             link = self._direct(view, slot, index, end_view, end_slot, end_index)
+        elif end_slot is slot and self._out_of_reach(view, slot, index):
+            return None
         else:
             link = self._before(view, slot, index, partial=True)
             if link is None and not self._closes_sentence(span):
@@ -229,6 +231,35 @@ class QuoteAttributor:
             self._check_speech()
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
+
+    def _out_of_reach(self, view: ParagraphView, slot: QuoteSlot, index: int) -> bool:
+        """Can no cue attribute this fragment (view.slots[index], within the paragraph)?
+
+        In quote-dense copy most fragments have no cue near them on either side: one
+        bisect tells, before _before and _after_region each bound their own region.
+        A fragment is out of reach when no cue starts from REACH tokens before it
+        (or the quote before it) to REACH tokens after it, no colon leads into it,
+        no comma or dash follows it, and no fragment verb lies before it.
+        """
+        tokens = view.tokens
+        first, after = slot.first, slot.last + 1
+        floor = first - REACH
+        if index:
+            previous_last = view.slots[index - 1].last
+            if previous_last >= floor:
+                floor = previous_last + 1
+        ceiling = after + REACH
+        if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
+            ceiling = view.slots[index + 1].first - 1
+        starts = self.cue_starts[view.index]
+        low = bisect.bisect_left(starts, floor)
+        if low < len(starts) and starts[low] <= ceiling:
+            return False
+        if first and tokens[first - 1].text == ":":
+            return False
+        if after < len(tokens) and (tokens[after].text == "," or tokens[after].text in DASHES):
+            return False
+        return not self._partial_word_within(view, floor, first - 1)
 
     def _direct(
         self,
@@ -389,10 +420,17 @@ class QuoteAttributor:
             if previous_last >= floor:
                 floor = previous_last + 1
         colon = tokens[first - 1].text == ":"
-        if not colon and not self._cue_within(view, floor, first - 1, partial):
+        if not colon:
             # Quote-dense copy: most quotes have no cue in reach before them, and the
-            # forms without one lead in with a colon. Told before the sentence is read.
-            return None
+            # forms without one lead in with a colon. Told before the sentence is read:
+            # does a cue (or, before a fragment, a verb that can lead into one) start
+            # within tokens floor..first - 1?
+            starts = self.cue_starts[view.index]
+            low = bisect.bisect_left(starts, floor)
+            if (low == len(starts) or starts[low] >= first) and not (
+                partial and self._partial_word_within(view, floor, first - 1)
+            ):
+                return None
         floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
@@ -464,15 +502,6 @@ class QuoteAttributor:
             return carried[2]
         return subject_before(view.tokens, cue.first, floor, whole=False)
 
-    def _cue_within(self, view: ParagraphView, first: int, last: int, partial: bool) -> bool:
-        """Does a cue (or, before a fragment, a verb that can lead into one) start
-        within tokens first..last? A cheap test of whether _before can find one."""
-        starts = self.cue_starts[view.index]
-        low = bisect.bisect_left(starts, first)
-        if low < len(starts) and starts[low] <= last:
-            return True
-        return partial and self._partial_word_within(view, first, last)
-
     def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
         """Does a verb that can lead into a fragment lie within tokens first..last?"""
         if self._partial_words_of == view.index:
@@ -491,6 +520,9 @@ class QuoteAttributor:
         if low == len(starts) or starts[low] > end:
             return []  # the common case: no cue in reach
         high = bisect.bisect_right(starts, end, low)
+        if high == low + 1:  # one cue in reach, the common case: no list to filter
+            cue = self.cues[paragraph][low]
+            return [cue] if cue.last <= end else []
         return [cue for cue in self.cues[paragraph][low:high] if cue.last <= end]
 
     def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
