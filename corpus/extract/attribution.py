@@ -170,7 +170,8 @@ class QuoteAttributor:
         # change nothing (see _rereadable); forgotten with every other resolution, and
         # at each paragraph (the stages run in between may note new sightings).
         self._resolved: tuple[Mention, list[Token], Entity | None] | None = None
-        self._unchecked: tuple[QuoteSpan, int] | None = None  # see _attribute
+        self._unchecked: QuoteSpan | None = None  # see attribute
+        self._paragraph_start = 0  # of the paragraph whose quotes are attributed
         # The lone word read as the subject of a cue after a quote, kept for the next
         # quote: see _subject_of_cue_before.
         self._lone_subject: tuple[ParagraphView, int, Mention] | None = None
@@ -183,7 +184,7 @@ class QuoteAttributor:
         if not view.slots:
             return []  # most paragraphs of a news story hold no quote
         found: list[Found] = []
-        paragraph_start = view.paragraph.start
+        self._paragraph_start = view.paragraph.start
         self._resolved = None
         if self.cue_starts[view.index] is None:  # _starts_of, inlined: once per paragraph
             self.cue_starts[view.index] = [cue.first for cue in self.cues[view.index]]
@@ -193,7 +194,7 @@ class QuoteAttributor:
             # Telling a title from speech is costly, and matters only for a quote about
             # to get a speaker: most quotes of a quote-dense article get none. So it is
             # told just before the first speaker is resolved (_link), or at the end.
-            self._unchecked = slot.span, paragraph_start
+            self._unchecked = slot.span
             try:
                 item = self._attribute(view, slot, index)
             except _NotSpeech:
@@ -218,6 +219,8 @@ class QuoteAttributor:
             link = self._floating(view, slot)
         elif kind == "direct":
             link = self._direct(view, slot, index, end_view, end_slot, end_index)
+        elif end_slot is slot and self._out_of_reach(view, slot, index):
+            return None
         else:
             link = self._before(view, slot, index, partial=True)
             if link is None and not self._closes_sentence(span):
@@ -232,6 +235,35 @@ class QuoteAttributor:
             self._check_speech()
         self.last = (span.last_paragraph, end_slot.last, link)
         return self._found(span.start, span.end, kind, link)
+
+    def _out_of_reach(self, view: ParagraphView, slot: QuoteSlot, index: int) -> bool:
+        """Can no cue attribute this fragment (view.slots[index], within the paragraph)?
+
+        In quote-dense copy most fragments have no cue near them on either side: one
+        bisect tells, before _before and _after_region each bound their own region.
+        A fragment is out of reach when no cue starts from REACH tokens before it
+        (or the quote before it) to REACH tokens after it, no colon leads into it,
+        no comma or dash follows it, and no fragment verb lies before it.
+        """
+        tokens = view.tokens
+        first, after = slot.first, slot.last + 1
+        floor = first - REACH
+        if index:
+            previous_last = view.slots[index - 1].last
+            if previous_last >= floor:
+                floor = previous_last + 1
+        ceiling = after + REACH
+        if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
+            ceiling = view.slots[index + 1].first - 1
+        starts = self.cue_starts[view.index]
+        low = bisect.bisect_left(starts, floor)
+        if low < len(starts) and starts[low] <= ceiling:
+            return False
+        if first and tokens[first - 1].text == ":":
+            return False
+        if after < len(tokens) and (tokens[after].text == "," or tokens[after].text in DASHES):
+            return False
+        return not self._partial_word_within(view, floor, first - 1)
 
     def _direct(
         self,
@@ -311,9 +343,11 @@ class QuoteAttributor:
         start = slot.last + 1
         if start >= len(tokens) or not view.outside[start]:
             return None
-        # Bounded by the next quote and the reach first: most regions hold no cue, and
-        # for those the sentence end is never needed.
-        ceiling = _narrative_end(view, slot, min(start + REACH, len(tokens) - 1), index)
+        # Bounded by the reach and the next quote first (_narrative_end, inlined): most
+        # regions hold no cue, and for those the sentence end is never needed.
+        ceiling = min(start + REACH, len(tokens) - 1)
+        if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
+            ceiling = view.slots[index + 1].first - 1
         first = start
         while first <= ceiling and tokens[first].text == ",":
             first += 1
@@ -385,12 +419,22 @@ class QuoteAttributor:
         # reach, and in this sentence: the first two bounds are cheap, the sentence start
         # is not.
         floor = first - REACH
-        if index and view.slots[index - 1].last >= floor:
-            floor = view.slots[index - 1].last + 1
-        if tokens[first - 1].text != ":" and not self._cue_within(view, floor, first - 1, partial):
+        if index:
+            previous_last = view.slots[index - 1].last
+            if previous_last >= floor:
+                floor = previous_last + 1
+        colon = tokens[first - 1].text == ":"
+        if not colon:
             # Quote-dense copy: most quotes have no cue in reach before them, and the
-            # forms without one lead in with a colon. Told before the sentence is read.
-            return None
+            # forms without one lead in with a colon. Told before the sentence is read:
+            # does a cue (or, before a fragment, a verb that can lead into one) start
+            # within tokens floor..first - 1?
+            starts = self.cue_starts[view.index]
+            low = bisect.bisect_left(starts, floor)
+            if (low == len(starts) or starts[low] >= first) and not (
+                partial and self._partial_word_within(view, floor, first - 1)
+            ):
+                return None
         floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
@@ -404,7 +448,7 @@ class QuoteAttributor:
                 candidates += partial_cues
                 candidates.sort(key=lambda c: c.first)
         if not candidates:
-            if tokens[first - 1].text != ":":
+            if not colon:
                 return None  # the forms with no cue all lead in with a colon
             if tokens[floor].lower == "from":
                 return self._link(view, subject_after(tokens, floor + 1, end), None)
@@ -413,7 +457,6 @@ class QuoteAttributor:
         cue = candidates[-1]
         # "posted a two-word reply to the governor's video: "…"": past the cue's reach,
         # a colon still leads into the cue's own words.
-        colon = tokens[first - 1].text == ":"
         if not partial and not colon and not self._cue_reaches(tokens, cue, end):
             return None
         mention = self._subject_of_cue_before(view, cue, floor)
@@ -463,24 +506,14 @@ class QuoteAttributor:
             return carried[2]
         return subject_before(view.tokens, cue.first, floor, whole=False)
 
-    def _cue_within(self, view: ParagraphView, first: int, last: int, partial: bool) -> bool:
-        """Does a cue (or, before a fragment, a verb that can lead into one) start
-        within tokens first..last? A cheap test of whether _before can find one."""
-        starts = self.cue_starts[view.index]
-        low = bisect.bisect_left(starts, first)
-        if low < len(starts) and starts[low] <= last:
-            return True
-        return partial and self._partial_word_within(view, first, last)
-
     def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
-        """Does a verb that can lead into a fragment lie within tokens first..last?
-
-        The few tokens there are looked up first: in most paragraphs none is such a
-        verb, and then the paragraph's verbs (_partial_cue_words) are never listed.
-        """
-        if self._partial_forms.isdisjoint(map(TOKEN_LOWER, view.tokens[max(first, 0) : last + 1])):
+        """Does a verb that can lead into a fragment lie within tokens first..last?"""
+        if self._partial_words_of == view.index:
+            words = self._partial_words
+        else:
+            words = self._partial_cue_words(view)
+        if not words:  # most paragraphs hold no such verb
             return False
-        words = self._partial_cue_words(view)
         low = bisect.bisect_left(words, first)
         return low < len(words) and words[low] <= last
 
@@ -491,6 +524,9 @@ class QuoteAttributor:
         if low == len(starts) or starts[low] > end:
             return []  # the common case: no cue in reach
         high = bisect.bisect_right(starts, end, low)
+        if high == low + 1:  # one cue in reach, the common case: no list to filter
+            cue = self.cues[paragraph][low]
+            return [cue] if cue.last <= end else []
         return [cue for cue in self.cues[paragraph][low:high] if cue.last <= end]
 
     def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
@@ -507,11 +543,15 @@ class QuoteAttributor:
 
     def _partial_cue_words(self, view: ParagraphView) -> list[int]:
         """Tokens of a paragraph that can be a fragment's verb, found once per paragraph:
-        a quote-dense one has a fragment every few tokens, each looking back over them."""
+        a quote-dense one has a fragment every few tokens, each looking back over them.
+        Most paragraphs hold none, which one look-up of their words tells."""
         if self._partial_words_of != view.index:
             forms = load_lexicon().partial_cue_forms
             tokens, outside = view.tokens, view.outside
             self._partial_words_of = view.index
+            if self._partial_forms.isdisjoint(map(TOKEN_LOWER, tokens)):
+                self._partial_words = []
+                return self._partial_words
             self._partial_words = [
                 index
                 for index in indices_where(map(forms.__contains__, map(TOKEN_LOWER, tokens)))
@@ -690,27 +730,32 @@ class QuoteAttributor:
 
     def _continues_sentence(self, view: ParagraphView, slot: QuoteSlot) -> bool:
         """Is this the second half of a quoted sentence split by its attribution?"""
-        if self.last is None or self.last[0] != view.index:
+        last = self.last
+        if last is None or last[0] != view.index:
             return False
-        after = self.last[1] + 1  # the tokens between the two quotes: after..slot.first - 1
-        if not after < slot.first <= after + 10 or view.tokens[slot.first - 1].text != ",":
+        after = last[1] + 1  # the tokens between the two quotes: after..first - 1
+        first = slot.first
+        if not after < first <= after + 10 or view.tokens[first - 1].text != ",":
             return False
-        return any(c.last < slot.first for c in self._cues_in(view.index, after, slot.first))
+        return any(c.last < first for c in self._cues_in(view.index, after, first))
 
     def _check_speech(self) -> None:
         """Raise _NotSpeech if the quote being attributed is a title or a scare quote
         (told once per quote, before anything is resolved for it)."""
-        if self._unchecked is not None:
-            span, paragraph_start = self._unchecked
+        span = self._unchecked
+        if span is not None:
             self._unchecked = None
-            if is_title_or_scare(self.body, span, paragraph_start):
+            if is_title_or_scare(self.body, span, self._paragraph_start):
                 raise _NotSpeech
 
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
         if mention is None:
             return None
-        if self._unchecked is not None:  # resolving has side effects: a title must not
-            self._check_speech()  # get that far
+        span = self._unchecked
+        if span is not None:  # resolving has side effects: a title must not get that far
+            self._unchecked = None  # (_check_speech, inlined: once per quote that gets here)
+            if is_title_or_scare(self.body, span, self._paragraph_start):
+                raise _NotSpeech
         resolved = self._resolved
         if resolved is not None and resolved[0] is mention and resolved[1] is view.tokens:
             entity = resolved[2]  # the pronoun just read, for the next quote

@@ -113,7 +113,10 @@ _WORD = re.compile(r"[^\W_][\w'’\-]*")
 
 def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     """ "direct" for a quoted sentence, "partial" for a fragment woven into prose."""
-    first = _first_char(body, span.start, span.end, " ‘'\"…[.(")
+    start = span.start
+    if start < span.end and body[start].islower():
+        return "partial"  # the common case of quote-dense copy, told before _first_char
+    first = _first_char(body, start, span.end, _SKIPPED_AT_START)
     if not first or first.islower():
         return "partial"
     # Only the words just before the mark matter; a bounded window keeps this linear.
@@ -131,6 +134,7 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     return "partial"
 
 
+_SKIPPED_AT_START = " ‘'\"…[.("  # before a quote's first character
 _BULLETS = frozenset("•·▪►◦*")
 _BEFORE_A_BRACKETED_SENTENCE = frozenset(["", *'.?!"“”„«»’'])
 
