@@ -1304,7 +1304,11 @@ def _past_audience(tokens: list[Token], cue: Cue, end: int) -> int:
     """Past the audience of a verb of telling ("told a news conference", "told the
     BBC") before the occasion that may follow it."""
     start = cue.last + 1
-    if cue.lemma not in ADDRESSEE_LEMMAS or start > end or tokens[start].lower not in _ARTICLES:
+    if cue.lemma not in ADDRESSEE_LEMMAS or start > end:
+        return start
+    if tokens[start].lower in _BARE_AUDIENCES:
+        return start + 1  # "…, the department reminded voters on its website"
+    if tokens[start].lower not in _ARTICLES:
         return start
     for index in range(start + 1, min(end, start + _AUDIENCE_WORDS) + 1):
         if tokens[index].lower in _OCCASION_PREPOSITIONS or not tokens[index].text[:1].isalnum():
@@ -1313,6 +1317,11 @@ def _past_audience(tokens: list[Token], cue: Cue, end: int) -> int:
 
 
 _ARTICLES = frozenset({"a", "an", "the"})
+# Audiences named without an article: "warned lawmakers", "reminded voters".
+_BARE_AUDIENCES = frozenset(
+    {"voters", "residents", "reporters", "lawmakers", "senators", "legislators", "members"}
+    | {"journalists", "supporters", "donors", "investors", "parents", "students", "colleagues"}
+)
 _AUDIENCE_WORDS = 4  # "a packed news conference"
 
 

@@ -602,3 +602,8 @@ def test_officials_privy_to_and_a_quoted_title_as_subject(run):
 def test_and_directed_is_the_speakers_next_act(run):
     found = reported(run, "The judges said they had no choice and directed a master to act.")
     assert found == [("they had no choice", "judges")]
+
+
+def test_a_bare_audience_after_a_cue_at_the_end(run):
+    found = reported(run, "Voters in line may vote, the state reminded voters on its website.")
+    assert found == [("Voters in line may vote", "state")]
