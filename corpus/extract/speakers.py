@@ -785,6 +785,7 @@ class Registry:
         # which one that is, so they are walked as they are, without dropping repeats.
         if pronoun in {"he", "she"}:
             wanted = "male" if pronoun == "he" else "female"
+            position = self._before_a_question(position)
             entity = self.sightings.nearest_fit(position, NEARBY, "person", wanted)
             if entity is not None:
                 entity = self._speaker_who_named(position, entity, wanted) or entity
@@ -799,6 +800,16 @@ class Registry:
                     return entity
             return self._group_subject_before(position)
         return None
+
+    def _before_a_question(self, position: int) -> int:
+        """ "Asked about McBride's remark, he said …": the one asked is named before the
+        question, not in it; so "he" is looked for from where the sentence starts."""
+        body = self.body
+        start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+        opening = body[start : start + 12].lstrip(' "“')
+        if opening.startswith(_QUESTION_OPENINGS):
+            return start
+        return position
 
     def _speaker_who_named(self, position: int, named: Entity, wanted: str) -> Entity | None:
         """ "Bettina Alvarado said she had voted Republican but chose Voss this year. "I
@@ -1538,6 +1549,8 @@ def _voice_of_body(
 
 
 _OWNING_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# How a reporter's question put to the subject opens its sentence (mentions.QUESTION_LEAD_INS).
+_QUESTION_OPENINGS = ("Asked ", "Pressed ", "Questioned ", "Challenged ", "When asked ")
 
 
 def _is_body_name(words: list[Token]) -> bool:

@@ -607,3 +607,11 @@ def test_and_directed_is_the_speakers_next_act(run):
 def test_a_bare_audience_after_a_cue_at_the_end(run):
     found = reported(run, "Voters in line may vote, the state reminded voters on its website.")
     assert found == [("Voters in line may vote", "state")]
+
+
+def test_he_after_a_question_about_someone_else(run):
+    found = reported(
+        run,
+        "Carl Lattimore campaigned. Asked about McBride's remark, he said he had voted for it.",
+    )
+    assert found == [("he had voted for it", "Carl Lattimore")]
