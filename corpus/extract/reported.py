@@ -45,7 +45,7 @@ STOP_AFTER_AND = word_set("stop_after_and")
 REPORTING_LEMMAS_EXCLUDED = word_set("reporting_lemmas_excluded")
 MIN_CLAUSE_TOKENS = 3
 # A bare-noun subject ("gusts of up to 70 mph had ...") is short and plain.
-BARE_SUBJECT_REACH = 7
+BARE_SUBJECT_REACH = 11
 BARE_SUBJECT_STOPS = word_set("bare_subject_stops")
 # Cues whose addressee may stand between the verb and "that": "told jurors that".
 ADDRESSEE_LEMMAS = word_set("addressee_lemmas")

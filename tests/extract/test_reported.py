@@ -615,3 +615,9 @@ def test_he_after_a_question_about_someone_else(run):
         "Carl Lattimore campaigned. Asked about McBride's remark, he said he had voted for it.",
     )
     assert found == [("he had voted for it", "Carl Lattimore")]
+
+
+def test_a_bare_plural_subject_with_a_long_place_phrase(run):
+    clause = "controllers at several sites in the New York area were tired"
+    found = reported(run, f"Ann Okafor spoke, saying {clause}.")
+    assert found == [(clause, "Ann Okafor")]
