@@ -1521,9 +1521,13 @@ def _after_an_earlier_attribution(
     if position == 0 or cues[position - 1].first < sentence_first:
         return sentence_first  # most cues: none earlier in the sentence
     for index in range(cues[position - 1].last + 1, cues[position].first - 1):
-        if tokens[index].text == "," and tokens[index + 1].lower in {"and", "but"}:
+        if tokens[index].text == "," and tokens[index + 1].lower in _CLAUSE_JOINS_AFTER:
             return index + 2
     return sentence_first
+
+
+# "CLAUSE, according to X, though CLAUSE2, the office said"
+_CLAUSE_JOINS_AFTER = frozenset({"and", "but", "though", "although", "while"})
 
 
 def _quoted_title_as_subject(view: ParagraphView, mark: int) -> bool:

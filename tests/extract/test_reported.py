@@ -621,3 +621,15 @@ def test_a_bare_plural_subject_with_a_long_place_phrase(run):
     clause = "controllers at several sites in the New York area were tired"
     found = reported(run, f"Ann Okafor spoke, saying {clause}.")
     assert found == [(clause, "Ann Okafor")]
+
+
+def test_according_to_then_though_clause_with_its_own_cue(run):
+    found = reported(
+        run,
+        "It would cost $780 million, according to the Budget Office, though a third "
+        "would be offset, the office said.",
+    )
+    assert found == [
+        ("It would cost $780 million", "Budget Office"),
+        ("a third would be offset", "Budget Office"),
+    ]
