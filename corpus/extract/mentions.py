@@ -591,6 +591,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         return _lone_word_before(tokens, end) if end == floor else None
     if tokens[end].lower in _COORDINATORS:
         return None  # "… accused Republicans of staging it and said": the subject is shared
+    if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
+        # "a number she described as …": no phrase takes in a pronoun before its verb
+        return Mention(end, end, end, end, "pronoun")
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     if _plain_name_run(tokens, floor, end):
         return Mention(floor, end, floor, end, "name", floor, end)  # "Ann Lee said"

@@ -1420,3 +1420,11 @@ def test_put_it_is_a_cue() -> None:
 def test_a_lower_case_role_after_a_quote() -> None:
     body = "“Staff have made progress,” mission chief Henrik Lindqvist said in the statement."
     assert [(q.kind, q.speaker) for q in extract(body).quotes] == [("direct", "Henrik Lindqvist")]
+
+
+def test_a_pronoun_right_before_its_verb_in_an_object_relative() -> None:
+    body = "Ann Lee said they closed 1,400 cases, a number she called “absurd for a freshman.”"
+    partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
+    assert partials == [("absurd for a freshman.", "Ann Lee")]
+    body = 'Several reviewers described it as "warm and unhurried."'
+    assert [q.speaker for q in extract(body).quotes] == ["reviewers"]
