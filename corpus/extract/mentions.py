@@ -89,7 +89,10 @@ def np_start(
         token = tokens[index]
         lower = token.lower
         initial = token.text[:1]  # decides the commonest cases without a call
-        if initial.isupper() and lower not in _NP_STRUCTURE_WORDS:
+        if initial.isupper() and (
+            lower not in _NP_STRUCTURE_WORDS
+            or (lower == "no" and tokens[index + 1].text.isdigit())  # "a No 10 spokesperson"
+        ):
             start = index  # a capitalised word of a name: the common case, tested first
             index -= 1
             continue

@@ -1529,6 +1529,9 @@ def _voice_of_body(
     if first >= last:
         return None
     modifiers = tokens[first:last]
+    seat = _SEAT_NICKNAMES.get(body[tokens[first].start : tokens[last - 1].end].lower())
+    if seat is not None:  # "a No 10 spokesperson": Downing Street's
+        return registry.find_or_add(NameReading("organisation", seat, []))
     if _is_body_name(modifiers):
         reading = shared_reading(body, tokens, first, last - 1)
         if reading is not None and reading.kind in {"organisation", "single"}:
@@ -1549,6 +1552,12 @@ def _voice_of_body(
 
 
 _OWNING_PRONOUNS = frozenset({"his", "her", "its", "their"})
+# What the copy calls a seat of government for short: "a No 10 spokesperson".
+_SEAT_NICKNAMES = {
+    "no 10": "Downing Street",
+    "no. 10": "Downing Street",
+    "number 10": "Downing Street",
+}
 # How a reporter's question put to the subject opens its sentence (mentions.QUESTION_LEAD_INS).
 _QUESTION_OPENINGS = ("Asked ", "Pressed ", "Questioned ", "Challenged ", "When asked ")
 

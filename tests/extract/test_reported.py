@@ -633,3 +633,8 @@ def test_according_to_then_though_clause_with_its_own_cue(run):
         ("It would cost $780 million", "Budget Office"),
         ("a third would be offset", "Budget Office"),
     ]
+
+
+def test_a_no_10_spokesperson_speaks_for_downing_street(run):
+    found = reported(run, "A No 10 spokesperson said the bill would pass.")
+    assert found == [("the bill would pass", "Downing Street")]
