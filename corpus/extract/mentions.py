@@ -629,6 +629,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         end = _skip_back(tokens, end, floor)
     if end <= floor:  # "he privately said": one word left, or none
         return _lone_word_before(tokens, end) if end == floor else None
+    if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
+        return Mention(end, end, end, end, "pronoun")  # "which she later called"
     if end - 2 == floor:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:

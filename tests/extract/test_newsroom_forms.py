@@ -1428,3 +1428,9 @@ def test_a_pronoun_right_before_its_verb_in_an_object_relative() -> None:
     assert partials == [("absurd for a freshman.", "Ann Lee")]
     body = 'Several reviewers described it as "warm and unhurried."'
     assert [q.speaker for q in extract(body).quotes] == ["reviewers"]
+
+
+def test_a_pronoun_past_an_adverb_before_its_verb() -> None:
+    body = "Eleanor Marsh voted for the bill, which she later called “the worst vote I cast.”"
+    partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
+    assert partials == [("the worst vote I cast.", "Eleanor Marsh")]
