@@ -113,9 +113,12 @@ def tokens_into(body: str, start: int, end: int, tokens: list[Token], notes: Tok
     for chunk in body[start:end].split(" "):
         stop = offset + len(chunk)
         if chunk.isalpha():  # letters only: the first alternative of _TOKEN, whole
-            lower = chunk.lower()
-            if chunk[0].isupper():
-                capitals.append(len(tokens))
+            if chunk.islower():
+                lower = chunk  # most words: lower-casing would copy them unchanged
+            else:
+                lower = chunk.lower()
+                if chunk[0].isupper():
+                    capitals.append(len(tokens))
             if lower in triggers:
                 triggered.append(len(tokens))
             tokens.append(_new(Token, (chunk, offset, stop, lower)))
