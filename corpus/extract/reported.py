@@ -103,7 +103,7 @@ class ReportedFinder:
         `taken_until` belong to a clause an earlier cue of the paragraph reported."""
         tokens = view.tokens
         if (
-            cue.lemma in REPORTING_LEMMAS_EXCLUDED
+            (cue.lemma in REPORTING_LEMMAS_EXCLUDED and not _demands_that(tokens, cue))
             # "helped write the 1994 compact" (authorship), "The Ledger can reveal" (a
             # tabloid's flourish): speech verbs that report no statement
             or (cue.first > 0 and tokens[cue.first - 1].lower in _HELPING)
@@ -1543,6 +1543,19 @@ def _quoted_title_as_subject(view: ParagraphView, mark: int) -> bool:
         and outside[verb]
         and tokens[verb].lower in FINITE_VERBS
     )
+
+
+def _demands_that(tokens: list[Token], cue: Cue) -> bool:
+    """ "demanded that any increase be offset": a demand with a clause of its own is
+    reported as a statement; "demanded answers" is not."""
+    return (
+        cue.lemma in _DEMANDS
+        and cue.last + 1 < len(tokens)
+        and tokens[cue.last + 1].lower == "that"
+    )
+
+
+_DEMANDS = frozenset({"demand", "urge"})
 
 
 def _names_someone(view: ParagraphView, first: int, last: int) -> bool:

@@ -638,3 +638,9 @@ def test_according_to_then_though_clause_with_its_own_cue(run):
 def test_a_no_10_spokesperson_speaks_for_downing_street(run):
     found = reported(run, "A No 10 spokesperson said the bill would pass.")
     assert found == [("the bill would pass", "Downing Street")]
+
+
+def test_a_demand_with_a_that_clause_is_reported(run):
+    found = reported(run, "Lakshmi Menon demanded that a sitting judge probe the matter.")
+    assert found == [("a sitting judge probe the matter", "Lakshmi Menon")]
+    assert reported(run, "Lakshmi Menon demanded answers from the minister.") == []
