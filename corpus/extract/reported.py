@@ -849,6 +849,8 @@ class ReportedFinder:
                 or self._has_finite_verb(view, sentence_first, cue.first - 2, reach=40)
             ):
                 return None  # "For every meal a food bank gives, SNAP gives nine, according to X"
+            if _question_lead_in(tokens, sentence_first):
+                return None  # "Asked for the basis of the claim, the spokesperson pointed to …"
             return self._make(view, mention, cue, [(sentence_first, cue.first - 2)])
         return None
 
@@ -988,7 +990,7 @@ _GERUND_PREPOSITIONS = frozenset({"before", "after", "while", "by", "without", "
 # After "CLAUSE, X said," these start a clause of their own; anything else continues
 # the sentence the attribution interrupted ("The panic button, Mays says, has never …").
 _AFTER_ATTRIBUTION = frozenset({"and", "but", "including", "as", "although", "though", "while"})
-_QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by"})
+_QUESTION_WORDS = frozenset({"whether", "if", "about", "why", "what", "how", "when", "by", "for"})
 
 
 def _verb_after_singular_subject(tokens: list[Token], index: int, last: int) -> bool:

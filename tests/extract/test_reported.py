@@ -644,3 +644,10 @@ def test_a_demand_with_a_that_clause_is_reported(run):
     found = reported(run, "Lakshmi Menon demanded that a sitting judge probe the matter.")
     assert found == [("a sitting judge probe the matter", "Lakshmi Menon")]
     assert reported(run, "Lakshmi Menon demanded answers from the minister.") == []
+
+
+def test_a_question_put_to_someone_is_no_clause_for_according_to(run):
+    body = "Asked for the basis, Jenna Albright pointed to thefts, according to the department."
+    assert reported(run, body) == []
+    found = reported(run, "Asked for comment, the mayor's office said the plan would proceed.")
+    assert found == [("the plan would proceed", "mayor's office")]
