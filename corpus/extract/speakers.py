@@ -805,7 +805,10 @@ class Registry:
         """ "Asked about McBride's remark, he said …": the one asked is named before the
         question, not in it; so "he" is looked for from where the sentence starts."""
         body = self.body
-        start = max(body.rfind(". ", 0, position), body.rfind("\n", 0, position)) + 1
+        floor = max(0, position - _QUESTION_REACH)  # a bound, so a long body costs no more
+        start = max(body.rfind(". ", floor, position), body.rfind("\n", floor, position)) + 1
+        if start == 0 and floor > 0:
+            return position  # no sentence start within reach
         opening = body[start : start + 12].lstrip(' "“')
         if opening.startswith(_QUESTION_OPENINGS):
             return start
@@ -823,7 +826,8 @@ class Registry:
             speaker is named
             or speaker.kind != "person"
             or speaker.gender not in (None, wanted)
-            or PARAGRAPH_BREAK in self.body[start:position]  # not this paragraph's
+            or position - start > _SAME_PARAGRAPH_REACH  # a bound on the search below
+            or self.body.find(PARAGRAPH_BREAK, start, position) >= 0  # not this paragraph's
         ):
             return None
         if named in self.sightings.between(start, end) and named not in self.sightings.between(
@@ -1552,6 +1556,8 @@ def _voice_of_body(
 
 
 _OWNING_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_QUESTION_REACH = 400  # characters back to the start of a pronoun's sentence
+_SAME_PARAGRAPH_REACH = 3000  # characters: a reported clause further back is no help
 # What the copy calls a seat of government for short: "a No 10 spokesperson".
 _SEAT_NICKNAMES = {
     "no 10": "Downing Street",
