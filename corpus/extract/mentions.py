@@ -90,8 +90,7 @@ def np_start(
         lower = token.lower
         initial = token.text[:1]  # decides the commonest cases without a call
         if initial.isupper() and (
-            lower not in _NP_STRUCTURE_WORDS
-            or (lower == "no" and tokens[index + 1].text.isdigit())  # "a No 10 spokesperson"
+            lower not in _NP_STRUCTURE_WORDS or _capital_joins_a_name(tokens, index, lower)
         ):
             start = index  # a capitalised word of a name: the common case, tested first
             index -= 1
@@ -709,9 +708,27 @@ def _plain_name_run(tokens: list[Token], first: int, last: int) -> bool:
         return False  # the head: "… Democrats said", "… Spokesman said" are no names
     for index in range(last - 1, first - 1, -1):
         token = tokens[index]
-        if not token.text[:1].isupper() or token.lower in _NOT_IN_A_NAME_RUN:
+        if not token.text[:1].isupper():
+            return False
+        if token.lower in _NOT_IN_A_NAME_RUN and not (
+            token.lower in _SURNAME_PARTICLES and index == first  # "Van Rooyen said"
+        ):
             return False
     return True
+
+
+def _capital_joins_a_name(tokens: list[Token], index: int, lower: str) -> bool:
+    """A capitalised structure word that belongs to the name after it: "a No 10
+    spokesperson", "Van Rooyen", "De Klerk"."""
+    following = tokens[index + 1].text
+    return (lower == "no" and following.isdigit()) or (
+        lower in _SURNAME_PARTICLES and following[:1].isupper()
+    )
+
+
+# Particles that open a surname, capitalised when the surname stands alone ("Van
+# Rooyen", "De Klerk", "Von Braun"); lower case inside a full name they join it.
+_SURNAME_PARTICLES = frozenset({"van", "von", "de", "da", "del", "der", "di", "le", "la", "bin"})
 
 
 def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:

@@ -1434,3 +1434,8 @@ def test_a_pronoun_past_an_adverb_before_its_verb() -> None:
     body = "Eleanor Marsh voted for the bill, which she later called “the worst vote I cast.”"
     partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
     assert partials == [("the worst vote I cast.", "Eleanor Marsh")]
+
+
+def test_a_surname_opening_with_a_capitalised_particle() -> None:
+    body = "Pieter van Rooyen spoke. “We were informed,” Van Rooyen said in Cape Town."
+    assert [(q.kind, q.speaker) for q in extract(body).quotes] == [("direct", "Van Rooyen")]
