@@ -141,6 +141,7 @@ def cue_text(body: str, view: ParagraphView, cue: Cue) -> str:
 
 
 _ENDERS = frozenset(".?!")  # of sentences
+_ATTRIBUTION_AFTER_CLAUSE = 60  # characters: ", the agency's spokeswoman said on Monday. "
 # Mentions that resolve_mention reads without changing.
 _UNCHANGED_BY_RESOLVING = frozenset({"name", "pronoun"})
 
@@ -311,6 +312,7 @@ class QuoteAttributor:
             return None
         return (
             self._floating(view, slot)
+            or self._after_reported(view, slot)
             or self._after_short_sentence(view, slot)
             or self._introduced(view, slot)
         )
@@ -654,6 +656,25 @@ class QuoteAttributor:
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         return Link(link.view, link.mention, link.cue, link.entity)
+
+    def _after_reported(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
+        """ "Crew is no longer the main problem, she said. "It's steel and engines now."":
+        a quote right after a reported clause and its short attribution, in the same
+        paragraph, is that speaker's, as it is after a quote."""
+        quote_at = view.tokens[slot.first].start
+        for start, end, entity in reversed(self.registry.reported[-3:]):
+            if end > quote_at:
+                continue  # reported later in the paragraph
+            between = self.body[end:quote_at]
+            if (
+                start < view.paragraph.start
+                or len(between) > _ATTRIBUTION_AFTER_CLAUSE
+                or sum(map(between.count, _ENDERS)) != 1
+                or self.registry.someone_else_between(end, quote_at, entity)
+            ):
+                return None
+            return Link(view, None, None, entity)
+        return None
 
     def _closes_a_sentence(self, token: Token) -> bool:
         """A closing mark after a full stop ('on “State of the Union.”') ends the sentence."""

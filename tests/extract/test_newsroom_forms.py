@@ -1439,3 +1439,9 @@ def test_a_pronoun_past_an_adverb_before_its_verb() -> None:
 def test_a_surname_opening_with_a_capitalised_particle() -> None:
     body = "Pieter van Rooyen spoke. “We were informed,” Van Rooyen said in Cape Town."
     assert [(q.kind, q.speaker) for q in extract(body).quotes] == [("direct", "Van Rooyen")]
+
+
+def test_a_quote_right_after_a_reported_clause_is_its_speakers() -> None:
+    body = "Ilse Kristoffersen spoke. Crew is no longer the problem, she said. “It's steel now.”"
+    direct = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "direct"]
+    assert direct == [("It's steel now.", "Ilse Kristoffersen")]
