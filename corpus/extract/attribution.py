@@ -665,12 +665,11 @@ class QuoteAttributor:
         for start, end, entity in reversed(self.registry.reported[-3:]):
             if end > quote_at:
                 continue  # reported later in the paragraph
+            if start < view.paragraph.start or quote_at - end > _ATTRIBUTION_AFTER_CLAUSE:
+                return None  # told before the text between is cut: the clause may be far back
             between = self.body[end:quote_at]
-            if (
-                start < view.paragraph.start
-                or len(between) > _ATTRIBUTION_AFTER_CLAUSE
-                or sum(map(between.count, _ENDERS)) != 1
-                or self.registry.someone_else_between(end, quote_at, entity)
+            if sum(map(between.count, _ENDERS)) != 1 or self.registry.someone_else_between(
+                end, quote_at, entity
             ):
                 return None
             return Link(view, None, None, entity)
