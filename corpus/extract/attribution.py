@@ -645,19 +645,16 @@ class QuoteAttributor:
         # Someone else named after the attribution's sentence takes the floor; people
         # named inside it ("told CNN's Marcus Ellery") do not.
         # A closing mark after a full stop ends a sentence too: 'on “State of the Union.”'
-        ends = ends + [t.end for t in between if self._closes_a_sentence(t)]
+        body = self.body
+        ends += [  # _closes_a_sentence, told in place: only closing marks need the body read
+            t.end
+            for t in between
+            if t.text in CLOSING_MARKS and body[t.start - 1 : t.start] in _ENDERS
+        ]
         start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         return Link(link.view, link.mention, link.cue, link.entity)
-
-    def _closes_a_sentence(self, token: Token) -> bool:
-        """A closing mark after a full stop ('on “State of the Union.”') ends the sentence."""
-        return token.text in CLOSING_MARKS and self.body[token.start - 1 : token.start] in {
-            ".",
-            "?",
-            "!",
-        }
 
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
         """The named or pronoun subject of tokens[first..last], as the speaker."""
