@@ -10,6 +10,7 @@ The forms covered, tried in this order:
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import ADVERBS, Cue, auxiliary_start
@@ -141,6 +142,13 @@ _ENDERS = frozenset(".?!")  # of sentences
 _UNCHANGED_BY_RESOLVING = frozenset({"name", "pronoun"})
 
 
+@lru_cache(maxsize=1)
+def _partial_forms() -> frozenset[str]:
+    """The verbs that can lead into a fragment, as a set: a set tells a run of words
+    that holds none of them faster than the lexicon's dict keys do."""
+    return frozenset(load_lexicon().partial_cue_forms)
+
+
 class _NotSpeech(Exception):
     """The quote being attributed turned out to be a title or a scare quote."""
 
@@ -161,7 +169,7 @@ class QuoteAttributor:
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
-        self._partial_forms = load_lexicon().partial_cue_forms.keys()
+        self._partial_forms = _partial_forms()
         # The last mention resolved, with its entity, while re-reading it is known to
         # change nothing (see _rereadable); forgotten with every other resolution, and
         # at each paragraph (the stages run in between may note new sightings).
