@@ -10,6 +10,7 @@ The forms covered, tried in this order:
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 from typing import NamedTuple
 
 from .cues import ADVERBS, Cue, auxiliary_start
@@ -146,6 +147,13 @@ _ATTRIBUTION_AFTER_CLAUSE = 60  # characters: ", the agency's spokeswoman said o
 _UNCHANGED_BY_RESOLVING = frozenset({"name", "pronoun"})
 
 
+@lru_cache(maxsize=1)
+def _partial_forms() -> frozenset[str]:
+    """The verbs that can lead into a fragment, as a set: a set tells a run of words
+    that holds none of them faster than the lexicon's dict keys do."""
+    return frozenset(load_lexicon().partial_cue_forms)
+
+
 class _NotSpeech(Exception):
     """The quote being attributed turned out to be a title or a scare quote."""
 
@@ -166,7 +174,7 @@ class QuoteAttributor:
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
-        self._partial_forms = load_lexicon().partial_cue_forms.keys()
+        self._partial_forms = _partial_forms()
         # The last mention resolved, with its entity, while re-reading it is known to
         # change nothing (see _rereadable); forgotten with every other resolution, and
         # at each paragraph (the stages run in between may note new sightings).
@@ -651,7 +659,12 @@ class QuoteAttributor:
         # Someone else named after the attribution's sentence takes the floor; people
         # named inside it ("told CNN's Marcus Ellery") do not.
         # A closing mark after a full stop ends a sentence too: 'on “State of the Union.”'
-        ends = ends + [t.end for t in between if self._closes_a_sentence(t)]
+        body = self.body
+        ends += [  # _closes_a_sentence, told in place: only closing marks need the body read
+            t.end
+            for t in between
+            if t.text in CLOSING_MARKS and body[t.start - 1 : t.start] in _ENDERS
+        ]
         start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
@@ -674,14 +687,6 @@ class QuoteAttributor:
                 return None
             return Link(view, None, None, entity)
         return None
-
-    def _closes_a_sentence(self, token: Token) -> bool:
-        """A closing mark after a full stop ('on “State of the Union.”') ends the sentence."""
-        return token.text in CLOSING_MARKS and self.body[token.start - 1 : token.start] in {
-            ".",
-            "?",
-            "!",
-        }
 
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
         """The named or pronoun subject of tokens[first..last], as the speaker."""
