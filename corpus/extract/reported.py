@@ -137,12 +137,10 @@ class ReportedFinder:
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
-        position = cues.index(cue)
+        position = cues.index(cue)  # cues are in order, one per position
         following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
-        backward = self._backward(
-            view, cue, _after_an_earlier_attribution(tokens, cues, position, sentence_first),
-            end, following,
-        )  # fmt: skip
+        clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
+        backward = self._backward(view, cue, clause_first, end, following)
         if backward is not None:
             return backward
         if quote_before:
