@@ -1598,6 +1598,8 @@ def _owned_body(
     if owner is None or owner.kind != "person":
         return None
     head = " ".join(t.lower for t in tokens[first + 1 : last + 1])
+    if head == "office":
+        return owner  # "Whitlow's office said", "his office said": the official speaks
     name = f"{owner.name.split()[-1]} {head}"
     kind = "group" if mention.head == "group" else "organisation"
     for entity in registry.entities:

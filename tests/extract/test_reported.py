@@ -651,3 +651,8 @@ def test_a_question_put_to_someone_is_no_clause_for_according_to(run):
     assert reported(run, body) == []
     found = reported(run, "Asked for comment, the mayor's office said the plan would proceed.")
     assert found == [("the plan would proceed", "mayor's office")]
+
+
+def test_a_persons_office_speaks_for_the_person(run):
+    found = reported(run, "Curtis Whitlow spoke. Whitlow's office said the purge was routine.")
+    assert found == [("the purge was routine", "Curtis Whitlow")]
