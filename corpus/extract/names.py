@@ -101,14 +101,14 @@ def _sight_runs(
             continue  # "the mayor of East Harlan": a place, whatever its words look like
         if reading.kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
             continue  # "in the Bill,", "told the Nation": no one is "the" Bill
-        if (
-            reading.kind == "person"
-            and not reading.titles
-            and _a_body_by_its_place(tokens, first, last, lexicon)
+        if reading.kind == "person" and _a_body_by_its_place(
+            tokens, first, last, lexicon, bool(reading.titles)
         ):
             # "who now runs the Migration Policy Forum": a body, so that a later "she"
-            # is not taken to mean it (the reading itself is shared: a new one).
-            reading = NameReading("organisation", reading.name, [], reading.alias)
+            # is not taken to mean it (the reading itself is shared: a new one), named
+            # by all its words ("Washington State Ferries" had read as titles and a name).
+            name = reading.name if not reading.titles else key.removesuffix("'s").removesuffix("’s")
+            reading = NameReading("organisation", name, [], reading.alias)
         # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
         if reading.kind in _PERSON_READINGS and (
             (previous == "," and first >= 2)
@@ -191,7 +191,9 @@ def _office_of(tokens: list[Token], first: int) -> bool:
 _OFFICES = frozenset({"mayor", "governor", "premier", "sheriff", "emir"})
 
 
-def _a_body_by_its_place(tokens: list[Token], first: int, last: int, lexicon: Lexicon) -> bool:
+def _a_body_by_its_place(
+    tokens: list[Token], first: int, last: int, lexicon: Lexicon, titled: bool
+) -> bool:
     """Does where a run of names stands make it a body's name, whatever its words?
 
     "the Cleveland Fed" (no one is "the" Ann Lee), "who runs Pruitt Castings", "chief
@@ -201,11 +203,13 @@ def _a_body_by_its_place(tokens: list[Token], first: int, last: int, lexicon: Le
     if first == 0:
         return False
     before = tokens[first - 1]
+    if before.lower in _VERBS_OF_RUNNING:
+        return True  # "who heads Washington State Ferries", whatever its words read as
+    if titled:
+        return False  # "the Rev. Al Sharpton", "president of Sen. …": a titled person
     if before.text == "the":
         following = tokens[last + 1].lower if last + 1 < len(tokens) else ""
         return following not in lexicon.org_nominals and following not in lexicon.group_nouns
-    if before.lower in _VERBS_OF_RUNNING:
-        return True
     # ("at Castlerock Securities" is never sighted: "at" places what follows.)
     return before.lower == "of" and first >= 2 and tokens[first - 2].lower in _WORKPLACE_ROLES
 

@@ -146,3 +146,9 @@ def test_bills_and_things_after_the_are_no_people():
         people = [name for name, kind in names(body) if kind in {"person", "single"}]
         assert not [name for name in people if name in {"Bill", "Nation"}], body
     assert ("National Treasury", "organisation") in names("The National Treasury said so.")
+
+
+def test_what_someone_heads_is_a_body_whatever_its_words_read_as():
+    found = names("Ilse Kristoffersen, who heads Washington State Ferries, testified.")
+    assert ("Washington State Ferries", "organisation") in found
+    assert not [name for name, kind in found if kind == "person" and "Ferries" in name]
