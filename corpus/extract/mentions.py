@@ -370,6 +370,8 @@ def head_kind(
         opening = _opening_bracket(tokens, last, first)
         if opening is not None and opening - 1 >= first:
             last = opening - 1
+    if last > first and _body_number(tokens, last, first):
+        last -= 1  # "Transport Workers Union Local 291": the number is the body's
     head = tokens[last]
     lower = head.lower
     if lower in UNNAMED_PEOPLE:

@@ -656,3 +656,8 @@ def test_a_question_put_to_someone_is_no_clause_for_according_to(run):
 def test_a_persons_office_speaks_for_the_person(run):
     found = reported(run, "Curtis Whitlow spoke. Whitlow's office said the purge was routine.")
     assert found == [("the purge was routine", "Curtis Whitlow")]
+
+
+def test_a_numbered_local_speaks(run):
+    found = reported(run, "Transport Workers Union Local 291 said the plan meant a hiring freeze.")
+    assert found == [("the plan meant a hiring freeze", "Transport Workers Union Local 291")]
