@@ -300,7 +300,7 @@ def _read_word(body: str, token: Token) -> NameReading | None:
         bare in lexicon.org_words
         or bare_lower in lexicon.countries
         or bare in _SEATS_OF_GOVERNMENT  # "the Kremlin"; a quote's words are one token
-        or _ACRONYM.match(text)
+        or (_ACRONYM.match(text) and text not in _TIME_ZONES)  # "5 p.m. EDT" is no body
     ):
         return NameReading("organisation", text, [])
     if bare_lower in lexicon.party_members or _plural_demonym_lower(bare_lower):
@@ -1556,6 +1556,10 @@ def _voice_of_body(
 
 
 _OWNING_PRONOUNS = frozenset({"his", "her", "its", "their"})
+_TIME_ZONES = frozenset(
+    {"EDT", "EST", "ET", "CDT", "CST", "CT", "MDT", "MST", "PDT", "PST", "PT", "GMT", "UTC"}
+    | {"BST", "CET", "CEST", "IST", "AEST", "AEDT", "JST", "WAT", "EAT", "SAST"}
+)
 _QUESTION_REACH = 400  # characters back to the start of a pronoun's sentence
 _SAME_PARAGRAPH_REACH = 3000  # characters: a reported clause further back is no help
 # What the copy calls a seat of government for short: "a No 10 spokesperson".

@@ -152,3 +152,9 @@ def test_what_someone_heads_is_a_body_whatever_its_words_read_as():
     found = names("Ilse Kristoffersen, who heads Washington State Ferries, testified.")
     assert ("Washington State Ferries", "organisation") in found
     assert not [name for name, kind in found if kind == "person" and "Ferries" in name]
+
+
+def test_a_time_zone_is_no_body():
+    assert [name for name, _ in names("Updated on June 11, 2026 / 9:14 PM EDT / CBS News")] == [
+        "CBS News"
+    ]
