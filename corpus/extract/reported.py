@@ -591,6 +591,7 @@ class ReportedFinder:
             if (
                 following in {"he", "she"}  # "and it will …" goes on about the same thing
                 and previous != ","  # ", and he has floated an amendment": the reporter's
+                and index + 2 <= last
                 and _pronoun_and_verb(tokens, index + 1, index + 2)
                 and self._has_finite_verb(view, first, index - 1, reach=40)
                 and not _names_someone(view, first + 1, index - 1)

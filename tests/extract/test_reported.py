@@ -661,3 +661,11 @@ def test_a_persons_office_speaks_for_the_person(run):
 def test_a_numbered_local_speaks(run):
     found = reported(run, "Transport Workers Union Local 291 said the plan meant a hiring freeze.")
     assert found == [("the plan meant a hiring freeze", "Transport Workers Union Local 291")]
+
+
+def test_and_he_at_the_very_end_of_a_clause(run):
+    # Found by the property tests: "he" with no word after it ended the tokens.
+    assert reported(run, "sAY 00AND HE") == []
+    assert reported(run, "Ann Lee said the plan failed and he") == [
+        ("the plan failed and he", "Ann Lee")
+    ]
