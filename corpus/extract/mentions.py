@@ -28,7 +28,7 @@ CONNECTORS = word_set("connectors")
 NON_NAME_CAPITALS = word_set("non_name_capitals")
 MONTHS = word_set("months")
 # Capitalised, these still name no one: one look-up for the three sets.
-_NOT_NAME_WORDS = NON_NAME_CAPITALS | WEEKDAYS | MONTHS
+NOT_NAME_WORDS = NON_NAME_CAPITALS | WEEKDAYS | MONTHS
 PARENTHETICAL_STARTS = word_set("parenthetical_starts")
 RELATIVE_STARTS = word_set("relative_starts")
 PARTICIPIAL_STARTS = word_set("participial_starts")
@@ -225,7 +225,7 @@ _NUMBERED_BODIES = frozenset(
 )
 # Words np_start treats specially even when capitalised; any other capitalised word
 # belongs to the phrase (_phrase_word).
-_NP_STRUCTURE_WORDS = DETERMINERS | CONNECTORS | _NOT_NAME_WORDS | {"of", "and", "&"}
+_NP_STRUCTURE_WORDS = DETERMINERS | CONNECTORS | NOT_NAME_WORDS | {"of", "and", "&"}
 
 
 def _compound_title_start(tokens: list[Token], index: int) -> bool:
@@ -318,7 +318,7 @@ _VERBISH = word_set("verbish")
 def _can_head(token: Token, lexicon: Lexicon) -> bool:
     lower = token.lower
     if token.text[:1].isupper():
-        return lower not in _NOT_NAME_WORDS
+        return lower not in NOT_NAME_WORDS
     if token.text.endswith(".") and _PARTY_STATE.match(token.text):
         return False
     return (
@@ -335,7 +335,7 @@ def _phrase_word(token: Token, lexicon: Lexicon) -> bool:
     if not initial.isalnum():  # Token.is_word, inlined: this runs on every word of a phrase
         return False
     if initial.isupper():
-        return lower not in _NOT_NAME_WORDS
+        return lower not in NOT_NAME_WORDS
     if lower.endswith(("'s", "’s")):
         return True
     return (
@@ -595,9 +595,6 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         return _lone_word_before(tokens, end) if end == floor else None
     if tokens[end].lower in _COORDINATORS:
         return None  # "… accused Republicans of staging it and said": the subject is shared
-    if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
-        # "a number she described as …": no phrase takes in a pronoun before its verb
-        return Mention(end, end, end, end, "pronoun")
     floor = max(floor, cue_first - 40)  # a subject sits close to its verb
     if _plain_name_run(tokens, floor, end):
         return Mention(floor, end, floor, end, "name", floor, end)  # "Ann Lee said"
@@ -631,7 +628,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if end <= floor:  # "he privately said": one word left, or none
         return _lone_word_before(tokens, end) if end == floor else None
     if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
-        return Mention(end, end, end, end, "pronoun")  # "which she later called"
+        # "a number she described as …", "which she later called": no phrase takes in a
+        # pronoun before its verb (past any adverb)
+        return Mention(end, end, end, end, "pronoun")
     if end - 2 == floor:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
@@ -1047,7 +1046,7 @@ _NOT_IN_A_NAME_RUN = frozenset().union(
     PRONOUNS,
     _SKIPPABLE,
     MEMBER_WORDS,
-    _NOT_NAME_WORDS,
+    NOT_NAME_WORDS,
     _NP_STRUCTURE_WORDS,
     UNNAMED_PEOPLE,
     POSTMODIFIER_STARTS,

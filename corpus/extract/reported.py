@@ -19,7 +19,7 @@ from .found import Found
 from .lexicon import word_set
 from .marks import CLOSING_MARKS, OPENING_MARKS
 from .mentions import (
-    NON_NAME_CAPITALS,
+    NOT_NAME_WORDS,
     Mention,
     after_dateline,
     is_manner_adverb,
@@ -1567,12 +1567,9 @@ def _names_someone(view: ParagraphView, first: int, last: int) -> bool:
         index = capitals[position]
         if index > last:
             return False
-        if view.tokens[index].lower not in _NOT_NAME_WORDS:
+        if view.tokens[index].lower not in NOT_NAME_WORDS:
             return True
     return False
-
-
-_NOT_NAME_WORDS = NON_NAME_CAPITALS | WEEKDAYS | word_set("months")
 
 
 def _past_a_colon(view: ParagraphView, first: int, last: int) -> int:
