@@ -18,7 +18,14 @@ from itertools import islice
 
 from .lexicon import Lexicon, read_entries, word_set
 from .lexicon import load as load_lexicon
-from .mentions import DETERMINERS, MONTHS, NON_NAME_CAPITALS, QUANTIFIERS, Mention
+from .mentions import (
+    DETERMINERS,
+    MONTHS,
+    NON_NAME_CAPITALS,
+    QUANTIFIERS,
+    QUESTION_LEAD_INS,
+    Mention,
+)
 from .text import PARAGRAPH_BREAK, WEEKDAYS, Token, tokenise
 
 _ACRONYM = re.compile(r"^[A-Z][A-Z.&]{1,5}s?$")  # ISPR, USTR; not a WASHINGTON dateline
@@ -1568,8 +1575,8 @@ _SEAT_NICKNAMES = {
     "no. 10": "Downing Street",
     "number 10": "Downing Street",
 }
-# How a reporter's question put to the subject opens its sentence (mentions.QUESTION_LEAD_INS).
-_QUESTION_OPENINGS = ("Asked ", "Pressed ", "Questioned ", "Challenged ", "When asked ")
+# How a reporter's question put to the subject opens its sentence: "Asked …", "When asked …".
+_QUESTION_OPENINGS = tuple(f"{word.capitalize()} " for word in QUESTION_LEAD_INS) + ("When asked ",)
 
 
 def _is_body_name(words: list[Token]) -> bool:
