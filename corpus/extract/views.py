@@ -17,6 +17,7 @@ from .text import (
     Token,
     TokenNotes,
     is_sentence_end,
+    new_token,
     tokens_into,
 )
 
@@ -186,13 +187,13 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
             tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
         slot_first = len(tokens)
         mark = body[open_at]
-        tokens.append(_new(Token, (mark, open_at, open_at + 1, mark)))
+        tokens.append(new_token(mark, open_at, open_at + 1, mark))
         text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
         if text[0].isupper():  # a quote mark never is
             view.capitals.append(slot_first + 1)
-        tokens.append(_new(Token, (text, open_at + 1, close_at, text.lower())))
+        tokens.append(new_token(text, open_at + 1, close_at, text.lower()))
         mark = body[close_at]
-        tokens.append(_new(Token, (mark, close_at, close_at + 1, mark)))
+        tokens.append(new_token(mark, close_at, close_at + 1, mark))
         slots.append(_new(QuoteSlot, (span, slot_first, slot_first + 2, True, True)))
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
@@ -232,14 +233,14 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
     if opens:
-        tokens.append(_new(Token, (body[open_at], open_at, open_at + 1, body[open_at])))
+        tokens.append(new_token(body[open_at], open_at, open_at + 1, body[open_at]))
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
             view.capitals.append(len(tokens))
-        tokens.append(_new(Token, (text, inner_start, inner_end, text.lower())))
+        tokens.append(new_token(text, inner_start, inner_end, text.lower()))
     if closes:
-        tokens.append(_new(Token, (body[close_at], close_at, close_at + 1, body[close_at])))
+        tokens.append(new_token(body[close_at], close_at, close_at + 1, body[close_at]))
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
     view.slots.append(_new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
