@@ -1,16 +1,20 @@
 """Transcript paragraphs: `KERR: I can't explain it …` is a direct quote with no marks.
 
 Only in articles with at least two such paragraphs, so that a lone dateline
-("RAWALPINDI: In a meeting …") is never read as a speaker label.
+("RAWALPINDI: In a meeting …") is never read as a speaker label. Some house styles
+(PBS NewsHour's) write labels in ordinary case, "Sen. Walter Oyelaran (D-MI):";
+those are read only where two people each speak at least twice, since digests open
+paragraphs with labels of that shape too ("Why It Matters:", "Last Updated:").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from .found import Found
 from .lexicon import load as load_lexicon
-from .lexicon import read_entries
+from .lexicon import read_entries, word_set
 from .speakers import NameReading, Registry
 from .text import Paragraph
 
@@ -21,22 +25,26 @@ _LABEL = re.compile(
     r"(?:,\s*(?P<role>[^:]{1,60}))?"
     r":\s+(?=\S)"
 )
+# The same in ordinary case: up to five capitalised words (an honorific among them).
+_MIXED_CASE_LABEL = re.compile(
+    r"(?P<name>(?:[A-Z][A-Za-z.’'\-]* ){0,4}[A-Z][A-Za-z.’'\-]*)"
+    r"(?:\s*\((?P<tag>[^()]{1,12})\))?"
+    r":\s+(?=\S)"
+)
 MIN_LABELLED_PARAGRAPHS = 2
+MIN_TURNS = 2  # per speaker, for labels in ordinary case
 
 
 def transcript_quotes(body: str, paras: list[Paragraph], registry: Registry) -> list[Found]:
-    labelled = []
-    for index, para in enumerate(paras):
-        match = _LABEL.match(body, para.start, para.end)
-        if match and index > 0 and _is_label(match.group("name")):
-            labelled.append((para, match))
+    labelled = _capital_labels(body, paras)
     if len(labelled) < MIN_LABELLED_PARAGRAPHS:
-        return []
+        labelled = _mixed_case_labels(body, paras)
+        if not labelled:
+            return []
     found = []
-    for para, match in labelled:
+    for para, match, reading in labelled:
         if _narration(body, match.end(), para.end):
             continue  # the reporter's own lines are the story, not a quote
-        reading = _reading(match.group("name"), match.group("role"))
         if reading is None:
             continue
         entity = registry.named_speaker(para.start, reading)
@@ -58,6 +66,50 @@ def transcript_quotes(body: str, paras: list[Paragraph], registry: Registry) -> 
             )
         )
     return found
+
+
+Labelled = list[tuple[Paragraph, re.Match[str], "NameReading | None"]]
+
+
+def _capital_labels(body: str, paras: list[Paragraph]) -> Labelled:
+    labelled: Labelled = []
+    for index, para in enumerate(paras):
+        match = _LABEL.match(body, para.start, para.end)
+        if match and index > 0 and _is_label(match.group("name")):
+            labelled.append((para, match, _reading(match.group("name"), match.group("role"))))
+    return labelled
+
+
+def _mixed_case_labels(body: str, paras: list[Paragraph]) -> Labelled:
+    """Labels in ordinary case, where at least two people take two turns or more.
+
+    A lone surname ("Oyelaran:") is the turn of the full name that ends with it.
+    """
+    if body.count(": ") < 2 * MIN_TURNS:
+        return []  # most articles: no transcript, and no regex per paragraph
+    candidates = []
+    for para in paras:
+        match = _MIXED_CASE_LABEL.match(body, para.start, para.end)
+        if match and not match.group("name").isupper():
+            reading = _person_reading(match.group("name"))
+            if reading is not None:
+                candidates.append((para, match, reading))
+    full_names = {}
+    for _, _, reading in candidates:
+        if reading.kind == "person":
+            full_names.setdefault(reading.name.split()[-1], reading.name)
+    turns: Counter[str] = Counter()
+    kept: Labelled = []
+    for para, match, reading in candidates:
+        full_name = full_names.get(reading.name.split()[-1])
+        if full_name is None or (reading.kind == "person" and reading.name != full_name):
+            continue  # a lone word no full name ends with; a namesake's full name
+        turns[full_name] += 1
+        kept.append((para, match, reading))
+    speakers = {name for name, count in turns.items() if count >= MIN_TURNS}
+    if len(speakers) < 2:
+        return []
+    return [item for item in kept if full_names[item[2].name.split()[-1]] in speakers]
 
 
 def _narration(body: str, start: int, end: int) -> bool:
@@ -107,3 +159,29 @@ def _reading(name: str, role: str | None) -> NameReading | None:
     proper = " ".join(w.title() for w in words)
     titles = honorifics + ([role.strip()] if role else [])
     return NameReading("person" if len(words) > 1 else "single", proper, titles)
+
+
+def _person_reading(name: str) -> NameReading | None:
+    """A label in ordinary case read as a person's name ("Sen. Walter Oyelaran",
+    "Leah Carrington", "Oyelaran"), its words kept as written; None for a label
+    that names no one ("Support Provided By", "Editor's Note", "White House")."""
+    if _is_section_heading(name):
+        return None
+    lexicon = load_lexicon()
+    titles = []
+    words = []
+    for word in name.split():
+        bare = word.replace(".", "").lower()
+        if not words and (bare in lexicon.honorifics or bare in lexicon.title_words):
+            titles.append(word)  # only before the name: "Sen. Walter Oyelaran"
+        elif bare in _NOT_IN_NAMES or word in lexicon.org_words or word in lexicon.place_words:
+            return None
+        else:
+            words.append(word)
+    if not words or len(words) > 3 or any(word.lower() in lexicon.countries for word in words):
+        return None
+    return NameReading("person" if len(words) > 1 else "single", " ".join(words), titles)
+
+
+# Capitalised words of a digest's or a page's labels, never of a person's name.
+_NOT_IN_NAMES = word_set("label_words")

@@ -63,3 +63,43 @@ def test_a_quote_inside_an_answer_is_the_answerer_s(run):
 def test_a_label_in_capitals_names_a_person_not_an_acronym(run):
     _, extraction = run("Intro.", "KERR: I can't explain it.", "LEE: Nor can I.")
     assert [(q.speaker, q.mention) for q in extraction.quotes] == [("Kerr", "KERR"), ("Lee", "LEE")]
+
+
+def test_labels_in_ordinary_case_are_read_where_two_people_take_turns(run):
+    _, extraction = run(
+        "Geoff Bennett: Leah Carrington spoke with one of them earlier today.",
+        "Leah Carrington: Senator, thank you for being here.",
+        "Sen. Walter Oyelaran (D-MI): Thanks for having me, Leah.",
+        "Leah Carrington: Why did you vote against it?",
+        "Oyelaran: Look, I've spent my whole career in this fight.",
+    )
+    found = [(q.text, q.speaker, q.mention) for q in extraction.quotes]
+    label = "Sen. Walter Oyelaran (D-MI)"
+    assert ("Thanks for having me, Leah.", "Walter Oyelaran", label) in found
+    answer = "Look, I've spent my whole career in this fight."
+    assert (answer, "Walter Oyelaran", "Oyelaran") in found
+    assert ("Why did you vote against it?", "Leah Carrington", "Leah Carrington") in found
+    # One turn is no transcript: Bennett's line is left to the other stages.
+    assert not any(speaker == "Geoff Bennett" for _, speaker, _ in found)
+
+
+def test_digest_labels_in_ordinary_case_are_not_speakers(run):
+    _, extraction = run(
+        "Why It Matters: The bill would fund the government.",
+        "Zoom In: Ann Lee wants a vote this week.",
+        "The Big Picture: Both parties want it done.",
+        "Why It Matters: Money runs out on Friday.",
+        "Zoom In: The House votes first.",
+        "Last Updated: Friday, 4:58 PM",
+        "Last Updated: Saturday, 9:14 AM",
+    )
+    assert [q for q in extraction.quotes if q.kind == "direct"] == []
+
+
+def test_one_speaker_s_turns_in_ordinary_case_are_no_transcript(run):
+    _, extraction = run(
+        "Ann Lee: a profile.",
+        "Ann Lee: the early years.",
+        "Ann Lee: the campaign.",
+    )
+    assert extraction.quotes == []
