@@ -148,7 +148,41 @@ def cpu_seconds(body: str, runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def reference_milliseconds(runs: int = 5) -> float:
+    """Median CPU time of a fixed pure-Python workload of the extractor's kind (splitting
+    text, set lookups, small objects made and read), in ms.
+
+    The same machine runs 15% faster or slower from one hour to the next: rates read
+    beside this figure can be compared across runs (a rate times this figure stays
+    about the same when only the machine's speed changed).
+    """
+    words = ("The measure is the second of two packages, Sen. Ann Lee said on Friday. " * 40).split(
+        " "
+    )
+    lookup = frozenset({"said", "told", "Lee", "packages,"})
+    times = []
+    for _ in range(runs):
+        start = time.process_time()
+        for _ in range(300):
+            made = [_Probe(word, len(word)) for word in words if word not in lookup]
+            sum(probe.size for probe in made if probe.word.islower())
+        times.append(time.process_time() - start)
+    return statistics.median(times) * 1000
+
+
+class _Probe:
+    __slots__ = ("word", "size")
+
+    def __init__(self, word: str, size: int) -> None:
+        self.word = word
+        self.size = size
+
+
 def main() -> int:
+    print(
+        f"machine reference: {reference_milliseconds():.1f} ms CPU for a fixed pure-Python "
+        "workload (lower is a faster machine; compare rates across runs by it)"
+    )
     rng = random.Random(42)
     articles = [make_article(rng) for _ in range(500)]
     extract(articles[0])  # load the lexicon before timing
