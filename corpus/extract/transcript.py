@@ -85,7 +85,7 @@ def _mixed_case_labels(body: str, paras: list[Paragraph]) -> Labelled:
 
     A lone surname ("Oyelaran:") is the turn of the full name that ends with it.
     """
-    if body.count(": ") < 2 * MIN_TURNS:
+    if ":" not in body or body.count(": ") < 2 * MIN_TURNS:
         return []  # most articles: no transcript, and no regex per paragraph
     candidates = []
     for para in paras:
