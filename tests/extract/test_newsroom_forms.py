@@ -78,6 +78,12 @@ CASES = [
     ),
     # a verb in -s whose object is a degree ("too much", "more")
     ("Critics said the bill spends too much.", "the bill spends too much", "critics"),
+    # an aside that opens with "by" between the subject and the cue
+    (
+        "The Grain Growers Federation, by contrast, said the tariffs had cost farmers $9 billion.",
+        "the tariffs had cost farmers $9 billion",
+        "Grain Growers Federation",
+    ),
 ]
 
 
