@@ -493,8 +493,7 @@ class ReportedFinder:
             if not outside[position]:
                 return False
             if lower in BARE_SUBJECT_STOPS and not (
-                # "cooperatives in Wisconsin and upstate New York had": names joined
-                lower in {"and", "or"} and tokens[position - 1].is_capitalised()
+                lower in {"and", "or"} and _joins_nouns(tokens, position, stop)
             ):
                 return False
             if lower == "to" and tokens[position - 1].lower != "up":
@@ -1052,6 +1051,24 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
             break
         index += 1
     return index
+
+
+def _joins_nouns(tokens: list[Token], position: int, stop: int) -> bool:
+    """Does the "and" or "or" at tokens[position] join two nouns of a bare subject?
+
+    Names ("cooperatives in Wisconsin and upstate New York had") and plain nouns
+    ("said safety and quality remained"), not two verbs ("plans and would hold").
+    """
+    if tokens[position - 1].is_capitalised():
+        return True
+    following = position + 1
+    return (
+        following < stop
+        and tokens[following].text.isalpha()
+        and tokens[following].text.islower()
+        and tokens[following].lower not in FINITE_AFTER_BARE_NOUN
+        and tokens[following].lower not in NON_STARTERS
+    )
 
 
 def _plain_verb_after_plural(tokens: list[Token], noun: int, last: int) -> bool:

@@ -84,6 +84,12 @@ CASES = [
         "the tariffs had cost farmers $9 billion",
         "Grain Growers Federation",
     ),
+    # two plain nouns joined as the subject of the reported clause
+    (
+        "Mayor Ann Cole said safety and cost would decide the route.",
+        "safety and cost would decide the route",
+        "Ann Cole",
+    ),
 ]
 
 
@@ -91,6 +97,10 @@ CASES = [
 def test_reported_clause_and_speaker(body: str, clause: str, speaker: str) -> None:
     quotes = extract(body).quotes
     assert [(q.kind, q.text, q.speaker) for q in quotes] == [("reported", clause, speaker)]
+
+
+def test_two_verbs_joined_after_a_cue_are_no_bare_subject() -> None:
+    assert extract("The council announced plans and would hold a vote.").quotes == []
 
 
 def test_lower_case_no_ends_a_sentence() -> None:
