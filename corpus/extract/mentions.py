@@ -623,6 +623,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         named = _named_before_role(tokens, end - 1, floor, lexicon)
         if named is not None:
             return named  # "Rick Vandermeer, a paving contractor who testified that …"
+    if tokens[end].lower == "who" and end - 1 >= floor:
+        restricted = _restricted_noun_before(tokens, end - 1, floor, lexicon)
+        if restricted is not None:
+            return restricted  # "criticism from senators who said …"
     while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
     if end <= floor:  # "he privately said": one word left, or none
@@ -667,6 +671,46 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if built is not None:
             return built
     return None
+
+
+def _restricted_noun_before(
+    tokens: list[Token], last: int, floor: int, lexicon: Lexicon
+) -> Mention | None:
+    """The people a restrictive "who" clause picks out speak in it: "drew criticism
+    from senators who said …", "a nurse who said she …". Only a group or a person
+    noun: "those who said" and "the bill that …" are left alone."""
+    head = tokens[last].lower
+    if head not in lexicon.group_nouns and head not in lexicon.person_nouns:
+        return None
+    start = last
+    while start > floor and _before_a_plain_head(tokens[start - 1]):
+        start -= 1  # "from two Senate aides who", "angered several senators who"
+    # Only after a preposition or a past verb: "Senators who said the bill was flawed
+    # voted no" (the clause runs on into the sentence's own verb) and "is the only
+    # company official who agreed to speak" (a description) are left alone.
+    if start == floor:
+        return None
+    before = tokens[start - 1]
+    if before.lower not in _RESTRICTIVE_LEAD_INS and not (
+        before.lower.endswith("ed") and before.text.islower()
+    ):
+        return None
+    return _subject_in(tokens, start, last, False, [], lexicon)
+
+
+_RESTRICTIVE_LEAD_INS = frozenset({"from", "by", "to", "with", "among", "of", "for", "including"})
+
+
+def _before_a_plain_head(token: Token) -> bool:
+    """May `token` stand in a plain noun phrase before its head noun?"""
+    lower = token.lower
+    return (
+        lower in DETERMINERS
+        or lower in QUANTIFIERS
+        or lower in MODIFIERS
+        or lower.isdigit()
+        or (token.text[:1].isupper() and lower not in NON_NAME_CAPITALS)
+    )
 
 
 def _subject_in(

@@ -90,6 +90,12 @@ CASES = [
         "safety and cost would decide the route",
         "Ann Cole",
     ),
+    # a restrictive "who" clause: the people it picks out speak in it
+    (
+        "The plan drew bipartisan criticism from senators who said the Navy had hidden delays.",
+        "the Navy had hidden delays",
+        "senators",
+    ),
 ]
 
 
@@ -101,6 +107,14 @@ def test_reported_clause_and_speaker(body: str, clause: str, speaker: str) -> No
 
 def test_two_verbs_joined_after_a_cue_are_no_bare_subject() -> None:
     assert extract("The council announced plans and would hold a vote.").quotes == []
+
+
+def test_a_restrictive_who_clause_that_describes_is_no_attribution() -> None:
+    body = (
+        "Dr. Peter Holm, who served until 2022, is the only former company official who "
+        "agreed to speak on the record. Senators who said the bill was flawed voted no."
+    )
+    assert extract(body).quotes == []
 
 
 def test_lower_case_no_ends_a_sentence() -> None:
