@@ -96,6 +96,12 @@ CASES = [
         "the Navy had hidden delays",
         "senators",
     ),
+    # "with X saying": the phrase after "with" is the participle's subject
+    (
+        "The vote was delayed again, with several Republican senators saying they needed time.",
+        "they needed time",
+        "Republican senators",
+    ),
 ]
 
 
