@@ -1586,7 +1586,8 @@ def _quoted_title_as_subject(view: ParagraphView, mark: int) -> bool:
 
 def _demands_that(tokens: list[Token], cue: Cue) -> bool:
     """ "demanded that any increase be offset": a demand with a clause of its own is
-    reported as a statement; "demanded answers" is not."""
+    reported as a statement; "demanded answers" is not. So is a rejoinder ("critics
+    counter that the numbers are tiny"), but not "runs counter to"."""
     return (
         cue.lemma in _DEMANDS
         and cue.last + 1 < len(tokens)
@@ -1594,7 +1595,7 @@ def _demands_that(tokens: list[Token], cue: Cue) -> bool:
     )
 
 
-_DEMANDS = frozenset({"demand", "urge"})
+_DEMANDS = frozenset({"demand", "urge", "counter"})
 
 
 def _names_someone(view: ParagraphView, first: int, last: int) -> bool:

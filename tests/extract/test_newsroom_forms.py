@@ -102,6 +102,12 @@ CASES = [
         "they needed time",
         "Republican senators",
     ),
+    # a rejoinder with a clause of its own
+    (
+        "Critics counter that the plan would cost far more than promised.",
+        "the plan would cost far more than promised",
+        "critics",
+    ),
 ]
 
 
