@@ -112,6 +112,10 @@ def np_start(
                 start = index - 2  # "the top brass of the Pakistan Army", "one of the people"
                 index -= 3
                 continue
+            if _the_in_a_body_name(tokens, index, floor, lexicon):
+                start = index - 2  # "the Department of the Interior"
+                index -= 3
+                continue
             return index
         if lower == "of" and index - 1 >= floor and tokens[index - 1].lower in QUANTITY_NOUNS:
             # "A growing number of Senate Democrats", "a majority of voters"
@@ -422,6 +426,8 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
             and tokens[index - 1].text[:1].isupper()
         ) or (index - 1 >= first and _inside_a_body_name(tokens, index, last)):
             pass
+        elif token.lower == "the" and _the_in_a_body_name(tokens, index, first, load_lexicon()):
+            pass  # "the Department of the Interior"
         else:
             break
         index -= 1
@@ -1334,6 +1340,19 @@ def _participle_after_nominal(tokens: list[Token], index: int, lexicon: Lexicon)
         and text.islower()
         and len(text) > 4
         and _nominal(tokens[index - 1], lexicon)
+    )
+
+
+def _the_in_a_body_name(tokens: list[Token], index: int, floor: int, lexicon: Lexicon) -> bool:
+    """Is the "the" at tokens[index] inside a body's name, after "of" and a capitalised
+    body word ("the Department of the Interior", "the Office of the Attorney General")?"""
+    return (
+        tokens[index].lower == "the"
+        and index - 2 >= floor
+        and tokens[index - 1].lower == "of"
+        and tokens[index - 2].text in lexicon.org_words
+        and index + 1 < len(tokens)
+        and tokens[index + 1].text[:1].isupper()
     )
 
 

@@ -1487,3 +1487,21 @@ def test_a_quote_right_after_a_reported_clause_is_its_speakers() -> None:
     body = "Ilse Kristoffersen spoke. Crew is no longer the problem, she said. “It's steel now.”"
     direct = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "direct"]
     assert direct == [("It's steel now.", "Ilse Kristoffersen")]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The Office of the Attorney General said it would appeal.",
+            "Office of the Attorney General",
+        ),
+        ("The Department of the Interior said the lease was valid.", "Department of the Interior"),
+        (
+            "A spokesman for the Department of the Interior said the lease was valid.",
+            "Department of the Interior",
+        ),
+    ],
+)
+def test_a_body_named_with_of_the_keeps_its_whole_name(body: str, speaker: str) -> None:
+    assert [q.speaker for q in extract(body).quotes] == [speaker]
