@@ -263,7 +263,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     """The slot of a quote that runs in from the paragraph before or on into the
     next one; returns where the narrative resumes."""
     body, tokens = view.body, view.tokens
-    para_start, para_end = view.paragraph
+    para_start, para_end = view.paragraph.start, view.paragraph.end
     open_at, close_at = span.open_position, span.close_position
     opens = open_at >= para_start
     closes = close_at < para_end
