@@ -215,6 +215,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
     body, para = view.body, view.paragraph
     para_start, para_end = para.start, para.end
     tokens, slots, quote_enders = view.tokens, view.slots, view.quote_enders
+    triggers = view.triggers
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
@@ -224,16 +225,46 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         # The common case, a quote that opens and closes here: three tokens. The
         # space before its opening mark is left out: it would be cut as an empty chunk.
         if position < open_at:
-            tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
+            narrative_end = open_at - (body[open_at - 1] == " ")
+            word = body[position:narrative_end]
+            if word.isalpha():  # one plain word between two quotes, as in quote-dense copy
+                # Taken as tokens_into takes a plain word, without its call and its cut.
+                if word.islower():
+                    lower = word
+                else:
+                    lower = word.lower()
+                    if word[0].isupper():
+                        view.capitals.append(len(tokens))
+                if lower in triggers:
+                    view.triggered.append(len(tokens))
+                token = _alloc(Token)
+                token.text = word
+                token.lower = lower
+                token.start = position
+                token.end = narrative_end
+                tokens.append(token)
+            else:
+                tokens_into(body, position, narrative_end, tokens, view)
         slot_first = len(tokens)
-        mark = body[open_at]
-        tokens.append(new_token(mark, open_at, open_at + 1, mark))
-        text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
+        # The three tokens, made as new_token makes them, without its calls.
+        token = _alloc(Token)
+        token.text = token.lower = body[open_at]
+        token.start = open_at
+        token.end = open_at + 1
+        tokens.append(token)
+        token = _alloc(Token)
+        token.text = text = body[open_at + 1 : close_at]  # never empty: see pair_marks
+        token.lower = text.lower()
+        token.start = open_at + 1
+        token.end = close_at
+        tokens.append(token)
         if text[0].isupper():  # a quote mark never is
             view.capitals.append(slot_first + 1)
-        tokens.append(new_token(text, open_at + 1, close_at, text.lower()))
-        mark = body[close_at]
-        tokens.append(new_token(mark, close_at, close_at + 1, mark))
+        token = _alloc(Token)
+        token.text = token.lower = body[close_at]
+        token.start = close_at
+        token.end = close_at + 1
+        tokens.append(token)
         slot = _alloc(QuoteSlot)  # _slot(span, slot_first, slot_first + 2, True, True)
         slot.span = span
         slot.first = slot_first
