@@ -133,6 +133,21 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
+# The fields assemble() passes to Quote, by position.
+QUOTE_FIELDS = (
+    "text",
+    "start",
+    "end",
+    "kind",
+    "speaker",
+    "mention",
+    "mention_start",
+    "mention_end",
+    "cue",
+    "anonymous",
+)
+
+
 def assemble(body: str, found: list[Found]) -> Extraction:
     quotes: list[Quote] = []
     order: list[Entity] = []
@@ -146,21 +161,26 @@ def assemble(body: str, found: list[Found]) -> Extraction:
         if entity.quotes == 0:
             order.append(entity)
         entity.quotes += 1
-        mention = None
-        if item.mention_start is not None and item.mention_end is not None:
-            mention = body[item.mention_start : item.mention_end]
+        mention_start, mention_end = item.mention_start, item.mention_end
+        if mention_start is not None and mention_end is not None:
+            mention = body[mention_start:mention_end]
+        else:
+            mention = mention_start = mention_end = None
+        start, end = item.start, item.end
+        # By position, in the order of QUOTE_FIELDS (tests/extract/test_assemble.py
+        # checks it is Quote's): ten keyword arguments cost more than the Quote itself.
         quotes.append(
             Quote(
-                text=body[item.start : item.end],
-                start=item.start,
-                end=item.end,
-                kind=item.kind,  # type: ignore[arg-type]
-                speaker=entity.name,
-                mention=mention,
-                mention_start=item.mention_start if mention is not None else None,
-                mention_end=item.mention_end if mention is not None else None,
-                cue=item.cue,
-                anonymous=item.anonymous,
+                body[start:end],
+                start,
+                end,
+                item.kind,  # type: ignore[arg-type]
+                entity.name,
+                mention,
+                mention_start,
+                mention_end,
+                item.cue,
+                item.anonymous,
             )
         )
     speakers = [

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from operator import attrgetter
-from typing import NamedTuple
 
 from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
@@ -22,17 +21,58 @@ from .text import (
 )
 
 
-class QuoteSlot(NamedTuple):
+class QuoteSlot:
     """Where a quote's marks sit among a paragraph's tokens (inclusive indices).
 
-    A tuple: quote-dense copy has one every few tokens.
+    A class with slots rather than a named tuple: quote-dense copy has one every
+    few tokens, and the attribution stages read their fields over and over, which
+    Python 3.11 reads at a quarter of a tuple field's cost.
     """
+
+    __slots__ = ("span", "first", "last", "opens_here", "closes_here")
 
     span: QuoteSpan
     first: int  # token of the opening mark (or 0 when the quote runs in from before)
     last: int  # token of the closing mark (or the last token when it runs on)
     opens_here: bool
     closes_here: bool
+
+    def __init__(
+        self, span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool
+    ) -> None:
+        self.span = span
+        self.first = first
+        self.last = last
+        self.opens_here = opens_here
+        self.closes_here = closes_here
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, QuoteSlot):
+            return NotImplemented
+        return self._fields_tuple() == other._fields_tuple()
+
+    def __hash__(self) -> int:
+        return hash(self._fields_tuple())
+
+    def __repr__(self) -> str:
+        return f"QuoteSlot{self._fields_tuple()!r}"
+
+    def _fields_tuple(self) -> tuple[QuoteSpan, int, int, bool, bool]:
+        return (self.span, self.first, self.last, self.opens_here, self.closes_here)
+
+
+def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool) -> QuoteSlot:
+    """A QuoteSlot made without __init__'s call."""
+    slot = _alloc(QuoteSlot)
+    slot.span = span
+    slot.first = first
+    slot.last = last
+    slot.opens_here = opens_here
+    slot.closes_here = closes_here
+    return slot
+
+
+_alloc = object.__new__
 
 
 class ParagraphView(TokenNotes):
@@ -175,6 +215,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
     body, para = view.body, view.paragraph
     para_start, para_end = para.start, para.end
     tokens, slots, quote_enders = view.tokens, view.slots, view.quote_enders
+    triggers = view.triggers
     position = para_start
     for span in spans:
         open_at, close_at = span.open_position, span.close_position
@@ -184,17 +225,52 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         # The common case, a quote that opens and closes here: three tokens. The
         # space before its opening mark is left out: it would be cut as an empty chunk.
         if position < open_at:
-            tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
+            narrative_end = open_at - (body[open_at - 1] == " ")
+            word = body[position:narrative_end]
+            if word.isalpha():  # one plain word between two quotes, as in quote-dense copy
+                # Taken as tokens_into takes a plain word, without its call and its cut.
+                if word.islower():
+                    lower = word
+                else:
+                    lower = word.lower()
+                    if word[0].isupper():
+                        view.capitals.append(len(tokens))
+                if lower in triggers:
+                    view.triggered.append(len(tokens))
+                token = _alloc(Token)
+                token.text = word
+                token.lower = lower
+                token.start = position
+                token.end = narrative_end
+                tokens.append(token)
+            else:
+                tokens_into(body, position, narrative_end, tokens, view)
         slot_first = len(tokens)
-        mark = body[open_at]
-        tokens.append(new_token(mark, open_at, open_at + 1, mark))
-        text = body[open_at + 1 : close_at]  # never empty: pair_marks wants words between
+        # The three tokens, made as new_token makes them, without its calls.
+        token = _alloc(Token)
+        token.text = token.lower = body[open_at]
+        token.start = open_at
+        token.end = open_at + 1
+        tokens.append(token)
+        token = _alloc(Token)
+        token.text = text = body[open_at + 1 : close_at]  # never empty: see pair_marks
+        token.lower = text.lower()
+        token.start = open_at + 1
+        token.end = close_at
+        tokens.append(token)
         if text[0].isupper():  # a quote mark never is
             view.capitals.append(slot_first + 1)
-        tokens.append(new_token(text, open_at + 1, close_at, text.lower()))
-        mark = body[close_at]
-        tokens.append(new_token(mark, close_at, close_at + 1, mark))
-        slots.append(_new(QuoteSlot, (span, slot_first, slot_first + 2, True, True)))
+        token = _alloc(Token)
+        token.text = token.lower = body[close_at]
+        token.start = close_at
+        token.end = close_at + 1
+        tokens.append(token)
+        slot = _alloc(QuoteSlot)  # _slot(span, slot_first, slot_first + 2, True, True)
+        slot.span = span
+        slot.first = slot_first
+        slot.last = slot_first + 2
+        slot.opens_here = slot.closes_here = True
+        slots.append(slot)
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
         position = close_at + 1
@@ -211,7 +287,6 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
     view.slot_lasts = list(map(_SLOT_LAST, slots))
 
 
-_new = tuple.__new__  # skips the NamedTuples' Python-level constructors
 _INSIDE_RUNS = ([False], [False] * 2, [False] * 3)  # copied in by slice assignment
 
 
@@ -219,7 +294,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     """The slot of a quote that runs in from the paragraph before or on into the
     next one; returns where the narrative resumes."""
     body, tokens = view.body, view.tokens
-    para_start, para_end = view.paragraph
+    para_start, para_end = view.paragraph.start, view.paragraph.end
     open_at, close_at = span.open_position, span.close_position
     opens = open_at >= para_start
     closes = close_at < para_end
@@ -243,7 +318,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         tokens.append(new_token(body[close_at], close_at, close_at + 1, body[close_at]))
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
-    view.slots.append(_new(QuoteSlot, (span, slot_first, len(tokens) - 1, opens, closes)))
+    view.slots.append(_slot(span, slot_first, len(tokens) - 1, opens, closes))
     return stop
 
 
