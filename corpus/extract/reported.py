@@ -140,7 +140,9 @@ class ReportedFinder:
                 return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
         following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
-        clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
+        clause_first = sentence_first
+        if position and cues[position - 1].first >= sentence_first:  # most cues: no
+            clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
         backward = self._backward(view, cue, clause_first, end, following)
         if backward is not None:
             return backward
@@ -174,30 +176,35 @@ class ReportedFinder:
     ) -> tuple[list[Found], int] | None:
         if mention is None:
             return None
-        entity = resolve_mention(self.registry, self.body, view.tokens, mention)
+        tokens = view.tokens
+        entity = resolve_mention(self.registry, self.body, tokens, mention)
         if entity is None:
             return None
         entity.quotes += 1  # known to speak, for later nominals; recounted at assembly
-        tokens = view.tokens
-        _learn_gender(entity, tokens[clauses[0][0]].lower)
+        opener = tokens[clauses[0][0]].lower
+        if opener in _GENDERED:  # most clauses open with another word
+            _learn_gender(entity, opener)
         anonymous = entity.anonymous or mention.anonymous
         mention_start, mention_end = tokens[mention.first].start, tokens[mention.last].end
         cue_words = cue_text(self.body, view, cue)
-        found = [
-            Found(
-                tokens[first].start,
-                tokens[last].end,
-                "reported",
-                entity,
-                mention_start,
-                mention_end,
-                cue_words,
-                anonymous,
-                mention_start,
+        found = []
+        reported = self.registry.reported
+        for first, last in clauses:
+            start, end = tokens[first].start, tokens[last].end
+            found.append(
+                Found(
+                    start,
+                    end,
+                    "reported",
+                    entity,
+                    mention_start,
+                    mention_end,
+                    cue_words,
+                    anonymous,
+                    mention_start,
+                )
             )
-            for first, last in clauses
-        ]
-        self.registry.reported += [(item.start, item.end, entity) for item in found]
+            reported.append((start, end, entity))
         return found, max(clauses[-1][1], cue.last)
 
     @staticmethod
@@ -258,9 +265,12 @@ class ReportedFinder:
             return None
         end = last
         clauses = []
-        auxiliary = _auxiliary_of(tokens, cue)
+        # "has argued that X and has proposed Y": the cue's own auxiliary, if any
+        auxiliary = tokens[cue.first].lower if cue.first < cue.verb else ""
         participle = tokens[cue.verb].lower.endswith("ing")  # ", saying …
-        relative = _in_relative_clause(tokens, cue)
+        relative = cue.first >= 2 and tokens[cue.first - 1].lower in _RELATIVE_WORDS
+        if relative:
+            relative = _in_relative_clause(tokens, cue)
         # "announced his resignation in a letter that was released": verbs that take
         # an object report a clause only when its verb comes soon.
         takes_object = cue.lemma in OBJECT_TAKING_LEMMAS
@@ -809,16 +819,12 @@ class ReportedFinder:
             cue.first - 1 > sentence_first and tokens[cue.first - 1].lower in {"and", "but"}
         )
         if leading:
-            comma = next(
-                (
-                    i
-                    for i in range(cue.last + 1, end + 1)
-                    if tokens[i].text == "," and view.outside[i]
-                ),
-                None,
-            )
-            if comma is None:
-                return None
+            # A loop, not next() over a generator: a generator is a call and a frame more.
+            for comma in range(cue.last + 1, end + 1):
+                if tokens[comma].text == "," and view.outside[comma]:
+                    break
+            else:
+                return None  # no comma ends the phrase
             mention = subject_after(
                 tokens, _past_document(tokens, cue.last + 1, comma - 1), comma - 1
             )
@@ -1131,10 +1137,12 @@ def _only_attribution_after(tokens: list[Token], first: int, last: int, comma: i
         # deadliest shooting": the reporter goes on after the comma.
         last = comma - 1
     words = tokens[first : last + 1]
-    if len(words) <= 6 and all(
-        word.lower in LEADING_PHRASE_WORDS or word.text[:1].isupper() for word in words
-    ):
-        return True
+    if len(words) <= 6:
+        for word in words:  # a loop, not all() over a generator: one call fewer
+            if not (word.lower in LEADING_PHRASE_WORDS or word.text[:1].isupper()):
+                break
+        else:
+            return True
     return _occasion(words)
 
 
@@ -1217,10 +1225,11 @@ def _first_comma(tokens: list[Token], first: int, last: int) -> int | None:
 
 def _has_plain_verb(tokens: list[Token], first: int, last: int) -> bool:
     """An auxiliary, a modal or a past tense among tokens[first..last] (no guessing)."""
-    return any(
-        t.lower in FINITE_VERBS or (len(t.lower) > 4 and t.lower.endswith("ed"))
-        for t in tokens[first : last + 1]
-    )
+    for token in tokens[first : last + 1]:
+        lower = token.lower
+        if lower in FINITE_VERBS or (len(lower) > 4 and lower.endswith("ed")):
+            return True
+    return False
 
 
 def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
@@ -1329,10 +1338,10 @@ def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
     """Do tokens[first..last] hold a ", who …" or ", which …" aside?"""
     if _RELATIVE_WORDS.isdisjoint(map(TOKEN_LOWER, tokens[first + 1 : last])):
         return False  # most stretches: settled by one look-up in C
-    return any(
-        tokens[index].lower in {"who", "which"} and tokens[index - 1].text == ","
-        for index in range(first + 1, last)
-    )
+    for index in range(first + 1, last):
+        if tokens[index].lower in _RELATIVE_WORDS and tokens[index - 1].text == ",":
+            return True
+    return False
 
 
 _RELATIVE_WORDS = frozenset({"who", "which"})
@@ -1341,10 +1350,10 @@ _RELATIVE_WORDS = frozenset({"who", "which"})
 def _not_only_before(tokens: list[Token], first: int, but: int) -> bool:
     """ "not just speed, but what people can build": the "but" completes a "not just"
     or "not only" of the same clause instead of starting the reporter's aside."""
-    return any(
-        tokens[index].lower == "not" and tokens[index + 1].lower in _NOT_ONLY
-        for index in range(max(first, but - 12), but - 1)
-    )
+    for index in range(max(first, but - 12), but - 1):
+        if tokens[index].lower == "not" and tokens[index + 1].lower in _NOT_ONLY:
+            return True
+    return False
 
 
 _NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
@@ -1410,11 +1419,6 @@ def _passive(tokens: list[Token], cue: Cue) -> bool:
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-
-
-def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:
-    """The auxiliary a cue opens with ("has" in "has argued"), or ""."""
-    return tokens[cue.first].lower if cue.first < cue.verb else ""
 
 
 def _new_clause_after_comma(tokens: list[Token], comma: int, last: int) -> bool:
