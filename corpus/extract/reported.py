@@ -90,43 +90,45 @@ class ReportedFinder:
                 and leads_into_a_cue(view.tokens, cue.verb, cues[position + 1].first)
             ):
                 continue  # "posted a video saying …": the participle reports it
-            item = self._at(view, cues, cue, taken_until)
+            item = self._at(view, cues, position, taken_until)
             if item is not None:
                 found.extend(item[0])
                 taken_until = item[1]
         return found
 
     def _at(
-        self, view: ParagraphView, cues: list[Cue], cue: Cue, taken_until: int = -1
+        self, view: ParagraphView, cues: list[Cue], position: int, taken_until: int = -1
     ) -> tuple[list[Found], int] | None:
-        """What the cue reports, if anything, and the last token it covers. Tokens up to
-        `taken_until` belong to a clause an earlier cue of the paragraph reported."""
+        """What cues[position] reports, if anything, and the last token it covers. Tokens
+        up to `taken_until` belong to a clause an earlier cue of the paragraph reported."""
         tokens = view.tokens
+        cue = cues[position]
+        first, lemma = cue.first, cue.lemma
         if (
-            (cue.lemma in REPORTING_LEMMAS_EXCLUDED and not _demands_that(tokens, cue))
+            (lemma in REPORTING_LEMMAS_EXCLUDED and not _demands_that(tokens, cue))
             # "helped write the 1994 compact" (authorship), "The Ledger can reveal" (a
             # tabloid's flourish): speech verbs that report no statement
-            or (cue.first > 0 and tokens[cue.first - 1].lower in _HELPING)
-            or (cue.lemma == "reveal" and tokens[cue.first].lower == "can")
+            or (first > 0 and tokens[first - 1].lower in _HELPING)
+            or (lemma == "reveal" and tokens[first].lower == "can")
         ):
             return None
-        sentence_start, sentence_last = view.sentence_around(cue.first)
-        while tokens[sentence_start].text in _BULLETS and sentence_start < cue.first:
+        sentence_start, sentence_last = view.sentence_around(first)
+        while tokens[sentence_start].text in _BULLETS and sentence_start < first:
             sentence_start += 1  # "• The PAC defended the spot, saying …"
         sentence_first = sentence_start  # moved nearer the cue in a very long sentence
-        if cue.lemma == "according to":
+        if lemma == "according to":
             return self._according(view, cue, sentence_first, sentence_last, taken_until)
-        if cue.first < cue.verb and _passive(tokens, cue):  # an auxiliary first: "was told"
+        if first < cue.verb and _passive(tokens, cue):  # an auxiliary first: "was told"
             # "Ann Cole was told (by the White House) that she was fired": the subject
             # heard it; the speaker, if named, is the one after "by".
             return self._told_by(view, cue, sentence_last)
-        if cue.first - sentence_first > REACH:
-            sentence_first = view.after_last_quote(cue.first - REACH, cue.first)
+        if first - sentence_first > REACH:
+            sentence_first = view.after_last_quote(first - REACH, first)
         floor = sentence_first  # where the cue's subject may start: after any quote
         quote_before = False
         # The last quote that closes before the cue, if it closes in the sentence or
         # right before it (half of the paragraphs with a cue hold no quote).
-        slot = bisect.bisect_left(view.slot_lasts, cue.first) - 1 if view.slots else -1
+        slot = bisect.bisect_left(view.slot_lasts, first) - 1 if view.slots else -1
         if slot >= 0 and view.slot_lasts[slot] >= sentence_first - 1:
             floor = view.slot_lasts[slot] + 1  # view.after_last_quote, from the one bisect
             # '"…," Kessler said at a press conference outside the Capitol, …': the
@@ -137,9 +139,10 @@ class ReportedFinder:
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
-        position = cues.index(cue)  # cues are in order, one per position
         following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
-        clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
+        clause_first = sentence_first
+        if position and cues[position - 1].first >= sentence_first:  # most cues: no
+            clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
         backward = self._backward(view, cue, clause_first, end, following)
         if backward is not None:
             return backward
@@ -148,22 +151,22 @@ class ReportedFinder:
         clause = self._clause_after(view, cue, end)
         if clause is None:
             return None
-        if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA and cue.first == cue.verb:
+        if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA and first == cue.verb:
             # ", saying …" shares a subject; "kept saying" (an auxiliary first) has its own
-            mention = self._shared_subject(view, cues, cue, floor, sentence_start)
+            mention = self._shared_subject(view, cues, position, sentence_start)
             if mention is None:
                 mention = _with_subject(tokens, cue, floor)  # "with critics saying …"
         else:
-            mention = subject_before(tokens, cue.first, floor, whole=False)
-        if mention is None and cue.first > 0 and tokens[cue.first - 1].lower in {"and", "but"}:
+            mention = subject_before(tokens, first, floor, whole=False)
+        if mention is None and first > 0 and tokens[first - 1].lower in {"and", "but"}:
             # "Llewelyn urged both sides to "…" and warned that …": the earlier verb's subject
-            mention = self._earlier_cue_subject(view, cues, cue, sentence_start)
+            mention = self._earlier_cue_subject(view, cues, position, sentence_start)
         if mention is None and self._shares_subject(tokens, cue, floor):
-            mention = leading_subject(tokens, sentence_first, cue.first - 1)
+            mention = leading_subject(tokens, sentence_first, first - 1)
         if mention is None:
-            mention = document_author(tokens, cue.first, floor)  # "issued a statement saying"
+            mention = document_author(tokens, first, floor)  # "issued a statement saying"
         if mention is None:
-            mention = document_maker(tokens, cue.first, floor)  # "The report by X concluded"
+            mention = document_maker(tokens, first, floor)  # "The report by X concluded"
         return self._make(view, mention, cue, clause)
 
     def _make(
@@ -175,30 +178,35 @@ class ReportedFinder:
     ) -> tuple[list[Found], int] | None:
         if mention is None:
             return None
-        entity = resolve_mention(self.registry, self.body, view.tokens, mention)
+        tokens = view.tokens
+        entity = resolve_mention(self.registry, self.body, tokens, mention)
         if entity is None:
             return None
         entity.quotes += 1  # known to speak, for later nominals; recounted at assembly
-        tokens = view.tokens
-        _learn_gender(entity, tokens[clauses[0][0]].lower)
+        opener = tokens[clauses[0][0]].lower
+        if opener in _GENDERED:  # most clauses open with another word
+            _learn_gender(entity, opener)
         anonymous = entity.anonymous or mention.anonymous
         mention_start, mention_end = tokens[mention.first].start, tokens[mention.last].end
         cue_words = cue_text(self.body, view, cue)
-        found = [
-            Found(
-                tokens[first].start,
-                tokens[last].end,
-                "reported",
-                entity,
-                mention_start,
-                mention_end,
-                cue_words,
-                anonymous,
-                mention_start,
+        found = []
+        reported = self.registry.reported
+        for first, last in clauses:
+            start, end = tokens[first].start, tokens[last].end
+            found.append(
+                Found(
+                    start,
+                    end,
+                    "reported",
+                    entity,
+                    mention_start,
+                    mention_end,
+                    cue_words,
+                    anonymous,
+                    mention_start,
+                )
             )
-            for first, last in clauses
-        ]
-        self.registry.reported += [(item.start, item.end, entity) for item in found]
+            reported.append((start, end, entity))
         return found, max(clauses[-1][1], cue.last)
 
     @staticmethod
@@ -214,25 +222,23 @@ class ReportedFinder:
         )
 
     def _shared_subject(
-        self, view: ParagraphView, cues: list[Cue], cue: Cue, floor: int, sentence_start: int
+        self, view: ParagraphView, cues: list[Cue], position: int, sentence_start: int
     ) -> Mention | None:
         """ "she said, adding that …": the participle shares the main verb's subject."""
-        tokens = view.tokens
-        if cue.first == 0 or tokens[cue.first - 1].text != ",":
+        first = cues[position].first
+        if first == 0 or view.tokens[first - 1].text != ",":
             return None
-        return self._earlier_cue_subject(view, cues, cue, sentence_start)
+        return self._earlier_cue_subject(view, cues, position, sentence_start)
 
     @staticmethod
     def _earlier_cue_subject(
-        view: ParagraphView, cues: list[Cue], cue: Cue, sentence_start: int
+        view: ParagraphView, cues: list[Cue], position: int, sentence_start: int
     ) -> Mention | None:
-        """The subject of the nearest earlier cue in the sentence, if any."""
-        tokens = view.tokens
-        position = cues.index(cue)  # cues are in order, one per position
+        """The subject of the nearest earlier cue than cues[position] in the sentence, if any."""
         for earlier in reversed(cues[max(0, position - 5) : position]):
             if earlier.first >= sentence_start:
                 local_floor = view.after_last_quote(sentence_start, earlier.first)
-                return subject_before(tokens, earlier.first, local_floor, whole=False)
+                return subject_before(view.tokens, earlier.first, local_floor, whole=False)
         return None
 
     # --- clause boundaries -------------------------------------------------
@@ -261,9 +267,12 @@ class ReportedFinder:
             return None
         end = last
         clauses = []
-        auxiliary = _auxiliary_of(tokens, cue)
+        # "has argued that X and has proposed Y": the cue's own auxiliary, if any
+        auxiliary = tokens[cue.first].lower if cue.first < cue.verb else ""
         participle = tokens[cue.verb].lower.endswith("ing")  # ", saying …
-        relative = _in_relative_clause(tokens, cue)
+        relative = cue.first >= 2 and tokens[cue.first - 1].lower in _RELATIVE_WORDS
+        if relative:
+            relative = _in_relative_clause(tokens, cue)
         # "announced his resignation in a letter that was released": verbs that take
         # an object report a clause only when its verb comes soon.
         takes_object = cue.lemma in OBJECT_TAKING_LEMMAS
@@ -811,16 +820,12 @@ class ReportedFinder:
             cue.first - 1 > sentence_first and tokens[cue.first - 1].lower in {"and", "but"}
         )
         if leading:
-            comma = next(
-                (
-                    i
-                    for i in range(cue.last + 1, end + 1)
-                    if tokens[i].text == "," and view.outside[i]
-                ),
-                None,
-            )
-            if comma is None:
-                return None
+            # A loop, not next() over a generator: a generator is a call and a frame more.
+            for comma in range(cue.last + 1, end + 1):
+                if tokens[comma].text == "," and view.outside[comma]:
+                    break
+            else:
+                return None  # no comma ends the phrase
             mention = subject_after(
                 tokens, _past_document(tokens, cue.last + 1, comma - 1), comma - 1
             )
@@ -1170,10 +1175,12 @@ def _only_attribution_after(tokens: list[Token], first: int, last: int, comma: i
         # deadliest shooting": the reporter goes on after the comma.
         last = comma - 1
     words = tokens[first : last + 1]
-    if len(words) <= 6 and all(
-        word.lower in LEADING_PHRASE_WORDS or word.text[:1].isupper() for word in words
-    ):
-        return True
+    if len(words) <= 6:
+        for word in words:  # a loop, not all() over a generator: one call fewer
+            if not (word.lower in LEADING_PHRASE_WORDS or word.text[:1].isupper()):
+                break
+        else:
+            return True
     return _occasion(words)
 
 
@@ -1256,10 +1263,11 @@ def _first_comma(tokens: list[Token], first: int, last: int) -> int | None:
 
 def _has_plain_verb(tokens: list[Token], first: int, last: int) -> bool:
     """An auxiliary, a modal or a past tense among tokens[first..last] (no guessing)."""
-    return any(
-        t.lower in FINITE_VERBS or (len(t.lower) > 4 and t.lower.endswith("ed"))
-        for t in tokens[first : last + 1]
-    )
+    for token in tokens[first : last + 1]:
+        lower = token.lower
+        if lower in FINITE_VERBS or (len(lower) > 4 and lower.endswith("ed")):
+            return True
+    return False
 
 
 def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
@@ -1368,10 +1376,10 @@ def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
     """Do tokens[first..last] hold a ", who …" or ", which …" aside?"""
     if _RELATIVE_WORDS.isdisjoint(map(TOKEN_LOWER, tokens[first + 1 : last])):
         return False  # most stretches: settled by one look-up in C
-    return any(
-        tokens[index].lower in {"who", "which"} and tokens[index - 1].text == ","
-        for index in range(first + 1, last)
-    )
+    for index in range(first + 1, last):
+        if tokens[index].lower in _RELATIVE_WORDS and tokens[index - 1].text == ",":
+            return True
+    return False
 
 
 _RELATIVE_WORDS = frozenset({"who", "which"})
@@ -1380,10 +1388,10 @@ _RELATIVE_WORDS = frozenset({"who", "which"})
 def _not_only_before(tokens: list[Token], first: int, but: int) -> bool:
     """ "not just speed, but what people can build": the "but" completes a "not just"
     or "not only" of the same clause instead of starting the reporter's aside."""
-    return any(
-        tokens[index].lower == "not" and tokens[index + 1].lower in _NOT_ONLY
-        for index in range(max(first, but - 12), but - 1)
-    )
+    for index in range(max(first, but - 12), but - 1):
+        if tokens[index].lower == "not" and tokens[index + 1].lower in _NOT_ONLY:
+            return True
+    return False
 
 
 _NOT_ONLY = frozenset({"just", "only", "merely", "simply"})
@@ -1449,11 +1457,6 @@ def _passive(tokens: list[Token], cue: Cue) -> bool:
 
 
 _PASSIVE_AUXILIARIES = frozenset({"was", "were", "been", "being", "is", "are", "be"})
-
-
-def _auxiliary_of(tokens: list[Token], cue: Cue) -> str:
-    """The auxiliary a cue opens with ("has" in "has argued"), or ""."""
-    return tokens[cue.first].lower if cue.first < cue.verb else ""
 
 
 def _new_clause_after_comma(tokens: list[Token], comma: int, last: int) -> bool:
@@ -1559,7 +1562,11 @@ def _after_an_earlier_attribution(
     CLAUSE, she added" reports two clauses, one for each cue)."""
     if position == 0 or cues[position - 1].first < sentence_first:
         return sentence_first  # most cues: none earlier in the sentence
-    for index in range(cues[position - 1].last + 1, cues[position].first - 1):
+    first = cues[position - 1].last + 1
+    texts = list(map(TOKEN_TEXT, tokens[first : cues[position].first - 1]))
+    if "," not in texts:
+        return sentence_first  # settled in C: most stretches between two cues hold none
+    for index in range(first + texts.index(","), cues[position].first - 1):
         if tokens[index].text == "," and tokens[index + 1].lower in _CLAUSE_JOINS_AFTER:
             return index + 2
     return sentence_first
