@@ -35,7 +35,8 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
         if position in withholding:
             _sight_unnamed_sources(body, view, registry, lexicon)
         runs = _name_runs(view, title_words, joining, run_on)
-        _sight_runs(body, view, registry, lexicon, readings, runs)
+        if runs:  # a paragraph of lower-case words and sentence openers names no one
+            _sight_runs(body, view, registry, lexicon, readings, runs)
     if len(views) > 1:
         _title_from_a_delayed_lede(body, views, registry, lexicon)
 
@@ -97,18 +98,26 @@ def _sight_runs(
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
             continue
-        if reading.kind in _PERSON_READINGS and previous == "of" and _office_of(tokens, first):
-            continue  # "the mayor of East Harlan": a place, whatever its words look like
-        if reading.kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
-            continue  # "in the Bill,", "told the Nation": no one is "the" Bill
-        if reading.kind == "person" and _a_body_by_its_place(
-            tokens, first, last, lexicon, bool(reading.titles)
-        ):
-            # "who now runs the Migration Policy Forum": a body, so that a later "she"
-            # is not taken to mean it (the reading itself is shared: a new one), named
-            # by all its words ("Washington State Ferries" had read as titles and a name).
-            name = reading.name if not reading.titles else key.removesuffix("'s").removesuffix("’s")
-            reading = NameReading("organisation", name, [], reading.alias)
+        # Only "the", "of" or a verb of running before a run can make it a place, a
+        # thing or a body (the three tests below): one look-up rules most runs out.
+        if previous in _PLACING_WORDS:
+            kind = reading.kind
+            if kind in _PERSON_READINGS and previous == "of" and _office_of(tokens, first):
+                continue  # "the mayor of East Harlan": a place, whatever its words look like
+            if kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
+                continue  # "in the Bill,", "told the Nation": no one is "the" Bill
+            if kind == "person" and _a_body_by_its_place(
+                tokens, first, last, lexicon, bool(reading.titles)
+            ):
+                # "who now runs the Migration Policy Forum": a body, so that a later "she"
+                # is not taken to mean it (the reading itself is shared: a new one), named
+                # by all its words ("Washington State Ferries" had read as titles and a name).
+                name = (
+                    reading.name
+                    if not reading.titles
+                    else key.removesuffix("'s").removesuffix("’s")
+                )
+                reading = NameReading("organisation", name, [], reading.alias)
         # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
         if reading.kind in _PERSON_READINGS and (
             (previous == "," and first >= 2)
@@ -230,6 +239,9 @@ def _a_thing_by_its_place(tokens: list[Token], first: int, lexicon: Lexicon) -> 
 
 _VERBS_OF_RUNNING = word_set("verbs_of_running")
 _WORKPLACE_ROLES = word_set("workplace_roles")
+# The words before a run that _office_of, _a_thing_by_its_place and _a_body_by_its_place
+# can read it by (in lower case): after any other word none of them applies.
+_PLACING_WORDS = _VERBS_OF_RUNNING | {"the", "of"}
 
 
 def _sight_unnamed_sources(

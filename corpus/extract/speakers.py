@@ -622,7 +622,13 @@ class Registry:
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
         self.position = position
-        entity = self.find_or_add(reading)
+        kind = reading.kind  # find_or_add, inlined: every name in the narrative comes here
+        if kind == "single":
+            entity = self._single(reading)
+        elif kind == "person":
+            entity = self._person(reading)
+        else:
+            entity = self._organisation(reading)
         if self._reflexives:
             gender = self._reflexive_gender(position, reading.name)
             if gender is not None:
@@ -766,9 +772,15 @@ class Registry:
     def named_speaker(self, position: int, reading: NameReading) -> Entity | None:
         """The entity a speaker mention names; a lone unknown word is taken as a surname."""
         self.position = position
-        entity = self.find_or_add(reading)
-        if entity is None and reading.kind == "single":
-            entity = self._person(NameReading("person", reading.name, reading.titles))
+        kind = reading.kind  # find_or_add, inlined: every speaker named comes here
+        if kind == "single":
+            entity = self._single(reading) or self._person(
+                NameReading("person", reading.name, reading.titles)
+            )
+        elif kind == "person":
+            entity = self._person(reading)
+        else:
+            entity = self._organisation(reading)
         if entity is not None:
             self.sightings.add(position, entity)
         return entity
