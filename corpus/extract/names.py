@@ -80,7 +80,12 @@ def _sight_runs(
 ) -> None:
     """Sight the names of the paragraph's name runs (name_runs)."""
     tokens = view.tokens
-    for first, last in _people_apart(body, tokens, runs):
+    count = len(tokens)
+    for first, last in runs:
+        if last - first >= 4:  # only a long run can hold two people's names
+            runs = _people_apart(body, tokens, runs)
+            break
+    for first, last in runs:
         opener = tokens[first]
         position = opener.start
         # A token's text is its slice of the body: a one-word run need not be cut again.
@@ -94,7 +99,7 @@ def _sight_runs(
             previous = tokens[first - 1].lower
             if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
                 continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch"
-        elif _speaker_label(tokens, last):
+        elif last + 1 < count and tokens[last + 1].text == ":" and _speaker_label(tokens, last):
             continue  # "KERR: I can't explain it": transcript.py reads the label
         else:
             previous = ""
@@ -120,8 +125,7 @@ def _sight_runs(
                 reading = NameReading("organisation", name, [], reading.alias)
         # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
         if reading.kind in _PERSON_READINGS and (
-            (previous == "," and first >= 2)
-            or (last + 2 < len(tokens) and tokens[last + 1].text == ",")
+            (previous == "," and first >= 2) or (last + 2 < count and tokens[last + 1].text == ",")
         ):
             roles = appositive_roles(body, view, first, last)
             if roles:  # a reading of its own: the shared one serves every other sighting
@@ -134,7 +138,14 @@ def _sight_runs(
                 )
         # The registry only reads a reading, so the shared one is passed as it is.
         entity = registry.sight(position, reading)
-        if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
+        if (
+            entity is None
+            and reading.kind == "single"
+            and last + 1 < count
+            # _speaks needs a cue word or an age's comma next: most words have neither.
+            and (tokens[last + 1].lower in lexicon.cue_forms or tokens[last + 1].text == ",")
+            and _speaks(view, first, last, lexicon)
+        ):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
 
 
