@@ -17,7 +17,7 @@ from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, UNNAMED_PEOPLE, head_kind, np_start
 from .speakers import NameReading, Registry, group_name, shared_reading
-from .text import TOKEN_LOWER, Token, indices_where
+from .text import Token
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -35,7 +35,8 @@ def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> No
         if position in withholding:
             _sight_unnamed_sources(body, view, registry, lexicon)
         runs = _name_runs(view, title_words, joining, run_on)
-        _sight_runs(body, view, registry, lexicon, readings, runs)
+        if runs:  # a paragraph of lower-case words and sentence openers names no one
+            _sight_runs(body, view, registry, lexicon, readings, runs)
     if len(views) > 1:
         _title_from_a_delayed_lede(body, views, registry, lexicon)
 
@@ -79,15 +80,12 @@ def _sight_runs(
 ) -> None:
     """Sight the names of the paragraph's name runs (name_runs)."""
     tokens = view.tokens
-    for first, last in _people_apart(body, tokens, runs):
-        if first > 0:
-            previous = tokens[first - 1].lower
-            if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
-                continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch"
-        elif _speaker_label(tokens, last):
-            continue  # "KERR: I can't explain it": transcript.py reads the label
-        else:
-            previous = ""
+    count = len(tokens)
+    for first, last in runs:
+        if last - first >= 4:  # only a long run can hold two people's names
+            runs = _people_apart(body, tokens, runs)
+            break
+    for first, last in runs:
         opener = tokens[first]
         position = opener.start
         # A token's text is its slice of the body: a one-word run need not be cut again.
@@ -96,23 +94,38 @@ def _sight_runs(
         if reading is _UNREAD:
             reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
-            continue
-        if reading.kind in _PERSON_READINGS and previous == "of" and _office_of(tokens, first):
-            continue  # "the mayor of East Harlan": a place, whatever its words look like
-        if reading.kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
-            continue  # "in the Bill,", "told the Nation": no one is "the" Bill
-        if reading.kind == "person" and _a_body_by_its_place(
-            tokens, first, last, lexicon, bool(reading.titles)
-        ):
-            # "who now runs the Migration Policy Forum": a body, so that a later "she"
-            # is not taken to mean it (the reading itself is shared: a new one), named
-            # by all its words ("Washington State Ferries" had read as titles and a name).
-            name = reading.name if not reading.titles else key.removesuffix("'s").removesuffix("’s")
-            reading = NameReading("organisation", name, [], reading.alias)
+            continue  # read first: a third of the runs name no one, wherever they stand
+        if first > 0:
+            previous = tokens[first - 1].lower
+            if previous in PLACE_PREPOSITIONS or (previous == "of" and _named_place(tokens, first)):
+                continue  # "in Squirrel Hill", "from Long Island", "the town of Cedar Gulch"
+        elif last + 1 < count and tokens[last + 1].text == ":" and _speaker_label(tokens, last):
+            continue  # "KERR: I can't explain it": transcript.py reads the label
+        else:
+            previous = ""
+        # Only "the", "of" or a verb of running before a run can make it a place, a
+        # thing or a body (the three tests below): one look-up rules most runs out.
+        if previous in _PLACING_WORDS:
+            kind = reading.kind
+            if kind in _PERSON_READINGS and previous == "of" and _office_of(tokens, first):
+                continue  # "the mayor of East Harlan": a place, whatever its words look like
+            if kind == "single" and _a_thing_by_its_place(tokens, first, lexicon):
+                continue  # "in the Bill,", "told the Nation": no one is "the" Bill
+            if kind == "person" and _a_body_by_its_place(
+                tokens, first, last, lexicon, bool(reading.titles)
+            ):
+                # "who now runs the Migration Policy Forum": a body, so that a later "she"
+                # is not taken to mean it (the reading itself is shared: a new one), named
+                # by all its words ("Washington State Ferries" had read as titles and a name).
+                name = (
+                    reading.name
+                    if not reading.titles
+                    else key.removesuffix("'s").removesuffix("’s")
+                )
+                reading = NameReading("organisation", name, [], reading.alias)
         # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
         if reading.kind in _PERSON_READINGS and (
-            (previous == "," and first >= 2)
-            or (last + 2 < len(tokens) and tokens[last + 1].text == ",")
+            (previous == "," and first >= 2) or (last + 2 < count and tokens[last + 1].text == ",")
         ):
             roles = appositive_roles(body, view, first, last)
             if roles:  # a reading of its own: the shared one serves every other sighting
@@ -125,7 +138,14 @@ def _sight_runs(
                 )
         # The registry only reads a reading, so the shared one is passed as it is.
         entity = registry.sight(position, reading)
-        if entity is None and reading.kind == "single" and _speaks(view, first, last, lexicon):
+        if (
+            entity is None
+            and reading.kind == "single"
+            and last + 1 < count
+            # _speaks needs a cue word or an age's comma next: most words have neither.
+            and (tokens[last + 1].lower in lexicon.cue_forms or tokens[last + 1].text == ",")
+            and _speaks(view, first, last, lexicon)
+        ):
             registry.named_speaker(position, reading)  # "Vanterpool, 61, answered"
 
 
@@ -230,6 +250,9 @@ def _a_thing_by_its_place(tokens: list[Token], first: int, lexicon: Lexicon) -> 
 
 _VERBS_OF_RUNNING = word_set("verbs_of_running")
 _WORKPLACE_ROLES = word_set("workplace_roles")
+# The words before a run that _office_of, _a_thing_by_its_place and _a_body_by_its_place
+# can read it by (in lower case): after any other word none of them applies.
+_PLACING_WORDS = _VERBS_OF_RUNNING | {"the", "of"}
 
 
 def _sight_unnamed_sources(
@@ -243,7 +266,11 @@ def _sight_unnamed_sources(
     """
     tokens, outside = view.tokens, view.outside
     count = len(tokens)
-    for start in indices_where(map(_INDEFINITE.__contains__, map(TOKEN_LOWER, tokens))):
+    # A plain loop: map() over an attrgetter and a set's __contains__ costs half as
+    # much again per token (instruction counts).
+    for start, token in enumerate(tokens):
+        if token.lower not in _INDEFINITE or not outside[start]:
+            continue
         head = next(
             (
                 i
@@ -252,7 +279,7 @@ def _sight_unnamed_sources(
             ),
             None,
         )
-        if head is None or not outside[start]:
+        if head is None:
             continue
         comma = next(
             (i for i in range(head + 1, min(count, head + 8)) if tokens[i].text == ","), None

@@ -622,7 +622,13 @@ class Registry:
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
         self.position = position
-        entity = self.find_or_add(reading)
+        kind = reading.kind  # find_or_add, inlined: every name in the narrative comes here
+        if kind == "single":
+            entity = self._single(reading)
+        elif kind == "person":
+            entity = self._person(reading)
+        else:
+            entity = self._organisation(reading)
         if self._reflexives:
             gender = self._reflexive_gender(position, reading.name)
             if gender is not None:
@@ -685,10 +691,8 @@ class Registry:
     def _enrich(self, entity: Entity, reading: NameReading) -> Entity:
         for title in reading.titles:
             entity.add_title(title)
-        if reading.gender and not entity.gender:
-            entity.gender = reading.gender
         if not entity.gender:
-            entity.gender = self._first_name_gender(entity.name) or entity.gender
+            entity.gender = reading.gender or self._first_name_gender(entity.name) or entity.gender
         if reading.name != entity.name:
             entity.add_alias(reading.name)
         return entity
@@ -759,16 +763,24 @@ class Registry:
             for entity in self._recent_bodies():
                 if _answers_to(entity, key):
                     return entity
-        if key in self.lexicon.countries or _ACRONYM.match(word):
+        # (An acronym has at most seven characters, and "$" lets a line break follow:
+        # most words are too long to need the regex.)
+        if key in self.lexicon.countries or (len(word) <= 8 and _ACRONYM.match(word)):
             return self._organisation(NameReading("organisation", word, []))
         return None
 
     def named_speaker(self, position: int, reading: NameReading) -> Entity | None:
         """The entity a speaker mention names; a lone unknown word is taken as a surname."""
         self.position = position
-        entity = self.find_or_add(reading)
-        if entity is None and reading.kind == "single":
-            entity = self._person(NameReading("person", reading.name, reading.titles))
+        kind = reading.kind  # find_or_add, inlined: every speaker named comes here
+        if kind == "single":
+            entity = self._single(reading) or self._person(
+                NameReading("person", reading.name, reading.titles)
+            )
+        elif kind == "person":
+            entity = self._person(reading)
+        else:
+            entity = self._organisation(reading)
         if entity is not None:
             self.sightings.add(position, entity)
         return entity
@@ -1267,14 +1279,25 @@ def _names_a_body(body: str, tokens: list[Token], first: int, last: int) -> bool
 def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001
     """The entity a mention (from the mentions stage) stands for, or None."""
     core_first = mention.core_first
-    if mention.head == "name" and core_first == mention.core_last and _lone_name(mention):
+    if (
+        mention.head == "name"
+        and core_first == mention.core_last
+        # _lone_name, inlined: the test that sends the commonest mention here
+        and mention.name_first in (None, core_first)
+        and mention.name_last in (None, core_first)
+        and not mention.appositives
+    ):
         # '"…," Kim said': the commonest mention, resolved without the steps that
         # cannot apply to one word (no title, body, lead or appositive to weigh).
-        reading = shared_reading(body, tokens, core_first, core_first)
+        token = tokens[core_first]
+        reading = _READINGS.get(token.text, _UNREAD)  # shared_reading of one token, inlined
+        if reading is _UNREAD:
+            reading = shared_reading(body, tokens, core_first, core_first)
         if reading is None:
             return None
-        reading = _firm_ending_in_s(reading, tokens[core_first])
-        return registry.named_speaker(tokens[core_first].start, reading)
+        if reading.kind == "single" and token.text.endswith(_POSSESSIVE_ENDS):
+            reading = _firm_ending_in_s(reading, token)
+        return registry.named_speaker(token.start, reading)
     lexicon = registry.lexicon
     head_token = tokens[mention.core_last]
     position = tokens[core_first].start
@@ -1387,20 +1410,13 @@ def _spokesperson_named_after(
     return _resolve_name(registry, body, tokens, named, tokens[first].start)
 
 
-def _lone_name(mention) -> bool:  # noqa: ANN001
-    """Is a one-word name mention its own name run, with no appositive? Then
-    _resolve_name reads it as named_speaker of its one word's reading."""
-    return (
-        mention.name_first in (None, mention.core_first)
-        and mention.name_last in (None, mention.core_last)
-        and not mention.appositives
-    )
+_POSSESSIVE_ENDS = ("'s", "’s")
 
 
 def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
     """ "Moody's, which downgraded the city, said": a subject is no one's possessive (a
     possessive's noun would follow it), so a lone name in 's is a firm's, 's and all."""
-    if reading.kind == "single" and last.text.endswith(("'s", "’s")):
+    if reading.kind == "single" and last.text.endswith(_POSSESSIVE_ENDS):
         return NameReading("organisation", last.text, [])
     return reading
 
