@@ -42,6 +42,8 @@ SHORT_SENTENCE = 8
 # How far (in tokens) a floating quote may sit from the attributed one before it.
 FLOATING_REACH = 50
 DASHES = frozenset({"—", "–", "-", "--"})
+# Past any token: where the first cue of a region "starts" when it holds none.
+_NO_CUE = 1 << 62
 _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 
 
@@ -216,63 +218,90 @@ class QuoteAttributor:
         """Attribute the quote of view.slots[index] (slot): the index spares bisecting
         for the quotes either side of it."""
         span = slot.span
-        kind = quote_kind(self.body, span, view.paragraph.start)
-        end_view = self.views[span.last_paragraph]
+        start = span.start
+        if start < span.end and self.body[start].islower():
+            kind = "partial"  # quote_kind's first test, told in place: most quotes of
+            # quote-dense copy are fragments, and this spares them a call
+        else:
+            kind = quote_kind(self.body, span, view.paragraph.start)
         end_slot, end_index = slot, index
-        if span.last_paragraph != view.index and end_view.slots and end_view.slots[0].span is span:
-            end_slot, end_index = end_view.slots[0], 0  # a quote running in from before is first
-            self._starts_of(end_view.index)
-        link = None
-        if kind == "partial" and self._continues_sentence(view, slot):
+        if span.last_paragraph == view.index:
+            end_view = view
+        else:
+            end_view = self.views[span.last_paragraph]
+            if end_view.slots and end_view.slots[0].span is span:
+                end_slot, end_index = end_view.slots[0], 0  # a quote running in from before
+                self._starts_of(end_view.index)  # is first
+        last = self.last
+        if kind == "direct":
+            link = self._direct(view, slot, index, end_view, end_slot, end_index)
+        elif last is not None and last[0] == view.index and self._continues_sentence(view, slot):
             kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
             link = self._floating(view, slot)
-        elif kind == "direct":
-            link = self._direct(view, slot, index, end_view, end_slot, end_index)
-        elif end_slot is slot and self._out_of_reach(view, slot, index):
-            return None
         else:
-            link = self._before(view, slot, index, partial=True)
-            if link is None and not self._closes_sentence(span):
-                # A fragment that ends its sentence has no attribution after it: the next
-                # sentence's subject is not its speaker.
-                region = self._after_region(end_view, end_slot, end_index)
-                if region is not None:
-                    link = self._after(end_view, region)
+            link = self._fragment(view, slot, index, end_view, end_slot, end_index)
         if link is None or link.entity is None:
             return None
         if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
             self._check_speech()
         self.last = (span.last_paragraph, end_slot.last, link)
-        return self._found(span.start, span.end, kind, link)
+        return self._found(start, span.end, kind, link)
 
-    def _out_of_reach(self, view: ParagraphView, slot: QuoteSlot, index: int) -> bool:
-        """Can no cue attribute this fragment (view.slots[index], within the paragraph)?
+    def _fragment(
+        self,
+        view: ParagraphView,
+        slot: QuoteSlot,
+        index: int,
+        end_view: ParagraphView,
+        end_slot: QuoteSlot,
+        end_index: int,
+    ) -> Link | None:
+        """A fragment's attribution: a cue (or a colon) before it, or else one after it.
 
-        In quote-dense copy most fragments have no cue near them on either side: one
-        bisect tells, before _before and _after_region each bound their own region.
-        A fragment is out of reach when no cue starts from REACH tokens before it
-        (or the quote before it) to REACH tokens after it, no colon leads into it,
-        no comma or dash follows it, and no fragment verb lies before it.
+        In quote-dense copy most fragments have no cue near them on either side: the
+        words before the fragment are bounded once, and one bisect tells whether any
+        cue starts from REACH tokens before it (or the quote before it) to REACH tokens
+        after it. With none there, no colon leading into it, no comma or dash after it
+        and no fragment verb before it, nothing can attribute it.
         """
         tokens = view.tokens
-        first, after = slot.first, slot.last + 1
+        first = slot.first
         floor = first - REACH
         if index:
             previous_last = view.slots[index - 1].last
             if previous_last >= floor:
                 floor = previous_last + 1
-        ceiling = after + REACH
-        if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
-            ceiling = view.slots[index + 1].first - 1
         starts = self.cue_starts[view.index]
         low = bisect.bisect_left(starts, floor)
-        if low < len(starts) and starts[low] <= ceiling:
-            return False
-        if first and tokens[first - 1].text == ":":
-            return False
-        if after < len(tokens) and (tokens[after].text == "," or tokens[after].text in DASHES):
-            return False
-        return not self._partial_word_within(view, floor, first - 1)
+        cue_at = starts[low] if low < len(starts) else _NO_CUE  # the first in reach
+        colon = first > 0 and tokens[first - 1].text == ":"
+        verb_before = None  # is a fragment verb among tokens floor..first - 1? (asked once)
+        if end_slot is slot and not colon:  # the fragment closes in its paragraph
+            after = slot.last + 1
+            ceiling = after + REACH
+            if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
+                ceiling = view.slots[index + 1].first - 1
+            if cue_at > ceiling and not (
+                after < len(tokens) and (tokens[after].text == "," or tokens[after].text in DASHES)
+            ):
+                verb_before = self._partial_word_within(view, floor, first - 1)
+                if not verb_before:
+                    return None  # out of reach
+        link = None
+        if first and (
+            colon
+            or cue_at < first
+            or (verb_before if verb_before is not None
+                else self._partial_word_within(view, floor, first - 1))
+        ):  # fmt: skip
+            link = self._lead_in(view, first, floor, colon, partial=True)
+        if link is None and not self._closes_sentence(slot.span):
+            # A fragment that ends its sentence has no attribution after it: the next
+            # sentence's subject is not its speaker.
+            region = self._after_region(end_view, end_slot, end_index)
+            if region is not None:
+                link = self._after(end_view, region)
+        return link
 
     def _direct(
         self,
@@ -417,9 +446,7 @@ class QuoteAttributor:
             end -= 1
         return end
 
-    def _before(
-        self, view: ParagraphView, slot: QuoteSlot, index: int, partial: bool = False
-    ) -> Link | None:
+    def _before(self, view: ParagraphView, slot: QuoteSlot, index: int) -> Link | None:
         """`X said: "…"` and its kin, for the quote of view.slots[index] (slot)."""
         tokens = view.tokens
         first = slot.first  # the opening mark: a slot always holds a token
@@ -437,14 +464,19 @@ class QuoteAttributor:
         if not colon:
             # Quote-dense copy: most quotes have no cue in reach before them, and the
             # forms without one lead in with a colon. Told before the sentence is read:
-            # does a cue (or, before a fragment, a verb that can lead into one) start
-            # within tokens floor..first - 1?
+            # does a cue start within tokens floor..first - 1?
             starts = self.cue_starts[view.index]
             low = bisect.bisect_left(starts, floor)
-            if (low == len(starts) or starts[low] >= first) and not (
-                partial and self._partial_word_within(view, floor, first - 1)
-            ):
+            if low == len(starts) or starts[low] >= first:
                 return None
+        return self._lead_in(view, first, floor, colon, partial=False)
+
+    def _lead_in(
+        self, view: ParagraphView, first: int, floor: int, colon: bool, partial: bool
+    ) -> Link | None:
+        """The cue (or colon) before the quote opening at tokens[first] and its subject,
+        within tokens floor..first - 1 and the quote's sentence; `partial` for a fragment."""
+        tokens = view.tokens
         floor = max(floor, view.sentence_start[first])
         end = first - 1
         while end >= floor and tokens[end].text in _LEAD_IN_MARKS:
