@@ -44,6 +44,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout13",
         "heldout14",
         "heldout15",
+        "heldout16",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
