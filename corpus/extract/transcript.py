@@ -36,6 +36,8 @@ MIN_TURNS = 2  # per speaker, for labels in ordinary case
 
 
 def transcript_quotes(body: str, paras: list[Paragraph], registry: Registry) -> list[Found]:
+    if ":" not in body:
+        return []  # no label anywhere, settled by memchr before a regex per paragraph
     labelled = _capital_labels(body, paras)
     if len(labelled) < MIN_LABELLED_PARAGRAPHS:
         labelled = _mixed_case_labels(body, paras)
@@ -85,7 +87,7 @@ def _mixed_case_labels(body: str, paras: list[Paragraph]) -> Labelled:
 
     A lone surname ("Oyelaran:") is the turn of the full name that ends with it.
     """
-    if ":" not in body or body.count(": ") < 2 * MIN_TURNS:
+    if body.count(": ") < 2 * MIN_TURNS:
         return []  # most articles: no transcript, and no regex per paragraph
     candidates = []
     for para in paras:
