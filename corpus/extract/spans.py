@@ -26,7 +26,8 @@ class QuoteSpan:
 
     A class with slots rather than a named tuple: a hostile article holds 100,000
     of them, and every later stage reads their fields, which Python 3.11 reads at
-    a quarter of a tuple field's cost. Made with quote_span() (or inlined there).
+    a quarter of a tuple field's cost. Made with quote_span(), as Token() is made
+    (see text.Token).
     """
 
     __slots__ = ("open_position", "close_position", "paragraph", "last_paragraph", "start", "end")
@@ -37,22 +38,6 @@ class QuoteSpan:
     last_paragraph: int  # index of the paragraph it closes in
     start: int  # first character of the quoted words (open_position + 1)
     end: int  # end of the quoted words (close_position)
-
-    def __init__(
-        self,
-        open_position: int,
-        close_position: int,
-        paragraph: int,
-        last_paragraph: int,
-        start: int,
-        end: int,
-    ) -> None:
-        self.open_position = open_position
-        self.close_position = close_position
-        self.paragraph = paragraph
-        self.last_paragraph = last_paragraph
-        self.start = start
-        self.end = end
 
     def _fields_tuple(self) -> tuple[int, int, int, int, int, int]:
         return (
@@ -76,12 +61,9 @@ class QuoteSpan:
         return f"QuoteSpan{self._fields_tuple()!r}"
 
 
-_alloc = object.__new__
-
-
 def quote_span(open_position: int, close_position: int, paragraph: int, last: int) -> QuoteSpan:
     """The span between two marks; its start and end are kept, being read so often."""
-    span = _alloc(QuoteSpan)  # without __init__'s call: spans are many
+    span = QuoteSpan()
     span.open_position = open_position
     span.close_position = close_position
     span.paragraph = paragraph

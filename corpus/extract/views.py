@@ -37,15 +37,6 @@ class QuoteSlot:
     opens_here: bool
     closes_here: bool
 
-    def __init__(
-        self, span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool
-    ) -> None:
-        self.span = span
-        self.first = first
-        self.last = last
-        self.opens_here = opens_here
-        self.closes_here = closes_here
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, QuoteSlot):
             return NotImplemented
@@ -62,17 +53,14 @@ class QuoteSlot:
 
 
 def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool) -> QuoteSlot:
-    """A QuoteSlot made without __init__'s call."""
-    slot = _alloc(QuoteSlot)
+    """A QuoteSlot, made as Token() is made (see text.Token)."""
+    slot = QuoteSlot()
     slot.span = span
     slot.first = first
     slot.last = last
     slot.opens_here = opens_here
     slot.closes_here = closes_here
     return slot
-
-
-_alloc = object.__new__
 
 
 class ParagraphView(TokenNotes):
@@ -237,7 +225,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
                         view.capitals.append(len(tokens))
                 if lower in triggers:
                     view.triggered.append(len(tokens))
-                token = _alloc(Token)
+                token = Token()
                 token.text = word
                 token.lower = lower
                 token.start = position
@@ -247,12 +235,12 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
                 tokens_into(body, position, narrative_end, tokens, view)
         slot_first = len(tokens)
         # The three tokens, made as new_token makes them, without its calls.
-        token = _alloc(Token)
+        token = Token()
         token.text = token.lower = body[open_at]
         token.start = open_at
         token.end = open_at + 1
         tokens.append(token)
-        token = _alloc(Token)
+        token = Token()
         token.text = text = body[open_at + 1 : close_at]  # never empty: see pair_marks
         token.lower = text.lower()
         token.start = open_at + 1
@@ -260,12 +248,12 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         tokens.append(token)
         if text[0].isupper():  # a quote mark never is
             view.capitals.append(slot_first + 1)
-        token = _alloc(Token)
+        token = Token()
         token.text = token.lower = body[close_at]
         token.start = close_at
         token.end = close_at + 1
         tokens.append(token)
-        slot = _alloc(QuoteSlot)  # _slot(span, slot_first, slot_first + 2, True, True)
+        slot = QuoteSlot()  # _slot(span, slot_first, slot_first + 2, True, True), inlined
         slot.span = span
         slot.first = slot_first
         slot.last = slot_first + 2
