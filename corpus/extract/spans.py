@@ -157,6 +157,8 @@ def _reopens(
 
 
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
+# Punctuation that may follow a word and is never part of one (_WORD).
+_AFTER_A_WORD = ",.;:!?"
 
 
 def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
@@ -225,15 +227,19 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     start, end = span.start, span.end
     if end - start > 120:
         return False  # a long stretch is speech, not a title or a scare-quoted word
-    # Read in place: the punctuation a title may be wrapped in is never part of a word.
-    words = _WORD.findall(body, start, end)
-    if not words:
-        return True
+    text = body[start:end]
+    word = text.rstrip(_AFTER_A_WORD)
+    if word.isalpha():
+        words = [word]  # a lone word, the commonest short quote: what the regex finds
+    else:
+        words = _WORD.findall(text)
+        if not words:
+            return True
+        if len(words) > 8:
+            return False  # too long for any test below: skip reading the words before it
     count = len(words)
-    if count > 8:
-        return False  # too long for any test below: skip reading the words before it
     opening = span.open_position
-    window = max(paragraph_start, opening - 40)
+    window = opening - 40 if opening - 40 > paragraph_start else paragraph_start
     previous_word = _word_before(body, window, opening)
     previous = previous_word.lower()
     # Most quotes follow a word that marks nothing: one look-up tells them.
@@ -252,7 +258,7 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
             return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
         if body[end - 1 : end] == "," and _opens_sentence(body, window, opening):
             return False  # '"Merry Christmas," Ann Cole said.': words, then who said them
-        inner = body[start:end].strip(" ,.;:!?")
+        inner = text.strip(" ,.;:!?")
         return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
     return False
 
