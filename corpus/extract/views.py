@@ -16,7 +16,6 @@ from .text import (
     Token,
     TokenNotes,
     is_sentence_end,
-    new_token,
     tokens_into,
 )
 
@@ -295,15 +294,29 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
+    # Tokens made as new_token makes them, without its calls (as in _quoted_view).
     if opens:
-        tokens.append(new_token(body[open_at], open_at, open_at + 1, body[open_at]))
+        token = Token()
+        token.text = token.lower = body[open_at]
+        token.start = open_at
+        token.end = open_at + 1
+        tokens.append(token)
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
             view.capitals.append(len(tokens))
-        tokens.append(new_token(text, inner_start, inner_end, text.lower()))
+        token = Token()
+        token.text = text
+        token.lower = text.lower()
+        token.start = inner_start
+        token.end = inner_end
+        tokens.append(token)
     if closes:
-        tokens.append(new_token(body[close_at], close_at, close_at + 1, body[close_at]))
+        token = Token()
+        token.text = token.lower = body[close_at]
+        token.start = close_at
+        token.end = close_at + 1
+        tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
     view.slots.append(_slot(span, slot_first, len(tokens) - 1, opens, closes))
