@@ -129,7 +129,7 @@ def paragraphs(body: str) -> list[Paragraph]:
 def tokenise(body: str, start: int, end: int) -> list[Token]:
     """Tokens of body[start:end]; abbreviations keep their period ("Sen.", "D-Ore.")."""
     tokens: list[Token] = []
-    tokens_into(body, start, end, tokens, TokenNotes())
+    tokens_into(body, start, end, tokens, token_notes())
     return tokens
 
 
@@ -141,11 +141,21 @@ class TokenNotes:
 
     __slots__ = ("enders", "capitals", "triggers", "triggered")
 
-    def __init__(self, triggers: frozenset[str] = frozenset()) -> None:
-        self.enders: list[int] = []
-        self.capitals: list[int] = []
-        self.triggers = triggers
-        self.triggered: list[int] = []
+    enders: list[int]
+    capitals: list[int]
+    triggers: frozenset[str]
+    triggered: list[int]
+
+
+def token_notes(triggers: frozenset[str] = frozenset()) -> TokenNotes:
+    """Empty notes, for the tokens whose lower-case form is in `triggers`. TokenNotes
+    has no __init__, so that ParagraphView, one, is made as Token() is made."""
+    notes = TokenNotes()
+    notes.enders = []
+    notes.capitals = []
+    notes.triggers = triggers
+    notes.triggered = []
+    return notes
 
 
 def tokens_into(body: str, start: int, end: int, tokens: list[Token], notes: TokenNotes) -> None:

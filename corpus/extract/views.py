@@ -67,6 +67,7 @@ class ParagraphView(TokenNotes):
 
     A view is the TokenNotes its tokens are noted in while they are made (their
     sentence enders, capitals and cue triggers): one object per paragraph, not two.
+    Made by build_views (_empty_view), as Token() is made (see text.Token).
     """
 
     __slots__ = (
@@ -81,32 +82,15 @@ class ParagraphView(TokenNotes):
         "_bounds",
     )
 
-    def __init__(
-        self, index: int, paragraph: Paragraph, body: str, triggers: frozenset[str]
-    ) -> None:
-        """An empty view, filled by build_views (and _quoted_view)."""
-        self.index = index
-        self.paragraph = paragraph
-        self.body = body
-        self.tokens: list[Token] = []
-        self.outside: list[bool] = []
-        self.slots: list[QuoteSlot] = []
-        # The ".", "?" and "!" tokens outside quotes, ascending: noted while
-        # tokenising, so that finding a sentence's bounds reads only these.
-        self.enders: list[int] = []
-        # The tokens whose first character is upper-case (Token.is_capitalised),
-        # inside quotes too, ascending: noted while tokenising, for names.
-        self.capitals: list[int] = []
-        # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
-        # ascending: noted while tokenising, for find_cues.
-        self.triggers = triggers
-        self.triggered: list[int] = []
-        # The closing marks of quotes that end with one inside them ("… jobs.”").
-        self.quote_enders: list[int] = []
-        self.slot_lasts: list[int] = []  # closing token of each slot, ascending
-        # Sentence bounds are worked out on first use: paragraphs with no cue and no
-        # quote (half of a news story) are never asked for them.
-        self._bounds: tuple[list[int], list[int]] | None = None
+    index: int
+    paragraph: Paragraph
+    body: str
+    tokens: list[Token]
+    outside: list[bool]  # per token: is it outside every quote?
+    slots: list[QuoteSlot]
+    quote_enders: list[int]
+    slot_lasts: list[int]
+    _bounds: tuple[list[int], list[int]] | None
 
     def __repr__(self) -> str:
         return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
@@ -170,6 +154,35 @@ class ParagraphView(TokenNotes):
 _SLOT_LAST = attrgetter("last")
 
 
+def _empty_view(
+    index: int, paragraph: Paragraph, body: str, triggers: frozenset[str]
+) -> ParagraphView:
+    """An empty view, filled by build_views (and _quoted_view), which set its `outside`."""
+    view = ParagraphView()
+    view.index = index
+    view.paragraph = paragraph
+    view.body = body
+    view.tokens = []
+    view.slots = []
+    # The ".", "?" and "!" tokens outside quotes, ascending: noted while
+    # tokenising, so that finding a sentence's bounds reads only these.
+    view.enders = []
+    # The tokens whose first character is upper-case (Token.is_capitalised),
+    # inside quotes too, ascending: noted while tokenising, for names.
+    view.capitals = []
+    # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
+    # ascending: noted while tokenising, for find_cues.
+    view.triggers = triggers
+    view.triggered = []
+    # The closing marks of quotes that end with one inside them ("… jobs.”").
+    view.quote_enders = []
+    view.slot_lasts = []  # closing token of each slot, ascending
+    # Sentence bounds are worked out on first use: paragraphs with no cue and no
+    # quote (half of a news story) are never asked for them.
+    view._bounds = None
+    return view
+
+
 def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> list[ParagraphView]:
     """One view per paragraph; linear in the body and the number of spans."""
     views = []
@@ -182,7 +195,7 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
         probe = span_index
         while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        view = ParagraphView(para_index, para, body, triggers)
+        view = _empty_view(para_index, para, body, triggers)
         if probe == span_index:  # half of a news story's paragraphs hold no quote
             tokens_into(body, para.start, para.end, view.tokens, view)
             view.outside = [True] * len(view.tokens)
