@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from enum import Enum
-from operator import itemgetter
 from typing import NamedTuple
 
 
@@ -43,11 +42,29 @@ _AFTER_CLOSE = frozenset(" \t\n)]},.;:!?—–-/")
 
 def find_marks(body: str) -> list[Mark]:
     """Every quote mark in `body` with the role its context gives it."""
-    doubles = _double_marks(body)
+    return _decoded(body, mark_codes(body))
+
+
+# A mark as the pairing pass (spans.pair_codes) reads it: one int, its position
+# times four plus its role's index in ROLES. A hostile article has 250,000 marks:
+# ints are made, sorted and read several times faster than Mark tuples.
+ROLES = (Role.OPEN, Role.CLOSE, Role.EITHER)
+OPEN_CODE, CLOSE_CODE, EITHER_CODE = range(3)
+_ROLE_CODES = {role: code for code, role in enumerate(ROLES)}
+
+
+def mark_code(mark: Mark) -> int:
+    """The int that stands for `mark` in mark_codes()."""
+    return mark.position * 4 + _ROLE_CODES[mark.role]
+
+
+def mark_codes(body: str) -> list[int]:
+    """find_marks(body), each mark as an int (see ROLES), in body order."""
+    doubles = _double_codes(body)
     if not _quotes_with_single_marks(body, len(doubles)):
         return doubles
     singles = (classify_single(body, match.start()) for match in _SINGLE_MARK.finditer(body))
-    return [mark for mark in singles if mark is not None]
+    return [mark_code(mark) for mark in singles if mark is not None]
 
 
 _SINGLE_MARK = re.compile("['‘’]")
@@ -103,7 +120,17 @@ def classify_single(
 
 
 def _double_marks(body: str) -> list[Mark]:
-    """Every double-type mark with its role, in body order.
+    """Every double-type mark with its role, in body order."""
+    return _decoded(body, _double_codes(body))
+
+
+def _decoded(body: str, codes: list[int]) -> list[Mark]:
+    """The marks the ints of mark_codes() stand for."""
+    return [_new(Mark, (code >> 2, body[code >> 2], ROLES[code & 3])) for code in codes]
+
+
+def _double_codes(body: str) -> list[int]:
+    """Every double-type mark as an int (see ROLES), in body order.
 
     A mark's role depends only on the mark and the two characters around it, so
     each distinct three-character context is classified once, and remembered
@@ -113,22 +140,33 @@ def _double_marks(body: str) -> list[Mark]:
     """
     last = len(body) - 1
     if last < 1:
-        return [_classify(body, 0)] if body and body in _DOUBLE_GLYPHS else []
-    if len(_CONTEXT_ROLES) > _MOST_CONTEXTS:
-        _CONTEXT_ROLES.clear()  # odd copy with endless distinct contexts: keep the table small
+        return [_edge_code(body, 0)] if body and body in _DOUBLE_GLYPHS else []
+    if len(_CONTEXT_CODES) > _MOST_CONTEXTS:
+        _CONTEXT_CODES.clear()  # odd copy with endless distinct contexts: keep the table small
     # A mark on the body's edge has a neighbour missing: classified on its own (the
     # edge stands in for it), so that the others always have a full context.
-    marks = [_classify(body, edge) for edge in (0, last) if body[edge] in _DOUBLE_GLYPHS]
+    codes = [_edge_code(body, edge) for edge in (0, last) if body[edge] in _DOUBLE_GLYPHS]
     for glyph in _DOUBLE_GLYPHS:
         first = body.find(glyph, 1, last)
         if first < 0:
             continue  # most glyphs in most bodies
         if body.count(glyph, first, first + _SAMPLE) < _DENSE:
-            _marks_found(body, glyph, first, last, marks)
+            _marks_found(body, glyph, first, last, codes)
         else:
-            _marks_cut(body, glyph, marks)
-    marks.sort(key=_POSITION)  # a merge of a few runs, each in body order
-    return marks
+            _marks_cut(body, glyph, codes)
+    codes.sort()  # a merge of a few runs, each in body order
+    return codes
+
+
+def _edge_code(body: str, position: int) -> int:
+    return position * 4 + _ROLE_CODES[_classify(body, position).role]
+
+
+def _context_code(body: str, position: int) -> int:
+    """The role code of the mark at `position` (not on an edge), remembered by context."""
+    code = _edge_code(body, position) & 3
+    _CONTEXT_CODES[body[position - 1 : position + 2]] = code
+    return code
 
 
 # Cutting the body costs about as much as 150 searches per 1,000 characters, and
@@ -138,21 +176,19 @@ _SAMPLE = 400
 _DENSE = 4
 
 
-def _marks_found(body: str, glyph: str, position: int, last: int, marks: list[Mark]) -> None:
+def _marks_found(body: str, glyph: str, position: int, last: int, codes: list[int]) -> None:
     """Append the marks of `glyph` from `position` (the first) to before `last`, in
     body order, each found by str.find: few marks in a long body."""
-    roles = _CONTEXT_ROLES
-    new = tuple.__new__  # skips the NamedTuple's Python-level constructor
+    known = _CONTEXT_CODES.get
     while position >= 0:
-        context = body[position - 1 : position + 2]
-        role = roles.get(context)
-        if role is None:
-            role = roles[context] = _classify(body, position).role
-        marks.append(new(Mark, (position, glyph, role)))
+        code = known(body[position - 1 : position + 2])
+        if code is None:
+            code = _context_code(body, position)
+        codes.append(position * 4 + code)
         position = body.find(glyph, position + 1, last)
 
 
-def _marks_cut(body: str, glyph: str, marks: list[Mark]) -> None:
+def _marks_cut(body: str, glyph: str, codes: list[int]) -> None:
     """Append the marks of `glyph` not on the body's edge, in body order: the body is
     cut on the glyph, and the pieces' lengths give the marks' positions, for a body
     dense with marks (a hostile one has 250k) where a search per mark costs more."""
@@ -164,24 +200,23 @@ def _marks_cut(body: str, glyph: str, marks: list[Mark]) -> None:
     if body[0] == glyph:
         position = 0  # a mark on the first character, an edge
         del pieces[0]  # the empty text before it
-    roles = _CONTEXT_ROLES
-    new = tuple.__new__
+    known = _CONTEXT_CODES.get
+    append = codes.append
     for piece in pieces:  # the loop of _marks_found, with the position worked out
         position += len(piece) + 1
-        context = body[position - 1 : position + 2]
-        role = roles.get(context)
-        if role is None:
-            role = roles[context] = _classify(body, position).role
-        marks.append(new(Mark, (position, glyph, role)))
+        code = known(body[position - 1 : position + 2])
+        if code is None:
+            code = _context_code(body, position)
+        append(position * 4 + code)
 
 
 _DOUBLE_GLYPHS = '"“”„«»'  # the marks _MARK finds
-_POSITION = itemgetter(0)
+_new = tuple.__new__  # skips the NamedTuple's Python-level constructor
 
 
-# Role by three-character context (the characters before and after a mark decide
-# it alone); a pure function of those three characters, so kept between articles.
-_CONTEXT_ROLES: dict[str, Role] = {}
+# Role code by three-character context (the characters before and after a mark
+# decide it alone); a pure function of those three characters, so kept between articles.
+_CONTEXT_CODES: dict[str, int] = {}
 _MOST_CONTEXTS = 4096
 
 

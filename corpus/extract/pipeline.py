@@ -14,11 +14,11 @@ from ..model import Extraction, Quote, Speaker
 from .attribution import QuoteAttributor
 from .cues import find_cues
 from .found import Found
-from .marks import find_marks
+from .marks import mark_codes
 from .names import sight_names
 from .nested import fragments_in_clauses, nested_quotes
 from .reported import ReportedFinder
-from .spans import pair_marks
+from .spans import pair_codes
 from .speakers import Entity, Registry
 from .text import paragraphs
 from .transcript import transcript_quotes
@@ -55,7 +55,7 @@ def _collector_paused() -> Iterator[None]:
 
 def _run_stages(body: str) -> Extraction:
     paras = paragraphs(body)
-    spans = pair_marks(body, find_marks(body), paras)
+    spans = pair_codes(body, mark_codes(body), paras)
     views = build_views(body, paras, spans)
     cues = [find_cues(view.tokens, view.outside, view.triggered) for view in views]
     registry = Registry(body)

@@ -12,7 +12,7 @@ import re
 
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
-from .marks import Mark, Role
+from .marks import CLOSE_CODE, OPEN_CODE, Mark, mark_code
 from .text import Paragraph
 
 # Longest stretch a quote may run without closing (characters): past this an
@@ -26,7 +26,8 @@ class QuoteSpan:
 
     A class with slots rather than a named tuple: a hostile article holds 100,000
     of them, and every later stage reads their fields, which Python 3.11 reads at
-    a quarter of a tuple field's cost. Made with quote_span() (or inlined there).
+    a quarter of a tuple field's cost. Made with quote_span(), as Token() is made
+    (see text.Token).
     """
 
     __slots__ = ("open_position", "close_position", "paragraph", "last_paragraph", "start", "end")
@@ -37,22 +38,6 @@ class QuoteSpan:
     last_paragraph: int  # index of the paragraph it closes in
     start: int  # first character of the quoted words (open_position + 1)
     end: int  # end of the quoted words (close_position)
-
-    def __init__(
-        self,
-        open_position: int,
-        close_position: int,
-        paragraph: int,
-        last_paragraph: int,
-        start: int,
-        end: int,
-    ) -> None:
-        self.open_position = open_position
-        self.close_position = close_position
-        self.paragraph = paragraph
-        self.last_paragraph = last_paragraph
-        self.start = start
-        self.end = end
 
     def _fields_tuple(self) -> tuple[int, int, int, int, int, int]:
         return (
@@ -76,12 +61,9 @@ class QuoteSpan:
         return f"QuoteSpan{self._fields_tuple()!r}"
 
 
-_alloc = object.__new__
-
-
 def quote_span(open_position: int, close_position: int, paragraph: int, last: int) -> QuoteSpan:
     """The span between two marks; its start and end are kept, being read so often."""
-    span = _alloc(QuoteSpan)  # without __init__'s call: spans are many
+    span = QuoteSpan()
     span.open_position = open_position
     span.close_position = close_position
     span.paragraph = paragraph
@@ -93,6 +75,12 @@ def quote_span(open_position: int, close_position: int, paragraph: int, last: in
 
 def pair_marks(body: str, marks: list[Mark], paras: list[Paragraph]) -> list[QuoteSpan]:
     """Match opening and closing marks into non-overlapping spans."""
+    return pair_codes(body, [mark_code(mark) for mark in marks], paras)
+
+
+def pair_codes(body: str, codes: list[int], paras: list[Paragraph]) -> list[QuoteSpan]:
+    """pair_marks, for the marks as marks.mark_codes gives them: one int each, read
+    without a tuple's fields (a hostile article has 250,000)."""
     # Marks come in body order, so the paragraph is found by walking forward.
     next_starts = [p.start for p in paras[1:]] + [len(body) + 1]
     spans: list[QuoteSpan] = []
@@ -100,23 +88,30 @@ def pair_marks(body: str, marks: list[Mark], paras: list[Paragraph]) -> list[Quo
     opened_at = -1  # position of the opening mark waiting for its close, or -1
     opener_para = open_para = -1  # where the quote opened / the paragraph it has reached
     para, next_start = -1, paras[0].start if paras else len(body) + 1
-    for mark in marks:
-        position, role = mark.position, mark.role
+    for code in codes:
+        position = code >> 2
+        role = code & 3
         while position >= next_start:
             para += 1
             next_start = next_starts[para]
         if opened_at >= 0 and para != open_para:
-            if _reopens(body, mark, para, open_para, paras, opened_at):
+            if _reopens(body, position, role, para, open_para, paras, opened_at):
                 open_para = para
                 continue
             opened_at = -1  # never closed: drop it, keep going
-        if role is _CLOSE or (role is not _OPEN and opened_at >= 0):
+        if role == CLOSE_CODE or (role != OPEN_CODE and opened_at >= 0):
             # A closing mark, or a straight one after an opening: the quote ends here.
             if opened_at >= 0 and position - opened_at > 1:
-                append(quote_span(opened_at, position, opener_para, para))
+                span = QuoteSpan()  # quote_span(opened_at, position, opener_para, para), inlined
+                span.open_position = opened_at
+                span.close_position = span.end = position
+                span.paragraph = opener_para
+                span.last_paragraph = para
+                span.start = opened_at + 1
+                append(span)
             opened_at = -1
         else:  # an opening mark, or a straight one with nothing open (an unclosed one is dropped)
-            if opened_at >= 0 and role is _OPEN and open_para == para:
+            if opened_at >= 0 and role == OPEN_CODE and open_para == para:
                 # “We are not going anywhere, Patel said. “But …”: a closing mark left out
                 # before the attribution; the words up to its comma are still the quote.
                 comma = _attribution_after_unclosed(body, opened_at, position)
@@ -141,16 +136,20 @@ def _attribution_after_unclosed(body: str, opened_at: int, next_open: int) -> in
     return match.start() if match is not None else -1
 
 
-_OPEN, _CLOSE = Role.OPEN, Role.CLOSE
-
-
 def _reopens(
-    body: str, mark: Mark, para: int, open_para: int, paras: list[Paragraph], opened_at: int
+    body: str,
+    position: int,
+    role: int,
+    para: int,
+    open_para: int,
+    paras: list[Paragraph],
+    opened_at: int,
 ) -> bool:
-    """Is `mark` the reopening mark of a quote that runs on into this paragraph?"""
-    if para != open_para + 1 or mark.role is Role.CLOSE or mark.position != paras[para].start:
+    """Is the mark at `position` (role code `role`) the reopening mark of a quote that
+    runs on into this paragraph?"""
+    if para != open_para + 1 or role == CLOSE_CODE or position != paras[para].start:
         return False
-    if mark.position - opened_at > MAX_QUOTE_LENGTH:
+    if position - opened_at > MAX_QUOTE_LENGTH:
         return False
     previous = paras[open_para]
     # The unclosed paragraph must end a sentence, as newsroom quotes do.
@@ -158,6 +157,8 @@ def _reopens(
 
 
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
+# Punctuation that may follow a word and is never part of one (_WORD).
+_AFTER_A_WORD = ",.;:!?"
 
 
 def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
@@ -226,15 +227,19 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     start, end = span.start, span.end
     if end - start > 120:
         return False  # a long stretch is speech, not a title or a scare-quoted word
-    # Read in place: the punctuation a title may be wrapped in is never part of a word.
-    words = _WORD.findall(body, start, end)
-    if not words:
-        return True
+    text = body[start:end]
+    word = text.rstrip(_AFTER_A_WORD)
+    if word.isalpha():
+        words = [word]  # a lone word, the commonest short quote: what the regex finds
+    else:
+        words = _WORD.findall(text)
+        if not words:
+            return True
+        if len(words) > 8:
+            return False  # too long for any test below: skip reading the words before it
     count = len(words)
-    if count > 8:
-        return False  # too long for any test below: skip reading the words before it
     opening = span.open_position
-    window = max(paragraph_start, opening - 40)
+    window = opening - 40 if opening - 40 > paragraph_start else paragraph_start
     previous_word = _word_before(body, window, opening)
     previous = previous_word.lower()
     # Most quotes follow a word that marks nothing: one look-up tells them.
@@ -253,7 +258,7 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
             return False  # 'Pruitt was blunt: "No. Zero."': a colon leads into speech
         if body[end - 1 : end] == "," and _opens_sentence(body, window, opening):
             return False  # '"Merry Christmas," Ann Cole said.': words, then who said them
-        inner = body[start:end].strip(" ,.;:!?")
+        inner = text.strip(" ,.;:!?")
         return not _SENTENCE_FINAL.search(inner + body[end : end + 1])
     return False
 

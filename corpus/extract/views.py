@@ -16,7 +16,6 @@ from .text import (
     Token,
     TokenNotes,
     is_sentence_end,
-    new_token,
     tokens_into,
 )
 
@@ -37,15 +36,6 @@ class QuoteSlot:
     opens_here: bool
     closes_here: bool
 
-    def __init__(
-        self, span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool
-    ) -> None:
-        self.span = span
-        self.first = first
-        self.last = last
-        self.opens_here = opens_here
-        self.closes_here = closes_here
-
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, QuoteSlot):
             return NotImplemented
@@ -62,8 +52,8 @@ class QuoteSlot:
 
 
 def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool) -> QuoteSlot:
-    """A QuoteSlot made without __init__'s call."""
-    slot = _alloc(QuoteSlot)
+    """A QuoteSlot, made as Token() is made (see text.Token)."""
+    slot = QuoteSlot()
     slot.span = span
     slot.first = first
     slot.last = last
@@ -72,14 +62,12 @@ def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here:
     return slot
 
 
-_alloc = object.__new__
-
-
 class ParagraphView(TokenNotes):
     """A paragraph's tokens, which of them lie outside quotes, and its quotes' slots.
 
     A view is the TokenNotes its tokens are noted in while they are made (their
     sentence enders, capitals and cue triggers): one object per paragraph, not two.
+    Made by build_views (_empty_view), as Token() is made (see text.Token).
     """
 
     __slots__ = (
@@ -94,32 +82,15 @@ class ParagraphView(TokenNotes):
         "_bounds",
     )
 
-    def __init__(
-        self, index: int, paragraph: Paragraph, body: str, triggers: frozenset[str]
-    ) -> None:
-        """An empty view, filled by build_views (and _quoted_view)."""
-        self.index = index
-        self.paragraph = paragraph
-        self.body = body
-        self.tokens: list[Token] = []
-        self.outside: list[bool] = []
-        self.slots: list[QuoteSlot] = []
-        # The ".", "?" and "!" tokens outside quotes, ascending: noted while
-        # tokenising, so that finding a sentence's bounds reads only these.
-        self.enders: list[int] = []
-        # The tokens whose first character is upper-case (Token.is_capitalised),
-        # inside quotes too, ascending: noted while tokenising, for names.
-        self.capitals: list[int] = []
-        # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
-        # ascending: noted while tokenising, for find_cues.
-        self.triggers = triggers
-        self.triggered: list[int] = []
-        # The closing marks of quotes that end with one inside them ("… jobs.”").
-        self.quote_enders: list[int] = []
-        self.slot_lasts: list[int] = []  # closing token of each slot, ascending
-        # Sentence bounds are worked out on first use: paragraphs with no cue and no
-        # quote (half of a news story) are never asked for them.
-        self._bounds: tuple[list[int], list[int]] | None = None
+    index: int
+    paragraph: Paragraph
+    body: str
+    tokens: list[Token]
+    outside: list[bool]  # per token: is it outside every quote?
+    slots: list[QuoteSlot]
+    quote_enders: list[int]
+    slot_lasts: list[int]
+    _bounds: tuple[list[int], list[int]] | None
 
     def __repr__(self) -> str:
         return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
@@ -183,6 +154,35 @@ class ParagraphView(TokenNotes):
 _SLOT_LAST = attrgetter("last")
 
 
+def _empty_view(
+    index: int, paragraph: Paragraph, body: str, triggers: frozenset[str]
+) -> ParagraphView:
+    """An empty view, filled by build_views (and _quoted_view), which set its `outside`."""
+    view = ParagraphView()
+    view.index = index
+    view.paragraph = paragraph
+    view.body = body
+    view.tokens = []
+    view.slots = []
+    # The ".", "?" and "!" tokens outside quotes, ascending: noted while
+    # tokenising, so that finding a sentence's bounds reads only these.
+    view.enders = []
+    # The tokens whose first character is upper-case (Token.is_capitalised),
+    # inside quotes too, ascending: noted while tokenising, for names.
+    view.capitals = []
+    # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
+    # ascending: noted while tokenising, for find_cues.
+    view.triggers = triggers
+    view.triggered = []
+    # The closing marks of quotes that end with one inside them ("… jobs.”").
+    view.quote_enders = []
+    view.slot_lasts = []  # closing token of each slot, ascending
+    # Sentence bounds are worked out on first use: paragraphs with no cue and no
+    # quote (half of a news story) are never asked for them.
+    view._bounds = None
+    return view
+
+
 def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> list[ParagraphView]:
     """One view per paragraph; linear in the body and the number of spans."""
     views = []
@@ -195,7 +195,7 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
         probe = span_index
         while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        view = ParagraphView(para_index, para, body, triggers)
+        view = _empty_view(para_index, para, body, triggers)
         if probe == span_index:  # half of a news story's paragraphs hold no quote
             tokens_into(body, para.start, para.end, view.tokens, view)
             view.outside = [True] * len(view.tokens)
@@ -237,7 +237,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
                         view.capitals.append(len(tokens))
                 if lower in triggers:
                     view.triggered.append(len(tokens))
-                token = _alloc(Token)
+                token = Token()
                 token.text = word
                 token.lower = lower
                 token.start = position
@@ -247,12 +247,12 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
                 tokens_into(body, position, narrative_end, tokens, view)
         slot_first = len(tokens)
         # The three tokens, made as new_token makes them, without its calls.
-        token = _alloc(Token)
+        token = Token()
         token.text = token.lower = body[open_at]
         token.start = open_at
         token.end = open_at + 1
         tokens.append(token)
-        token = _alloc(Token)
+        token = Token()
         token.text = text = body[open_at + 1 : close_at]  # never empty: see pair_marks
         token.lower = text.lower()
         token.start = open_at + 1
@@ -260,12 +260,12 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         tokens.append(token)
         if text[0].isupper():  # a quote mark never is
             view.capitals.append(slot_first + 1)
-        token = _alloc(Token)
+        token = Token()
         token.text = token.lower = body[close_at]
         token.start = close_at
         token.end = close_at + 1
         tokens.append(token)
-        slot = _alloc(QuoteSlot)  # _slot(span, slot_first, slot_first + 2, True, True)
+        slot = QuoteSlot()  # _slot(span, slot_first, slot_first + 2, True, True), inlined
         slot.span = span
         slot.first = slot_first
         slot.last = slot_first + 2
@@ -307,15 +307,29 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
+    # Tokens made as new_token makes them, without its calls (as in _quoted_view).
     if opens:
-        tokens.append(new_token(body[open_at], open_at, open_at + 1, body[open_at]))
+        token = Token()
+        token.text = token.lower = body[open_at]
+        token.start = open_at
+        token.end = open_at + 1
+        tokens.append(token)
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
             view.capitals.append(len(tokens))
-        tokens.append(new_token(text, inner_start, inner_end, text.lower()))
+        token = Token()
+        token.text = text
+        token.lower = text.lower()
+        token.start = inner_start
+        token.end = inner_end
+        tokens.append(token)
     if closes:
-        tokens.append(new_token(body[close_at], close_at, close_at + 1, body[close_at]))
+        token = Token()
+        token.text = token.lower = body[close_at]
+        token.start = close_at
+        token.end = close_at + 1
+        tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
     view.slots.append(_slot(span, slot_first, len(tokens) - 1, opens, closes))
