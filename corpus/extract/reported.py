@@ -139,13 +139,24 @@ class ReportedFinder:
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
         end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
-        following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
         clause_first = sentence_first
         if position and cues[position - 1].first >= sentence_first:  # most cues: no
             clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
-        backward = self._backward(view, cue, clause_first, end, following)
-        if backward is not None:
-            return backward
+        # The forms _backward reads ("CLAUSE, X said", "CLAUSE, said X", "The button, X
+        # said, has …") need no quote in the sentence (the attribution stage reads
+        # those) and a comma before the cue, within BACKWARD_REACH words. Most cues ("X
+        # said the plan …") fail one of these two cheap tests, so they are asked here.
+        if not (
+            view.slots
+            and _quote_within(view, clause_first, cue.last)
+            and not _only_fragments_quoted(view, clause_first, first)
+        ) and _comma_in_text(
+            self.body, tokens, max(clause_first, first - BACKWARD_REACH), first - 1
+        ):
+            following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
+            backward = self._backward(view, cue, clause_first, end, following)
+            if backward is not None:
+                return backward
         if quote_before:
             return None  # a quote that ends the sentence before: '"…?" Kessler said …'
         clause = self._clause_after(view, cue, end)
@@ -626,21 +637,12 @@ class ReportedFinder:
         self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, following: int
     ) -> tuple[Found, int] | None:
         """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." (the sentence's words
-        end at tokens[end]; the paragraph's next cue starts at tokens[following])."""
+        end at tokens[end]; the paragraph's next cue starts at tokens[following]).
+
+        Asked by _at only when no quote stands in the sentence before the cue (but
+        fragments woven into the clause) and a comma may stand in the BACKWARD_REACH
+        words before it: each form below needs both."""
         tokens = view.tokens
-        if (
-            view.slots
-            and _quote_within(view, sentence_first, cue.last)
-            and not _only_fragments_quoted(view, sentence_first, cue.first)
-        ):
-            return None  # a quote in the sentence: the attribution stage reads it
-        # Each form below needs a comma before the cue, within BACKWARD_REACH words:
-        # "CLAUSE, X said", "CLAUSE, said X", "The button, X said, has …". Most cues
-        # ("X said the plan …") have none, which one search of the text settles.
-        if not _comma_in_text(
-            self.body, tokens, max(sentence_first, cue.first - BACKWARD_REACH), cue.first - 1
-        ):
-            return None
         # Both word orders below look for a comma in the first words after the cue.
         comma_after = _first_comma_in_text(self.body, tokens, cue.last + 1, min(end, cue.last + 7))
         if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
