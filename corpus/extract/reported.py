@@ -138,7 +138,12 @@ class ReportedFinder:
             ) and not _that_soon(tokens, cue)
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
-        end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
+        # Conditional expressions rather than min() and max() on this path: Python 3.11
+        # parses their keyword arguments on every call.
+        reach_end = cue.last + CLAUSE_REACH
+        end = self._sentence_body_end(
+            view, sentence_last if sentence_last < reach_end else reach_end
+        )
         clause_first = sentence_first
         if position and cues[position - 1].first >= sentence_first:  # most cues: no
             clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
@@ -151,7 +156,10 @@ class ReportedFinder:
             and _quote_within(view, clause_first, cue.last)
             and not _only_fragments_quoted(view, clause_first, first)
         ) and _comma_in_text(
-            self.body, tokens, max(clause_first, first - BACKWARD_REACH), first - 1
+            self.body,
+            tokens,
+            clause_first if clause_first > first - BACKWARD_REACH else first - BACKWARD_REACH,
+            first - 1,
         ):
             following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
             backward = self._backward(view, cue, clause_first, end, following)
@@ -216,7 +224,8 @@ class ReportedFinder:
                 )
             )
             reported.append((start, end, entity))
-        return found, max(clauses[-1][1], cue.last)
+        covered = clauses[-1][1]
+        return found, covered if covered > cue.last else cue.last
 
     @staticmethod
     def _shares_subject(tokens: list[Token], cue: Cue, floor: int) -> bool:
@@ -369,7 +378,7 @@ class ReportedFinder:
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
-        stop = min(last, first + reach) + 1
+        stop = (last if last < first + reach else first + reach) + 1  # no min(): see _at
         # Each test below can only say yes, so their order is free: a modal or an
         # auxiliary anywhere in reach (most clauses hold one) settles it first, in one
         # look-up in C over the words, which the loop at the end then need not repeat.
@@ -644,7 +653,10 @@ class ReportedFinder:
         words before it: each form below needs both."""
         tokens = view.tokens
         # Both word orders below look for a comma in the first words after the cue.
-        comma_after = _first_comma_in_text(self.body, tokens, cue.last + 1, min(end, cue.last + 7))
+        near = cue.last + 7  # the first words after the cue (no min(): see _at)
+        comma_after = _first_comma_in_text(
+            self.body, tokens, cue.last + 1, end if end < near else near
+        )
         if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
             # The commonest case ("X said the plan …"), settled before the tests below:
             # no comma before the cue (so not "CLAUSE, said X") and more than six words
