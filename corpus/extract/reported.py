@@ -253,7 +253,7 @@ class ReportedFinder:
         view: ParagraphView, cues: list[Cue], position: int, sentence_start: int
     ) -> Mention | None:
         """The subject of the nearest earlier cue than cues[position] in the sentence, if any."""
-        for earlier in reversed(cues[max(0, position - 5) : position]):
+        for earlier in reversed(cues[position - 5 if position > 5 else 0 : position]):
             if earlier.first >= sentence_start:
                 local_floor = view.after_last_quote(sentence_start, earlier.first)
                 return subject_before(view.tokens, earlier.first, local_floor, whole=False)
@@ -353,7 +353,8 @@ class ReportedFinder:
         ):
             return None
         # Most cues have no "that" in reach: one look-up over the words settles it.
-        reach = list(map(TOKEN_LOWER, tokens[first + 1 : min(last, first + 12) + 1]))
+        stop = (last if last < first + 12 else first + 12) + 1  # no min(): see _at
+        reach = list(map(TOKEN_LOWER, tokens[first + 1 : stop]))
         if "that" not in reach:
             return None
         that = first + 1 + reach.index("that")
@@ -509,7 +510,9 @@ class ReportedFinder:
             return _quote_opens_with_a_verb(tokens, index)
         if _modal_after_an_inclusive_aside(tokens, index):
             return True  # "said essential services, including state police, would …"
-        stop = min(count, index + BARE_SUBJECT_REACH)
+        stop = index + BARE_SUBJECT_REACH
+        if stop > count:  # no min(): see _at
+            stop = count
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
         # follow a cue), one look-up over the words settles it.
         if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
@@ -717,7 +720,9 @@ class ReportedFinder:
             return (
                 self._make(view, mention, cue, [(sentence_first, clause_last)]) if mention else None
             )
-        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
+        reach = cue.first - BACKWARD_REACH  # no max(): see _at
+        if reach < sentence_first + MIN_CLAUSE_TOKENS:
+            reach = sentence_first + MIN_CLAUSE_TOKENS
         for comma in range(reach, cue.first - 1):
             text = tokens[comma].text
             if text == ",":
@@ -1059,7 +1064,7 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
     """Past the determiners and quantities a noun phrase opens with ("the", "about
     half his", "most of the")."""
     index = first
-    stop = min(last, first + 4)
+    stop = last if last < first + 4 else first + 4  # no min(): see ReportedFinder._at
     while index < stop:
         lower = tokens[index].lower
         # _is_number_word, with its plain case folded into the one look-up
@@ -1257,7 +1262,8 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
 def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
     auxiliary or modal: the phrase is the clause's subject."""
-    opening = _first_comma(tokens, index, min(len(tokens) - 1, index + 3) - 1)
+    end = index + 3 if index + 3 < len(tokens) else len(tokens) - 1  # no min(): see _at
+    opening = _first_comma(tokens, index, end - 1)
     if opening is None or tokens[opening + 1].lower not in _ASIDE_OPENERS:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
