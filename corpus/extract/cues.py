@@ -115,7 +115,7 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     ):
         phrase_end = _match_phrase(tokens, index, lexicon.cue_phrases)
         if phrase_end is not None and all(outside[index : phrase_end + 1]):
-            lemma = " ".join(t.lower for t in tokens[index : phrase_end + 1])
+            lemma = " ".join(map(TOKEN_LOWER, tokens[index : phrase_end + 1]))
             previous = tokens[index - 1].lower if index > 0 else ""
             # "have made clear", "has pointed out": the auxiliary is the cue's too
             first = auxiliary_start(tokens, index) if previous in _BEFORE_VERB else index

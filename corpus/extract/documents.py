@@ -51,7 +51,9 @@ _MADE_DOCUMENTS = word_set("source_documents")  # "a report by", "an audit from"
 def _document_before(tokens: list[Token], cue_first: int, floor: int) -> int | None:
     """The document right before the cue, or past a short adjunct ("a statement on X
     saying", "a letter Tuesday urging"); None at any punctuation or clause word."""
-    for index in range(cue_first - 1, max(floor, cue_first - 2 - _ADJUNCT_REACH), -1):
+    # A conditional rather than max(): Python 3.11 parses its keywords on every call.
+    stop = cue_first - 2 - _ADJUNCT_REACH
+    for index in range(cue_first - 1, floor if floor > stop else stop, -1):
         word = tokens[index]
         if word.lower in PUBLISHING_DOCUMENT_FORMS:
             return index

@@ -138,14 +138,33 @@ class ReportedFinder:
             ) and not _that_soon(tokens, cue)
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
-        end = self._sentence_body_end(view, min(sentence_last, cue.last + CLAUSE_REACH))
-        following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
+        # Conditional expressions rather than min() and max() on this path: Python 3.11
+        # parses their keyword arguments on every call.
+        reach_end = cue.last + CLAUSE_REACH
+        end = self._sentence_body_end(
+            view, sentence_last if sentence_last < reach_end else reach_end
+        )
         clause_first = sentence_first
         if position and cues[position - 1].first >= sentence_first:  # most cues: no
             clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
-        backward = self._backward(view, cue, clause_first, end, following)
-        if backward is not None:
-            return backward
+        # The forms _backward reads ("CLAUSE, X said", "CLAUSE, said X", "The button, X
+        # said, has …") need no quote in the sentence (the attribution stage reads
+        # those) and a comma before the cue, within BACKWARD_REACH words. Most cues ("X
+        # said the plan …") fail one of these two cheap tests, so they are asked here.
+        if not (
+            view.slots
+            and _quote_within(view, clause_first, cue.last)
+            and not _only_fragments_quoted(view, clause_first, first)
+        ) and _comma_in_text(
+            self.body,
+            tokens,
+            clause_first if clause_first > first - BACKWARD_REACH else first - BACKWARD_REACH,
+            first - 1,
+        ):
+            following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
+            backward = self._backward(view, cue, clause_first, end, following)
+            if backward is not None:
+                return backward
         if quote_before:
             return None  # a quote that ends the sentence before: '"…?" Kessler said …'
         clause = self._clause_after(view, cue, end)
@@ -207,7 +226,8 @@ class ReportedFinder:
                 )
             )
             reported.append((start, end, entity))
-        return found, max(clauses[-1][1], cue.last)
+        covered = clauses[-1][1]
+        return found, covered if covered > cue.last else cue.last
 
     @staticmethod
     def _shares_subject(tokens: list[Token], cue: Cue, floor: int) -> bool:
@@ -235,7 +255,7 @@ class ReportedFinder:
         view: ParagraphView, cues: list[Cue], position: int, sentence_start: int
     ) -> Mention | None:
         """The subject of the nearest earlier cue than cues[position] in the sentence, if any."""
-        for earlier in reversed(cues[max(0, position - 5) : position]):
+        for earlier in reversed(cues[position - 5 if position > 5 else 0 : position]):
             if earlier.first >= sentence_start:
                 local_floor = view.after_last_quote(sentence_start, earlier.first)
                 return subject_before(view.tokens, earlier.first, local_floor, whole=False)
@@ -335,7 +355,8 @@ class ReportedFinder:
         ):
             return None
         # Most cues have no "that" in reach: one look-up over the words settles it.
-        reach = list(map(TOKEN_LOWER, tokens[first + 1 : min(last, first + 12) + 1]))
+        stop = (last if last < first + 12 else first + 12) + 1  # no min(): see _at
+        reach = list(map(TOKEN_LOWER, tokens[first + 1 : stop]))
         if "that" not in reach:
             return None
         that = first + 1 + reach.index("that")
@@ -360,7 +381,7 @@ class ReportedFinder:
     def _has_finite_verb(self, view: ParagraphView, first: int, last: int, reach: int = 14) -> bool:
         """Does a clause without "that" hold a verb? (a modal, an auxiliary, a past tense)."""
         tokens = view.tokens
-        stop = min(last, first + reach) + 1
+        stop = (last if last < first + reach else first + reach) + 1  # no min(): see _at
         # Each test below can only say yes, so their order is free: a modal or an
         # auxiliary anywhere in reach (most clauses hold one) settles it first, in one
         # look-up in C over the words, which the loop at the end then need not repeat.
@@ -491,7 +512,9 @@ class ReportedFinder:
             return _quote_opens_with_a_verb(tokens, index)
         if _modal_after_an_inclusive_aside(tokens, index):
             return True  # "said essential services, including state police, would …"
-        stop = min(count, index + BARE_SUBJECT_REACH)
+        stop = index + BARE_SUBJECT_REACH
+        if stop > count:  # no min(): see _at
+            stop = count
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
         # follow a cue), one look-up over the words settles it.
         if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
@@ -627,23 +650,17 @@ class ReportedFinder:
         self, view: ParagraphView, cue: Cue, sentence_first: int, end: int, following: int
     ) -> tuple[Found, int] | None:
         """ "CLAUSE, X said [on Monday]." and "CLAUSE, said X." (the sentence's words
-        end at tokens[end]; the paragraph's next cue starts at tokens[following])."""
+        end at tokens[end]; the paragraph's next cue starts at tokens[following]).
+
+        Asked by _at only when no quote stands in the sentence before the cue (but
+        fragments woven into the clause) and a comma may stand in the BACKWARD_REACH
+        words before it: each form below needs both."""
         tokens = view.tokens
-        if (
-            view.slots
-            and _quote_within(view, sentence_first, cue.last)
-            and not _only_fragments_quoted(view, sentence_first, cue.first)
-        ):
-            return None  # a quote in the sentence: the attribution stage reads it
-        # Each form below needs a comma before the cue, within BACKWARD_REACH words:
-        # "CLAUSE, X said", "CLAUSE, said X", "The button, X said, has …". Most cues
-        # ("X said the plan …") have none, which one search of the text settles.
-        if not _comma_in_text(
-            self.body, tokens, max(sentence_first, cue.first - BACKWARD_REACH), cue.first - 1
-        ):
-            return None
         # Both word orders below look for a comma in the first words after the cue.
-        comma_after = _first_comma_in_text(self.body, tokens, cue.last + 1, min(end, cue.last + 7))
+        near = cue.last + 7  # the first words after the cue (no min(): see _at)
+        comma_after = _first_comma_in_text(
+            self.body, tokens, cue.last + 1, end if end < near else near
+        )
         if comma_after is None and end - cue.last > 6 and tokens[cue.first - 1].text != ",":
             # The commonest case ("X said the plan …"), settled before the tests below:
             # no comma before the cue (so not "CLAUSE, said X") and more than six words
@@ -704,7 +721,9 @@ class ReportedFinder:
             return (
                 self._make(view, mention, cue, [(sentence_first, clause_last)]) if mention else None
             )
-        reach = max(sentence_first + MIN_CLAUSE_TOKENS, cue.first - BACKWARD_REACH)
+        reach = cue.first - BACKWARD_REACH  # no max(): see _at
+        if reach < sentence_first + MIN_CLAUSE_TOKENS:
+            reach = sentence_first + MIN_CLAUSE_TOKENS
         for comma in range(reach, cue.first - 1):
             text = tokens[comma].text
             if text == ",":
@@ -1046,7 +1065,7 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
     """Past the determiners and quantities a noun phrase opens with ("the", "about
     half his", "most of the")."""
     index = first
-    stop = min(last, first + 4)
+    stop = last if last < first + 4 else first + 4  # no min(): see ReportedFinder._at
     while index < stop:
         lower = tokens[index].lower
         # _is_number_word, with its plain case folded into the one look-up
@@ -1281,7 +1300,8 @@ def _relative_word_offset(tokens: list[Token], first: int, stop: int) -> int:
 def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
     auxiliary or modal: the phrase is the clause's subject."""
-    opening = _first_comma(tokens, index, min(len(tokens) - 1, index + 3) - 1)
+    end = index + 3 if index + 3 < len(tokens) else len(tokens) - 1  # no min(): see _at
+    opening = _first_comma(tokens, index, end - 1)
     if opening is None or tokens[opening + 1].lower not in _ASIDE_OPENERS:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
