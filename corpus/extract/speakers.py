@@ -1310,10 +1310,15 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if named is not None:
             return named
     if mention.head == "name":
-        spokesperson = _spokesperson_named_after(registry, body, tokens, mention)
+        # (Each test's first condition asked here: most names fail it.)
+        spokesperson = (
+            _spokesperson_named_after(registry, body, tokens, mention)
+            if mention.appositives
+            else None
+        )
         if spokesperson is not None:
             return spokesperson
-        if _heads_a_body(tokens, mention):
+        if mention.core_last - core_first >= 2 and _heads_a_body(tokens, mention):
             # "The head of FEMA warned …" in the lede, named in the next paragraph.
             named = registry.lede_person(position, "head")
             if named is not None:
@@ -1411,6 +1416,10 @@ def _spokesperson_named_after(
 
 
 _POSSESSIVE_ENDS = ("'s", "’s")
+# An article that opens a title or an alias, compiled once (re.sub looks a pattern up
+# in its cache on every call).
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|a|an)\s+")
 
 
 def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
@@ -1480,7 +1489,7 @@ def _body_in_apposition(
             entity = registry.named_speaker(position, reading)
             if entity is not None:  # "the police union" later is this body again
                 nominal = _join(tokens, mention.core_first, mention.core_last, body)
-                entity.add_alias(re.sub(r"^(?:the|The)\s+", "", nominal))
+                entity.add_alias(_LEADING_THE.sub("", nominal))
             return entity
     return None
 
@@ -1703,7 +1712,7 @@ def _resolve_name(
         reading = shared_reading(body, tokens, name_first, name_last)
         if reading is not None and reading.kind in {"person", "single"}:
             title = _join(tokens, core_first, core_last, body)
-            titles = [*reading.titles, re.sub(r"^(?:the|The|a|an)\s+", "", title)]
+            titles = [*reading.titles, _LEADING_ARTICLE.sub("", title)]
             reading = NameReading("person", reading.name, titles, gender=reading.gender)
     if reading is None:
         return None
@@ -1714,5 +1723,5 @@ def _resolve_name(
             if first > name_last or not appositive_name:
                 text = _join(tokens, first, last, body)
                 if not appositive_name or first != name_first:
-                    entity.add_title(re.sub(r"^(?:the|The)\s+", "", text))
+                    entity.add_title(_LEADING_THE.sub("", text))
     return entity
