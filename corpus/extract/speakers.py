@@ -758,7 +758,8 @@ class Registry:
         key = word.lower()
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
-            return self._latest_of(people)
+            # (_latest_of's commonest case, one person of the surname, asked here.)
+            return people[0] if len(people) == 1 else self._latest_of(people)
         if key in self._body_names:
             for entity in self._recent_bodies():
                 if _answers_to(entity, key):
