@@ -226,14 +226,15 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     if first > last:
         return None
     alias = None
-    party_bracket = _party_bracket_start(tokens, first, last)
-    if party_bracket is not None:
-        last = party_bracket - 1  # "Sen. Howard Fenwick (D., Ore.)": party and state
-    elif tokens[last].text == ")" and last - 2 >= first and tokens[last - 2].text == "(":
-        alias = tokens[last - 1].text
-        last -= 3
-    elif tokens[last].text == ")":
-        last = _before_bracketed_note(tokens, first, last)  # "Aisha Musa (Kano South)"
+    if tokens[last].text == ")":  # most runs end in a word: no bracket to read
+        party_bracket = _party_bracket_start(tokens, first, last)
+        if party_bracket is not None:
+            last = party_bracket - 1  # "Sen. Howard Fenwick (D., Ore.)": party and state
+        elif last - 2 >= first and tokens[last - 2].text == "(":
+            alias = tokens[last - 1].text
+            last -= 3
+        else:
+            last = _before_bracketed_note(tokens, first, last)  # "Aisha Musa (Kano South)"
     if first > last or tokens[last].lower in _TEXTS_OF_LAW:
         return None  # "the First Amendment", "the Affordable Care Act": texts, not speakers
     if last > first and tokens[last].lower == "bill":
@@ -243,14 +244,16 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     person = _read_person(body, tokens, first, last, lexicon)
     if person is not None:
         return person
-    affiliated = _person_of_body(body, tokens, first, last)
+    # (A person, "of" and a body take four words: most runs are shorter.)
+    affiliated = _person_of_body(body, tokens, first, last) if last - first >= 3 else None
     if affiliated is not None:
         return affiliated
     words = [t.text for t in tokens[first : last + 1]]
-    text = _join(tokens, first, last, body)
+    text = body[tokens[first].start : tokens[last].end]  # _join: first <= last here
+    bare_last = _without_possessive(words[-1])
     if (
         not lexicon.org_words.isdisjoint(words)
-        or _without_possessive(words[-1]) in lexicon.org_words  # "the National Assembly's"
+        or bare_last in lexicon.org_words  # "the National Assembly's"
         or text.lower() in lexicon.countries
         or text in _SEATS_OF_GOVERNMENT
     ):
@@ -266,7 +269,6 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
     name_words = [w for w in words if w[:1].isupper()]
     if len(name_words) >= 3 and not _BODY_JOINERS.isdisjoint(words):
         return NameReading("organisation", text, [], alias)  # United Food and Commercial Workers
-    bare_last = _without_possessive(words[-1])
     # "Ann Park", and a lone "Park" or "Hill" (a surname where it speaks): not places.
     first_name = len(words) == 1 or (
         len(words) == 2 and (words[0] in lexicon.female_names or words[0] in lexicon.male_names)
@@ -275,7 +277,7 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         bare_last.lower() in lexicon.party_members
     ):
         return None  # "Squirrel Hill", "the Idaho Republican": a place, a nominal
-    if _plural_demonym(bare_last):
+    if _plural_demonym_lower(bare_last.lower()):
         return None  # "North Carolinians", "Texans": people of a place, not a person
     if len(words) > 1 and words[0].lower() in _PLACE_PREFIXES:
         return None  # "Port Calder", "Fort Dodge", "Mount Vernon": places
@@ -363,10 +365,6 @@ def _body_words_inside(words: list[str]) -> bool:
         word in _NUMBERED_UNITS and following[:1].isdigit()
         for word, following in zip(words, words[1:], strict=False)
     )
-
-
-def _plural_demonym(word: str) -> bool:
-    return _plural_demonym_lower(word.lower())
 
 
 def _plural_demonym_lower(lower: str) -> bool:
@@ -758,7 +756,8 @@ class Registry:
         key = word.lower()
         people = self.by_surname.get(key)
         if people:  # most capitalised words name no one: one look-up decides
-            return self._latest_of(people)
+            # (_latest_of's commonest case, one person of the surname, asked here.)
+            return people[0] if len(people) == 1 else self._latest_of(people)
         if key in self._body_names:
             for entity in self._recent_bodies():
                 if _answers_to(entity, key):
@@ -1310,10 +1309,15 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if named is not None:
             return named
     if mention.head == "name":
-        spokesperson = _spokesperson_named_after(registry, body, tokens, mention)
+        # (Each test's first condition asked here: most names fail it.)
+        spokesperson = (
+            _spokesperson_named_after(registry, body, tokens, mention)
+            if mention.appositives
+            else None
+        )
         if spokesperson is not None:
             return spokesperson
-        if _heads_a_body(tokens, mention):
+        if mention.core_last - core_first >= 2 and _heads_a_body(tokens, mention):
             # "The head of FEMA warned …" in the lede, named in the next paragraph.
             named = registry.lede_person(position, "head")
             if named is not None:
@@ -1411,6 +1415,10 @@ def _spokesperson_named_after(
 
 
 _POSSESSIVE_ENDS = ("'s", "’s")
+# An article that opens a title or an alias, compiled once (re.sub looks a pattern up
+# in its cache on every call).
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|a|an)\s+")
 
 
 def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
@@ -1480,7 +1488,7 @@ def _body_in_apposition(
             entity = registry.named_speaker(position, reading)
             if entity is not None:  # "the police union" later is this body again
                 nominal = _join(tokens, mention.core_first, mention.core_last, body)
-                entity.add_alias(re.sub(r"^(?:the|The)\s+", "", nominal))
+                entity.add_alias(_LEADING_THE.sub("", nominal))
             return entity
     return None
 
@@ -1703,7 +1711,7 @@ def _resolve_name(
         reading = shared_reading(body, tokens, name_first, name_last)
         if reading is not None and reading.kind in {"person", "single"}:
             title = _join(tokens, core_first, core_last, body)
-            titles = [*reading.titles, re.sub(r"^(?:the|The|a|an)\s+", "", title)]
+            titles = [*reading.titles, _LEADING_ARTICLE.sub("", title)]
             reading = NameReading("person", reading.name, titles, gender=reading.gender)
     if reading is None:
         return None
@@ -1714,5 +1722,5 @@ def _resolve_name(
             if first > name_last or not appositive_name:
                 text = _join(tokens, first, last, body)
                 if not appositive_name or first != name_first:
-                    entity.add_title(re.sub(r"^(?:the|The)\s+", "", text))
+                    entity.add_title(_LEADING_THE.sub("", text))
     return entity
