@@ -430,7 +430,8 @@ def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> l
         if start is not None and head_kind(tokens, start, first - 2) == "person_noun":
             roles.append(_role_text(body, tokens, start, first - 2))
     if last + 2 < len(tokens) and tokens[last + 1].text == ",":
-        end = _aside_end(tokens, last + 2, min(len(tokens), last + 12))
+        count = len(tokens)
+        end = _aside_end(tokens, last + 2, last + 12 if last + 12 < count else count)
         if end is not None and end - 1 >= last + 2:
             # "Ali Khan, the spokesman," / "Nigel Fairbrother, the Tory MP for Wexley,"
             head = _role_head(tokens, last + 2, end - 1)

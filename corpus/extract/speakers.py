@@ -521,7 +521,8 @@ class Sightings:
         index = bisect.bisect_left(self._offsets[block], position)
         while True:
             entities = self._entities[block]
-            for back in range(index - 1, max(0, index - reach) - 1, -1):
+            lowest = index - reach if index > reach else 0  # no max(): 3.11's is slow
+            for back in range(index - 1, lowest - 1, -1):
                 entity = entities[back]
                 if entity.kind == kind and (gender is None or entity.gender in (None, gender)):
                     return entity
@@ -823,8 +824,10 @@ class Registry:
         """ "Asked about McBride's remark, he said …": the one asked is named before the
         question, not in it; so "he" is looked for from where the sentence starts."""
         body = self.body
-        floor = max(0, position - _QUESTION_REACH)  # a bound, so a long body costs no more
-        start = max(body.rfind(". ", floor, position), body.rfind("\n", floor, position)) + 1
+        # A bound, so a long body costs no more; conditionals, as 3.11's max() is slow.
+        floor = position - _QUESTION_REACH if position > _QUESTION_REACH else 0
+        stop, line = body.rfind(". ", floor, position), body.rfind("\n", floor, position)
+        start = (stop if stop > line else line) + 1
         if start == 0 and floor > 0:
             return position  # no sentence start within reach
         opening = body[start : start + 12].lstrip(' "“')
@@ -1453,7 +1456,8 @@ def _heads_a_body(tokens: list[Token], mention) -> bool:  # noqa: ANN001
     first = mention.core_first
     while first < mention.core_last and tokens[first].lower in DETERMINERS:
         first += 1
-    for index in range(first, min(first + 3, mention.core_last)):
+    stop = first + 3 if first + 3 < mention.core_last else mention.core_last  # no min()
+    for index in range(first, stop):
         if tokens[index].lower == "of":
             return index > first and tokens[index - 1].lower in _LEDE_ROLES
     return False
