@@ -153,7 +153,8 @@ def _reopens(
         return False
     previous = paras[open_para]
     # The unclosed paragraph must end a sentence, as newsroom quotes do.
-    return bool(_SENTENCE_FINAL.search(body, max(previous.start, previous.end - 4), previous.end))
+    tail = previous.end - 4 if previous.end - 4 > previous.start else previous.start  # no max()
+    return bool(_SENTENCE_FINAL.search(body, tail, previous.end))
 
 
 _WORD = re.compile(r"[^\W_][\w'’\-]*")
@@ -170,7 +171,9 @@ def quote_kind(body: str, span: QuoteSpan, paragraph_start: int) -> str:
     if not first or first.islower():
         return "partial"
     # Only the words just before the mark matter; a bounded window keeps this linear.
-    window = max(paragraph_start, span.open_position - 80)
+    window = span.open_position - 80  # no max(): Python 3.11's parses keywords on every call
+    if window < paragraph_start:
+        window = paragraph_start
     before = body[window : span.open_position].rstrip()
     if not before or before[-1] in ':,—–-.?!"”’' or before.endswith("'"):
         return "direct"
@@ -194,7 +197,7 @@ def _first_char(body: str, start: int, end: int, skipped: str) -> str:
     from its head: copying a long quote whole to find it is most of the cost."""
     if start < end and body[start] not in skipped:
         return body[start]  # the common case: nothing to skip
-    head = body[start : min(end, start + 16)].lstrip(skipped)
+    head = body[start : start + 16 if start + 16 < end else end].lstrip(skipped)  # no min()
     if not head and end > start + 16:
         head = body[start:end].lstrip(skipped)
     return head[:1]

@@ -393,7 +393,9 @@ def _label_end(view: ParagraphView) -> int | None:
     tokens, outside = view.tokens, view.outside
     if len(tokens) < 3 or not tokens[0].text[:1].isupper():
         return None
-    limit = min(len(tokens) - 1, _LABEL_LONGEST + 1)
+    limit = len(tokens) - 1  # no min(): Python 3.11's parses keywords on every call
+    if limit > _LABEL_LONGEST + 1:
+        limit = _LABEL_LONGEST + 1
     if view.body.find(":", tokens[0].end, tokens[limit - 1].end) < 0:
         return None  # most paragraphs: no colon among their first words, found in C
     for index in range(1, limit):
