@@ -89,14 +89,14 @@ def _mixed_case_labels(body: str, paras: list[Paragraph]) -> Labelled:
     """
     if body.count(": ") < 2 * MIN_TURNS:
         return []  # most articles: no transcript, and no regex per paragraph
-    candidates = []
+    candidates: list[tuple[Paragraph, re.Match[str], NameReading]] = []
     for para in paras:
         match = _MIXED_CASE_LABEL.match(body, para.start, para.end)
         if match and not match.group("name").isupper():
             reading = _person_reading(match.group("name"))
             if reading is not None:
                 candidates.append((para, match, reading))
-    full_names = {}
+    full_names: dict[str, str] = {}  # surname -> the first full name that ends with it
     for _, _, reading in candidates:
         if reading.kind == "person":
             full_names.setdefault(reading.name.split()[-1], reading.name)
