@@ -232,6 +232,20 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
         return False  # a long stretch is speech, not a title or a scare-quoted word
     text = body[start:end]
     word = text.rstrip(_AFTER_A_WORD)
+    head = text[:1]
+    # Most quotes of quote-dense copy open in lower case: no nickname (that opens in
+    # capitals), and no title by its capitals unless it is two words or more and its
+    # first is a small one. Only a word before it that marks a title can make it one.
+    if (
+        head.islower()
+        and head.isalpha()
+        and (word.isalpha() or _WORD.match(text).group().lower() not in _TITLE_SMALL)
+    ):
+        opening = span.open_position
+        window = opening - 40 if opening - 40 > paragraph_start else paragraph_start
+        previous = _word_before(body, window, opening).lower()
+        if previous not in (_MARKING or _marking_words()):
+            return False
     if word.isalpha():
         words = [word]  # a lone word, the commonest short quote: what the regex finds
     else:
