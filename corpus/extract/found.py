@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from .speakers import Entity
 
 
-@dataclass
+# Slots: each stage sets and reads its fields once per quote, and a quote-dense
+# article makes tens of thousands.
+@dataclass(slots=True)
 class Found:
     start: int
     end: int
