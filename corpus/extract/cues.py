@@ -213,6 +213,41 @@ def _match_phrase(
     return None
 
 
+@lru_cache(maxsize=1)
+def _tails_by_opening() -> tuple[dict[tuple[str, ...], tuple[tuple[str, ...], ...]], frozenset]:
+    """Cue tails of three words or more by their first three, longest first, and
+    the two-word tails; built once."""
+    longer: dict[tuple[str, ...], list[tuple[str, ...]]] = {}
+    pairs: set[tuple[str, ...]] = set()
+    for group in load_lexicon().cue_tails.values():
+        for phrase in group:  # longest first already
+            if len(phrase) < 2:
+                raise ValueError("a one-word cue tail is not supported")
+            if len(phrase) == 2:
+                pairs.add(phrase)
+            else:
+                longer.setdefault(phrase[:3], []).append(phrase)
+    return {opening: tuple(group) for opening, group in longer.items()}, frozenset(pairs)
+
+
+def _match_tail(tokens: list[Token], index: int) -> int | None:
+    """Index of the last token of the longest cue tail starting at tokens[index], or None.
+
+    Same answer as _match_phrase over lexicon.cue_tails, but the first three words
+    pick the few candidates ("in" alone opens two dozen tails, "in a statement" one).
+    """
+    words = tuple(map(TOKEN_LOWER, tokens[index : index + 3]))
+    candidates = _tails_by_opening()[0].get(words)
+    if candidates is not None:
+        longest = len(candidates[0])
+        if longest > 3:
+            words = tuple(map(TOKEN_LOWER, tokens[index : index + longest]))
+        for phrase in candidates:
+            if words[: len(phrase)] == phrase:
+                return index + len(phrase) - 1
+    return index + 1 if words[:2] in _tails_by_opening()[1] else None
+
+
 # The words auxiliary_start extends over: a verb after none of them starts its cue.
 _BEFORE_VERB = AUXILIARIES | ADVERBS | {"to"}  # "to": the end of "used to say"
 
@@ -253,7 +288,7 @@ def _tail(
             return verb, told_end + 1
     if after == len(tokens) or tokens[after].lower not in lexicon.cue_tails:
         return verb, after  # the common case: no tail ("said." "said the plan …")
-    tail_end = _match_phrase(tokens, after, lexicon.cue_tails)
+    tail_end = _match_tail(tokens, after)
     if tail_end is not None and all(outside[after : tail_end + 1]):
         return tail_end, tail_end + 1
     return verb, after
