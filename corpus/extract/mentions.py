@@ -112,7 +112,7 @@ def np_start(
                 start = index - 2  # "the top brass of the Pakistan Army", "one of the people"
                 index -= 3
                 continue
-            if _the_in_a_body_name(tokens, index, floor, lexicon):
+            if index - 2 >= floor and _the_in_a_body_name(tokens, index, floor, lexicon):
                 start = index - 2  # "the Department of the Interior"
                 index -= 3
                 continue
@@ -375,7 +375,7 @@ def head_kind(
         opening = _opening_bracket(tokens, last, first)
         if opening is not None and opening - 1 >= first:
             last = opening - 1
-    if last > first and _body_number(tokens, last, first):
+    if last > first and tokens[last].text[:1].isdigit() and _body_number(tokens, last, first):
         last -= 1  # "Transport Workers Union Local 291": the number is the body's
     head = tokens[last]
     lower = head.lower
@@ -384,7 +384,10 @@ def head_kind(
     if first == last and lower in PRONOUNS:
         return "pronoun"
     group = lower in lexicon.group_nouns
-    if group and not any(t.text[:1].isupper() for t in tokens[first + 1 : last]):
+    # No words between the first and the head: no generator to make ("Officials said").
+    if group and (
+        last - first < 2 or not any(t.text[:1].isupper() for t in tokens[first + 1 : last])
+    ):
         return "group"
     if lower in lexicon.party_members:
         return "person_noun"  # "the Idaho Republican said"
@@ -438,16 +441,37 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of tokens[first..last] (brackets kept whole), as a
-    list: for the few words before a cue (every subject_before call) that costs half
-    of draining _iter_segments."""
+    list: what draining _iter_segments gives, in one pass over the words' texts (it
+    runs before every subject that is not a plain name; most have no comma at all)."""
+    texts = [token.text for token in tokens[first : last + 1]]
+    if "," not in texts:
+        return [(first, last)]  # "the military said": one test in C
+    if "(" in texts:
+        return _bracketed_segments(texts, first)
     found = []
-    start = first
-    comma = _next_comma(tokens, start, last)
-    while comma is not None:
-        found.append((start, comma - 1))
+    comma = -1
+    for _ in range(texts.count(",")):
         start = comma + 1
-        comma = _next_comma(tokens, start, last)
-    found.append((start, last))
+        comma = texts.index(",", start)
+        found.append((first + start, first + comma - 1))
+    found.append((first + comma + 1, last))
+    return found
+
+
+def _bracketed_segments(texts: list[str], first: int) -> list[tuple[int, int]]:
+    """_segments when a "(" is among `texts` (the words' texts from tokens[first]): a
+    comma inside a short bracket ("(D., Ore.)") splits nothing, as in _next_comma."""
+    found = []
+    start = 0
+    closing = -1  # a comma before this offset is inside brackets
+    for offset, text in enumerate(texts):
+        if text == "(" and offset > closing:
+            # _closing_bracket: a ")" within the six words after the "(", or none
+            closing = texts.index(")", offset + 1) if ")" in texts[offset + 1 : offset + 7] else -1
+        elif text == "," and offset > closing:
+            found.append((first + start, first + offset - 1))
+            start = offset + 1
+    found.append((first + start, first + len(texts) - 1))
     return found
 
 
@@ -647,7 +671,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
             return member
-    opening_dash = _dash_aside_start(tokens, end, floor)
+    # The dash tested here: nearly no subject ends in one, and a call costs more.
+    opening_dash = (
+        _dash_aside_start(tokens, end, floor) if tokens[end].text in ASIDE_DASHES else None
+    )
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
         return subject_before(tokens, opening_dash, floor, whole)
@@ -661,7 +688,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if segments[-1][0] > segments[-1][1]:
         subject -= 1  # the region ends in a comma: asides/appositives come last
         while subject > 0:
-            role = _segment_role(tokens, *segments[subject], lexicon)
+            seg_first, seg_last = segments[subject]  # no *-call: a plain call is cheaper
+            role = _segment_role(tokens, seg_first, seg_last, lexicon)
             if role == "other" and _question_put_before(tokens, segments, subject):
                 role = "aside"  # "Marsh, asked whether she would take a shorter, 30-day bill,"
             if role == "other":
@@ -674,7 +702,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     for offset, (core_floor, core_last) in enumerate(chain):
         if offset and (whole or roles[offset - 1] != "appositive"):
             break
-        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
+        # The two have one length; zip()'s keyword would cost a dict on every call.
+        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:])]  # noqa: B905
         built = _subject_in(tokens, core_floor, core_last, whole, extras, lexicon)
         if built is not None:
             return built
@@ -868,24 +897,26 @@ def _core_mention(
         return _noun_before_preposition(
             tokens, floor, first - 1, whole, lexicon
         ) or _head_before_postmodifier(tokens, floor, last, whole, lexicon)
-    # "a source close to Farraday": the source speaks, not Farraday.
-    for index in range(first + 1, last + 1):
-        if tokens[index].lower in POSTMODIFIER_STARTS:
-            inner_head = head_kind(tokens, first, index - 1, lexicon)
-            if inner_head in {"group", "person_noun"}:
-                return first, index - 1, inner_head
-            break
-    # "a friend of the MP", "one pal of Fairbrother": the friend speaks, not the MP.
-    of_at = _relation_of(tokens, first, last)
-    if of_at is not None:
-        return first, of_at - 1, "person_noun"
-    # "Security officials in Miranshah": the officials speak, not the town.
-    for index in range(first + 1, last):
-        if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
-            inner_head = head_kind(tokens, first, index - 1, lexicon)
-            if inner_head in {"group", "person_noun", "org_nominal"}:
-                return first, index - 1, inner_head
-            break
+    if first < last:  # one word ("Officials said") has nothing after its head
+        # "a source close to Farraday": the source speaks, not Farraday.
+        for index in range(first + 1, last + 1):
+            if tokens[index].lower in POSTMODIFIER_STARTS:
+                inner_head = head_kind(tokens, first, index - 1, lexicon)
+                if inner_head in {"group", "person_noun"}:
+                    return first, index - 1, inner_head
+                break
+        # "a friend of the MP", "one pal of Fairbrother": the friend speaks, not the MP.
+        if tokens[first].lower in _UNNAMED_OPENERS:  # _relation_of's first test, inlined
+            of_at = _relation_of(tokens, first, last)
+            if of_at is not None:
+                return first, of_at - 1, "person_noun"
+        # "Security officials in Miranshah": the officials speak, not the town.
+        for index in range(first + 1, last):
+            if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
+                inner_head = head_kind(tokens, first, index - 1, lexicon)
+                if inner_head in {"group", "person_noun", "org_nominal"}:
+                    return first, index - 1, inner_head
+                break
     head = head_kind(tokens, first, last, lexicon)
     if head is None:
         return None
@@ -1175,11 +1206,9 @@ def _build(
             break  # "the ISPR, in a statement, said": the aside is not the speaker
         if role == "appositive":
             mention.appositives.append((seg_first, seg_last))
-            mention.last = (
-                min(seg_last + 1, len(tokens) - 1)
-                if tokens[min(seg_last + 1, len(tokens) - 1)].text == ","
-                else seg_last
-            )
+            # The comma after the appositive, if any (no min(): 3.11's parses keywords).
+            after = seg_last + 1 if seg_last + 1 < len(tokens) else len(tokens) - 1
+            mention.last = after if tokens[after].text == "," else seg_last
             appositive_run = name_run(tokens, seg_first, seg_last)
             # The appositive names the speaker ("the spokesman, Ali Khan,", "a resident,
             # retired engineer Phil Deakins,"), unless its name is the object of a
