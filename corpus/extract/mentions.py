@@ -1284,8 +1284,10 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     lexicon = load_lexicon()
     if first > ceiling:
         return None
-    segments = _iter_segments(tokens, first, ceiling)
-    core_first, core_last = next(segments)
+    # The first comma-separated stretch, without a generator: the stretches after it
+    # are read only for appositives ("said Smith, the …"), from the comma on.
+    comma = _next_comma(tokens, first, ceiling)
+    core_first, core_last = first, ceiling if comma is None else comma - 1
     if core_last < core_first:
         return None
     # "two administration officials and a letter reviewed by The Post": the officials
@@ -1296,13 +1298,11 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     # a postmodifier ("according to two people familiar with the talks").
     end = core_last
     for index in range(core_first + 1, core_last + 1):
+        lower = tokens[index].lower  # the helpers' first tests, inlined: no call per word
         if (
-            (
-                tokens[index].lower in _AFTER_SUBJECT_STOPS
-                and not _inside_a_body_name(tokens, index, core_last)
-            )
-            or _participle_after_nominal(tokens, index, lexicon)
-            or _with_knowledge(tokens, index, core_last)
+            (lower in _AFTER_SUBJECT_STOPS and not _inside_a_body_name(tokens, index, core_last))
+            or (lower.endswith("ing") and _participle_after_nominal(tokens, index, lexicon))
+            or (lower == "with" and _with_knowledge(tokens, index, core_last))
         ):
             end = index - 1
             break
@@ -1313,14 +1313,15 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     if head is None:
         return None
     extras = []
-    if end == core_last:
-        for seg_first, seg_last in segments:
+    if end == core_last and comma is not None:
+        for seg_first, seg_last in _iter_segments(tokens, comma + 1, ceiling):
             role = _segment_role(tokens, seg_first, seg_last, lexicon)
             if role != "appositive":
                 break
             extras.append((seg_first, seg_last, role))
     built = _build(tokens, core_first, end, head, extras, lexicon)
-    built.first = min(built.first, approximated)
+    if approximated < built.first:  # no min(): 3.11's parses keywords
+        built.first = approximated
     if end < core_last and (
         tokens[end + 1].lower in POSTMODIFIER_STARTS or _with_knowledge(tokens, end + 1, core_last)
     ):
