@@ -624,41 +624,43 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if end <= floor:
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
         return _lone_word_before(tokens, end) if end == floor else None
-    if tokens[end].lower in _COORDINATORS:
+    word = tokens[end].lower  # the word before the cue, read once for the tests below
+    if word in _COORDINATORS:
         return None  # "… accused Republicans of staging it and said": the subject is shared
     if floor < cue_first - 40:  # a subject sits close to its verb (no max(): 3.11's is slow)
         floor = cue_first - 40
     if _plain_name_run(tokens, floor, end):
         return Mention(floor, end, floor, end, "name", floor, end)  # "Ann Lee said"
     lexicon = load_lexicon()
-    if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
-        # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
-        # the comma kept, an appositive before "who" stays an appositive ("Council
-        # Member Dennis Mulroney, a Staten Island Republican, who said"). When the
-        # sentence before it is no subject ("The bill went to Gov. Curtis Bellamy, who"),
-        # the phrase right before the comma is.
-        if tokens[end].lower == "which" and tokens[end - 2].lower in DOCUMENT_WORDS:
-            return None  # "the 14th Amendment, which says …": a text, not a speaker
-        antecedent = subject_before(tokens, end, floor, whole=False)
-        phrase_end = end - 2
-        if (
-            phrase_end - 2 >= floor
-            and _is_party_tag(tokens[phrase_end].text)
-            and tokens[phrase_end - 1].text == ","
-        ):
-            phrase_end -= 2  # "Rep. Grant Whitaker, R-Ind., who": the name, not its tag
-        nearest = np_start(tokens, phrase_end, floor) if phrase_end >= floor else None
-        if antecedent is None and nearest is not None and nearest > floor:
-            antecedent = subject_before(tokens, end, nearest, whole=False)
-        return antecedent
-    if tokens[end].lower == "who" and end - 1 > floor:
-        named = _named_before_role(tokens, end - 1, floor, lexicon)
-        if named is not None:
-            return named  # "Rick Vandermeer, a paving contractor who testified that …"
-    if tokens[end].lower == "who" and end - 1 >= floor:
-        restricted = _restricted_noun_before(tokens, end - 1, floor, lexicon)
-        if restricted is not None:
-            return restricted  # "criticism from senators who said …"
+    if word in _WHO_WHICH:  # one test for the common case: no relative pronoun
+        if end - 1 >= floor and tokens[end - 1].text == ",":
+            # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
+            # the comma kept, an appositive before "who" stays an appositive ("Council
+            # Member Dennis Mulroney, a Staten Island Republican, who said"). When the
+            # sentence before it is no subject ("The bill went to Gov. Curtis Bellamy, who"),
+            # the phrase right before the comma is.
+            if word == "which" and tokens[end - 2].lower in DOCUMENT_WORDS:
+                return None  # "the 14th Amendment, which says …": a text, not a speaker
+            antecedent = subject_before(tokens, end, floor, whole=False)
+            phrase_end = end - 2
+            if (
+                phrase_end - 2 >= floor
+                and _is_party_tag(tokens[phrase_end].text)
+                and tokens[phrase_end - 1].text == ","
+            ):
+                phrase_end -= 2  # "Rep. Grant Whitaker, R-Ind., who": the name, not its tag
+            nearest = np_start(tokens, phrase_end, floor) if phrase_end >= floor else None
+            if antecedent is None and nearest is not None and nearest > floor:
+                antecedent = subject_before(tokens, end, nearest, whole=False)
+            return antecedent
+        if word == "who" and end - 1 > floor:
+            named = _named_before_role(tokens, end - 1, floor, lexicon)
+            if named is not None:
+                return named  # "Rick Vandermeer, a paving contractor who testified that …"
+        if word == "who" and end - 1 >= floor:
+            restricted = _restricted_noun_before(tokens, end - 1, floor, lexicon)
+            if restricted is not None:
+                return restricted  # "criticism from senators who said …"
     while end >= floor and _skipped_before_cue(tokens, end, floor):
         end = _skip_back(tokens, end, floor)
     if end <= floor:  # "he privately said": one word left, or none
@@ -708,6 +710,9 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         if built is not None:
             return built
     return None
+
+
+_WHO_WHICH = frozenset({"who", "which"})
 
 
 def _restricted_noun_before(
@@ -1200,7 +1205,8 @@ def _build(
     run = name_run(tokens, core_first, core_last) if head == "name" else None
     if run:
         mention.name_first, mention.name_last = run
-    anonymous_text = ""
+    # The relative and participial clauses, read for anonymity only if need be.
+    clauses: list[tuple[int, int]] = []
     for seg_first, seg_last, role in extras:
         if role == "aside":
             break  # "the ISPR, in a statement, said": the aside is not the speaker
@@ -1227,14 +1233,18 @@ def _build(
                 mention.head = "name"
         elif role in {"relative", "participial"} and head in {"group", "person_noun"}:
             mention.last = _cut_clause(tokens, seg_first, seg_last)
-            anonymous_text += " " + " ".join(t.lower for t in tokens[seg_first : seg_last + 1])
+            clauses.append((seg_first, seg_last))
         else:
             break
     if head in {"group", "person_noun"} and mention.name_first is None:
         if tokens[core_last].lower in lexicon.anonymous_heads:
             mention.anonymous = True
         else:
-            text = " ".join(t.lower for t in tokens[core_first : core_last + 1]) + anonymous_text
+            # Joined only here: "Officials, speaking on condition of anonymity," is
+            # settled by its head ("officials") without the words of its clause.
+            text = " ".join(t.lower for t in tokens[core_first : core_last + 1])
+            for seg_first, seg_last in clauses:
+                text += " " + " ".join(t.lower for t in tokens[seg_first : seg_last + 1])
             mention.anonymous = _says_anonymous(text, lexicon)
     return mention
 
