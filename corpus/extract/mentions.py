@@ -661,15 +661,17 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
             restricted = _restricted_noun_before(tokens, end - 1, floor, lexicon)
             if restricted is not None:
                 return restricted  # "criticism from senators who said …"
-    while end >= floor and _skipped_before_cue(tokens, end, floor):
-        end = _skip_back(tokens, end, floor)
-    if end <= floor:  # "he privately said": one word left, or none
-        return _lone_word_before(tokens, end) if end == floor else None
+    if word in _SKIPPABLE or word in WEEKDAYS or word.endswith("ly"):
+        # _skipped_before_cue can hold only then: most subjects need no call for it.
+        while end >= floor and _skipped_before_cue(tokens, end, floor):
+            end = _skip_back(tokens, end, floor)
+        if end <= floor:  # "he privately said": one word left, or none
+            return _lone_word_before(tokens, end) if end == floor else None
     if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
         # "a number she described as …", "which she later called": no phrase takes in a
         # pronoun before its verb (past any adverb)
         return Mention(end, end, end, end, "pronoun")
-    if end - 2 == floor:
+    if end - 2 == floor and tokens[floor].lower in MEMBER_WORDS:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
             return member
