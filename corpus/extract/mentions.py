@@ -112,7 +112,7 @@ def np_start(
                 start = index - 2  # "the top brass of the Pakistan Army", "one of the people"
                 index -= 3
                 continue
-            if _the_in_a_body_name(tokens, index, floor, lexicon):
+            if index - 2 >= floor and _the_in_a_body_name(tokens, index, floor, lexicon):
                 start = index - 2  # "the Department of the Interior"
                 index -= 3
                 continue
@@ -375,7 +375,7 @@ def head_kind(
         opening = _opening_bracket(tokens, last, first)
         if opening is not None and opening - 1 >= first:
             last = opening - 1
-    if last > first and _body_number(tokens, last, first):
+    if last > first and tokens[last].text[:1].isdigit() and _body_number(tokens, last, first):
         last -= 1  # "Transport Workers Union Local 291": the number is the body's
     head = tokens[last]
     lower = head.lower
@@ -384,7 +384,10 @@ def head_kind(
     if first == last and lower in PRONOUNS:
         return "pronoun"
     group = lower in lexicon.group_nouns
-    if group and not any(t.text[:1].isupper() for t in tokens[first + 1 : last]):
+    # No words between the first and the head: no generator to make ("Officials said").
+    if group and (
+        last - first < 2 or not any(t.text[:1].isupper() for t in tokens[first + 1 : last])
+    ):
         return "group"
     if lower in lexicon.party_members:
         return "person_noun"  # "the Idaho Republican said"
@@ -438,16 +441,37 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
 
 def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int]]:
     """Comma-separated stretches of tokens[first..last] (brackets kept whole), as a
-    list: for the few words before a cue (every subject_before call) that costs half
-    of draining _iter_segments."""
+    list: what draining _iter_segments gives, in one pass over the words' texts (it
+    runs before every subject that is not a plain name; most have no comma at all)."""
+    texts = [token.text for token in tokens[first : last + 1]]
+    if "," not in texts:
+        return [(first, last)]  # "the military said": one test in C
+    if "(" in texts:
+        return _bracketed_segments(texts, first)
     found = []
-    start = first
-    comma = _next_comma(tokens, start, last)
-    while comma is not None:
-        found.append((start, comma - 1))
+    comma = -1
+    for _ in range(texts.count(",")):
         start = comma + 1
-        comma = _next_comma(tokens, start, last)
-    found.append((start, last))
+        comma = texts.index(",", start)
+        found.append((first + start, first + comma - 1))
+    found.append((first + comma + 1, last))
+    return found
+
+
+def _bracketed_segments(texts: list[str], first: int) -> list[tuple[int, int]]:
+    """_segments when a "(" is among `texts` (the words' texts from tokens[first]): a
+    comma inside a short bracket ("(D., Ore.)") splits nothing, as in _next_comma."""
+    found = []
+    start = 0
+    closing = -1  # a comma before this offset is inside brackets
+    for offset, text in enumerate(texts):
+        if text == "(" and offset > closing:
+            # _closing_bracket: a ")" within the six words after the "(", or none
+            closing = texts.index(")", offset + 1) if ")" in texts[offset + 1 : offset + 7] else -1
+        elif text == "," and offset > closing:
+            found.append((first + start, first + offset - 1))
+            start = offset + 1
+    found.append((first + start, first + len(texts) - 1))
     return found
 
 
@@ -600,54 +624,61 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if end <= floor:
         # '"…," he said', '"…," Kim said': the commonest attribution, one word or none.
         return _lone_word_before(tokens, end) if end == floor else None
-    if tokens[end].lower in _COORDINATORS:
+    word = tokens[end].lower  # the word before the cue, read once for the tests below
+    if word in _COORDINATORS:
         return None  # "… accused Republicans of staging it and said": the subject is shared
     if floor < cue_first - 40:  # a subject sits close to its verb (no max(): 3.11's is slow)
         floor = cue_first - 40
     if _plain_name_run(tokens, floor, end):
         return Mention(floor, end, floor, end, "name", floor, end)  # "Ann Lee said"
     lexicon = load_lexicon()
-    if end - 1 >= floor and tokens[end].lower in {"who", "which"} and tokens[end - 1].text == ",":
-        # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
-        # the comma kept, an appositive before "who" stays an appositive ("Council
-        # Member Dennis Mulroney, a Staten Island Republican, who said"). When the
-        # sentence before it is no subject ("The bill went to Gov. Curtis Bellamy, who"),
-        # the phrase right before the comma is.
-        if tokens[end].lower == "which" and tokens[end - 2].lower in DOCUMENT_WORDS:
-            return None  # "the 14th Amendment, which says …": a text, not a speaker
-        antecedent = subject_before(tokens, end, floor, whole=False)
-        phrase_end = end - 2
-        if (
-            phrase_end - 2 >= floor
-            and _is_party_tag(tokens[phrase_end].text)
-            and tokens[phrase_end - 1].text == ","
-        ):
-            phrase_end -= 2  # "Rep. Grant Whitaker, R-Ind., who": the name, not its tag
-        nearest = np_start(tokens, phrase_end, floor) if phrase_end >= floor else None
-        if antecedent is None and nearest is not None and nearest > floor:
-            antecedent = subject_before(tokens, end, nearest, whole=False)
-        return antecedent
-    if tokens[end].lower == "who" and end - 1 > floor:
-        named = _named_before_role(tokens, end - 1, floor, lexicon)
-        if named is not None:
-            return named  # "Rick Vandermeer, a paving contractor who testified that …"
-    if tokens[end].lower == "who" and end - 1 >= floor:
-        restricted = _restricted_noun_before(tokens, end - 1, floor, lexicon)
-        if restricted is not None:
-            return restricted  # "criticism from senators who said …"
-    while end >= floor and _skipped_before_cue(tokens, end, floor):
-        end = _skip_back(tokens, end, floor)
-    if end <= floor:  # "he privately said": one word left, or none
-        return _lone_word_before(tokens, end) if end == floor else None
+    if word in _WHO_WHICH:  # one test for the common case: no relative pronoun
+        if end - 1 >= floor and tokens[end - 1].text == ",":
+            # "Gov. Curtis Bellamy, who has said he will sign it": the antecedent speaks; with
+            # the comma kept, an appositive before "who" stays an appositive ("Council
+            # Member Dennis Mulroney, a Staten Island Republican, who said"). When the
+            # sentence before it is no subject ("The bill went to Gov. Curtis Bellamy, who"),
+            # the phrase right before the comma is.
+            if word == "which" and tokens[end - 2].lower in DOCUMENT_WORDS:
+                return None  # "the 14th Amendment, which says …": a text, not a speaker
+            antecedent = subject_before(tokens, end, floor, whole=False)
+            phrase_end = end - 2
+            if (
+                phrase_end - 2 >= floor
+                and _is_party_tag(tokens[phrase_end].text)
+                and tokens[phrase_end - 1].text == ","
+            ):
+                phrase_end -= 2  # "Rep. Grant Whitaker, R-Ind., who": the name, not its tag
+            nearest = np_start(tokens, phrase_end, floor) if phrase_end >= floor else None
+            if antecedent is None and nearest is not None and nearest > floor:
+                antecedent = subject_before(tokens, end, nearest, whole=False)
+            return antecedent
+        if word == "who" and end - 1 > floor:
+            named = _named_before_role(tokens, end - 1, floor, lexicon)
+            if named is not None:
+                return named  # "Rick Vandermeer, a paving contractor who testified that …"
+        if word == "who" and end - 1 >= floor:
+            restricted = _restricted_noun_before(tokens, end - 1, floor, lexicon)
+            if restricted is not None:
+                return restricted  # "criticism from senators who said …"
+    if word in _SKIPPABLE or word in WEEKDAYS or word.endswith("ly"):
+        # _skipped_before_cue can hold only then: most subjects need no call for it.
+        while end >= floor and _skipped_before_cue(tokens, end, floor):
+            end = _skip_back(tokens, end, floor)
+        if end <= floor:  # "he privately said": one word left, or none
+            return _lone_word_before(tokens, end) if end == floor else None
     if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
         # "a number she described as …", "which she later called": no phrase takes in a
         # pronoun before its verb (past any adverb)
         return Mention(end, end, end, end, "pronoun")
-    if end - 2 == floor:
+    if end - 2 == floor and tokens[floor].lower in MEMBER_WORDS:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
             return member
-    opening_dash = _dash_aside_start(tokens, end, floor)
+    # The dash tested here: nearly no subject ends in one, and a call costs more.
+    opening_dash = (
+        _dash_aside_start(tokens, end, floor) if tokens[end].text in ASIDE_DASHES else None
+    )
     if opening_dash is not None:
         # "Rep. Sandra Lindqvist — no relation — said": the aside is the reporter's.
         return subject_before(tokens, opening_dash, floor, whole)
@@ -661,7 +692,8 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if segments[-1][0] > segments[-1][1]:
         subject -= 1  # the region ends in a comma: asides/appositives come last
         while subject > 0:
-            role = _segment_role(tokens, *segments[subject], lexicon)
+            seg_first, seg_last = segments[subject]  # no *-call: a plain call is cheaper
+            role = _segment_role(tokens, seg_first, seg_last, lexicon)
             if role == "other" and _question_put_before(tokens, segments, subject):
                 role = "aside"  # "Marsh, asked whether she would take a shorter, 30-day bill,"
             if role == "other":
@@ -674,11 +706,15 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     for offset, (core_floor, core_last) in enumerate(chain):
         if offset and (whole or roles[offset - 1] != "appositive"):
             break
-        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:], strict=False)]
+        # The two have one length; zip()'s keyword would cost a dict on every call.
+        extras = [(a, b, r) for (a, b), r in zip(chain[offset + 1 :], roles[offset:])]  # noqa: B905
         built = _subject_in(tokens, core_floor, core_last, whole, extras, lexicon)
         if built is not None:
             return built
     return None
+
+
+_WHO_WHICH = frozenset({"who", "which"})
 
 
 def _restricted_noun_before(
@@ -868,24 +904,26 @@ def _core_mention(
         return _noun_before_preposition(
             tokens, floor, first - 1, whole, lexicon
         ) or _head_before_postmodifier(tokens, floor, last, whole, lexicon)
-    # "a source close to Farraday": the source speaks, not Farraday.
-    for index in range(first + 1, last + 1):
-        if tokens[index].lower in POSTMODIFIER_STARTS:
-            inner_head = head_kind(tokens, first, index - 1, lexicon)
-            if inner_head in {"group", "person_noun"}:
-                return first, index - 1, inner_head
-            break
-    # "a friend of the MP", "one pal of Fairbrother": the friend speaks, not the MP.
-    of_at = _relation_of(tokens, first, last)
-    if of_at is not None:
-        return first, of_at - 1, "person_noun"
-    # "Security officials in Miranshah": the officials speak, not the town.
-    for index in range(first + 1, last):
-        if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
-            inner_head = head_kind(tokens, first, index - 1, lexicon)
-            if inner_head in {"group", "person_noun", "org_nominal"}:
-                return first, index - 1, inner_head
-            break
+    if first < last:  # one word ("Officials said") has nothing after its head
+        # "a source close to Farraday": the source speaks, not Farraday.
+        for index in range(first + 1, last + 1):
+            if tokens[index].lower in POSTMODIFIER_STARTS:
+                inner_head = head_kind(tokens, first, index - 1, lexicon)
+                if inner_head in {"group", "person_noun"}:
+                    return first, index - 1, inner_head
+                break
+        # "a friend of the MP", "one pal of Fairbrother": the friend speaks, not the MP.
+        if tokens[first].lower in _UNNAMED_OPENERS:  # _relation_of's first test, inlined
+            of_at = _relation_of(tokens, first, last)
+            if of_at is not None:
+                return first, of_at - 1, "person_noun"
+        # "Security officials in Miranshah": the officials speak, not the town.
+        for index in range(first + 1, last):
+            if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
+                inner_head = head_kind(tokens, first, index - 1, lexicon)
+                if inner_head in {"group", "person_noun", "org_nominal"}:
+                    return first, index - 1, inner_head
+                break
     head = head_kind(tokens, first, last, lexicon)
     if head is None:
         return None
@@ -1169,17 +1207,16 @@ def _build(
     run = name_run(tokens, core_first, core_last) if head == "name" else None
     if run:
         mention.name_first, mention.name_last = run
-    anonymous_text = ""
+    # The relative and participial clauses, read for anonymity only if need be.
+    clauses: list[tuple[int, int]] = []
     for seg_first, seg_last, role in extras:
         if role == "aside":
             break  # "the ISPR, in a statement, said": the aside is not the speaker
         if role == "appositive":
             mention.appositives.append((seg_first, seg_last))
-            mention.last = (
-                min(seg_last + 1, len(tokens) - 1)
-                if tokens[min(seg_last + 1, len(tokens) - 1)].text == ","
-                else seg_last
-            )
+            # The comma after the appositive, if any (no min(): 3.11's parses keywords).
+            after = seg_last + 1 if seg_last + 1 < len(tokens) else len(tokens) - 1
+            mention.last = after if tokens[after].text == "," else seg_last
             appositive_run = name_run(tokens, seg_first, seg_last)
             # The appositive names the speaker ("the spokesman, Ali Khan,", "a resident,
             # retired engineer Phil Deakins,"), unless its name is the object of a
@@ -1198,14 +1235,18 @@ def _build(
                 mention.head = "name"
         elif role in {"relative", "participial"} and head in {"group", "person_noun"}:
             mention.last = _cut_clause(tokens, seg_first, seg_last)
-            anonymous_text += " " + " ".join(t.lower for t in tokens[seg_first : seg_last + 1])
+            clauses.append((seg_first, seg_last))
         else:
             break
     if head in {"group", "person_noun"} and mention.name_first is None:
         if tokens[core_last].lower in lexicon.anonymous_heads:
             mention.anonymous = True
         else:
-            text = " ".join(t.lower for t in tokens[core_first : core_last + 1]) + anonymous_text
+            # Joined only here: "Officials, speaking on condition of anonymity," is
+            # settled by its head ("officials") without the words of its clause.
+            text = " ".join(t.lower for t in tokens[core_first : core_last + 1])
+            for seg_first, seg_last in clauses:
+                text += " " + " ".join(t.lower for t in tokens[seg_first : seg_last + 1])
             mention.anonymous = _says_anonymous(text, lexicon)
     return mention
 
@@ -1255,8 +1296,10 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     lexicon = load_lexicon()
     if first > ceiling:
         return None
-    segments = _iter_segments(tokens, first, ceiling)
-    core_first, core_last = next(segments)
+    # The first comma-separated stretch, without a generator: the stretches after it
+    # are read only for appositives ("said Smith, the …"), from the comma on.
+    comma = _next_comma(tokens, first, ceiling)
+    core_first, core_last = first, ceiling if comma is None else comma - 1
     if core_last < core_first:
         return None
     # "two administration officials and a letter reviewed by The Post": the officials
@@ -1267,13 +1310,11 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     # a postmodifier ("according to two people familiar with the talks").
     end = core_last
     for index in range(core_first + 1, core_last + 1):
+        lower = tokens[index].lower  # the helpers' first tests, inlined: no call per word
         if (
-            (
-                tokens[index].lower in _AFTER_SUBJECT_STOPS
-                and not _inside_a_body_name(tokens, index, core_last)
-            )
-            or _participle_after_nominal(tokens, index, lexicon)
-            or _with_knowledge(tokens, index, core_last)
+            (lower in _AFTER_SUBJECT_STOPS and not _inside_a_body_name(tokens, index, core_last))
+            or (lower.endswith("ing") and _participle_after_nominal(tokens, index, lexicon))
+            or (lower == "with" and _with_knowledge(tokens, index, core_last))
         ):
             end = index - 1
             break
@@ -1284,14 +1325,15 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     if head is None:
         return None
     extras = []
-    if end == core_last:
-        for seg_first, seg_last in segments:
+    if end == core_last and comma is not None:
+        for seg_first, seg_last in _iter_segments(tokens, comma + 1, ceiling):
             role = _segment_role(tokens, seg_first, seg_last, lexicon)
             if role != "appositive":
                 break
             extras.append((seg_first, seg_last, role))
     built = _build(tokens, core_first, end, head, extras, lexicon)
-    built.first = min(built.first, approximated)
+    if approximated < built.first:  # no min(): 3.11's parses keywords
+        built.first = approximated
     if end < core_last and (
         tokens[end + 1].lower in POSTMODIFIER_STARTS or _with_knowledge(tokens, end + 1, core_last)
     ):
