@@ -16,7 +16,7 @@ from .cues import NOUNISH_FORMS
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, UNNAMED_PEOPLE, head_kind, np_start
-from .speakers import NameReading, Registry, group_name, shared_reading
+from .speakers import _READINGS, NameReading, Registry, group_name, shared_reading
 from .text import Token
 from .views import ParagraphView
 
@@ -88,11 +88,18 @@ def _sight_runs(
     for first, last in runs:
         opener = tokens[first]
         position = opener.start
-        # A token's text is its slice of the body: a one-word run need not be cut again.
-        key = opener.text if first == last else body[position : tokens[last].end]
-        reading = readings.get(key, _UNREAD)
-        if reading is _UNREAD:
-            reading = readings[key] = shared_reading(body, tokens, first, last)
+        if first == last:
+            # A token's text is its slice of the body and shared_reading's own key for
+            # it: its cache is asked directly (most runs are one word, read before).
+            key = opener.text
+            reading = _READINGS.get(key, _UNREAD)
+            if reading is _UNREAD:
+                reading = shared_reading(body, tokens, first, last)
+        else:
+            key = body[position : tokens[last].end]
+            reading = readings.get(key, _UNREAD)
+            if reading is _UNREAD:
+                reading = readings[key] = shared_reading(body, tokens, first, last)
         if reading is None:
             continue  # read first: a third of the runs name no one, wherever they stand
         if first > 0:
@@ -521,7 +528,7 @@ def _name_runs(
             if (
                 after.text[0].isupper()
                 or after.lower in run_on  # a joiner, a title word or a bracket
-                or token.text.endswith(_POSSESSIVE_ENDS)
+                or (token.text[-1] == "s" and token.text.endswith(_POSSESSIVE_ENDS))
             ):
                 index = _take_run(tokens, outside, capital, length, joining, title_words, runs)
                 continue
@@ -548,14 +555,15 @@ def _take_run(
     last = start
     index = start + 1
     # A possessive ends the name: "Ruth Calloway's memoir".
-    if not tokens[start].text.endswith(_POSSESSIVE_ENDS):
+    start_text = tokens[start].text
+    if not (start_text[-1] == "s" and start_text.endswith(_POSSESSIVE_ENDS)):
         while index < count and outside[index]:
             token = tokens[index]
             text = token.text
             if text[0].isupper() or text == "(" or (text == ")" and last == index - 1):
                 last = index
                 index += 1
-                if text.endswith(_POSSESSIVE_ENDS):
+                if text[-1] == "s" and text.endswith(_POSSESSIVE_ENDS):
                     break
             elif (
                 token.lower in joining  # a joiner or a title word
@@ -576,6 +584,8 @@ def _take_run(
     return index
 
 
+# (Tested after a comparison of the last character, which most words fail: that
+# costs half of a call to endswith.)
 _POSSESSIVE_ENDS = ("'s", "’s")
 
 

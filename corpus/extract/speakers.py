@@ -303,7 +303,10 @@ def _read_word(body: str, token: Token) -> NameReading | None:
         return None
     text = token.text  # a token's text is its slice of the body
     lexicon = load_lexicon()
-    bare = _without_possessive(text)  # "the Navy's new frigates" names the Navy
+    # "the Navy's new frigates" names the Navy (most words end in neither character
+    # a possessive can end in: no call needed).
+    last_character = text[-1]
+    bare = text if last_character != "s" and last_character != "\n" else _without_possessive(text)
     bare_lower = lower if bare is text else bare.lower()
     if (
         bare in lexicon.org_words
@@ -383,8 +386,14 @@ def _read_person(
     body: str, tokens: list[Token], first: int, last: int, lexicon: Lexicon
 ) -> NameReading | None:
     """Titles then a name: "Senate Majority Leader Harold Brennan", "Sen. X of Kansas"."""
+    honorifics, title_words = lexicon.honorifics, lexicon.title_words
     for token in tokens[first:last]:
-        if _is_title_token(token, lexicon):
+        # _is_title_token, inlined for the words without a dot or hyphen (most).
+        text = token.text
+        if "." in text or "-" in text:
+            if _is_title_token(token, lexicon):
+                break
+        elif token.lower in honorifics or token.lower in title_words:
             break
     else:
         return None  # a title must precede the name's last word: most names have none
@@ -637,7 +646,15 @@ class Registry:
                 if entity is not None and entity.kind == "person" and not entity.gender:
                     entity.gender = gender
         if entity is not None:
-            self.sightings.add(position, entity)
+            # Sightings.add's commonest case, inlined: the names stage sights in body
+            # order, so each sighting is appended to the last block.
+            sightings = self.sightings
+            offsets = sightings._offsets[-1]
+            if offsets and (position < offsets[-1] or len(offsets) >= 2 * _BLOCK):
+                sightings.add(position, entity)
+            else:
+                offsets.append(position)
+                sightings._entities[-1].append(entity)
         return entity
 
     def _reflexive_gender(self, position: int, name: str) -> str | None:
@@ -733,7 +750,8 @@ class Registry:
             if initials is not None and initials in _initials_of(entity.name):
                 entity.add_alias(name)  # "DOI" for the Department of Investigation
                 return entity
-            if _answers_to(entity, key):
+            # _answers_to, with its first test inlined: a body is most often named alike.
+            if entity.name.lower() == key or key in map(str.lower, entity.aliases):
                 if reading.alias:
                     entity.add_alias(reading.alias)
                 return entity
