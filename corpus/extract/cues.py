@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
-from .text import TOKEN_LOWER, Token, indices_where
+from .text import TOKEN_LOWER, SlotRecord, Token, indices_where
 
 AUXILIARIES = word_set("auxiliaries")
 ADVERBS = word_set("adverbs")
@@ -25,7 +25,7 @@ PARTICIPLES_AFTER_COMMA = word_set("participles_after_comma")
 PUBLISHED_DOCUMENTS = word_set("published_documents")
 
 
-class Cue:
+class Cue(SlotRecord):
     """A speech cue's tokens and lemma.
 
     A class with slots rather than a tuple: the cue and reported-speech stages
@@ -48,20 +48,6 @@ class Cue:
         self.last = last
         self.lemma = lemma
         self.clause_from = clause_from
-
-    def _fields_tuple(self) -> tuple[int, int, int, str, int]:
-        return (self.first, self.verb, self.last, self.lemma, self.clause_from)
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Cue):
-            return NotImplemented
-        return self._fields_tuple() == other._fields_tuple()
-
-    def __hash__(self) -> int:
-        return hash(self._fields_tuple())
-
-    def __repr__(self) -> str:
-        return f"Cue{self._fields_tuple()!r}"
 
 
 _alloc = object.__new__

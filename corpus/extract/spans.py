@@ -13,7 +13,7 @@ import re
 from .lexicon import load as load_lexicon
 from .lexicon import word_set
 from .marks import CLOSE_CODE, OPEN_CODE, Mark, mark_code
-from .text import Paragraph
+from .text import Paragraph, SlotRecord
 
 # Longest stretch a quote may run without closing (characters): past this an
 # unmatched opener is more likely a typo than a quote.
@@ -21,7 +21,7 @@ MAX_QUOTE_LENGTH = 6000
 _SENTENCE_FINAL = re.compile(r"[.?!…][\"'’”)\]]*\s*$")
 
 
-class QuoteSpan:
+class QuoteSpan(SlotRecord):
     """Where a quote's marks and words lie in the body.
 
     A class with slots rather than a named tuple: a hostile article holds 100,000
@@ -38,27 +38,6 @@ class QuoteSpan:
     last_paragraph: int  # index of the paragraph it closes in
     start: int  # first character of the quoted words (open_position + 1)
     end: int  # end of the quoted words (close_position)
-
-    def _fields_tuple(self) -> tuple[int, int, int, int, int, int]:
-        return (
-            self.open_position,
-            self.close_position,
-            self.paragraph,
-            self.last_paragraph,
-            self.start,
-            self.end,
-        )
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, QuoteSpan):
-            return NotImplemented
-        return self._fields_tuple() == other._fields_tuple()
-
-    def __hash__(self) -> int:
-        return hash(self._fields_tuple())
-
-    def __repr__(self) -> str:
-        return f"QuoteSpan{self._fields_tuple()!r}"
 
 
 def quote_span(open_position: int, close_position: int, paragraph: int, last: int) -> QuoteSpan:

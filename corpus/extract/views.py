@@ -13,6 +13,7 @@ from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
 from .text import (
     Paragraph,
+    SlotRecord,
     Token,
     TokenNotes,
     is_sentence_end,
@@ -20,7 +21,7 @@ from .text import (
 )
 
 
-class QuoteSlot:
+class QuoteSlot(SlotRecord):
     """Where a quote's marks sit among a paragraph's tokens (inclusive indices).
 
     A class with slots rather than a named tuple: quote-dense copy has one every
@@ -35,20 +36,6 @@ class QuoteSlot:
     last: int  # token of the closing mark (or the last token when it runs on)
     opens_here: bool
     closes_here: bool
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, QuoteSlot):
-            return NotImplemented
-        return self._fields_tuple() == other._fields_tuple()
-
-    def __hash__(self) -> int:
-        return hash(self._fields_tuple())
-
-    def __repr__(self) -> str:
-        return f"QuoteSlot{self._fields_tuple()!r}"
-
-    def _fields_tuple(self) -> tuple[QuoteSpan, int, int, bool, bool]:
-        return (self.span, self.first, self.last, self.opens_here, self.closes_here)
 
 
 def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool) -> QuoteSlot:
