@@ -141,6 +141,9 @@ def np_start(
                 index -= 2
                 continue
             break
+        if token.text == "," and _comma_in_a_listed_name(tokens, index, end, floor, lexicon):
+            index -= 1  # "the Ministry of Housing, Communities and Local Government"
+            continue
         if (
             token.text in {"(", ")"}
             or _phrase_word(token, lexicon)
@@ -432,6 +435,10 @@ def name_run(tokens: list[Token], first: int, last: int) -> tuple[int, int] | No
             pass
         elif token.lower == "the" and _the_in_a_body_name(tokens, index, first, load_lexicon()):
             pass  # "the Department of the Interior"
+        elif token.text == "," and _comma_in_a_listed_name(
+            tokens, index, end, first, load_lexicon()
+        ):
+            pass  # "the Ministry of Housing, Communities and Local Government"
         else:
             break
         index -= 1
@@ -455,7 +462,119 @@ def _segments(tokens: list[Token], first: int, last: int) -> list[tuple[int, int
         comma = texts.index(",", start)
         found.append((first + start, first + comma - 1))
     found.append((first + comma + 1, last))
-    return found
+    if "of" not in texts and "for" not in texts:
+        return found  # no body's name lists fields without one
+    return _listed_body_names_joined(tokens, found)
+
+
+def _listed_body_names_joined(
+    tokens: list[Token], segments: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """Join the stretches of a body's name that lists its fields with commas: "the
+    Ministry of Housing, Communities and Local Government", "the Department for
+    Digital, Culture, Media and Sport". The first comma follows "<body word> of|for"
+    and capitalised words, and only capitalised words follow, up to an "and" that
+    closes the list."""
+    joined: list[tuple[int, int]] = []
+    index = 0
+    while index < len(segments):
+        first, last = segments[index]
+        closing = _listed_field_close(tokens, segments, index) if joined else None
+        if closing is None:
+            joined.append((first, last))
+            index += 1
+        else:
+            joined[-1] = (joined[-1][0], segments[closing][1])
+            index = closing + 1
+    return joined
+
+
+def _listed_field_close(
+    tokens: list[Token], segments: list[tuple[int, int]], index: int
+) -> int | None:
+    """When the comma before segments[index] sits inside a body's listed name (see
+    above), the index of the segment that closes the list."""
+    if not _field_of_a_body_ends(tokens, segments[index - 1]):
+        return None
+    for closing in range(index, len(segments)):
+        first, last = segments[closing]
+        if first > last or not all(_field_word(tokens[i]) for i in range(first, last + 1)):
+            return None
+        if tokens[first].lower in {"and", "&"}:
+            return closing if first < last else None  # "…, and Trade"
+        if any(tokens[i].lower in {"and", "&"} for i in range(first + 1, last)):
+            return closing  # "…, Industry and Trade": the list closes here
+    return None
+
+
+def _comma_in_a_listed_name(
+    tokens: list[Token], comma: int, end: int, floor: int, lexicon: Lexicon
+) -> bool:
+    """Is the comma at tokens[comma] inside a body's name that lists its fields, read
+    back from its last word at tokens[end] (see _listed_body_names_joined)?"""
+    if comma < 3 or not (
+        tokens[comma - 1].text[:1].isupper() and tokens[comma + 1].text[:1].isupper()
+    ):
+        return False  # most commas: a lower-case word beside them
+    after = range(comma + 1, end + 1)
+    if not all(_field_word(tokens[i]) or tokens[i].text == "," for i in after) or not any(
+        tokens[i].lower in {"and", "&"} for i in after
+    ):
+        return False
+    index = comma - 1
+    while index > floor and (
+        tokens[index].text[:1].isupper()
+        or (tokens[index].text == "," and tokens[index + 1].text[:1].isupper())
+    ):
+        index -= 1
+    return (
+        index < comma - 1
+        and index - 1 >= floor
+        and tokens[index].lower in {"of", "for"}
+        and tokens[index - 1].text in lexicon.org_words
+    )
+
+
+def _comma_after_a_listed_name(
+    tokens: list[Token], first: int, comma: int, ceiling: int, lexicon: Lexicon
+) -> int | None:
+    """The comma that ends a phrase read forwards (`comma` is its first one), past a
+    body's listed name ("said the Ministry of Housing, Communities and Local
+    Government, which …"): the next comma after the name, or None."""
+    end = comma
+    while end < ceiling and (
+        _field_word(tokens[end + 1])
+        or (
+            tokens[end + 1].text == ","
+            and end + 2 <= ceiling
+            and tokens[end + 2].text[:1].isupper()
+        )
+    ):
+        end += 1
+    while end > comma and not tokens[end].text[:1].isupper():
+        end -= 1
+    if end == comma or not _comma_in_a_listed_name(tokens, comma, end, first, lexicon):
+        return comma
+    return _next_comma(tokens, end + 1, ceiling)
+
+
+def _field_word(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower in {"and", "&"}
+
+
+def _field_of_a_body_ends(tokens: list[Token], stretch: tuple[int, int]) -> bool:
+    """Does the stretch end in "<body word> of|for" and capitalised words ("…the
+    Ministry of Development", "…Department for Digital")?"""
+    first, last = stretch
+    index = last
+    while index >= first and tokens[index].text[:1].isupper():
+        index -= 1
+    return (
+        index < last
+        and index - 1 >= first
+        and tokens[index].lower in {"of", "for"}
+        and tokens[index - 1].text in load_lexicon().org_words
+    )
 
 
 def _bracketed_segments(texts: list[str], first: int) -> list[tuple[int, int]]:
@@ -1299,6 +1418,8 @@ def subject_after(tokens: list[Token], first: int, ceiling: int) -> Mention | No
     # The first comma-separated stretch, without a generator: the stretches after it
     # are read only for appositives ("said Smith, the …"), from the comma on.
     comma = _next_comma(tokens, first, ceiling)
+    if comma is not None and tokens[comma - 1].text[:1].isupper():
+        comma = _comma_after_a_listed_name(tokens, first, comma, ceiling, lexicon)
     core_first, core_last = first, ceiling if comma is None else comma - 1
     if core_last < core_first:
         return None

@@ -1505,3 +1505,42 @@ def test_a_quote_right_after_a_reported_clause_is_its_speakers() -> None:
 )
 def test_a_body_named_with_of_the_keeps_its_whole_name(body: str, speaker: str) -> None:
     assert [q.speaker for q in extract(body).quotes] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The Ministry of Housing, Communities and Local Government said the rules would "
+            "change.",
+            "Ministry of Housing, Communities and Local Government",
+        ),
+        (
+            "Brazil's Ministry of Development, Industry and Trade said the tariffs were unfair.",
+            "Brazil's Ministry of Development, Industry and Trade",
+        ),
+        (
+            "The Department for Digital, Culture, Media and Sport said it would respond.",
+            "Department for Digital, Culture, Media and Sport",
+        ),
+        (
+            "A spokesperson for the Department for Environment, Food and Rural Affairs said the "
+            "ban would stay.",
+            "Department for Environment, Food and Rural Affairs",
+        ),
+        (
+            "“We will act,” said the Ministry of Housing, Communities and Local Government, "
+            "which runs the scheme.",
+            "Ministry of Housing, Communities and Local Government",
+        ),
+    ],
+)
+def test_a_body_whose_name_lists_its_fields_keeps_its_whole_name(body: str, speaker: str) -> None:
+    assert [q.speaker for q in extract(body).quotes] == [speaker]
+
+
+def test_a_comma_before_a_list_of_people_still_ends_a_body_name() -> None:
+    # Only a list closed by "and" after "<body word> of|for <Name>," joins: here the
+    # comma after the ministry ends the phrase, as it did before.
+    body = "“We will act,” said the Ministry of Defence, which runs the base."
+    assert [q.speaker for q in extract(body).quotes] == ["Ministry of Defence"]
