@@ -16,7 +16,15 @@ from .cues import NOUNISH_FORMS
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
 from .mentions import NON_NAME_CAPITALS, UNNAMED_PEOPLE, head_kind, np_start
-from .speakers import _READINGS, NameReading, Registry, group_name, shared_reading
+from .speakers import (
+    _READINGS,
+    FIRM_NOUNS,
+    NameReading,
+    Registry,
+    firm_named_after_its_noun,
+    group_name,
+    shared_reading,
+)
 from .text import Token
 from .views import ParagraphView
 
@@ -130,6 +138,8 @@ def _sight_runs(
                     else key.removesuffix("'s").removesuffix("’s")
                 )
                 reading = NameReading("organisation", name, [], reading.alias)
+        if previous in FIRM_NOUNS:
+            reading = firm_named_after_its_noun(tokens, first, reading) or reading
         # A comma beside the name, as appositive_roles needs: rare, and cheaper to test here.
         if reading.kind in _PERSON_READINGS and (
             (previous == "," and first >= 2) or (last + 2 < count and tokens[last + 1].text == ",")

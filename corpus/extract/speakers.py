@@ -1450,6 +1450,29 @@ def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
     return reading
 
 
+FIRM_NOUNS = word_set("firm_nouns")
+
+
+def firm_named_after_its_noun(
+    tokens: list[Token], name_first: int, reading: NameReading
+) -> NameReading | None:
+    """ "the online furniture retailer Kestrel Home", "the insurer Halvard": a name
+    right after a lower-case noun for a business is the business's, unless it opens
+    with a known first name or carries a title. None when it is not such a name."""
+    if (
+        name_first == 0
+        or reading.kind not in {"person", "single"}
+        or reading.titles
+        or tokens[name_first - 1].text not in FIRM_NOUNS  # lower case: "retailer", not "Bank"
+    ):
+        return None
+    lexicon = load_lexicon()
+    opener = tokens[name_first].text
+    if opener in lexicon.female_names or opener in lexicon.male_names:
+        return None
+    return NameReading("organisation", reading.name, [], reading.alias)
+
+
 def _pronoun_named(registry: Registry, name: str, position: int) -> str:
     """ "person close to her" -> "person close to Ambrose": the pronoun a source is
     described by, named as the nearest person it can mean (else left as it is)."""
@@ -1738,6 +1761,8 @@ def _resolve_name(
     if reading is None:
         return None
     reading = _firm_ending_in_s(reading, tokens[name_last])
+    if name_first > core_first:
+        reading = firm_named_after_its_noun(tokens, name_first, reading) or reading
     entity = registry.named_speaker(position, reading)
     if entity is not None and entity.kind == "person":
         for first, last in mention.appositives or []:

@@ -1544,3 +1544,32 @@ def test_a_comma_before_a_list_of_people_still_ends_a_body_name() -> None:
     # comma after the ministry ends the phrase, as it did before.
     body = "“We will act,” said the Ministry of Defence, which runs the base."
     assert [q.speaker for q in extract(body).quotes] == ["Ministry of Defence"]
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        (
+            "The online furniture retailer Kestrel Home said it would close two stores.\n\n"
+            "“We have no choice,” the company said.",
+            "Kestrel Home",
+        ),
+        ("The insurer Halvard said claims had doubled. It said the storm was worse.", "Halvard"),
+        ("Kestrel Home Inc. said it would close two stores.", "Kestrel Home Inc."),
+    ],
+)
+def test_a_name_after_a_noun_for_a_business_is_the_firms(body: str, firm: str) -> None:
+    extraction = extract(body)
+    assert {q.speaker for q in extraction.quotes} == {firm}
+    assert [(s.name, s.kind) for s in extraction.speakers] == [(firm, "organisation")]
+
+
+def test_a_person_after_a_noun_for_a_business_stays_a_person() -> None:
+    # A known first name keeps the person; a surname met before keeps its person.
+    first_name = "The company Ann Lee founded went public in May. Lee said the listing went well."
+    assert [(s.name, s.kind) for s in extract(first_name).speakers] == [("Ann Lee", "person")]
+    met_before = (
+        "Ann Okafor runs a bakery chain. The company Okafor founded went public in May. "
+        "Okafor said the listing went well."
+    )
+    assert [(s.name, s.kind) for s in extract(met_before).speakers] == [("Ann Okafor", "person")]
