@@ -1610,8 +1610,9 @@ def _voice_of_body(
         return None
     modifiers = tokens[first:last]
     seat = _SEAT_NICKNAMES.get(body[tokens[first].start : tokens[last - 1].end].lower())
-    if seat is not None:  # "a No 10 spokesperson": Downing Street's
-        return registry.find_or_add(NameReading("organisation", seat, []))
+    if seat is not None:  # "a No 10 spokesperson": Downing Street's, as "the spokesperson" after
+        registry.voiced = registry.find_or_add(NameReading("organisation", seat, []))
+        return registry.voiced
     if _is_body_name(modifiers):
         reading = shared_reading(body, tokens, first, last - 1)
         if reading is not None and reading.kind in {"organisation", "single"}:

@@ -1573,3 +1573,11 @@ def test_a_person_after_a_noun_for_a_business_stays_a_person() -> None:
         "Okafor said the listing went well."
     )
     assert [(s.name, s.kind) for s in extract(met_before).speakers] == [("Ann Okafor", "person")]
+
+
+def test_the_spokesperson_after_a_no_10_spokesperson_speaks_for_downing_street() -> None:
+    body = (
+        "A No 10 spokesperson said the prime minister had full confidence in the chancellor."
+        "\n\n“That has not changed,” the spokesperson added."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Downing Street", "Downing Street"]
