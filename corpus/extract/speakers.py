@@ -47,6 +47,9 @@ class Entity:
     # The registry's set of the names its bodies answer to, for a body (Registry.
     # _register_body): an alias added here is added there too.
     known_names: set[str] | None = field(default=None, repr=False)
+    # Bare nominals the article has used for it ("the company"): they find it again,
+    # but are no names of its own, so no alias (an alias is searched corpus-wide).
+    nominals: list[str] = field(default_factory=list, repr=False)
 
     @property
     def surname(self) -> str:
@@ -991,7 +994,7 @@ class Registry:
         for entity in candidates:
             if entity.kind != "organisation":
                 continue
-            haystack = " ".join([entity.name, *entity.aliases]).lower()
+            haystack = " ".join([entity.name, *entity.aliases, *entity.nominals]).lower()
             if content and all(w in haystack for w in content):
                 return entity
         head = words[-1] if words else ""
@@ -1364,7 +1367,11 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             )
         if voiced is None and mention.core_last > mention.core_first:
             # "the military's media wing" is another name the article uses for it.
-            entity.add_alias(body[tokens[mention.core_first].start : tokens[mention.core_last].end])
+            text = body[tokens[mention.core_first].start : tokens[mention.core_last].end]
+            if _described(tokens, mention.core_first, mention.core_last):
+                entity.add_alias(text)
+            elif text not in entity.nominals:
+                entity.nominals.append(text)
         return entity
     if mention.head == "person_noun":
         voice = _voice_of_body(registry, body, tokens, mention, position)
@@ -1454,16 +1461,20 @@ FIRM_NOUNS = word_set("firm_nouns")
 
 
 def firm_named_after_its_noun(
-    tokens: list[Token], name_first: int, reading: NameReading
+    tokens: list[Token], name_first: int, reading: NameReading, described: bool = False
 ) -> NameReading | None:
     """ "the online furniture retailer Kestrel Home", "the insurer Halvard": a name
-    right after a lower-case noun for a business is the business's, unless it opens
-    with a known first name or carries a title. None when it is not such a name."""
+    right after a lower-case noun for a business (or `described` by one after it) is
+    the business's, unless it opens with a known first name or carries a title. None
+    when it is not such a name."""
     if (
-        name_first == 0
-        or reading.kind not in {"person", "single"}
+        reading.kind not in {"person", "single"}
         or reading.titles
-        or tokens[name_first - 1].text not in FIRM_NOUNS  # lower case: "retailer", not "Bank"
+        or not (
+            described
+            # lower case: "retailer", not "Bank"
+            or (name_first > 0 and tokens[name_first - 1].text in FIRM_NOUNS)
+        )
     ):
         return None
     lexicon = load_lexicon()
@@ -1471,6 +1482,26 @@ def firm_named_after_its_noun(
     if opener in lexicon.female_names or opener in lexicon.male_names:
         return None
     return NameReading("organisation", reading.name, [], reading.alias)
+
+
+def _described(tokens: list[Token], first: int, last: int) -> bool:
+    """Are there two words or more besides determiners in tokens[first..last]?"""
+    count = 0
+    for token in tokens[first : last + 1]:
+        if token.lower not in DETERMINERS:
+            count += 1
+    return count >= 2
+
+
+def _firm_described_after(
+    tokens: list[Token], appositives: list[tuple[int, int]], name_first: int, reading: NameReading
+) -> NameReading | None:
+    """ "Northvale Digital, a Virginia-based company,": an appositive headed by a noun for
+    a business makes the name before it a firm's (as firm_named_after_its_noun)."""
+    first, last = appositives[0]
+    if tokens[first].lower not in {"a", "an", "the"} or tokens[last].text not in FIRM_NOUNS:
+        return None
+    return firm_named_after_its_noun(tokens, name_first, reading, described=True)
 
 
 def _pronoun_named(registry: Registry, name: str, position: int) -> str:
@@ -1764,6 +1795,8 @@ def _resolve_name(
     reading = _firm_ending_in_s(reading, tokens[name_last])
     if name_first > core_first:
         reading = firm_named_after_its_noun(tokens, name_first, reading) or reading
+    elif mention.appositives:
+        reading = _firm_described_after(tokens, mention.appositives, name_first, reading) or reading
     entity = registry.named_speaker(position, reading)
     if entity is not None and entity.kind == "person":
         for first, last in mention.appositives or []:

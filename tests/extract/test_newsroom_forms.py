@@ -1581,3 +1581,36 @@ def test_the_spokesperson_after_a_no_10_spokesperson_speaks_for_downing_street()
         "\n\n“That has not changed,” the spokesperson added."
     )
     assert [q.speaker for q in extract(body).quotes] == ["Downing Street", "Downing Street"]
+
+
+def test_a_name_described_as_a_business_is_the_firms() -> None:
+    body = (
+        "Northvale Digital, a Virginia-based company, said it would appeal.\n\n"
+        "The company said the ruling was wrong."
+    )
+    extraction = extract(body)
+    assert [q.speaker for q in extraction.quotes] == ["Northvale Digital", "Northvale Digital"]
+    assert [(s.name, s.kind) for s in extraction.speakers] == [
+        ("Northvale Digital", "organisation")
+    ]
+
+
+def test_a_bare_nominal_finds_its_body_again_but_is_no_alias() -> None:
+    # "the company" is no name of the firm's: as an alias it would match every firm in
+    # a corpus-wide speaker search. A described one ("the military's media wing") is.
+    body = (
+        "Halvard Holdings said it would appeal.\n\nThe company said the ruling was wrong. "
+        "“We will win,” the company said."
+    )
+    extraction = extract(body)
+    assert {q.speaker for q in extraction.quotes} == {"Halvard Holdings"}
+    assert extraction.speakers[0].aliases == []
+
+
+def test_a_described_nominal_is_an_alias() -> None:
+    body = (
+        "The Inter-Services Public Relations (ISPR) said the meeting took place in Rawalpindi. "
+        "Matters of mutual interest were discussed, the military's media wing said."
+    )
+    aliases = extract(body).speakers[0].aliases
+    assert "the military's media wing" in aliases
