@@ -28,6 +28,7 @@ from .mentions import (
     past_lead_in,
     subject_after,
     subject_before,
+    with_subject,
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
@@ -531,6 +532,7 @@ class QuoteAttributor:
                 or _relative_subject(tokens, cue, floor)
                 or self._shared_subject(view, candidates, cue, floor)
                 or _object_relative_subject(tokens, cue, floor)
+                or with_subject(tokens, cue.first, floor)  # "with Sen. Ann Cole calling it "…""
                 or _sentence_subject_of_gerund(tokens, cue, floor)
             )
         words = self.body[tokens[cue.first].start : tokens[cue.last].end]  # cue_text, inlined

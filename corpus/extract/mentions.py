@@ -733,6 +733,26 @@ def _named_before_role(
     return named if named is not None and named.head == "name" else None
 
 
+def with_subject(tokens: list[Token], cue_first: int, floor: int) -> Mention | None:
+    """ "…, with supporters saying the bill is needed", "with Sen. John Thune calling it
+    "…"": the phrase between "with" and the participle at tokens[cue_first] is its
+    subject."""
+    lowest = cue_first - _WITH_SUBJECT_WORDS - 1
+    if lowest < floor:
+        lowest = floor
+    for lead_in in range(cue_first - 1, lowest - 1, -1):
+        if tokens[lead_in].lower == "with":
+            if lead_in + 1 == cue_first:
+                return None
+            return subject_before(tokens, cue_first, lead_in + 1, whole=True)
+        if not tokens[lead_in].is_word():
+            return None  # a comma or a mark: no "with" phrase holds one
+    return None
+
+
+_WITH_SUBJECT_WORDS = 6  # "with several Republican senators from farm states"
+
+
 def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool) -> Mention | None:
     """The speaker phrase that ends right before a cue, or None.
 

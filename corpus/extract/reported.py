@@ -26,6 +26,7 @@ from .mentions import (
     leading_subject,
     subject_after,
     subject_before,
+    with_subject,
 )
 from .speakers import Entity, Registry, resolve_mention
 from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
@@ -174,7 +175,7 @@ class ReportedFinder:
             # ", saying …" shares a subject; "kept saying" (an auxiliary first) has its own
             mention = self._shared_subject(view, cues, position, sentence_start)
             if mention is None:
-                mention = _with_subject(tokens, cue, floor)  # "with critics saying …"
+                mention = with_subject(tokens, cue.first, floor)  # "with critics saying …"
         else:
             mention = subject_before(tokens, first, floor, whole=False)
         if mention is None and first > 0 and tokens[first - 1].lower in {"and", "but"}:
@@ -1077,25 +1078,6 @@ def _past_quantity(tokens: list[Token], first: int, last: int) -> int:
             break
         index += 1
     return index
-
-
-def _with_subject(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
-    """ "…, with supporters saying the bill is needed": the phrase between "with" and
-    the participle is its subject."""
-    lead_in = cue.first - 1
-    while lead_in >= max(floor, cue.first - _WITH_SUBJECT_WORDS - 1):
-        lower = tokens[lead_in].lower
-        if lower == "with":
-            if lead_in + 1 == cue.first:
-                return None
-            return subject_before(tokens, cue.first, lead_in + 1, whole=True)
-        if not tokens[lead_in].is_word():
-            return None  # a comma or a mark: no "with" phrase holds one
-        lead_in -= 1
-    return None
-
-
-_WITH_SUBJECT_WORDS = 6  # "with several Republican senators from farm states"
 
 
 def _joins_nouns(tokens: list[Token], position: int, stop: int) -> bool:

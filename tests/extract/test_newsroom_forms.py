@@ -1614,3 +1614,16 @@ def test_a_described_nominal_is_an_alias() -> None:
     )
     aliases = extract(body).speakers[0].aliases
     assert "the military's media wing" in aliases
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "The bill passed on Friday, with Sen. John Thune calling it “a job killer.”",
+        "Republicans argued the measure would hurt small businesses, with Sen. John Thune "
+        "calling it “a job killer.”",
+    ],
+)
+def test_a_fragment_after_with_and_a_participle_is_the_with_phrases(body: str) -> None:
+    partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
+    assert partials == [("a job killer.", "John Thune")]
