@@ -394,6 +394,8 @@ class ReportedFinder:
             and tokens[first].lower not in DETERMINERS_AND_ADJ_SLOTS  # "Its campaign manager"
         ):
             second = tokens[first + 1]
+            if second.text in _QUOTE_MARKS and first + 3 <= last:
+                second = tokens[first + 2]  # 'Pakistan "rejects" the remarks': a quoted verb
             if (
                 second.text.isalpha()
                 and second.text.islower()
@@ -441,6 +443,8 @@ class ReportedFinder:
             if is_manner_adverb(tokens[index - 1]):
                 return True  # "her benefit usually arrives on the fourth"
             following = tokens[index + 1].lower if index + 1 <= last else ""
+            if following in _QUOTE_MARKS and index + 2 <= last:
+                following = tokens[index + 2].lower  # 'the bill "recognizes" the reality'
             if following in OBJECT_STARTS:
                 return True  # "the bill recognizes the reality"
             if reach > OBJECT_CUE_REACH and _verb_after_singular_subject(tokens, index, last):
@@ -570,7 +574,19 @@ class ReportedFinder:
             previous = tokens[index - 1].text
             if (
                 previous == ","
-                and (lower in COMMA_STOPS or lower == "which" or _is_participle(tokens[index]))
+                and (
+                    lower in COMMA_STOPS
+                    or lower == "which"
+                    or _is_participle(tokens[index])
+                    # ", before adding that …", ", while noting …": the speaker's next
+                    # statement ("…, before deciding" may be part of the first)
+                    or (
+                        lower in _TIME_CONJUNCTIONS
+                        and index + 1 <= last
+                        and _is_participle(tokens[index + 1])
+                        and tokens[index + 1].lower in self.registry.lexicon.cue_forms
+                    )
+                )
                 and not _second_that(tokens, index, last)  # ", but that CLAUSE": read below
                 and not (lower == "but" and _not_only_before(tokens, first, index))
             ):
@@ -1212,6 +1228,7 @@ _NOT_IN_AN_OCCASION = FINITE_VERBS | frozenset(
 
 # The words _cut_tail stops at follow a comma or a closing mark ('"churn," with …') or
 # are one of these (those marks included).
+_TIME_CONJUNCTIONS = frozenset({"before", "after", "while", "when"})
 _TAIL_STOP_MARKS = frozenset({",", "as", "—", "–", "and", "but"}) | CLOSING_MARKS
 _COMMA_LIKE = frozenset({","}) | CLOSING_MARKS
 

@@ -1627,3 +1627,39 @@ def test_a_described_nominal_is_an_alias() -> None:
 def test_a_fragment_after_with_and_a_participle_is_the_with_phrases(body: str) -> None:
     partials = [(q.text, q.speaker) for q in extract(body).quotes if q.kind == "partial"]
     assert partials == [("a job killer.", "John Thune")]
+
+
+@pytest.mark.parametrize(
+    ("body", "clause"),
+    [
+        (
+            "Foreign Office spokesperson Mumtaz Baloch said Pakistan “rejects” the remarks.",
+            "Pakistan “rejects” the remarks",
+        ),
+        (
+            "The ministry said the bill “recognizes” the reality of the crisis.",
+            "the bill “recognizes” the reality of the crisis",
+        ),
+    ],
+)
+def test_a_reported_clause_whose_verb_is_quoted(body: str, clause: str) -> None:
+    reported = [q.text for q in extract(body).quotes if q.kind == "reported"]
+    assert reported == [clause]
+
+
+def test_a_clause_stops_before_the_speakers_next_statement_after_a_time_word() -> None:
+    body = (
+        "Mr Khan said the vote was rigged, before adding that the party would challenge "
+        "the result in court."
+    )
+    reported = [(q.text, q.cue) for q in extract(body).quotes if q.kind == "reported"]
+    assert reported == [
+        ("the vote was rigged", "said"),
+        ("the party would challenge the result in court", "adding"),
+    ]
+
+
+def test_a_time_phrase_that_is_no_statement_stays_in_the_clause() -> None:
+    body = "Sen. Ann Cole said she wanted to read the full report, before deciding."
+    reported = [q.text for q in extract(body).quotes if q.kind == "reported"]
+    assert reported == ["she wanted to read the full report, before deciding"]
