@@ -622,6 +622,7 @@ class Registry:
         # Every name and alias (lower case) any body has had: a word in none of them
         # names no body, which spares looking through the bodies (_single).
         self._body_names: set[str] = set()
+        self._role_holders: list[Entity] = []  # see role_holder
 
     def _register_body(self, entity: Entity) -> None:
         """Add a new body to the registry's bodies, and its names to _body_names."""
@@ -964,8 +965,13 @@ class Registry:
     def role_holder(self, position: int, role: str) -> Entity:
         """The one holder of an office the article never names ("The president weighed
         in"): a person known by the role, whom later "the president" finds by title."""
-        entity = Entity(role, "person", titles=[role])
-        self.entities.append(entity)
+        # One holder: met again wherever the article names the office alone (a fragment
+        # in a reported clause resolves the clause's subject a second time, at one place).
+        entity = next((e for e in self._role_holders if e.name == role), None)
+        if entity is None:
+            entity = Entity(role, "person", titles=[role])
+            self.entities.append(entity)
+            self._role_holders.append(entity)
         self.sightings.add(position, entity)
         return entity
 
@@ -1394,8 +1400,10 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
                 position,
                 member=tokens[mention.core_first].lower not in {"a", "an"},
             )
-        if entity is None and _the_sole_holder(tokens, mention):
-            entity = registry.role_holder(position, head_token.lower)  # "The president said"
+        if entity is None:
+            office = _sole_office(tokens, mention)
+            if office is not None:  # "The president said", "the prime minister told MPs"
+                entity = registry.role_holder(position, office)
         return entity
     if mention.head == "group":
         if head_token.lower not in lexicon.group_nouns:
@@ -1609,17 +1617,28 @@ def _described_body(registry: Registry, body: str, tokens: list[Token], mention)
 
 
 # Openers of a mention that brings in someone new rather than referring back.
-def _the_sole_holder(tokens: list[Token], mention) -> bool:  # noqa: ANN001
-    """ "The president", "the governor": an office with one holder, named by "the"
-    and the role alone."""
-    return (
-        mention.core_last == mention.core_first + 1
-        and tokens[mention.core_first].lower == "the"
-        and tokens[mention.core_last].lower in _SOLE_OFFICES
-    )
+def _sole_office(tokens: list[Token], mention) -> str | None:  # noqa: ANN001
+    """ "The president", "the prime minister": an office with one holder, named by
+    "the" and the role alone; the role, or None."""
+    first, last = mention.core_first, mention.core_last
+    if tokens[first].lower != "the":
+        return None
+    if last == first + 1:
+        role = tokens[last].lower
+        return role if role in _SOLE_OFFICES else None
+    if last == first + 2:
+        role = f"{tokens[first + 1].lower} {tokens[last].lower}"
+        return role if role in _SOLE_OFFICES_OF_TWO_WORDS else None
+    return None
 
 
-_SOLE_OFFICES = frozenset({"president", "governor", "mayor", "premier", "pope", "chancellor"})
+_SOLE_OFFICES = frozenset(
+    {"president", "governor", "mayor", "premier", "pope", "chancellor", "taoiseach"}
+)
+_SOLE_OFFICES_OF_TWO_WORDS = frozenset(
+    {"prime minister", "first minister", "chief minister", "vice president"}
+    | {"attorney general", "secretary general", "secretary-general", "chief justice"}
+)
 _INDEFINITES = frozenset({"a", "an", "one", "another", "someone", "somebody"})
 PRONOUN_OWNERS = frozenset({"his", "her", "its", "their", "our", "my", "your"})
 SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})

@@ -1663,3 +1663,17 @@ def test_a_time_phrase_that_is_no_statement_stays_in_the_clause() -> None:
     body = "Sen. Ann Cole said she wanted to read the full report, before deciding."
     reported = [q.text for q in extract(body).quotes if q.kind == "reported"]
     assert reported == ["she wanted to read the full report, before deciding"]
+
+
+def test_the_prime_minister_alone_is_the_one_holder_of_the_office() -> None:
+    body = (
+        "The prime minister told MPs that the government would “not be blown off course”."
+        "\n\n“We will win,” the prime minister said."
+    )
+    extraction = extract(body)
+    assert [(q.kind, q.speaker) for q in extraction.quotes] == [
+        ("reported", "prime minister"),
+        ("partial", "prime minister"),
+        ("direct", "prime minister"),
+    ]
+    assert [(s.name, s.quotes) for s in extraction.speakers] == [("prime minister", 3)]
