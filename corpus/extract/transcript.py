@@ -75,11 +75,20 @@ Labelled = list[tuple[Paragraph, re.Match[str], "NameReading | None"]]
 
 def _capital_labels(body: str, paras: list[Paragraph]) -> Labelled:
     labelled: Labelled = []
-    for index, para in enumerate(paras):
+    for para in paras:
         match = _LABEL.match(body, para.start, para.end)
-        if match and index > 0 and _is_label(match.group("name")):
+        if match and _is_label(match.group("name")):
             labelled.append((para, match, _reading(match.group("name"), match.group("role"))))
+    if labelled and labelled[0][0] is paras[0] and not _speaks_again(labelled):
+        del labelled[0]  # a dateline ("RAWALPINDI: In a meeting …"), not a speaker
     return labelled
+
+
+def _speaks_again(labelled: Labelled) -> bool:
+    """Does the first label's speaker take another turn ("JAKE TAPPER, CNN ANCHOR:" …
+    "TAPPER:")? Then the article's first paragraph is a turn, not a dateline."""
+    first = labelled[0][1].group("name").split()[-1]
+    return any(match.group("name").split()[-1] == first for _, match, _ in labelled[1:])
 
 
 def _mixed_case_labels(body: str, paras: list[Paragraph]) -> Labelled:

@@ -103,3 +103,29 @@ def test_one_speaker_s_turns_in_ordinary_case_are_no_transcript(run):
         "Ann Lee: the campaign.",
     )
     assert extraction.quotes == []
+
+
+def test_a_transcript_that_opens_the_article_keeps_its_first_turn(run):
+    # The first paragraph is read as a label only when its speaker speaks again: a
+    # dateline ("RAWALPINDI: …") never does.
+    _, extraction = run(
+        "JAKE TAPPER, CNN ANCHOR: Senator, do you support the bill?",
+        "SEN. AMY KLOBUCHAR (D-MN): I do, Jake. We've worked on this for two years.",
+        "TAPPER: And if it fails?",
+        "KLOBUCHAR: Then we start again.",
+    )
+    assert [q.speaker for q in extraction.quotes] == [
+        "Jake Tapper",
+        "Amy Klobuchar",
+        "Jake Tapper",
+        "Amy Klobuchar",
+    ]
+
+
+def test_a_dateline_before_a_transcript_is_not_a_turn(run):
+    _, extraction = run(
+        "RAWALPINDI: The two sides met on Monday.",
+        "KERR: I can't explain it.",
+        "SMITH: Nor can I.",
+    )
+    assert [q.speaker for q in extraction.quotes] == ["Kerr", "Smith"]
