@@ -318,8 +318,14 @@ def _read_word(body: str, token: Token) -> NameReading | None:
         or (_ACRONYM.match(text) and text not in _TIME_ZONES)  # "5 p.m. EDT" is no body
     ):
         return NameReading("organisation", text, [])
-    if bare_lower in lexicon.party_members or _plural_demonym_lower(bare_lower):
-        return None  # "the Idaho Republican" (a nominal), "Texans" (people of a place)
+    if (
+        bare_lower in lexicon.party_members
+        or _plural_demonym_lower(bare_lower)
+        or lower in lexicon.group_nouns
+    ):
+        # "the Idaho Republican" (a nominal), "Texans" (people of a place), "Critics say"
+        # (a group opening a sentence: no one's surname, so no "she" can mean it)
+        return None
     if (
         text[:1].isupper()
         and lower not in NON_NAME_CAPITALS

@@ -1677,3 +1677,13 @@ def test_the_prime_minister_alone_is_the_one_holder_of_the_office() -> None:
         ("direct", "prime minister"),
     ]
     assert [(s.name, s.quotes) for s in extraction.speakers] == [("prime minister", 3)]
+
+
+@pytest.mark.parametrize("group", ["Critics", "Officials", "Analysts", "Residents", "Democrats"])
+def test_a_group_opening_a_sentence_is_no_one_a_pronoun_can_mean(group: str) -> None:
+    body = (
+        f"Ann Lee spoke first. {group} say the law would let police detain people.\n\n"
+        "“The economy is slowing,” she said."
+    )
+    direct = [q.speaker for q in extract(body).quotes if q.kind == "direct"]
+    assert direct == ["Ann Lee"]
