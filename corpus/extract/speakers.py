@@ -1036,10 +1036,16 @@ class Registry:
                 # "according to the company": a developer, not the county commission
                 bodies = [e for e in bodies if not _PUBLIC_BODY_WORDS & set(e.name.lower().split())]
             if head in _MEMBERSHIP_HEADS:
+                # "according to the union": a union named further back than the bodies
+                # named since ("the Legislature") is still the one meant.
+                reach = candidates if head == "union" else bodies
                 members = [
-                    e for e in bodies if _MEMBERSHIP_NAME_WORDS & set(e.name.lower().split())
+                    e
+                    for e in reach
+                    if e.kind == "organisation"
+                    and _MEMBERSHIP_NAME_WORDS & set(e.name.lower().split())
                 ]
-                bodies = members or bodies
+                bodies = members[:1] or bodies
             nearest = [e for e in candidates[:2] if e.kind == "organisation"]
             if bodies and (nearest or head in _MEMBERSHIP_HEADS):
                 return bodies[0]

@@ -1687,3 +1687,12 @@ def test_a_group_opening_a_sentence_is_no_one_a_pronoun_can_mean(group: str) -> 
     )
     direct = [q.speaker for q in extract(body).quotes if q.kind == "direct"]
     assert direct == ["Ann Lee"]
+
+
+def test_the_union_is_the_union_named_further_back() -> None:
+    body = (
+        "The Minnesota Nurses Association said its members would strike on Monday.\n\n"
+        "The Legislature weighs a staffing bill that stalled last session.\n\n"
+        "No new talks had been scheduled as of Tuesday, according to the union."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Minnesota Nurses Association"] * 2
