@@ -1835,4 +1835,32 @@ def _resolve_name(
                 text = _join(tokens, first, last, body)
                 if not appositive_name or first != name_first:
                     entity.add_title(_LEADING_THE.sub("", text))
+    elif entity is not None and mention.appositives and not appositive_name:
+        _note_described_as(entity, tokens, mention.appositives, body)
     return entity
+
+
+def _note_described_as(
+    entity: Entity, tokens: list[Token], appositives: list[tuple[int, int]], body: str
+) -> None:
+    """ "The National Nuclear Security Administration, the semi-autonomous agency within
+    the Department of Energy,": the body is what a later "the agency" means. The
+    appositive's head phrase ("the semi-autonomous agency") is kept as a nominal, up
+    to its first preposition, so that the body it names ("Energy") is not."""
+    first, last = appositives[0]
+    if tokens[first].lower not in {"the", "a", "an"}:
+        return
+    end = first
+    while end < last and tokens[end + 1].text[:1].islower() and tokens[end + 1].is_word():
+        if tokens[end + 1].lower in _APPOSITIVE_HEAD_ENDS:
+            break
+        end += 1
+    if end > first:
+        nominal = _join(tokens, first, end, body)
+        if nominal not in entity.nominals:
+            entity.nominals.append(nominal)
+
+
+_APPOSITIVE_HEAD_ENDS = frozenset(
+    {"of", "in", "within", "at", "for", "from", "on", "that", "which", "who", "with", "and"}
+)

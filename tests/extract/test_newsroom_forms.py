@@ -1696,3 +1696,13 @@ def test_the_union_is_the_union_named_further_back() -> None:
         "No new talks had been scheduled as of Tuesday, according to the union."
     )
     assert [q.speaker for q in extract(body).quotes] == ["Minnesota Nurses Association"] * 2
+
+
+def test_a_body_described_as_an_agency_is_what_the_agency_means() -> None:
+    body = (
+        "The National Nuclear Security Administration, the semi-autonomous agency within "
+        "the Department of Energy, said the expansion would include a new building.\n\n"
+        "“The work touches every weapon,” the agency said."
+    )
+    speakers = [q.speaker for q in extract(body).quotes]
+    assert speakers == ["National Nuclear Security Administration"] * 2
