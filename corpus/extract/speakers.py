@@ -1031,7 +1031,13 @@ class Registry:
             introduced = self._introduced_body(position, head)
             if introduced is not None:
                 return introduced
-            bodies = [e for e in candidates[:4] if e.kind == "organisation"]
+            # (A country or a state is no "agency", "company" or "union".)
+            countries = self.lexicon.countries
+            bodies = [
+                e
+                for e in candidates[:4]
+                if e.kind == "organisation" and e.name.lower() not in countries
+            ]
             if head in _BUSINESS_HEADS:
                 # "according to the company": a developer, not the county commission
                 bodies = [e for e in bodies if not _PUBLIC_BODY_WORDS & set(e.name.lower().split())]

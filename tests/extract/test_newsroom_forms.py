@@ -1706,3 +1706,20 @@ def test_a_body_described_as_an_agency_is_what_the_agency_means() -> None:
     )
     speakers = [q.speaker for q in extract(body).quotes]
     assert speakers == ["National Nuclear Security Administration"] * 2
+
+
+def test_a_state_is_no_one_a_pronoun_can_mean() -> None:
+    body = (
+        "Ellis Corrigan spoke. The party can win in suburban Colorado, even New Mexico. "
+        "In a memo to donors, he wrote that the party had lost its nerve."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Ellis Corrigan"]
+
+
+def test_a_country_or_state_is_no_agency() -> None:
+    body = (
+        "The General Services Administration said the lease was signed. Maryland sued over "
+        "it. The agency said it would provide the documents."
+    )
+    speakers = [q.speaker for q in extract(body).quotes]
+    assert speakers[-1] == "General Services Administration"
