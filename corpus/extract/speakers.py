@@ -566,6 +566,33 @@ class Sightings:
             block -= 1
             index = len(self._entities[block])
 
+    def last_offset(self, position: int, entity: Entity) -> int | None:
+        """Where `entity` was last sighted before `position` (within NEARBY sightings)."""
+        block = bisect.bisect_left(self._firsts, position, 1) - 1  # _end_before, inlined
+        index = bisect.bisect_left(self._offsets[block], position)
+        reach = NEARBY
+        while True:
+            entities = self._entities[block]
+            lowest = index - reach if index > reach else 0
+            for back in range(index - 1, lowest - 1, -1):
+                if entities[back] is entity:
+                    return self._offsets[block][back]
+            reach -= index
+            if reach <= 0 or block == 0:
+                return None
+            block -= 1
+            index = len(self._entities[block])
+
+    def first_from(self, start: int) -> tuple[int, Entity] | None:
+        """The first sighting at or after `start`, with its offset, or None."""
+        block, index = self._end_before(start)
+        while block < len(self._offsets):
+            if index < len(self._offsets[block]):
+                return self._offsets[block][index], self._entities[block][index]
+            block += 1
+            index = 0
+        return None
+
     def between(self, start: int, end: int) -> Iterator[Entity]:
         """Entities sighted at offsets from `start` up to (not including) `end`, in order."""
         block, first = self._end_before(start)
@@ -835,7 +862,11 @@ class Registry:
             position = self._before_a_question(position)
             entity = self.sightings.nearest_fit(position, NEARBY, "person", wanted)
             if entity is not None:
-                entity = self._speaker_who_named(position, entity, wanted) or entity
+                entity = (
+                    self._speaker_who_named(position, entity, wanted)
+                    or self._subject_described(position, entity, wanted)
+                    or entity
+                )
                 if entity.gender is None:
                     entity.gender = wanted
             return entity
@@ -884,6 +915,41 @@ class Registry:
         ):
             return speaker
         return None
+
+    def _subject_described(self, position: int, named: Entity, wanted: str) -> Entity | None:
+        """ "Marcus Tull, a former director who is advising Corrigan, put it simply. "…," he
+        said.": a person named inside the description of the sentence's subject is not
+        whom the next "he" means: the subject is."""
+        if len(self.by_surname) < 2 and not self._role_holders:
+            return None  # one person named in the article: no one else to mean
+        named_at = self.sightings.last_offset(position, named)
+        if named_at is None:
+            return None
+        body = self.body
+        # The sentence's start, looked for within a bound: the search stays linear.
+        floor = named_at - _DESCRIBED_REACH if named_at > _DESCRIBED_REACH else 0
+        start = body.rfind(". ", floor, named_at) + 2
+        paragraph = body.rfind(PARAGRAPH_BREAK, floor, named_at) + 2
+        if paragraph > start:
+            start = paragraph
+        if start == 1 and floor:
+            return None  # no sentence start in reach: a run-on stretch
+        opening = self.sightings.first_from(start)
+        if opening is None:
+            return None
+        subject_at, subject = opening
+        if (
+            subject_at - start > _SUBJECT_OPENS_WITHIN  # most sentences: no name opens them
+            or subject_at >= named_at
+            or subject is named
+            or subject.kind != "person"
+            or subject.gender not in (None, wanted)
+        ):
+            return None
+        comma = body.find(", ", subject_at, named_at)
+        if comma < 0 or not _DESCRIPTION_OPENING.match(body, comma + 2):
+            return None
+        return subject
 
     def _group_subject_before(self, position: int) -> Entity | None:
         """ "Democrats, meanwhile, are enjoying the show. They have said …": a "they"
@@ -1706,6 +1772,10 @@ _TIME_ZONES = frozenset(
     | {"BST", "CET", "CEST", "IST", "AEST", "AEDT", "JST", "WAT", "EAT", "SAST"}
 )
 _QUESTION_REACH = 400  # characters back to the start of a pronoun's sentence
+_DESCRIBED_REACH = 400  # characters back to a subject described before a pronoun
+_SUBJECT_OPENS_WITHIN = 3  # characters from a sentence's start to its subject's name
+# How an appositive describing a person opens: "a former director", "the party's chair".
+_DESCRIPTION_OPENING = re.compile(r"(?:a|an|the|who|whose)\b")
 _SAME_PARAGRAPH_REACH = 3000  # characters: a reported clause further back is no help
 # What the copy calls a seat of government for short: "a No 10 spokesperson".
 _SEAT_NICKNAMES = {

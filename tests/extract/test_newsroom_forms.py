@@ -1723,3 +1723,17 @@ def test_a_country_or_state_is_no_agency() -> None:
     )
     speakers = [q.speaker for q in extract(body).quotes]
     assert speakers[-1] == "General Services Administration"
+
+
+def test_he_after_a_described_subject_is_the_subject_not_the_person_in_the_description() -> None:
+    body = (
+        "Ellis Corrigan spoke first.\n\n"
+        "Marcus Tull, a former committee director who is advising Corrigan, put it more "
+        "simply. “The map is the map until you change it,” he said."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Marcus Tull"]
+
+
+def test_he_after_a_sentence_naming_two_people_plainly_is_the_nearest() -> None:
+    body = "Marcus Tull met Ellis Corrigan on Monday. “We talked for an hour,” he said."
+    assert [q.speaker for q in extract(body).quotes] == ["Ellis Corrigan"]
