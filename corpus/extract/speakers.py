@@ -820,7 +820,9 @@ class Registry:
                     return entity
         # (An acronym has at most seven characters, and "$" lets a line break follow:
         # most words are too long to need the regex.)
-        if key in self.lexicon.countries or (len(word) <= 8 and _ACRONYM.match(word)):
+        if key in self.lexicon.countries or (
+            len(word) <= 8 and _ACRONYM.match(word) and word not in _TIME_ZONES  # "12.03 EDT"
+        ):
             return self._organisation(NameReading("organisation", word, []))
         return None
 

@@ -1737,3 +1737,12 @@ def test_he_after_a_described_subject_is_the_subject_not_the_person_in_the_descr
 def test_he_after_a_sentence_naming_two_people_plainly_is_the_nearest() -> None:
     body = "Marcus Tull met Ellis Corrigan on Monday. “We talked for an hour,” he said."
     assert [q.speaker for q in extract(body).quotes] == ["Ellis Corrigan"]
+
+
+def test_a_time_zone_in_a_dateline_is_no_body() -> None:
+    body = (
+        "Thu 14 May 2026 12.03 EDT\n\n"
+        "A coalition of voting rights groups sued the state on Thursday, alleging that "
+        "its office unlawfully removed 190,000 people from the rolls."
+    )
+    assert "EDT" not in [q.speaker for q in extract(body).quotes]
