@@ -133,7 +133,9 @@ def np_start(
                 continue
             break
         if lower in {"and", "&"} and index - 1 >= floor:
-            if tokens[index - 1].is_capitalised() and tokens[index + 1].is_capitalised():
+            if (tokens[index - 1].is_capitalised() or tokens[index - 1].text.isdigit()) and tokens[
+                index + 1
+            ].is_capitalised():
                 index -= 1
                 continue
             if _groups_joined(tokens[index - 1], head, lexicon):
@@ -512,9 +514,7 @@ def _comma_in_a_listed_name(
 ) -> bool:
     """Is the comma at tokens[comma] inside a body's name that lists its fields, read
     back from its last word at tokens[end] (see _listed_body_names_joined)?"""
-    if comma < 3 or not (
-        tokens[comma - 1].text[:1].isupper() and tokens[comma + 1].text[:1].isupper()
-    ):
+    if comma < 3 or not (_listed_word(tokens[comma - 1]) and tokens[comma + 1].text[:1].isupper()):
         return False  # most commas: a lower-case word beside them
     after = range(comma + 1, end + 1)
     if not all(_field_word(tokens[i]) or tokens[i].text == "," for i in after) or not any(
@@ -523,16 +523,27 @@ def _comma_in_a_listed_name(
         return False
     index = comma - 1
     while index > floor and (
-        tokens[index].text[:1].isupper()
+        _listed_word(tokens[index])
         or (tokens[index].text == "," and tokens[index + 1].text[:1].isupper())
     ):
         index -= 1
-    return (
-        index < comma - 1
-        and index - 1 >= floor
-        and tokens[index].lower in {"of", "for"}
-        and tokens[index - 1].text in lexicon.org_words
-    )
+    return index < comma - 1 and index - 1 >= floor and _opens_a_list(tokens, index, lexicon)
+
+
+def _opens_a_list(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """Does the preposition at tokens[index] open a list of names that belongs to the
+    word before it: a body's fields ("the Ministry of Development, Industry and
+    Trade") or the places a group is from ("residents of Gulshan, Block 7 and Old
+    Sabzi Mandi")?"""
+    preposition, before = tokens[index].lower, tokens[index - 1]
+    if preposition in {"of", "for"} and before.text in lexicon.org_words:
+        return True
+    return preposition in {"of", "from", "in"} and before.lower in lexicon.group_nouns
+
+
+def _listed_word(token: Token) -> bool:
+    """A word of a listed name: capitalised, or a number ("Block 7")."""
+    return token.text[:1].isupper() or token.text.isdigit()
 
 
 def _comma_after_a_listed_name(
@@ -559,7 +570,7 @@ def _comma_after_a_listed_name(
 
 
 def _field_word(token: Token) -> bool:
-    return token.text[:1].isupper() or token.lower in {"and", "&"}
+    return _listed_word(token) or token.lower in {"and", "&"}
 
 
 def _field_of_a_body_ends(tokens: list[Token], stretch: tuple[int, int]) -> bool:
@@ -567,14 +578,9 @@ def _field_of_a_body_ends(tokens: list[Token], stretch: tuple[int, int]) -> bool
     Ministry of Development", "…Department for Digital")?"""
     first, last = stretch
     index = last
-    while index >= first and tokens[index].text[:1].isupper():
+    while index >= first and _listed_word(tokens[index]):
         index -= 1
-    return (
-        index < last
-        and index - 1 >= first
-        and tokens[index].lower in {"of", "for"}
-        and tokens[index - 1].text in load_lexicon().org_words
-    )
+    return index < last and index - 1 >= first and _opens_a_list(tokens, index, load_lexicon())
 
 
 def _bracketed_segments(texts: list[str], first: int) -> list[tuple[int, int]]:
@@ -1058,7 +1064,9 @@ def _core_mention(
                 return first, of_at - 1, "person_noun"
         # "Security officials in Miranshah": the officials speak, not the town.
         for index in range(first + 1, last):
-            if tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon):
+            if (
+                tokens[index].lower in _PLACE_AFTER_NOMINAL and _nominal(tokens[index - 1], lexicon)
+            ) or (_residents_of(tokens, index, lexicon)):
                 inner_head = head_kind(tokens, first, index - 1, lexicon)
                 if inner_head in {"group", "person_noun", "org_nominal"}:
                     return first, index - 1, inner_head
@@ -1070,6 +1078,20 @@ def _core_mention(
 
 
 _PLACE_AFTER_NOMINAL = frozenset({"in", "at", "from", "on"})
+
+
+def _residents_of(tokens: list[Token], index: int, lexicon: Lexicon) -> bool:
+    """ "residents of Gulshan and Old Sabzi Mandi": people "of" named places are the
+    speakers, not the places; only after a plural people noun in lower case (the
+    "Department of Justice" is one name)."""
+    before = tokens[index - 1]
+    return (
+        tokens[index].lower == "of"
+        and before.text.islower()
+        and before.lower in lexicon.group_nouns
+        and index + 1 < len(tokens)
+        and tokens[index + 1].text[:1].isupper()
+    )
 
 
 def _relation_of(tokens: list[Token], first: int, last: int) -> int | None:

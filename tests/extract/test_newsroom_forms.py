@@ -1746,3 +1746,17 @@ def test_a_time_zone_in_a_dateline_is_no_body() -> None:
         "its office unlawfully removed 190,000 people from the rolls."
     )
     assert "EDT" not in [q.speaker for q in extract(body).quotes]
+
+
+@pytest.mark.parametrize(
+    "places", ["Gulshan-i-Noor and Old Sabzi Mandi", "Gulshan-i-Noor, Block 7 and Old Sabzi Mandi"]
+)
+def test_residents_of_named_places_speak_not_the_places(places: str) -> None:
+    body = f"However, residents of {places} told Dawn that their taps had been dry for a week."
+    quotes = extract(body).quotes
+    assert [(q.speaker, q.mention) for q in quotes] == [("residents", f"residents of {places}")]
+
+
+def test_a_department_of_a_named_field_stays_one_name() -> None:
+    body = "The Department of Justice said it would appeal."
+    assert [q.speaker for q in extract(body).quotes] == ["Department of Justice"]
