@@ -45,6 +45,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout14",
         "heldout15",
         "heldout16",
+        "heldout17",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
