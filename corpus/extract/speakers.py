@@ -1067,14 +1067,19 @@ class Registry:
             return recent[0]
         return None
 
-    def org_nominal(self, position: int, words: list[str]) -> Entity | None:
-        """ "the ministry", "the trade office": nearest body whose name holds the words."""
+    def org_nominal(self, position: int, words: list[str], owner: str = "") -> Entity | None:
+        """ "the ministry", "the trade office": nearest body whose name holds the words.
+
+        With an `owner` named ("Ukraine's military": "ukraine"), only a body whose name
+        holds it too: no body spoken of before is guessed for it."""
         content = [w for w in words if w not in DETERMINERS and not w.endswith(("'s", "’s"))]
         candidates = self.before(position)
+        if owner:  # only the owner's bodies ("Pakistan's military": the Pakistan Army)
+            candidates = [e for e in candidates if owner in _haystack(e)]
         for entity in candidates:
             if entity.kind != "organisation":
                 continue
-            haystack = " ".join([entity.name, *entity.aliases, *entity.nominals]).lower()
+            haystack = _haystack(entity)
             if content and all(w in haystack for w in content):
                 return entity
         head = words[-1] if words else ""
@@ -1452,7 +1457,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         if named is not None:
             return named
         voiced = _spoken_for(words)  # "a spokesperson for the ministry": the ministry
-        entity = registry.org_nominal(position, voiced or words)
+        entity = registry.org_nominal(
+            position, voiced or words, "" if voiced else _named_owner(tokens, mention)
+        )
         if entity is None:
             return _named_body(registry, body, tokens, mention) or _described_body(
                 registry, body, tokens, mention
@@ -1661,6 +1668,25 @@ def _body_in_apposition(
                 entity.add_alias(_LEADING_THE.sub("", nominal))
             return entity
     return None
+
+
+def _haystack(entity: Entity) -> str:
+    """An entity's names, lower case, in one string: what a nominal's words are found in."""
+    return " ".join([entity.name, *entity.aliases, *entity.nominals]).lower()
+
+
+def _named_owner(tokens: list[Token], mention) -> str:  # noqa: ANN001
+    """The capitalised possessor a nominal opens with ("Ukraine's military": "ukraine"),
+    lower case, or ""."""
+    opener = tokens[mention.core_first]
+    if (
+        mention.core_first < mention.core_last
+        and opener.text[:1].isupper()
+        and opener.lower.endswith(("'s", "’s"))
+        and opener.lower not in DETERMINERS
+    ):
+        return opener.lower[:-2]
+    return ""
 
 
 def _named_body(registry: Registry, body: str, tokens: list[Token], mention) -> Entity | None:  # noqa: ANN001

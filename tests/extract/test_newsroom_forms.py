@@ -1760,3 +1760,19 @@ def test_residents_of_named_places_speak_not_the_places(places: str) -> None:
 def test_a_department_of_a_named_field_stays_one_name() -> None:
     body = "The Department of Justice said it would appeal."
     assert [q.speaker for q in extract(body).quotes] == ["Department of Justice"]
+
+
+def test_a_body_owned_by_a_named_country_is_not_the_body_that_spoke_before() -> None:
+    body = (
+        "The CBO said it would cost more. "
+        "Ukraine's military said Russia launched 40 drones overnight."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["CBO", "Ukraine's military"]
+
+
+def test_a_body_owned_by_a_named_country_is_that_countrys_body_named_before() -> None:
+    body = (
+        "The Pakistan Army said the operation was over. "
+        "Pakistan's military said five militants were killed."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Pakistan Army", "Pakistan Army"]
