@@ -141,9 +141,10 @@ class ReportedFinder:
         # Conditional expressions rather than min() and max() on this path: Python 3.11
         # parses their keyword arguments on every call.
         reach_end = cue.last + CLAUSE_REACH
-        end = self._sentence_body_end(
-            view, sentence_last if sentence_last < reach_end else reach_end
-        )
+        end = sentence_last if sentence_last < reach_end else reach_end
+        outside = view.outside
+        while end >= 0 and tokens[end].text in _FINAL_PUNCTUATION and outside[end]:
+            end -= 1  # self._sentence_body_end, inlined: one call fewer per cue
         clause_first = sentence_first
         if position and cues[position - 1].first >= sentence_first:  # most cues: no
             clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
@@ -155,11 +156,18 @@ class ReportedFinder:
             view.slots
             and _quote_within(view, clause_first, cue.last)
             and not _only_fragments_quoted(view, clause_first, first)
-        ) and _comma_in_text(
-            self.body,
-            tokens,
-            clause_first if clause_first > first - BACKWARD_REACH else first - BACKWARD_REACH,
-            first - 1,
+        ) and (  # _comma_in_text, inlined: most cues get this far
+            first > clause_first
+            and self.body.find(
+                ",",
+                tokens[
+                    clause_first
+                    if clause_first > first - BACKWARD_REACH
+                    else first - BACKWARD_REACH
+                ].start,
+                tokens[first - 1].end,
+            )
+            >= 0
         ):
             following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
             backward = self._backward(view, cue, clause_first, end, following)
@@ -271,7 +279,16 @@ class ReportedFinder:
         if first > last:
             return None
         after_that = skipped = None
-        if _may_skip(tokens[first], cue):
+        opener = tokens[first]
+        lower = opener.lower
+        initial = opener.text[:1]
+        if (  # _may_skip, inlined (see there): most clauses skip nothing
+            lower in _SKIP_OPENERS
+            or initial.isupper()
+            or initial.isdigit()
+            or lower.endswith("ly")
+            or cue.lemma in ADDRESSEE_LEMMAS
+        ):
             after_that = self._skip_to_that(tokens, cue, first, last)
             skipped = (
                 after_that
@@ -516,8 +533,12 @@ class ReportedFinder:
         if stop > count:  # no min(): see _at
             stop = count
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
-        # follow a cue), one look-up over the words settles it.
-        if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
+        # follow a cue), this first pass settles it. A plain loop over so few words
+        # costs less than isdisjoint over a map of a slice.
+        for position in range(index, stop):
+            if tokens[position].lower in FINITE_AFTER_BARE_NOUN:
+                break
+        else:
             return False
         outside = view.outside
         for position in range(index, stop):
@@ -1301,8 +1322,10 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
     auxiliary or modal: the phrase is the clause's subject."""
     end = index + 3 if index + 3 < len(tokens) else len(tokens) - 1  # no min(): see _at
-    opening = _first_comma(tokens, index, end - 1)
-    if opening is None or tokens[opening + 1].lower not in _ASIDE_OPENERS:
+    opening = index  # the first comma among the next three words (a loop: no list of them)
+    while opening < end and tokens[opening].text != ",":
+        opening += 1
+    if opening >= end or tokens[opening + 1].lower not in _ASIDE_OPENERS:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
         if tokens[position].text == ",":
@@ -1525,13 +1548,21 @@ def _attributes_the_quote_before(
         return False
     if not (tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"):
         return False
+    words = cue.first - floor
+    if words <= _ATTRIBUTION_SUBJECT_REACH and tokens[cue.first - 1].text != ",":
+        return words > 0  # few enough, and one at least is no comma: no list of them needed
     texts = list(map(TOKEN_TEXT, tokens[floor : cue.first]))
     return 0 < len(texts) - texts.count(",") <= _ATTRIBUTION_SUBJECT_REACH  # the subject's words
 
 
 def _that_soon(tokens: list[Token], cue: Cue) -> bool:
     """A "that" within a few words after the cue ("said on Monday that …")."""
-    return "that" in map(TOKEN_LOWER, tokens[cue.clause_from : cue.clause_from + 6])
+    start = cue.clause_from
+    # A loop that stops early, not any() over a generator or a map: one call fewer.
+    for token in tokens[start : start + 6]:  # noqa: SIM110
+        if token.lower == "that":
+            return True
+    return False
 
 
 _ATTRIBUTION_SUBJECT_REACH = 6  # tokens between a closing mark and the cue: ', the senator said'
