@@ -28,7 +28,7 @@ from .mentions import (
     subject_before,
 )
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
+from .text import TOKEN_TEXT, WEEKDAYS, Token
 from .views import ParagraphView, QuoteSlot
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -1262,16 +1262,14 @@ _COMMA_LIKE = frozenset({","}) | CLOSING_MARKS
 def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> list[int]:
     """Indices in first+1..last, ascending, that follow a comma or a closing mark or
     hold "as", a dash, "and" or "but": the only places a clause may stop. Most of a
-    clause's words are none of these, so one pass in C finds the few worth a look."""
-    words = map(TOKEN_LOWER, tokens[first : last + 1])
-    offsets = indices_where(map(_TAIL_STOP_MARKS.__contains__, words))
-    if not offsets:
-        return offsets  # most clauses
+    clause's words are none of these, so one plain pass finds the few worth a look."""
     candidates: list[int] = []
     taken = first
-    for offset in offsets:
-        index = first + offset
-        if tokens[index].lower in _COMMA_LIKE:
+    for index in range(first, last + 1):
+        lower = tokens[index].lower
+        if lower not in _TAIL_STOP_MARKS:
+            continue  # most words
+        if lower in _COMMA_LIKE:
             index += 1  # the word after the comma or the closing mark
         if taken < index <= last:  # ", and" gives its "and" once
             candidates.append(index)
