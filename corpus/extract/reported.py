@@ -282,8 +282,13 @@ class ReportedFinder:
         opener = tokens[first]
         lower = opener.lower
         initial = opener.text[:1]
-        if (  # _may_skip, inlined (see there): most clauses skip nothing
-            lower in _SKIP_OPENERS
+        # Could _skip_to_that, _skip_adjunct or _past_addressee move the clause's start
+        # past its opener? Only "that", a phrase or time word, a capital, a digit, an
+        # adverb in -ly or the words after a verb of telling can be skipped: most
+        # clauses open with none of these, and need no skip tried (asked here, not in a
+        # helper: one call fewer per cue). A new skip must let its openers through here.
+        if (
+            lower in _SKIP_OPENERS  # with the focus adverbs: "said only that", "said again that"
             or initial.isupper()
             or initial.isdigit()
             or lower.endswith("ly")
@@ -1751,22 +1756,6 @@ def _learn_gender(entity: Entity, clause_opener: str) -> None:
 
 
 _GENDERED = {"he": "male", "she": "female"}
-
-
-def _may_skip(opener: Token, cue: Cue) -> bool:
-    """Could _skip_to_that, _skip_adjunct or _past_addressee move a clause's start past
-    `opener`? Only "that", a phrase or time word, a capital, a digit, an adverb in -ly
-    or the words after a verb of telling can be skipped: most clauses open with none
-    of these, and need no skip tried. A new skip must let its openers through here."""
-    lower = opener.lower
-    initial = opener.text[:1]
-    return (
-        lower in _SKIP_OPENERS  # with the focus adverbs: "said only that", "said again that"
-        or initial.isupper()
-        or initial.isdigit()
-        or lower.endswith("ly")
-        or cue.lemma in ADDRESSEE_LEMMAS
-    )
 
 
 def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
