@@ -72,13 +72,13 @@ def find_cues(
     `triggered` lists the tokens outside quotes that may start a cue, ascending
     (ParagraphView.triggered, noted while tokenising); without it they are found here.
     """
-    lexicon = load_lexicon()
     if triggered is None:
         # One cheap pass picks the few tokens worth a closer look.
-        is_trigger = lexicon.cue_triggers.__contains__
+        is_trigger = load_lexicon().cue_triggers.__contains__
         triggered = indices_where(map(is_trigger, map(TOKEN_LOWER, tokens)))
     if not triggered:
-        return []  # most narrative paragraphs
+        return []  # most narrative paragraphs, before any other work
+    lexicon = load_lexicon()
     cues: list[Cue] = []
     taken_until = -1
     for index in triggered:
@@ -126,7 +126,12 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     first = auxiliary_start(tokens, index) if previous in _BEFORE_VERB else index
     after = index + 1
     if lemma != "tell" and (after == len(tokens) or tokens[after].lower not in lexicon.cue_tails):
-        return _new_cue(first, index, index, lemma, after)
+        cue = _alloc(Cue)  # _new_cue(first, index, index, lemma, after), without its call
+        cue.first = first
+        cue.verb = cue.last = index
+        cue.lemma = lemma
+        cue.clause_from = after
+        return cue
     last, clause_from = _tail(tokens, outside, index, lemma, lexicon)
     return _new_cue(first, index, last, lemma, clause_from)
 

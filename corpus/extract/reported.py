@@ -29,7 +29,7 @@ from .mentions import (
     with_subject,
 )
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, TOKEN_TEXT, WEEKDAYS, Token, indices_where
+from .text import TOKEN_TEXT, WEEKDAYS, Token
 from .views import ParagraphView, QuoteSlot
 
 CLAUSE_STARTERS = word_set("clause_starters")
@@ -142,9 +142,10 @@ class ReportedFinder:
         # Conditional expressions rather than min() and max() on this path: Python 3.11
         # parses their keyword arguments on every call.
         reach_end = cue.last + CLAUSE_REACH
-        end = self._sentence_body_end(
-            view, sentence_last if sentence_last < reach_end else reach_end
-        )
+        end = sentence_last if sentence_last < reach_end else reach_end
+        outside = view.outside
+        while end >= 0 and tokens[end].text in _FINAL_PUNCTUATION and outside[end]:
+            end -= 1  # self._sentence_body_end, inlined: one call fewer per cue
         clause_first = sentence_first
         if position and cues[position - 1].first >= sentence_first:  # most cues: no
             clause_first = _after_an_earlier_attribution(tokens, cues, position, sentence_first)
@@ -156,11 +157,18 @@ class ReportedFinder:
             view.slots
             and _quote_within(view, clause_first, cue.last)
             and not _only_fragments_quoted(view, clause_first, first)
-        ) and _comma_in_text(
-            self.body,
-            tokens,
-            clause_first if clause_first > first - BACKWARD_REACH else first - BACKWARD_REACH,
-            first - 1,
+        ) and (  # _comma_in_text, inlined: most cues get this far
+            first > clause_first
+            and self.body.find(
+                ",",
+                tokens[
+                    clause_first
+                    if clause_first > first - BACKWARD_REACH
+                    else first - BACKWARD_REACH
+                ].start,
+                tokens[first - 1].end,
+            )
+            >= 0
         ):
             following = cues[position + 1].first if position + 1 < len(cues) else len(tokens)
             backward = self._backward(view, cue, clause_first, end, following)
@@ -272,7 +280,21 @@ class ReportedFinder:
         if first > last:
             return None
         after_that = skipped = None
-        if _may_skip(tokens[first], cue):
+        opener = tokens[first]
+        lower = opener.lower
+        initial = opener.text[:1]
+        # Could _skip_to_that, _skip_adjunct or _past_addressee move the clause's start
+        # past its opener? Only "that", a phrase or time word, a capital, a digit, an
+        # adverb in -ly or the words after a verb of telling can be skipped: most
+        # clauses open with none of these, and need no skip tried (asked here, not in a
+        # helper: one call fewer per cue). A new skip must let its openers through here.
+        if (
+            lower in _SKIP_OPENERS  # with the focus adverbs: "said only that", "said again that"
+            or initial.isupper()
+            or initial.isdigit()
+            or lower.endswith("ly")
+            or cue.lemma in ADDRESSEE_LEMMAS
+        ):
             after_that = self._skip_to_that(tokens, cue, first, last)
             skipped = (
                 after_that
@@ -355,12 +377,14 @@ class ReportedFinder:
             or told_someone  # "told the weekly press briefing in Islamabad that"
         ):
             return None
-        # Most cues have no "that" in reach: one look-up over the words settles it.
+        # Most cues have no "that" in reach: a loop over the words settles it (a plain
+        # loop: cheaper than a list of a dozen words and two searches of it).
         stop = (last if last < first + 12 else first + 12) + 1  # no min(): see _at
-        reach = list(map(TOKEN_LOWER, tokens[first + 1 : stop]))
-        if "that" not in reach:
+        for that in range(first + 1, stop):
+            if tokens[that].lower == "that":
+                break
+        else:
             return None
-        that = first + 1 + reach.index("that")
         if tokens[that - 1].lower in _CONTENT_NOUNS:
             return None  # "pushed back on the idea that …": the reporter's noun, not speech
         cue_forms = self.registry.lexicon.cue_forms
@@ -384,10 +408,12 @@ class ReportedFinder:
         tokens = view.tokens
         stop = (last if last < first + reach else first + reach) + 1  # no min(): see _at
         # Each test below can only say yes, so their order is free: a modal or an
-        # auxiliary anywhere in reach (most clauses hold one) settles it first, in one
-        # look-up in C over the words, which the loop at the end then need not repeat.
-        if not FINITE_VERBS.isdisjoint(map(TOKEN_LOWER, tokens[first:stop])):
-            return True
+        # auxiliary anywhere in reach (most clauses hold one) settles it first, which
+        # the loop at the end then need not repeat. A plain loop that stops at the
+        # first costs less, over a few words, than isdisjoint over a map of a slice.
+        for index in range(first, stop):
+            if tokens[index].lower in FINITE_VERBS:
+                return True
         if (
             first + 2 <= last
             and tokens[first].text[:1].isupper()
@@ -521,8 +547,12 @@ class ReportedFinder:
         if stop > count:  # no min(): see _at
             stop = count
         # Only an auxiliary or modal says yes: with none in reach (most bare words that
-        # follow a cue), one look-up over the words settles it.
-        if FINITE_AFTER_BARE_NOUN.isdisjoint(map(TOKEN_LOWER, tokens[index:stop])):
+        # follow a cue), this first pass settles it. A plain loop over so few words
+        # costs less than isdisjoint over a map of a slice.
+        for position in range(index, stop):
+            if tokens[position].lower in FINITE_AFTER_BARE_NOUN:
+                break
+        else:
             return False
         outside = view.outside
         for position in range(index, stop):
@@ -1236,16 +1266,14 @@ _COMMA_LIKE = frozenset({","}) | CLOSING_MARKS
 def _tail_stop_candidates(tokens: list[Token], first: int, last: int) -> list[int]:
     """Indices in first+1..last, ascending, that follow a comma or a closing mark or
     hold "as", a dash, "and" or "but": the only places a clause may stop. Most of a
-    clause's words are none of these, so one pass in C finds the few worth a look."""
-    words = map(TOKEN_LOWER, tokens[first : last + 1])
-    offsets = indices_where(map(_TAIL_STOP_MARKS.__contains__, words))
-    if not offsets:
-        return offsets  # most clauses
+    clause's words are none of these, so one plain pass finds the few worth a look."""
     candidates: list[int] = []
     taken = first
-    for offset in offsets:
-        index = first + offset
-        if tokens[index].lower in _COMMA_LIKE:
+    for index in range(first, last + 1):
+        lower = tokens[index].lower
+        if lower not in _TAIL_STOP_MARKS:
+            continue  # most words
+        if lower in _COMMA_LIKE:
             index += 1  # the word after the comma or the closing mark
         if taken < index <= last:  # ", and" gives its "and" once
             candidates.append(index)
@@ -1274,9 +1302,11 @@ def _first_comma_in_text(body: str, tokens: list[Token], first: int, last: int) 
 
 
 def _first_comma(tokens: list[Token], first: int, last: int) -> int | None:
-    """Index of the first comma among tokens[first..last], or None (searched in C)."""
-    texts = list(map(TOKEN_TEXT, tokens[first : last + 1]))
-    return first + texts.index(",") if "," in texts else None
+    """Index of the first comma among tokens[first..last], or None."""
+    for index in range(first, last + 1):  # a plain loop: see _has_finite_verb
+        if tokens[index].text == ",":
+            return index
+    return None
 
 
 def _has_plain_verb(tokens: list[Token], first: int, last: int) -> bool:
@@ -1300,8 +1330,10 @@ def _modal_after_an_inclusive_aside(tokens: list[Token], index: int) -> bool:
     """After a bare noun phrase, an ", including …," or ", such as …," aside and then an
     auxiliary or modal: the phrase is the clause's subject."""
     end = index + 3 if index + 3 < len(tokens) else len(tokens) - 1  # no min(): see _at
-    opening = _first_comma(tokens, index, end - 1)
-    if opening is None or tokens[opening + 1].lower not in _ASIDE_OPENERS:
+    opening = index  # the first comma among the next three words (a loop: no list of them)
+    while opening < end and tokens[opening].text != ",":
+        opening += 1
+    if opening >= end or tokens[opening + 1].lower not in _ASIDE_OPENERS:
         return False
     for position in range(opening + 2, min(len(tokens) - 1, opening + _ASIDE_REACH)):
         if tokens[position].text == ",":
@@ -1393,9 +1425,7 @@ _AUDIENCE_WORDS = 4  # "a packed news conference"
 
 def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
     """Do tokens[first..last] hold a ", who …" or ", which …" aside?"""
-    if _RELATIVE_WORDS.isdisjoint(map(TOKEN_LOWER, tokens[first + 1 : last])):
-        return False  # most stretches: settled by one look-up in C
-    for index in range(first + 1, last):
+    for index in range(first + 1, last):  # one plain loop: see _has_finite_verb
         if tokens[index].lower in _RELATIVE_WORDS and tokens[index - 1].text == ",":
             return True
     return False
@@ -1524,13 +1554,21 @@ def _attributes_the_quote_before(
         return False
     if not (tokens[floor].text == "," or view.body[tokens[floor - 1].start - 1] in ",?!"):
         return False
+    words = cue.first - floor
+    if words <= _ATTRIBUTION_SUBJECT_REACH and tokens[cue.first - 1].text != ",":
+        return words > 0  # few enough, and one at least is no comma: no list of them needed
     texts = list(map(TOKEN_TEXT, tokens[floor : cue.first]))
     return 0 < len(texts) - texts.count(",") <= _ATTRIBUTION_SUBJECT_REACH  # the subject's words
 
 
 def _that_soon(tokens: list[Token], cue: Cue) -> bool:
     """A "that" within a few words after the cue ("said on Monday that …")."""
-    return "that" in map(TOKEN_LOWER, tokens[cue.clause_from : cue.clause_from + 6])
+    start = cue.clause_from
+    # A loop that stops early, not any() over a generator or a map: one call fewer.
+    for token in tokens[start : start + 6]:  # noqa: SIM110
+        if token.lower == "that":
+            return True
+    return False
 
 
 _ATTRIBUTION_SUBJECT_REACH = 6  # tokens between a closing mark and the cue: ', the senator said'
@@ -1581,11 +1619,8 @@ def _after_an_earlier_attribution(
     CLAUSE, she added" reports two clauses, one for each cue)."""
     if position == 0 or cues[position - 1].first < sentence_first:
         return sentence_first  # most cues: none earlier in the sentence
-    first = cues[position - 1].last + 1
-    texts = list(map(TOKEN_TEXT, tokens[first : cues[position].first - 1]))
-    if "," not in texts:
-        return sentence_first  # settled in C: most stretches between two cues hold none
-    for index in range(first + texts.index(","), cues[position].first - 1):
+    # One plain loop over the few words between the two cues (see _has_finite_verb)
+    for index in range(cues[position - 1].last + 1, cues[position].first - 1):
         if tokens[index].text == "," and tokens[index + 1].lower in _CLAUSE_JOINS_AFTER:
             return index + 2
     return sentence_first
@@ -1720,22 +1755,6 @@ def _learn_gender(entity: Entity, clause_opener: str) -> None:
 
 
 _GENDERED = {"he": "male", "she": "female"}
-
-
-def _may_skip(opener: Token, cue: Cue) -> bool:
-    """Could _skip_to_that, _skip_adjunct or _past_addressee move a clause's start past
-    `opener`? Only "that", a phrase or time word, a capital, a digit, an adverb in -ly
-    or the words after a verb of telling can be skipped: most clauses open with none
-    of these, and need no skip tried. A new skip must let its openers through here."""
-    lower = opener.lower
-    initial = opener.text[:1]
-    return (
-        lower in _SKIP_OPENERS  # with the focus adverbs: "said only that", "said again that"
-        or initial.isupper()
-        or initial.isdigit()
-        or lower.endswith("ly")
-        or cue.lemma in ADDRESSEE_LEMMAS
-    )
 
 
 def _skip_adjunct(tokens: list[Token], first: int, last: int) -> int | None:
