@@ -187,6 +187,7 @@ class QuoteAttributor:
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
         self._partial_forms = _partial_forms()
+        self._title_marking = title_marking_words()
         # The last mention resolved, with its entity, while re-reading it is known to
         # change nothing (see _rereadable); forgotten with every other resolution, and
         # at each paragraph (the stages run in between may note new sightings).
@@ -302,6 +303,10 @@ class QuoteAttributor:
                 verb_before = self._partial_word_within(view, floor, first - 1)
                 if not verb_before:
                     return None  # out of reach
+        if self._unchecked is not None and _plainly_speech(
+            self.body, tokens, slot, view, self._title_marking
+        ):
+            self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
         if first and (
             colon
@@ -864,6 +869,59 @@ def _found(start: int, end: int, kind: str, link: Link) -> Found:
         found.anonymous = entity.anonymous or mention.anonymous
     found.position = start
     return found
+
+
+def _plainly_speech(
+    body: str, tokens: list[Token], slot: QuoteSlot, view: ParagraphView, marking: frozenset[str]
+) -> bool:
+    """Is the quote of `slot` sure not to be a title or a scare quote, as told from its
+    tokens? True only where spans.is_title_or_scare is sure to say False, by its
+    first test: a quote opening in lower case, not with a small title word, after
+    a word that marks no title. A quote-dense article's fragments are mostly that,
+    and the tokens tell it at a fraction of the cost of re-reading the body.
+    (tests/extract/test_plainly_speech.py checks the two agree on every quote.)
+    """
+    first = slot.first
+    if slot.last != first + 2 or not first:
+        return False  # not three tokens (marks and words), or nothing before it
+    text = tokens[first + 1].text  # a quote's words are one token: body[span.start:span.end]
+    if len(text) > 120:
+        return True  # a long stretch is speech
+    head = text[0]
+    if not (head.islower() and head.isalpha()):
+        return False
+    if not text.rstrip(_AFTER_A_WORD).isalpha():
+        lead = text.partition(" ")[0]  # the first word, when it is letters only
+        if not lead.isalpha() or lead.lower() in _TITLE_SMALL:
+            return False
+    # The word before the opening mark, as is_title_or_scare reads it (the last
+    # space-free chunk of the 40 characters before): the token before, when it is
+    # letters and digits and only a space, or nothing, sits either side of it.
+    before = tokens[first - 1]
+    opening = slot.span.open_position
+    end = before.end
+    if end != opening and (end + 1 != opening or body[end] != " "):
+        return False
+    window = opening - 40
+    paragraph_start = view.paragraph.start
+    if window < paragraph_start:
+        window = paragraph_start
+    start = before.start
+    if start != window and (start < window or body[start - 1] != " "):
+        return False
+    return before.text.isalnum() and before.lower not in marking  # title_marking_words()
+
+
+# The characters stripped off a quote's end before its words are read (spans.py's).
+_AFTER_A_WORD = ",.;:!?"
+_TITLE_SMALL = word_set("title_small")
+
+
+@lru_cache(maxsize=1)
+def title_marking_words() -> frozenset[str]:
+    """The words before a quote that may make it a title (spans._marking_words's):
+    tests/extract/test_plainly_speech.py checks the two sets are equal."""
+    return frozenset({"him", "her", "them", "the", "a", "an"}) | load_lexicon().work_words
 
 
 # Pronouns read as the nearest fitting person or body sighted before them: with no
