@@ -202,66 +202,88 @@ class QuoteAttributor:
         return [item for view in self.views for item in self.attribute(view)]
 
     def attribute(self, view: ParagraphView) -> list[Found]:
-        """The quotes that open in this paragraph, attributed."""
-        if not view.slots:
+        """The quotes that open in this paragraph, attributed.
+
+        Each quote is attributed here, in the loop: its kind, where it ends, and the
+        form its attribution may take. Quote-dense copy has a quote every few tokens,
+        and a call per quote with its six arguments cost more than most of that work.
+        """
+        slots = view.slots
+        if not slots:
             return []  # most paragraphs of a news story hold no quote
         found: list[Found] = []
-        self._paragraph_start = view.paragraph.start
+        body = self.body
+        view_index = view.index
+        paragraph_start = self._paragraph_start = view.paragraph.start
         self._resolved = None
-        if self.cue_starts[view.index] is None:  # _starts_of, inlined: once per paragraph
-            self.cue_starts[view.index] = [cue.first for cue in self.cues[view.index]]
-        for index, slot in enumerate(view.slots):
+        if self.cue_starts[view_index] is None:  # _starts_of, inlined: once per paragraph
+            self.cue_starts[view_index] = [cue.first for cue in self.cues[view_index]]
+        for index, slot in enumerate(slots):
             if not slot.opens_here:
                 continue
+            span = slot.span
+            # Telling a title from speech is costly, and matters only for a quote about
+            # to get a speaker: most quotes of a quote-dense article get none. So it is
+            # told just before the first speaker is resolved (_link), or at the end.
+            self._unchecked = span
+            start = span.start
+            if start < span.end and body[start].islower():
+                kind = "partial"  # quote_kind's first test, told in place: most quotes of
+                # quote-dense copy are fragments, and this spares them a call
+            else:
+                kind = quote_kind(body, span, paragraph_start)
+            end_slot, end_index = slot, index
+            if span.last_paragraph == view_index:
+                end_view = view
+            else:
+                end_view = self.views[span.last_paragraph]
+                if end_view.slots and end_view.slots[0].span is span:
+                    end_slot, end_index = end_view.slots[0], 0  # a quote running in from before
+                    self._starts_of(end_view.index)  # is first
+            last = self.last
             try:
-                item = self._attribute(view, slot, index)
+                if kind == "direct":
+                    link = self._direct(view, slot, index, end_view, end_slot, end_index)
+                elif (
+                    last is not None
+                    and last[0] == view_index
+                    and view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
+                    and self._continues_sentence(view, slot)
+                ):
+                    kind = (
+                        "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
+                    )
+                    link = self._floating(view, slot)
+                else:
+                    link = self._fragment(view, slot, index, end_view, end_slot, end_index)
+                if link is None or link.entity is None:
+                    continue
+                if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
+                    self._check_speech()
             except _NotSpeech:
                 continue
-            if item is not None:
-                found.append(item)
+            self.last = (span.last_paragraph, end_slot.last, link)
+            # The finding: Found(…) with its fields set in place, in their order,
+            # sparing a call of the dataclass's __init__ (and of a helper) per quote.
+            mention, entity = link.mention, link.entity
+            item = _new(Found)
+            item.start = start
+            item.end = span.end
+            item.kind = kind
+            item.entity = entity
+            if mention is None:
+                item.mention_start = item.mention_end = None
+                item.cue = link.cue
+                item.anonymous = entity.anonymous
+            else:
+                tokens = link.view.tokens
+                item.mention_start = tokens[mention.first].start
+                item.mention_end = tokens[mention.last].end
+                item.cue = link.cue
+                item.anonymous = entity.anonymous or mention.anonymous
+            item.position = start
+            found.append(item)
         return found
-
-    def _attribute(self, view: ParagraphView, slot: QuoteSlot, index: int) -> Found | None:
-        """Attribute the quote of view.slots[index] (slot): the index spares bisecting
-        for the quotes either side of it."""
-        span = slot.span
-        # Telling a title from speech is costly, and matters only for a quote about
-        # to get a speaker: most quotes of a quote-dense article get none. So it is
-        # told just before the first speaker is resolved (_link), or at the end.
-        self._unchecked = span
-        start = span.start
-        if start < span.end and self.body[start].islower():
-            kind = "partial"  # quote_kind's first test, told in place: most quotes of
-            # quote-dense copy are fragments, and this spares them a call
-        else:
-            kind = quote_kind(self.body, span, self._paragraph_start)
-        end_slot, end_index = slot, index
-        if span.last_paragraph == view.index:
-            end_view = view
-        else:
-            end_view = self.views[span.last_paragraph]
-            if end_view.slots and end_view.slots[0].span is span:
-                end_slot, end_index = end_view.slots[0], 0  # a quote running in from before
-                self._starts_of(end_view.index)  # is first
-        last = self.last
-        if kind == "direct":
-            link = self._direct(view, slot, index, end_view, end_slot, end_index)
-        elif (
-            last is not None
-            and last[0] == view.index
-            and view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
-            and self._continues_sentence(view, slot)
-        ):
-            kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
-            link = self._floating(view, slot)
-        else:
-            link = self._fragment(view, slot, index, end_view, end_slot, end_index)
-        if link is None or link.entity is None:
-            return None
-        if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
-            self._check_speech()
-        self.last = (span.last_paragraph, end_slot.last, link)
-        return _found(start, span.end, kind, link)
 
     def _fragment(
         self,
@@ -846,29 +868,6 @@ class QuoteAttributor:
         link.cue = cue
         link.entity = entity
         return link
-
-
-def _found(start: int, end: int, kind: str, link: Link) -> Found:
-    """The finding of a quote (start..end) and its link: Found(…) with its fields set
-    in place, in their order, sparing a call of the dataclass's __init__ per quote."""
-    mention, entity = link.mention, link.entity
-    found = _new(Found)
-    found.start = start
-    found.end = end
-    found.kind = kind
-    found.entity = entity
-    if mention is None:
-        found.mention_start = found.mention_end = None
-        found.cue = link.cue
-        found.anonymous = entity.anonymous
-    else:
-        tokens = link.view.tokens
-        found.mention_start = tokens[mention.first].start
-        found.mention_end = tokens[mention.last].end
-        found.cue = link.cue
-        found.anonymous = entity.anonymous or mention.anonymous
-    found.position = start
-    return found
 
 
 def _plainly_speech(
