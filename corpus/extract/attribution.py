@@ -195,7 +195,7 @@ class QuoteAttributor:
         self._unchecked: QuoteSpan | None = None  # see attribute
         self._paragraph_start = 0  # of the paragraph whose quotes are attributed
         # The lone word read as the subject of a cue after a quote, kept for the next
-        # quote: see _subject_of_cue_before.
+        # quote: see _lead_in.
         self._lone_subject: tuple[ParagraphView, int, Mention] | None = None
 
     def run(self) -> list[Found]:
@@ -313,29 +313,35 @@ class QuoteAttributor:
         low = bisect.bisect_left(starts, floor)
         cue_at = starts[low] if low < len(starts) else _NO_CUE  # the first in reach
         colon = first > 0 and tokens[first - 1].text == ":"
-        verb_before = None  # is a fragment verb among tokens floor..first - 1? (asked once)
+        # Is a fragment verb among tokens floor..first - 1? (_partial_word_within, inlined)
+        if self._partial_words_of == view.index:
+            words = self._partial_words
+        else:
+            words = self._partial_cue_words(view)
+        verb_before = False
+        if words:  # most paragraphs hold no fragment verb
+            verb = bisect.bisect_left(words, floor)
+            verb_before = verb < len(words) and words[verb] < first
         if end_slot is slot and not colon:  # the fragment closes in its paragraph
             after = slot.last + 1
             ceiling = after + REACH
             if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
                 ceiling = view.slots[index + 1].first - 1
-            if cue_at > ceiling and not (
-                after < len(tokens) and (tokens[after].text == "," or tokens[after].text in DASHES)
+            if (
+                cue_at > ceiling
+                and not (
+                    after < len(tokens)
+                    and (tokens[after].text == "," or tokens[after].text in DASHES)
+                )
+                and not verb_before
             ):
-                verb_before = self._partial_word_within(view, floor, first - 1)
-                if not verb_before:
-                    return None  # out of reach
+                return None  # out of reach
         if self._unchecked is not None and _plainly_speech(
             self.body, tokens, slot, view, self._title_marking
         ):
             self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
-        if first and (
-            colon
-            or cue_at < first
-            or (verb_before if verb_before is not None
-                else self._partial_word_within(view, floor, first - 1))
-        ):  # fmt: skip
+        if first and (colon or cue_at < first or verb_before):
             link = self._lead_in(view, first, floor, colon, partial=True)
         if link is None and not self._closes_sentence(slot.span):
             # A fragment that ends its sentence has no attribution after it: the next
@@ -534,7 +540,22 @@ class QuoteAttributor:
         # a colon still leads into the cue's own words.
         if not partial and not colon and not self._cue_reaches(tokens, cue, end):
             return None
-        mention = self._subject_of_cue_before(view, cue, floor)
+        # subject_before(…, whole=False), unless the cue is the one the quote before was
+        # attributed to, its subject a lone word read then (self._lone_subject): in
+        # `"…," he said as "…"` a phrase of one word fills its region, so `whole`
+        # cannot change that reading. Only names and pronouns are taken over:
+        # resolving other mentions may change them.
+        carried = self._lone_subject
+        if (
+            carried is not None
+            and floor == cue.first - 1
+            and carried[1] == cue.first
+            and carried[0] is view
+            and carried[2].head in _UNCHANGED_BY_RESOLVING
+        ):
+            mention = carried[2]
+        else:
+            mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
             # "Cole weighed in Friday, posting on social media: "…"": the sentence's subject.
             mention = leading_subject(tokens, floor, cue.first - 2)
@@ -562,25 +583,6 @@ class QuoteAttributor:
             )
         words = self.body[tokens[cue.first].start : tokens[cue.last].end]  # cue_text, inlined
         return self._link(view, mention, words)
-
-    def _subject_of_cue_before(self, view: ParagraphView, cue: Cue, floor: int) -> Mention | None:
-        """subject_before(…, whole=False) of a cue before a quote.
-
-        In `"…," he said as "…"` the second quote's cue is the first one's, and its
-        subject the same lone word, already read after the first quote: a phrase of
-        one word fills its region, so `whole` cannot change that reading. Only names
-        and pronouns are taken over: resolving other mentions may change them.
-        """
-        carried = self._lone_subject
-        if (
-            carried is not None
-            and floor == cue.first - 1
-            and carried[1] == cue.first
-            and carried[0] is view
-            and carried[2].head in _UNCHANGED_BY_RESOLVING
-        ):
-            return carried[2]
-        return subject_before(view.tokens, cue.first, floor, whole=False)
 
     def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
         """Does a verb that can lead into a fragment lie within tokens first..last?"""
@@ -854,7 +856,7 @@ class QuoteAttributor:
             tokens = view.tokens
             entity = resolve_mention(self.registry, self.body, tokens, mention)
             # What is kept of a resolution for the next quote: in `"…," he said as "…"`
-            # both quotes' subject is the one mention, carried over (_subject_of_cue_before).
+            # both quotes' subject is the one mention, carried over (_lead_in).
             if mention.head == "pronoun" and tokens[mention.core_last].lower in _NEAREST_FIT:
                 self._resolved = mention, tokens, entity
             else:
