@@ -10,6 +10,7 @@ The forms covered, tried in this order:
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from .cues import ADVERBS, Cue, auxiliary_start
@@ -337,7 +338,7 @@ class QuoteAttributor:
             ):
                 return None  # out of reach
         if self._unchecked is not None and _plainly_speech(
-            self.body, tokens, slot, view, self._title_marking
+            self.body, tokens, slot, self._paragraph_start, self._title_marking
         ):
             self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
@@ -879,7 +880,7 @@ class QuoteAttributor:
 
 
 def _plainly_speech(
-    body: str, tokens: list[Token], slot: QuoteSlot, view: ParagraphView, marking: frozenset[str]
+    body: str, tokens: list[Token], slot: QuoteSlot, paragraph_start: int, marking: frozenset[str]
 ) -> bool:
     """Is the quote of `slot` sure not to be a title or a scare quote, as told from its
     tokens? True only where spans.is_title_or_scare is sure to say False, by its
@@ -889,18 +890,27 @@ def _plainly_speech(
     (tests/extract/test_plainly_speech.py checks the two agree on every quote.)
     """
     first = slot.first
-    if slot.last != first + 2 or not first:
-        return False  # not three tokens (marks and words), or nothing before it
-    text = tokens[first + 1].text  # a quote's words are one token: body[span.start:span.end]
-    if len(text) > 120:
-        return True  # a long stretch is speech
-    head = text[0]
-    if not (head.islower() and head.isalpha()):
+    if not first:
+        return False  # nothing before it in its paragraph
+    # A quote's words are one token: body[span.start:span.end], or the part of it in
+    # this paragraph when it runs on into the next (a paragraph break ends its first
+    # word there too, so its first word is the whole quote's).
+    if slot.last == first + 2:
+        whole = True
+    elif slot.last == first + 1 and not slot.closes_here:
+        whole = False
+    else:
         return False
-    if not text.rstrip(_AFTER_A_WORD).isalpha():
-        lead = text.partition(" ")[0]  # the first word, when it is letters only
-        if not lead.isalpha() or lead.lower() in _TITLE_SMALL:
-            return False
+    text = tokens[first + 1].text
+    head = text[0]
+    if not head.islower():
+        return False
+    # is_title_or_scare's first test: a letter first, and a word of letters only or
+    # a first word that is no small title word (a letter first in either case).
+    if not (whole and text.rstrip(_AFTER_A_WORD).isalpha()) and (
+        not head.isalpha() or _FIRST_WORD.match(text).group().lower() in _TITLE_SMALL
+    ):
+        return False
     # The word before the opening mark, as is_title_or_scare reads it (the last
     # space-free chunk of the 40 characters before): the token before, when it is
     # letters and digits and only a space, or nothing, sits either side of it.
@@ -910,7 +920,6 @@ def _plainly_speech(
     if end != opening and (end + 1 != opening or body[end] != " "):
         return False
     window = opening - 40
-    paragraph_start = view.paragraph.start
     if window < paragraph_start:
         window = paragraph_start
     start = before.start
@@ -919,8 +928,10 @@ def _plainly_speech(
     return before.text.isalnum() and before.lower not in marking  # title_marking_words()
 
 
-# The characters stripped off a quote's end before its words are read (spans.py's).
+# The characters stripped off a quote's end before its words are read, and its first
+# word, as spans.py reads them (tests/extract/test_plainly_speech.py checks both).
 _AFTER_A_WORD = ",.;:!?"
+_FIRST_WORD = re.compile(r"[^\W_][\w'’\-]*")
 _TITLE_SMALL = word_set("title_small")
 
 

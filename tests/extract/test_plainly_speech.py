@@ -9,6 +9,7 @@ import re
 import sys
 from pathlib import Path
 
+from quoth.corpus.extract import attribution
 from quoth.corpus.extract import spans as spans_module
 from quoth.corpus.extract.attribution import _plainly_speech, title_marking_words
 from quoth.corpus.extract.marks import mark_codes
@@ -31,6 +32,8 @@ EDGES = [
     '"lead" opens it; 2023 "year" then café "menu" and Straße "weg" and the "Open Door".',
     'His "MTG" moniker, Marjorie "big" Greene and a "jugglery of figures" here.',
     'Ends with him "now." and her "then," and the "a,b" and film\u00a0"x" too.',
+    'It ran on, the "of course.\n\n"of it all," she said, and word "f.\n\n"g," Kim said.',
+    'Then the film "a\n\n"b" and word "ⅻ bad.\n\n"c" and x "so-called.\n\n"d" end.',
 ]
 
 
@@ -45,8 +48,11 @@ def _bodies() -> list[str]:
     return gold + generated + [make_hostile_article(60_000, 8_000), *EDGES]
 
 
-def test_marking_words_are_those_is_title_or_scare_reads() -> None:
+def test_words_read_as_is_title_or_scare_reads_them() -> None:
     assert title_marking_words() == spans_module._marking_words()
+    assert attribution._AFTER_A_WORD == spans_module._AFTER_A_WORD
+    assert attribution._FIRST_WORD.pattern == spans_module._WORD.pattern
+    assert attribution._TITLE_SMALL == spans_module._TITLE_SMALL
 
 
 def test_plainly_speech_only_where_is_title_or_scare_says_no() -> None:
@@ -59,7 +65,7 @@ def test_plainly_speech_only_where_is_title_or_scare_says_no() -> None:
             for slot in view.slots:
                 if not slot.opens_here:
                     continue
-                if _plainly_speech(body, view.tokens, slot, view, marking):
+                if _plainly_speech(body, view.tokens, slot, view.paragraph.start, marking):
                     told += 1
                     assert not is_title_or_scare(body, slot.span, view.paragraph.start), body[
                         slot.span.open_position - 40 : slot.span.close_position + 1
