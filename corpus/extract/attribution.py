@@ -207,7 +207,7 @@ class QuoteAttributor:
 
         Each quote is attributed here, in the loop: its kind, where it ends, and the
         form its attribution may take. Quote-dense copy has a quote every few tokens,
-        and a call per quote with its six arguments cost more than most of that work.
+        and a call per quote with six arguments cost more than most of that work.
         """
         slots = view.slots
         if not slots:
@@ -251,9 +251,8 @@ class QuoteAttributor:
                     and view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
                     and self._continues_sentence(view, slot)
                 ):
-                    kind = (
-                        "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
-                    )
+                    # “I’ve been doing my job,” she said, “and I’ll put my record …”
+                    kind = "direct"
                     link = self._floating(view, slot)
                 else:
                     link = self._fragment(view, slot, index, end_view, end_slot, end_index)
@@ -264,26 +263,7 @@ class QuoteAttributor:
             except _NotSpeech:
                 continue
             self.last = (span.last_paragraph, end_slot.last, link)
-            # The finding: Found(…) with its fields set in place, in their order,
-            # sparing a call of the dataclass's __init__ (and of a helper) per quote.
-            mention, entity = link.mention, link.entity
-            item = _new(Found)
-            item.start = start
-            item.end = span.end
-            item.kind = kind
-            item.entity = entity
-            if mention is None:
-                item.mention_start = item.mention_end = None
-                item.cue = link.cue
-                item.anonymous = entity.anonymous
-            else:
-                tokens = link.view.tokens
-                item.mention_start = tokens[mention.first].start
-                item.mention_end = tokens[mention.last].end
-                item.cue = link.cue
-                item.anonymous = entity.anonymous or mention.anonymous
-            item.position = start
-            found.append(item)
+            found.append(_found(start, span.end, kind, link))
         return found
 
     def _fragment(
@@ -877,6 +857,29 @@ class QuoteAttributor:
         link.cue = cue
         link.entity = entity
         return link
+
+
+def _found(start: int, end: int, kind: str, link: Link) -> Found:
+    """The finding of a quote (start..end) and its link: Found(…) with its fields set
+    in place, in their order, sparing a call of the dataclass's __init__ per quote."""
+    mention, entity = link.mention, link.entity
+    found = _new(Found)
+    found.start = start
+    found.end = end
+    found.kind = kind
+    found.entity = entity
+    if mention is None:
+        found.mention_start = found.mention_end = None
+        found.cue = link.cue
+        found.anonymous = entity.anonymous
+    else:
+        tokens = link.view.tokens
+        found.mention_start = tokens[mention.first].start
+        found.mention_end = tokens[mention.last].end
+        found.cue = link.cue
+        found.anonymous = entity.anonymous or mention.anonymous
+    found.position = start
+    return found
 
 
 def _plainly_speech(
