@@ -206,8 +206,8 @@ class QuoteAttributor:
         """The quotes that open in this paragraph, attributed.
 
         Each quote is attributed here, in the loop: its kind, where it ends, and the
-        form its attribution may take. Quote-dense copy has a quote every few tokens,
-        and a call per quote with six arguments cost more than most of that work.
+        form its attribution may take. Quote-dense copy has a quote every few tokens:
+        this spares each a call with six arguments.
         """
         slots = view.slots
         if not slots:
@@ -889,7 +889,7 @@ def _plainly_speech(
     tokens? True only where spans.is_title_or_scare is sure to say False, by its
     first test: a quote opening in lower case, not with a small title word, after
     a word that marks no title. A quote-dense article's fragments are mostly that,
-    and the tokens tell it at a fraction of the cost of re-reading the body.
+    and the tokens tell it at about half the cost of re-reading the body.
     (tests/extract/test_plainly_speech.py checks the two agree on every quote.)
     """
     first = slot.first
