@@ -10,6 +10,7 @@ The forms covered, tried in this order:
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 
 from .cues import ADVERBS, Cue, auxiliary_start
@@ -188,6 +189,7 @@ class QuoteAttributor:
         self._partial_words_of = -1  # the paragraph whose fragment verbs are below
         self._partial_words: list[int] = []
         self._partial_forms = _partial_forms()
+        self._title_marking = title_marking_words()
         # The last mention resolved, with its entity, while re-reading it is known to
         # change nothing (see _rereadable); forgotten with every other resolution, and
         # at each paragraph (the stages run in between may note new sightings).
@@ -195,73 +197,75 @@ class QuoteAttributor:
         self._unchecked: QuoteSpan | None = None  # see attribute
         self._paragraph_start = 0  # of the paragraph whose quotes are attributed
         # The lone word read as the subject of a cue after a quote, kept for the next
-        # quote: see _subject_of_cue_before.
+        # quote: see _lead_in.
         self._lone_subject: tuple[ParagraphView, int, Mention] | None = None
 
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
 
     def attribute(self, view: ParagraphView) -> list[Found]:
-        """The quotes that open in this paragraph, attributed."""
-        if not view.slots:
+        """The quotes that open in this paragraph, attributed.
+
+        Each quote is attributed here, in the loop: its kind, where it ends, and the
+        form its attribution may take. Quote-dense copy has a quote every few tokens:
+        this spares each a call with six arguments.
+        """
+        slots = view.slots
+        if not slots:
             return []  # most paragraphs of a news story hold no quote
         found: list[Found] = []
-        self._paragraph_start = view.paragraph.start
+        body = self.body
+        view_index = view.index
+        paragraph_start = self._paragraph_start = view.paragraph.start
         self._resolved = None
-        if self.cue_starts[view.index] is None:  # _starts_of, inlined: once per paragraph
-            self.cue_starts[view.index] = [cue.first for cue in self.cues[view.index]]
-        for index, slot in enumerate(view.slots):
+        if self.cue_starts[view_index] is None:  # _starts_of, inlined: once per paragraph
+            self.cue_starts[view_index] = [cue.first for cue in self.cues[view_index]]
+        for index, slot in enumerate(slots):
             if not slot.opens_here:
                 continue
+            span = slot.span
+            # Telling a title from speech is costly, and matters only for a quote about
+            # to get a speaker: most quotes of a quote-dense article get none. So it is
+            # told just before the first speaker is resolved (_link), or at the end.
+            self._unchecked = span
+            start = span.start
+            if start < span.end and body[start].islower():
+                kind = "partial"  # quote_kind's first test, told in place: most quotes of
+                # quote-dense copy are fragments, and this spares them a call
+            else:
+                kind = quote_kind(body, span, paragraph_start)
+            end_slot, end_index = slot, index
+            if span.last_paragraph == view_index:
+                end_view = view
+            else:
+                end_view = self.views[span.last_paragraph]
+                if end_view.slots and end_view.slots[0].span is span:
+                    end_slot, end_index = end_view.slots[0], 0  # a quote running in from before
+                    self._starts_of(end_view.index)  # is first
+            last = self.last
             try:
-                item = self._attribute(view, slot, index)
+                if kind == "direct":
+                    link = self._direct(view, slot, index, end_view, end_slot, end_index)
+                elif (
+                    last is not None
+                    and last[0] == view_index
+                    and view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
+                    and self._continues_sentence(view, slot)
+                ):
+                    # “I’ve been doing my job,” she said, “and I’ll put my record …”
+                    kind = "direct"
+                    link = self._floating(view, slot)
+                else:
+                    link = self._fragment(view, slot, index, end_view, end_slot, end_index)
+                if link is None or link.entity is None:
+                    continue
+                if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
+                    self._check_speech()
             except _NotSpeech:
                 continue
-            if item is not None:
-                found.append(item)
+            self.last = (span.last_paragraph, end_slot.last, link)
+            found.append(_found(start, span.end, kind, link))
         return found
-
-    def _attribute(self, view: ParagraphView, slot: QuoteSlot, index: int) -> Found | None:
-        """Attribute the quote of view.slots[index] (slot): the index spares bisecting
-        for the quotes either side of it."""
-        span = slot.span
-        # Telling a title from speech is costly, and matters only for a quote about
-        # to get a speaker: most quotes of a quote-dense article get none. So it is
-        # told just before the first speaker is resolved (_link), or at the end.
-        self._unchecked = span
-        start = span.start
-        if start < span.end and self.body[start].islower():
-            kind = "partial"  # quote_kind's first test, told in place: most quotes of
-            # quote-dense copy are fragments, and this spares them a call
-        else:
-            kind = quote_kind(self.body, span, self._paragraph_start)
-        end_slot, end_index = slot, index
-        if span.last_paragraph == view.index:
-            end_view = view
-        else:
-            end_view = self.views[span.last_paragraph]
-            if end_view.slots and end_view.slots[0].span is span:
-                end_slot, end_index = end_view.slots[0], 0  # a quote running in from before
-                self._starts_of(end_view.index)  # is first
-        last = self.last
-        if kind == "direct":
-            link = self._direct(view, slot, index, end_view, end_slot, end_index)
-        elif (
-            last is not None
-            and last[0] == view.index
-            and view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
-            and self._continues_sentence(view, slot)
-        ):
-            kind = "direct"  # “I’ve been doing my job,” she said, “and I’ll put my record …”
-            link = self._floating(view, slot)
-        else:
-            link = self._fragment(view, slot, index, end_view, end_slot, end_index)
-        if link is None or link.entity is None:
-            return None
-        if self._unchecked is not None:  # a floating quote takes a speaker, resolving none
-            self._check_speech()
-        self.last = (span.last_paragraph, end_slot.last, link)
-        return _found(start, span.end, kind, link)
 
     def _fragment(
         self,
@@ -291,25 +295,35 @@ class QuoteAttributor:
         low = bisect.bisect_left(starts, floor)
         cue_at = starts[low] if low < len(starts) else _NO_CUE  # the first in reach
         colon = first > 0 and tokens[first - 1].text == ":"
-        verb_before = None  # is a fragment verb among tokens floor..first - 1? (asked once)
+        # Is a fragment verb among tokens floor..first - 1? (_partial_word_within, inlined)
+        if self._partial_words_of == view.index:
+            words = self._partial_words
+        else:
+            words = self._partial_cue_words(view)
+        verb_before = False
+        if words:  # most paragraphs hold no fragment verb
+            verb = bisect.bisect_left(words, floor)
+            verb_before = verb < len(words) and words[verb] < first
         if end_slot is slot and not colon:  # the fragment closes in its paragraph
             after = slot.last + 1
             ceiling = after + REACH
             if index + 1 < len(view.slots) and view.slots[index + 1].first <= ceiling:
                 ceiling = view.slots[index + 1].first - 1
-            if cue_at > ceiling and not (
-                after < len(tokens) and (tokens[after].text == "," or tokens[after].text in DASHES)
+            if (
+                cue_at > ceiling
+                and not (
+                    after < len(tokens)
+                    and (tokens[after].text == "," or tokens[after].text in DASHES)
+                )
+                and not verb_before
             ):
-                verb_before = self._partial_word_within(view, floor, first - 1)
-                if not verb_before:
-                    return None  # out of reach
+                return None  # out of reach
+        if self._unchecked is not None and _plainly_speech(
+            self.body, tokens, slot, self._paragraph_start, self._title_marking
+        ):
+            self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
-        if first and (
-            colon
-            or cue_at < first
-            or (verb_before if verb_before is not None
-                else self._partial_word_within(view, floor, first - 1))
-        ):  # fmt: skip
+        if first and (colon or cue_at < first or verb_before):
             link = self._lead_in(view, first, floor, colon, partial=True)
         if link is None and not self._closes_sentence(slot.span):
             # A fragment that ends its sentence has no attribution after it: the next
@@ -508,7 +522,22 @@ class QuoteAttributor:
         # a colon still leads into the cue's own words.
         if not partial and not colon and not self._cue_reaches(tokens, cue, end):
             return None
-        mention = self._subject_of_cue_before(view, cue, floor)
+        # subject_before(…, whole=False), unless the cue is the one the quote before was
+        # attributed to, its subject a lone word read then (self._lone_subject): in
+        # `"…," he said as "…"` a phrase of one word fills its region, so `whole`
+        # cannot change that reading. Only names and pronouns are taken over:
+        # resolving other mentions may change them.
+        carried = self._lone_subject
+        if (
+            carried is not None
+            and floor == cue.first - 1
+            and carried[1] == cue.first
+            and carried[0] is view
+            and carried[2].head in _UNCHANGED_BY_RESOLVING
+        ):
+            mention = carried[2]
+        else:
+            mention = subject_before(tokens, cue.first, floor, whole=False)
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
             # "Cole weighed in Friday, posting on social media: "…"": the sentence's subject.
             mention = leading_subject(tokens, floor, cue.first - 2)
@@ -537,25 +566,6 @@ class QuoteAttributor:
             )
         words = self.body[tokens[cue.first].start : tokens[cue.last].end]  # cue_text, inlined
         return self._link(view, mention, words)
-
-    def _subject_of_cue_before(self, view: ParagraphView, cue: Cue, floor: int) -> Mention | None:
-        """subject_before(…, whole=False) of a cue before a quote.
-
-        In `"…," he said as "…"` the second quote's cue is the first one's, and its
-        subject the same lone word, already read after the first quote: a phrase of
-        one word fills its region, so `whole` cannot change that reading. Only names
-        and pronouns are taken over: resolving other mentions may change them.
-        """
-        carried = self._lone_subject
-        if (
-            carried is not None
-            and floor == cue.first - 1
-            and carried[1] == cue.first
-            and carried[0] is view
-            and carried[2].head in _UNCHANGED_BY_RESOLVING
-        ):
-            return carried[2]
-        return subject_before(view.tokens, cue.first, floor, whole=False)
 
     def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
         """Does a verb that can lead into a fragment lie within tokens first..last?"""
@@ -595,12 +605,18 @@ class QuoteAttributor:
     def _partial_cue_words(self, view: ParagraphView) -> list[int]:
         """Tokens of a paragraph that can be a fragment's verb, found once per paragraph:
         a quote-dense one has a fragment every few tokens, each looking back over them.
-        Most paragraphs hold none, which one look-up of their words tells."""
+        Most paragraphs hold none, which a look-up of each word tells: in a plain
+        loop, reading the slot in place, at two thirds of the cost of isdisjoint
+        over a map of attrgetter (which reads a slot by its generic lookup)."""
         if self._partial_words_of != view.index:
             forms = load_lexicon().partial_cue_forms
             tokens, outside = view.tokens, view.outside
             self._partial_words_of = view.index
-            if self._partial_forms.isdisjoint(map(TOKEN_LOWER, tokens)):
+            verbs = self._partial_forms
+            for token in tokens:
+                if token.lower in verbs:
+                    break
+            else:
                 self._partial_words = []
                 return self._partial_words
             self._partial_words = [
@@ -829,7 +845,7 @@ class QuoteAttributor:
             tokens = view.tokens
             entity = resolve_mention(self.registry, self.body, tokens, mention)
             # What is kept of a resolution for the next quote: in `"…," he said as "…"`
-            # both quotes' subject is the one mention, carried over (_subject_of_cue_before).
+            # both quotes' subject is the one mention, carried over (_lead_in).
             if mention.head == "pronoun" and tokens[mention.core_last].lower in _NEAREST_FIT:
                 self._resolved = mention, tokens, entity
             else:
@@ -866,6 +882,69 @@ def _found(start: int, end: int, kind: str, link: Link) -> Found:
         found.anonymous = entity.anonymous or mention.anonymous
     found.position = start
     return found
+
+
+def _plainly_speech(
+    body: str, tokens: list[Token], slot: QuoteSlot, paragraph_start: int, marking: frozenset[str]
+) -> bool:
+    """Is the quote of `slot` sure not to be a title or a scare quote, as told from its
+    tokens? True only where spans.is_title_or_scare is sure to say False, by its
+    first test: a quote opening in lower case, not with a small title word, after
+    a word that marks no title. A quote-dense article's fragments are mostly that,
+    and the tokens tell it at about half the cost of re-reading the body.
+    (tests/extract/test_plainly_speech.py checks the two agree on every quote.)
+    """
+    first = slot.first
+    if not first:
+        return False  # nothing before it in its paragraph
+    # A quote's words are one token: body[span.start:span.end], or the part of it in
+    # this paragraph when it runs on into the next (a paragraph break ends its first
+    # word there too, so its first word is the whole quote's).
+    if slot.last == first + 2:
+        whole = True
+    elif slot.last == first + 1 and not slot.closes_here:
+        whole = False
+    else:
+        return False
+    text = tokens[first + 1].text
+    head = text[0]
+    if not head.islower():
+        return False
+    # is_title_or_scare's first test: a letter first, and a word of letters only or
+    # a first word that is no small title word (a letter first in either case).
+    if not (whole and text.rstrip(_AFTER_A_WORD).isalpha()) and (
+        not head.isalpha() or _FIRST_WORD.match(text).group().lower() in _TITLE_SMALL
+    ):
+        return False
+    # The word before the opening mark, as is_title_or_scare reads it (the last
+    # space-free chunk of the 40 characters before): the token before, when it is
+    # letters and digits and only a space, or nothing, sits either side of it.
+    before = tokens[first - 1]
+    opening = slot.span.open_position
+    end = before.end
+    if end != opening and (end + 1 != opening or body[end] != " "):
+        return False
+    window = opening - 40
+    if window < paragraph_start:
+        window = paragraph_start
+    start = before.start
+    if start != window and (start < window or body[start - 1] != " "):
+        return False
+    return before.text.isalnum() and before.lower not in marking  # title_marking_words()
+
+
+# The characters stripped off a quote's end before its words are read, and its first
+# word, as spans.py reads them (tests/extract/test_plainly_speech.py checks both).
+_AFTER_A_WORD = ",.;:!?"
+_FIRST_WORD = re.compile(r"[^\W_][\w'’\-]*")
+_TITLE_SMALL = word_set("title_small")
+
+
+@lru_cache(maxsize=1)
+def title_marking_words() -> frozenset[str]:
+    """The words before a quote that may make it a title (spans._marking_words's):
+    tests/extract/test_plainly_speech.py checks the two sets are equal."""
+    return frozenset({"him", "her", "them", "the", "a", "an"}) | load_lexicon().work_words
 
 
 # Pronouns read as the nearest fitting person or body sighted before them: with no

@@ -116,6 +116,8 @@ def _distinct(found: list[Found]) -> list[Found]:
 
 def settle_overlaps(found: list[Found]) -> list[Found]:
     """Keep non-overlapping findings, preferring direct, then reported, then partial."""
+    if _apart_in_order(found):
+        return list(found)  # nothing overlaps: every finding stays, in the order given
     # One list per rank, each sorted by start: the order of one stable sort by
     # (rank, start), without a Python key call and a tuple per finding (a quote-dense
     # article has tens of thousands).
@@ -151,6 +153,20 @@ def settle_overlaps(found: list[Found]) -> list[Found]:
 
 
 _START = attrgetter("start")  # a finding's sort key, read in C
+
+
+def _apart_in_order(found: list[Found]) -> bool:
+    """Are the findings non-empty, in body order, and none overlapping the next? Then
+    settle_overlaps keeps them all, in this order (starts rise strictly, so sorting
+    by start moves none). Quote-dense copy is mostly fragments that overlap nothing,
+    and one walk tells it at a fraction of the cost of settling them."""
+    end = -1
+    for item in found:
+        start = item.start
+        if start < end or item.end <= start:
+            return False
+        end = item.end
+    return True
 
 
 _new = object.__new__
