@@ -494,7 +494,7 @@ class Sightings:
             index = bisect.bisect_right(offsets, position)
             offsets.insert(index, position)
             entities.insert(index, entity)
-        if len(offsets) > 2 * _BLOCK:
+        if len(offsets) > _SPLIT_AT:
             self._split(block)
 
     def _split(self, block: int) -> None:
@@ -593,6 +593,7 @@ _OPENING_MARKS = {'"': '"', "”": "“"}
 _SENTENCE_OPENERS = frozenset({"but", "and", "still", "meanwhile", "yet", "so", "now"})
 
 _BLOCK = 256  # a block splits in two at twice this: inserts stay short memory moves
+_SPLIT_AT = 2 * _BLOCK
 
 
 class Registry:
@@ -632,7 +633,9 @@ class Registry:
         self.position = position
         kind = reading.kind  # find_or_add, inlined: every name in the narrative comes here
         if kind == "single":
-            entity = self._single(reading)
+            # _single's commonest case, asked here: one person has the word as surname.
+            people = self.by_surname.get(reading.name.lower())
+            entity = people[0] if people is not None and len(people) == 1 else self._single(reading)
         elif kind == "person":
             entity = self._person(reading)
         else:
@@ -650,7 +653,7 @@ class Registry:
             # order, so each sighting is appended to the last block.
             sightings = self.sightings
             offsets = sightings._offsets[-1]
-            if offsets and (position < offsets[-1] or len(offsets) >= 2 * _BLOCK):
+            if offsets and (position < offsets[-1] or len(offsets) >= _SPLIT_AT):
                 sightings.add(position, entity)
             else:
                 offsets.append(position)
