@@ -503,7 +503,7 @@ class Sightings:
             index = bisect.bisect_right(offsets, position)
             offsets.insert(index, position)
             entities.insert(index, entity)
-        if len(offsets) > 2 * _BLOCK:
+        if len(offsets) > _SPLIT_AT:
             self._split(block)
 
     def _split(self, block: int) -> None:
@@ -629,6 +629,7 @@ _OPENING_MARKS = {'"': '"', "”": "“"}
 _SENTENCE_OPENERS = frozenset({"but", "and", "still", "meanwhile", "yet", "so", "now"})
 
 _BLOCK = 256  # a block splits in two at twice this: inserts stay short memory moves
+_SPLIT_AT = 2 * _BLOCK
 
 
 class Registry:
@@ -669,7 +670,9 @@ class Registry:
         self.position = position
         kind = reading.kind  # find_or_add, inlined: every name in the narrative comes here
         if kind == "single":
-            entity = self._single(reading)
+            # _single's commonest case, asked here: one person has the word as surname.
+            people = self.by_surname.get(reading.name.lower())
+            entity = people[0] if people is not None and len(people) == 1 else self._single(reading)
         elif kind == "person":
             entity = self._person(reading)
         else:
@@ -687,7 +690,7 @@ class Registry:
             # order, so each sighting is appended to the last block.
             sightings = self.sightings
             offsets = sightings._offsets[-1]
-            if offsets and (position < offsets[-1] or len(offsets) >= 2 * _BLOCK):
+            if offsets and (position < offsets[-1] or len(offsets) >= _SPLIT_AT):
                 sightings.add(position, entity)
             else:
                 offsets.append(position)
@@ -831,9 +834,14 @@ class Registry:
         self.position = position
         kind = reading.kind  # find_or_add, inlined: every speaker named comes here
         if kind == "single":
-            entity = self._single(reading) or self._person(
-                NameReading("person", reading.name, reading.titles)
-            )
+            # _single's commonest case, asked here: one person has the word as surname.
+            people = self.by_surname.get(reading.name.lower())
+            if people is not None and len(people) == 1:
+                entity = people[0]
+            else:
+                entity = self._single(reading) or self._person(
+                    NameReading("person", reading.name, reading.titles)
+                )
         elif kind == "person":
             entity = self._person(reading)
         else:
@@ -856,11 +864,10 @@ class Registry:
         return False
 
     def pronoun(self, position: int, pronoun: str) -> Entity | None:
-        pronoun = _SUBJECT_FORMS.get(pronoun, pronoun)  # "Her remarks …": she
         # "he", "she" and "it" take the nearest fit: repeated sightings cannot change
         # which one that is, so they are walked as they are, without dropping repeats.
-        if pronoun in {"he", "she"}:
-            wanted = "male" if pronoun == "he" else "female"
+        wanted = _PRONOUN_GENDERS.get(pronoun)  # "Her remarks …": she
+        if wanted is not None:
             position = self._before_a_question(position)
             entity = self.sightings.nearest_fit(position, NEARBY, "person", wanted)
             if entity is not None:
@@ -872,6 +879,7 @@ class Registry:
                 if entity.gender is None:
                     entity.gender = wanted
             return entity
+        pronoun = _SUBJECT_FORMS.get(pronoun, pronoun)  # "Its board …": it
         if pronoun == "it":
             return self.sightings.nearest_fit(position, NEARBY, "organisation")
         if pronoun == "they":
@@ -1299,6 +1307,8 @@ def _initials(name: str) -> str:
 
 
 _SUBJECT_FORMS = {"his": "he", "her": "she", "its": "it", "their": "they"}
+# The gender "he" or "she" (or their possessive) asks of what it refers to.
+_PRONOUN_GENDERS = {"he": "male", "his": "male", "she": "female", "her": "female"}
 
 
 def _described_alike(name: str, head: str, group: str) -> bool:
@@ -1415,14 +1425,15 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             reading = shared_reading(body, tokens, core_first, core_first)
         if reading is None:
             return None
-        if reading.kind == "single" and token.text.endswith(_POSSESSIVE_ENDS):
+        # (A possessive ends in "s": one comparison rules most words out.)
+        if reading.kind == "single" and token.text[-1] == "s":
             reading = _firm_ending_in_s(reading, token)
         return registry.named_speaker(token.start, reading)
-    lexicon = registry.lexicon
     head_token = tokens[mention.core_last]
     position = tokens[core_first].start
     if mention.head == "pronoun":
         return registry.pronoun(position, head_token.lower)
+    lexicon = registry.lexicon
     if mention.head == "member":
         return registry.group_member(position)
     if mention.head in {"person_noun", "org_nominal"} and not mention.anonymous:
@@ -1443,6 +1454,18 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             named = registry.lede_person(position, "head")
             if named is not None:
                 return named
+        core_last = mention.core_last
+        if (
+            not mention.appositives
+            and mention.name_first in (None, core_first)
+            and mention.name_last in (None, core_last)
+        ):
+            # "Ann Lee said": the name is the whole mention, with no title, lead or
+            # appositive for _resolve_name to weigh (what it does then, in short).
+            reading = shared_reading(body, tokens, core_first, core_last)
+            if reading is None:
+                return None
+            return registry.named_speaker(position, _firm_ending_in_s(reading, tokens[core_last]))
         return _resolve_name(registry, body, tokens, mention, position)
     words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]
     if mention.head in {"org_nominal", "group"}:
