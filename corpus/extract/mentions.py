@@ -812,9 +812,14 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
             end = _skip_back(tokens, end, floor)
         if end <= floor:  # "he privately said": one word left, or none
             return _lone_word_before(tokens, end) if end == floor else None
-    if not whole and tokens[end].lower in _SUBJECT_PRONOUNS:
+    if (
+        not whole
+        and tokens[end].lower in _SUBJECT_PRONOUNS
+        and not (end > floor and tokens[end - 1].lower in _PREPOSITIONS_BEFORE_AN_OBJECT)
+    ):
         # "a number she described as …", "which she later called": no phrase takes in a
-        # pronoun before its verb (past any adverb)
+        # pronoun before its verb (past any adverb); but "Democrats who voted for it
+        # said": "it" after a preposition is its object
         return Mention(end, end, end, end, "pronoun")
     if end - 2 == floor and tokens[floor].lower in MEMBER_WORDS:
         member = _group_member(tokens, floor, end)  # "one of them said"
@@ -929,6 +934,9 @@ def _subject_in(
     return built
 
 
+_PREPOSITIONS_BEFORE_AN_OBJECT = frozenset(
+    {"for", "against", "with", "about", "to", "on", "of", "from", "by", "at"}
+)
 _INTENSIFYING_REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself"})
 
 

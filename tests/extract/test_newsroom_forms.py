@@ -1776,3 +1776,14 @@ def test_a_body_owned_by_a_named_country_is_that_countrys_body_named_before() ->
         "Pakistan's military said five militants were killed."
     )
     assert [q.speaker for q in extract(body).quotes] == ["Pakistan Army", "Pakistan Army"]
+
+
+def test_a_pronoun_after_a_preposition_is_an_object_not_the_subject() -> None:
+    body = (
+        "The bill passed, though several Democrats who voted for it said Monday they would "
+        "not vote to overturn a governor of their own party."
+    )
+    quotes = extract(body).quotes
+    assert [(q.speaker, q.mention) for q in quotes] == [
+        ("Democrats", "several Democrats who voted for it")
+    ]
