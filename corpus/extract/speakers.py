@@ -244,6 +244,10 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return None  # "the Finance Bill", "the Farm Bill" (a lone "Bill" is a first name)
     if first == last and alias is None:
         return _read_word(body, tokens[first])  # "the Pentagon", "Fenwick (D., Ore.)"
+    if alias is not None and _BODY_ACRONYM.fullmatch(alias) and first < last:
+        # "Alternative for Germany (AfD)": a name given an acronym is a body's; no
+        # person is known by one
+        return NameReading("organisation", body[tokens[first].start : tokens[last].end], [], alias)
     person = _read_person(body, tokens, first, last, lexicon)
     if person is not None:
         return person
@@ -296,6 +300,10 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         if len(words) == 1 and words[0].lower() not in WEEKDAYS and words[0].lower() not in MONTHS:
             return NameReading("single", text, [], alias)
     return None
+
+
+# An acronym in brackets after a name: two to eight letters, mostly capitals ("AfD").
+_BODY_ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,6}[A-Z]")
 
 
 def _read_word(body: str, token: Token) -> NameReading | None:

@@ -1787,3 +1787,13 @@ def test_a_pronoun_after_a_preposition_is_an_object_not_the_subject() -> None:
     assert [(q.speaker, q.mention) for q in quotes] == [
         ("Democrats", "several Democrats who voted for it")
     ]
+
+
+def test_a_name_given_an_acronym_is_a_body() -> None:
+    body = (
+        "The far-right Alternative for Germany (AfD) called the deal “a debt orgy” and said "
+        "it would examine a legal challenge."
+    )
+    extraction = extract(body)
+    assert {q.speaker for q in extraction.quotes} == {"Alternative for Germany"}
+    assert [(s.kind, s.aliases) for s in extraction.speakers] == [("organisation", ["AfD"])]
