@@ -117,13 +117,19 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
     if (
         word.endswith("ing")
         and previous not in _HELPERS
+        # "is quietly telling", "has been telling": an auxiliary further back
+        and not (_between_auxiliary_and_verb(previous) and auxiliary_start(tokens, index) < index)
         and word not in PARTICIPLES_AFTER_COMMA
         and previous.removesuffix("s") not in PUBLISHED_DOCUMENTS  # "a concurrence emphasizing"
     ):
         return None
     # Most cues stand alone ("Kerr said the …"): no auxiliary or adverb before the
     # verb, no tail or person told after it; one look-up each rules those out here.
-    first = auxiliary_start(tokens, index) if previous in _BEFORE_VERB else index
+    first = (
+        auxiliary_start(tokens, index)
+        if previous in _BEFORE_VERB or _between_auxiliary_and_verb(previous)
+        else index
+    )
     after = index + 1
     if lemma != "tell" and (after == len(tokens) or tokens[after].lower not in lexicon.cue_tails):
         cue = _alloc(Cue)  # _new_cue(first, index, index, lemma, after), without its call
@@ -243,10 +249,20 @@ def _match_tail(tokens: list[Token], index: int) -> int | None:
 _BEFORE_VERB = AUXILIARIES | ADVERBS | {"to"}  # "to": the end of "used to say"
 
 
+def _between_auxiliary_and_verb(word: str) -> bool:
+    """A word that may stand between an auxiliary and its verb beyond ADVERBS: "been"
+    ("has been telling") and a manner adverb ("is quietly telling")."""
+    return word == "been" or (len(word) > 4 and word.endswith("ly") and word.isalpha())
+
+
 def auxiliary_start(tokens: list[Token], verb: int) -> int:
     """Extend left over adverbs to an auxiliary ("had last week reiterated")."""
     index = verb - 1
-    while index >= 0 and index >= verb - 5 and tokens[index].lower in ADVERBS:
+    while (
+        index >= 0
+        and index >= verb - 5
+        and (tokens[index].lower in ADVERBS or _between_auxiliary_and_verb(tokens[index].lower))
+    ):
         index -= 1
     if index >= 0 and tokens[index].lower in AUXILIARIES:
         return index

@@ -1797,3 +1797,20 @@ def test_a_name_given_an_acronym_is_a_body() -> None:
     extraction = extract(body)
     assert {q.speaker for q in extraction.quotes} == {"Alternative for Germany"}
     assert [(s.kind, s.aliases) for s in extraction.speakers] == [("organisation", ["AfD"])]
+
+
+@pytest.mark.parametrize(
+    ("body", "cue"),
+    [
+        (
+            "Jenna Calloway is quietly telling donors that she will not take PAC money.",
+            "is quietly telling",
+        ),
+        ("Jenna Calloway has been telling donors she will not take PAC money.", "has been telling"),
+    ],
+)
+def test_a_cue_keeps_its_auxiliary_past_been_or_a_manner_adverb(body: str, cue: str) -> None:
+    quotes = extract(body).quotes
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Jenna Calloway", cue, "she will not take PAC money")
+    ]
