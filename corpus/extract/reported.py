@@ -255,7 +255,10 @@ class ReportedFinder:
     ) -> Mention | None:
         """ "she said, adding that …": the participle shares the main verb's subject."""
         first = cues[position].first
-        if first == 0 or view.tokens[first - 1].text != ",":
+        tokens = view.tokens
+        if first >= 2 and tokens[first - 1].lower.endswith("ly") and tokens[first - 2].text == ",":
+            first -= 1  # "she said, quietly adding that …"
+        if first == 0 or tokens[first - 1].text != ",":
             return None
         return self._earlier_cue_subject(view, cues, position, sentence_start)
 
@@ -608,6 +611,12 @@ class ReportedFinder:
                     lower in COMMA_STOPS
                     or lower == "which"
                     or _is_participle(tokens[index])
+                    # ", quietly adding that …": a participle past its manner adverb
+                    or (
+                        lower.endswith("ly")
+                        and index + 1 <= last
+                        and _is_participle(tokens[index + 1])
+                    )
                     # ", before adding that …", ", while noting …": the speaker's next
                     # statement ("…, before deciding" may be part of the first)
                     or (

@@ -1814,3 +1814,12 @@ def test_a_cue_keeps_its_auxiliary_past_been_or_a_manner_adverb(body: str, cue: 
     assert [(q.speaker, q.cue, q.text) for q in quotes] == [
         ("Jenna Calloway", cue, "she will not take PAC money")
     ]
+
+
+def test_a_participle_after_a_comma_and_an_adverb_shares_the_subject() -> None:
+    body = "Kerr said the plan would fail, quietly adding that it was costly."
+    quotes = extract(body).quotes
+    assert [(q.speaker, q.cue, q.text) for q in quotes] == [
+        ("Kerr", "said", "the plan would fail"),
+        ("Kerr", "adding", "it was costly"),
+    ]
