@@ -1823,3 +1823,9 @@ def test_a_participle_after_a_comma_and_an_adverb_shares_the_subject() -> None:
         ("Kerr", "said", "the plan would fail"),
         ("Kerr", "adding", "it was costly"),
     ]
+
+
+def test_others_is_a_group_not_a_person_named_others() -> None:
+    body = "Residents packed the hall. Others said the county needed the tax revenue."
+    extraction = extract(body)
+    assert [(s.name, s.kind) for s in extraction.speakers] == [("others", "group")]
