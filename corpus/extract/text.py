@@ -287,16 +287,46 @@ def _chunk_tokens(
             notes.capitals.append(len(tokens))
         _add(tokens, notes, chunk, start, end)
         return
-    taken = len(tokens)
-    _pattern_tokens(body, start, end, tokens.append)
-    for index in range(taken, len(tokens)):
-        text = tokens[index].text
+    _noted_pattern_tokens(body, start, end, tokens, notes)
+
+
+def _noted_pattern_tokens(
+    body: str, start: int, end: int, tokens: list[Token], notes: TokenNotes
+) -> None:
+    """_pattern_tokens, with each token noted as it is made: "(ISPR)," "64-34" "0.6%".
+
+    One loop rather than _pattern_tokens and a pass over its tokens: these chunks
+    are one in thirty, but cost ten times a plain word each."""
+    index = len(tokens)
+    taken_until = start
+    for match in _TOKEN.finditer(body, start, end):
+        token_start, token_end = match.span()
+        if token_start < taken_until:
+            continue  # the period an abbreviation already took
+        text = match[0]
+        lower = text.lower()
+        if (
+            token_end < end
+            and body[token_end] == "."
+            and _takes_period(text, lower, body, token_end + 1)
+        ):
+            text += "."
+            lower += "."
+            token_end += 1
+        taken_until = token_end
         if text in SENTENCE_ENDERS:
             notes.enders.append(index)
         elif text[0].isupper():
             notes.capitals.append(index)
-        if tokens[index].lower in notes.triggers:
+        if lower in notes.triggers:
             notes.triggered.append(index)
+        token = Token()  # new_token, inlined
+        token.text = text
+        token.start = token_start
+        token.end = token_end
+        token.lower = lower
+        tokens.append(token)
+        index += 1
 
 
 def _add(tokens: list[Token], notes: TokenNotes, text: str, start: int, end: int) -> None:
