@@ -176,18 +176,35 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
     span_index = 0
     span_count = len(spans)
     triggers = load_lexicon().cue_triggers
+    # The first paragraph a quote may reach: those before it are taken without a
+    # look at the spans (half of a news story's paragraphs hold no quote).
+    next_quoted = spans[0].paragraph if spans else len(paras)
     for para_index, para in enumerate(paras):
+        view = _empty_view(para_index, para, body, triggers)
+        if para_index < next_quoted:
+            tokens_into(body, para.start, para.end, view.tokens, view)
+            view.outside = [True] * len(view.tokens)
+            views.append(view)
+            continue
         while span_index < span_count and spans[span_index].last_paragraph < para_index:
             span_index += 1
         probe = span_index
         while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        view = _empty_view(para_index, para, body, triggers)
-        if probe == span_index:  # half of a news story's paragraphs hold no quote
+        if probe == span_index:
             tokens_into(body, para.start, para.end, view.tokens, view)
             view.outside = [True] * len(view.tokens)
         else:
             _quoted_view(view, spans[span_index:probe])
+            span_index = probe  # the spans before it end here, bar one that runs on
+            if spans[probe - 1].last_paragraph > para_index:
+                span_index = probe - 1
+        if span_index < span_count:
+            next_quoted = spans[span_index].paragraph
+            if next_quoted <= para_index:
+                next_quoted = para_index + 1  # a quote runs on into the next paragraph
+        else:
+            next_quoted = len(paras)
         views.append(view)
     return views
 
