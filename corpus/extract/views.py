@@ -38,17 +38,6 @@ class QuoteSlot(SlotRecord):
     closes_here: bool
 
 
-def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool) -> QuoteSlot:
-    """A QuoteSlot, made as Token() is made (see text.Token)."""
-    slot = QuoteSlot()
-    slot.span = span
-    slot.first = first
-    slot.last = last
-    slot.opens_here = opens_here
-    slot.closes_here = closes_here
-    return slot
-
-
 class ParagraphView(TokenNotes):
     """A paragraph's tokens, which of them lie outside quotes, and its quotes' slots.
 
@@ -269,7 +258,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         token.start = close_at
         token.end = close_at + 1
         tokens.append(token)
-        slot = QuoteSlot()  # _slot(span, slot_first, slot_first + 2, True, True), inlined
+        slot = QuoteSlot()  # made as Token() is made (see text.Token)
         slot.span = span
         slot.first = slot_first
         slot.last = slot_first + 2
@@ -336,7 +325,13 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
-    view.slots.append(_slot(span, slot_first, len(tokens) - 1, opens, closes))
+    slot = QuoteSlot()  # as in _quoted_view
+    slot.span = span
+    slot.first = slot_first
+    slot.last = len(tokens) - 1
+    slot.opens_here = opens
+    slot.closes_here = closes
+    view.slots.append(slot)
     return stop
 
 
