@@ -269,7 +269,8 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         position = close_at + 1
         if position < para_end and body[position] == " ":
             position += 1  # the space after the closing mark, likewise
-    tokens_into(body, position, para_end, tokens, view)
+    if position < para_end:  # not after a quote that ends the paragraph
+        tokens_into(body, position, para_end, tokens, view)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
@@ -295,8 +296,8 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     stop = close_at + 1 if closes else para_end
     if first >= stop:
         return position
-    if position < first:
-        tokens_into(body, position, first, tokens, view)
+    if position < first:  # the space before an opening mark is left out, as in _quoted_view
+        tokens_into(body, position, first - (body[first - 1] == " "), tokens, view)
     slot_first = len(tokens)
     inner_start = open_at + 1 if opens else first
     inner_end = close_at if closes else stop
