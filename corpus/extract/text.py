@@ -174,23 +174,27 @@ def tokens_into(body: str, start: int, end: int, tokens: list[Token], notes: Tok
     capitals, triggers, triggered = notes.capitals, notes.triggers, notes.triggered
     offset = start
     for chunk in body[start:end].split(" "):
-        stop = offset + len(chunk)
         if chunk.isalpha():  # letters only: the first alternative of _TOKEN, whole
-            if chunk.islower():
-                lower = chunk  # most words: lower-casing would copy them unchanged
-            else:
-                lower = chunk.lower()
-                if chunk[0].isupper():
-                    capitals.append(len(tokens))
-            if lower in triggers:
-                triggered.append(len(tokens))
             token = Token()  # new_token, inlined: the commonest token by far
             token.text = chunk
             token.start = offset
-            token.end = stop
-            token.lower = lower
+            offset += len(chunk)
+            token.end = offset
+            if chunk.islower():  # most words: lower-casing would copy them unchanged
+                token.lower = chunk
+                if chunk in triggers:
+                    triggered.append(len(tokens))
+            else:
+                token.lower = lower = chunk.lower()
+                if chunk[0].isupper():
+                    capitals.append(len(tokens))
+                if lower in triggers:
+                    triggered.append(len(tokens))
             tokens.append(token)
-        elif chunk:  # empty between two spaces
+            offset += 1  # the space after it
+            continue
+        stop = offset + len(chunk)
+        if chunk:  # empty between two spaces
             # The next commonest chunk, a word and the mark after it ("said," "vote."),
             # taken here too: a call of _chunk_tokens and two of new_token cost twice
             # what it takes. A period may belong to the word ("Sen." "W."): those go
