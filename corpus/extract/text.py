@@ -32,6 +32,10 @@ _TOKEN = re.compile(
     r"|\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}|[DRI]-(?:[A-Z]\.){2}"
     r"|[^\W_]++(?:[_'’\-]++[^\W_]++)*+|[^\w\s])"
 )
+# A number or a dotted acronym: where one fills a chunk, _TOKEN takes it whole ("0.6%",
+# "60,000", "U.S."), since no alternative before these two matches a digit or a
+# letter followed by a period; matched here, they need no search of the chunk.
+_WHOLE = re.compile(r"\d[\d,.]*\d%?|(?:[^\W\d_]\.){2,}")
 _PARTY_STATE = re.compile(r"^[DRI]-[A-Z][a-z]{1,5}$")
 ABBREVIATIONS = word_set("abbreviations")
 WEEKDAYS = word_set("weekdays")
@@ -257,7 +261,7 @@ def _chunk_tokens(
                 notes.triggered.append(len(tokens))
             tokens.append(new_token(last, start, end, last))
             return
-        if word.isalpha() or _one_token(word):  # "said," "vote." "Sen." "2023," "closed-door."
+        if word.isalpha() or _one_token(word) or _whole(word):  # "said," "2023," "U.S.,"
             if word[0].isupper():
                 notes.capitals.append(len(tokens))
             lower = word.lower()
@@ -286,7 +290,7 @@ def _chunk_tokens(
             tokens.append(new_token(first, start, start + 1, first))
             _add(tokens, notes, word, start + 1, end)
             return
-    if _one_token(chunk) or _lone_symbol(chunk):  # "closed-door" "2023" "—"
+    if _one_token(chunk) or _lone_symbol(chunk) or _whole(chunk):  # "—" "0.6%" "U.S."
         if first.isupper():
             notes.capitals.append(len(tokens))
         _add(tokens, notes, chunk, start, end)
@@ -353,6 +357,12 @@ def _one_token(word: str) -> bool:
         and word[-1:].isalpha()
         and word.replace("-", "").replace("'", "").replace("’", "").isalpha()
     )
+
+
+def _whole(word: str) -> bool:
+    """Is `word` a number or a dotted acronym that _TOKEN takes whole ("0.6%" "U.S.")?
+    Told by its first two characters for most words, before the pattern is tried."""
+    return (word[:1].isdecimal() or word[1:2] == ".") and _WHOLE.fullmatch(word) is not None
 
 
 def _lone_symbol(chunk: str) -> bool:
