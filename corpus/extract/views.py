@@ -339,14 +339,22 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
 def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
     """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
+    count = len(tokens)
     # Only tokens outside quotes were tokenised one by one: all the enders are outside.
-    boundaries = [index + 1 for index in view.enders if is_sentence_end(tokens, index)]
+    # Those that end a sentence, told as is_sentence_end tells them, without its calls.
+    boundaries = []
+    for index in view.enders:
+        following = index + 1
+        if following < count:
+            head = tokens[following].text[:1]
+            if head.islower() or (tokens[following].start == tokens[index].end and head.isalnum()):
+                continue  # "the U.S. economy", "Rs5.4 trillion": no sentence ends here
+        boundaries.append(following)
     if view.quote_enders:  # most quotes end with no full stop inside them
         boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
     if label_end is not None:
         boundaries.append(label_end)
-    count = len(tokens)
     if not boundaries:  # one sentence: common in quote-dense copy
         return [0] * count, [count - 1] * count
     # Every boundary is past the first token, and only a final ender's reaches the end.
