@@ -290,24 +290,31 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     body, tokens = view.body, view.tokens
     para_start, para_end = view.paragraph.start, view.paragraph.end
     open_at, close_at = span.open_position, span.close_position
-    opens = open_at >= para_start
-    closes = close_at < para_end
-    first = open_at if opens else para_start
-    stop = close_at + 1 if closes else para_end
-    if first >= stop:
-        return position
-    if position < first:  # the space before an opening mark is left out, as in _quoted_view
-        tokens_into(body, position, first - (body[first - 1] == " "), tokens, view)
-    slot_first = len(tokens)
-    inner_start = open_at + 1 if opens else first
-    inner_end = close_at if closes else stop
-    # Tokens made as new_token makes them, without its calls (as in _quoted_view).
-    if opens:
-        token = Token()
+    slot = QuoteSlot()  # as in _quoted_view
+    slot.span = span
+    if open_at >= para_start:  # it opens here and runs on into the next paragraph
+        if position < open_at:  # the space before the opening mark is left out, as there
+            tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
+        slot.first = len(tokens)
+        slot.opens_here = True
+        slot.closes_here = closes = False
+        token = Token()  # tokens made as new_token makes them, as in _quoted_view
         token.text = token.lower = body[open_at]
         token.start = open_at
         token.end = open_at + 1
         tokens.append(token)
+        inner_start = open_at + 1
+        inner_end = stop = para_end
+    else:  # it runs in from before (the paragraph's first quote: nothing precedes it)
+        closes = close_at < para_end
+        stop = close_at + 1 if closes else para_end
+        if para_start >= stop:
+            return position
+        slot.first = len(tokens)
+        slot.opens_here = False
+        slot.closes_here = closes
+        inner_start = para_start
+        inner_end = close_at if closes else para_end
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
@@ -326,12 +333,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
-    slot = QuoteSlot()  # as in _quoted_view
-    slot.span = span
-    slot.first = slot_first
     slot.last = len(tokens) - 1
-    slot.opens_here = opens
-    slot.closes_here = closes
     view.slots.append(slot)
     return stop
 
