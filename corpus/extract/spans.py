@@ -69,18 +69,24 @@ def pair_codes(body: str, codes: list[int], paras: list[Paragraph]) -> list[Quot
     para, next_start = -1, paras[0].start if paras else len(body) + 1
     for code in codes:
         position = code >> 2
-        role = code & 3
-        while position >= next_start:
-            para += 1
-            next_start = next_starts[para]
-        if opened_at >= 0 and para != open_para:
-            if _reopens(body, position, role, para, open_para, paras, opened_at):
-                open_para = para
-                continue
-            opened_at = -1  # never closed: drop it, keep going
-        if role == CLOSE_CODE or (role != OPEN_CODE and opened_at >= 0):
+        if position >= next_start:  # the first mark of a later paragraph
+            while position >= next_start:
+                para += 1
+                next_start = next_starts[para]
+            # Told here, once per paragraph, rather than for every mark: while a quote
+            # is open, the paragraph it has reached is the current one.
+            if opened_at >= 0:
+                if _reopens(body, position, code & 3, para, open_para, paras, opened_at):
+                    open_para = para
+                    continue
+                opened_at = -1  # never closed: drop it, keep going
+        if opened_at < 0:
+            if code & 3 != CLOSE_CODE:  # an opening mark, or a straight one: it opens
+                opened_at, opener_para, open_para = position, para, para
+            continue  # a closing mark with nothing open is dropped
+        if code & 3 != OPEN_CODE:
             # A closing mark, or a straight one after an opening: the quote ends here.
-            if opened_at >= 0 and position - opened_at > 1:
+            if position - opened_at > 1:
                 span = QuoteSpan()  # quote_span(opened_at, position, opener_para, para), inlined
                 span.open_position = opened_at
                 span.close_position = span.end = position
@@ -89,14 +95,14 @@ def pair_codes(body: str, codes: list[int], paras: list[Paragraph]) -> list[Quot
                 span.start = opened_at + 1
                 append(span)
             opened_at = -1
-        else:  # an opening mark, or a straight one with nothing open (an unclosed one is dropped)
-            if opened_at >= 0 and role == OPEN_CODE and open_para == para:
-                # “We are not going anywhere, Patel said. “But …”: a closing mark left out
-                # before the attribution; the words up to its comma are still the quote.
-                comma = _attribution_after_unclosed(body, opened_at, position)
-                if comma > opened_at + 1:
-                    append(quote_span(opened_at, comma, para, para))
-            opened_at, opener_para, open_para = position, para, para
+            continue
+        # An opening mark while one is open (in this paragraph): “We are not going
+        # anywhere, Patel said. “But …”: a closing mark left out before the
+        # attribution; the words up to its comma are still the quote.
+        comma = _attribution_after_unclosed(body, opened_at, position)
+        if comma > opened_at + 1:
+            append(quote_span(opened_at, comma, para, para))
+        opened_at, opener_para, open_para = position, para, para
     return spans
 
 

@@ -38,17 +38,6 @@ class QuoteSlot(SlotRecord):
     closes_here: bool
 
 
-def _slot(span: QuoteSpan, first: int, last: int, opens_here: bool, closes_here: bool) -> QuoteSlot:
-    """A QuoteSlot, made as Token() is made (see text.Token)."""
-    slot = QuoteSlot()
-    slot.span = span
-    slot.first = first
-    slot.last = last
-    slot.opens_here = opens_here
-    slot.closes_here = closes_here
-    return slot
-
-
 class ParagraphView(TokenNotes):
     """A paragraph's tokens, which of them lie outside quotes, and its quotes' slots.
 
@@ -176,18 +165,35 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
     span_index = 0
     span_count = len(spans)
     triggers = load_lexicon().cue_triggers
+    # The first paragraph a quote may reach: those before it are taken without a
+    # look at the spans (half of a news story's paragraphs hold no quote).
+    next_quoted = spans[0].paragraph if spans else len(paras)
     for para_index, para in enumerate(paras):
+        view = _empty_view(para_index, para, body, triggers)
+        if para_index < next_quoted:
+            tokens_into(body, para.start, para.end, view.tokens, view)
+            view.outside = [True] * len(view.tokens)
+            views.append(view)
+            continue
         while span_index < span_count and spans[span_index].last_paragraph < para_index:
             span_index += 1
         probe = span_index
         while probe < span_count and spans[probe].paragraph <= para_index:
             probe += 1
-        view = _empty_view(para_index, para, body, triggers)
-        if probe == span_index:  # half of a news story's paragraphs hold no quote
+        if probe == span_index:
             tokens_into(body, para.start, para.end, view.tokens, view)
             view.outside = [True] * len(view.tokens)
         else:
             _quoted_view(view, spans[span_index:probe])
+            span_index = probe  # the spans before it end here, bar one that runs on
+            if spans[probe - 1].last_paragraph > para_index:
+                span_index = probe - 1
+        if span_index < span_count:
+            next_quoted = spans[span_index].paragraph
+            if next_quoted <= para_index:
+                next_quoted = para_index + 1  # a quote runs on into the next paragraph
+        else:
+            next_quoted = len(paras)
         views.append(view)
     return views
 
@@ -252,7 +258,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         token.start = close_at
         token.end = close_at + 1
         tokens.append(token)
-        slot = QuoteSlot()  # _slot(span, slot_first, slot_first + 2, True, True), inlined
+        slot = QuoteSlot()  # made as Token() is made (see text.Token)
         slot.span = span
         slot.first = slot_first
         slot.last = slot_first + 2
@@ -263,7 +269,8 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         position = close_at + 1
         if position < para_end and body[position] == " ":
             position += 1  # the space after the closing mark, likewise
-    tokens_into(body, position, para_end, tokens, view)
+    if position < para_end:  # not after a quote that ends the paragraph
+        tokens_into(body, position, para_end, tokens, view)
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
@@ -283,24 +290,31 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     body, tokens = view.body, view.tokens
     para_start, para_end = view.paragraph.start, view.paragraph.end
     open_at, close_at = span.open_position, span.close_position
-    opens = open_at >= para_start
-    closes = close_at < para_end
-    first = open_at if opens else para_start
-    stop = close_at + 1 if closes else para_end
-    if first >= stop:
-        return position
-    if position < first:
-        tokens_into(body, position, first, tokens, view)
-    slot_first = len(tokens)
-    inner_start = open_at + 1 if opens else first
-    inner_end = close_at if closes else stop
-    # Tokens made as new_token makes them, without its calls (as in _quoted_view).
-    if opens:
-        token = Token()
+    slot = QuoteSlot()  # as in _quoted_view
+    slot.span = span
+    if open_at >= para_start:  # it opens here and runs on into the next paragraph
+        if position < open_at:  # the space before the opening mark is left out, as there
+            tokens_into(body, position, open_at - (body[open_at - 1] == " "), tokens, view)
+        slot.first = len(tokens)
+        slot.opens_here = True
+        slot.closes_here = closes = False
+        token = Token()  # tokens made as new_token makes them, as in _quoted_view
         token.text = token.lower = body[open_at]
         token.start = open_at
         token.end = open_at + 1
         tokens.append(token)
+        inner_start = open_at + 1
+        inner_end = stop = para_end
+    else:  # it runs in from before (the paragraph's first quote: nothing precedes it)
+        closes = close_at < para_end
+        stop = close_at + 1 if closes else para_end
+        if para_start >= stop:
+            return position
+        slot.first = len(tokens)
+        slot.opens_here = False
+        slot.closes_here = closes
+        inner_start = para_start
+        inner_end = close_at if closes else para_end
     if inner_start < inner_end:
         text = body[inner_start:inner_end]
         if text[0].isupper():
@@ -319,21 +333,30 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
-    view.slots.append(_slot(span, slot_first, len(tokens) - 1, opens, closes))
+    slot.last = len(tokens) - 1
+    view.slots.append(slot)
     return stop
 
 
 def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
     """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
+    count = len(tokens)
     # Only tokens outside quotes were tokenised one by one: all the enders are outside.
-    boundaries = [index + 1 for index in view.enders if is_sentence_end(tokens, index)]
+    # Those that end a sentence, told as is_sentence_end tells them, without its calls.
+    boundaries = []
+    for index in view.enders:
+        following = index + 1
+        if following < count:
+            head = tokens[following].text[:1]
+            if head.islower() or (tokens[following].start == tokens[index].end and head.isalnum()):
+                continue  # "the U.S. economy", "Rs5.4 trillion": no sentence ends here
+        boundaries.append(following)
     if view.quote_enders:  # most quotes end with no full stop inside them
         boundaries += _quote_ends(body, view)
     label_end = _label_end(view)
     if label_end is not None:
         boundaries.append(label_end)
-    count = len(tokens)
     if not boundaries:  # one sentence: common in quote-dense copy
         return [0] * count, [count - 1] * count
     # Every boundary is past the first token, and only a final ender's reaches the end.
