@@ -371,7 +371,9 @@ def _lone_symbol(chunk: str) -> bool:
 
 
 def _pattern_tokens(body: str, start: int, end: int, append: Callable[[Token], None]) -> None:
-    """Tokens of body[start:end] as _TOKEN cuts them, each appended."""
+    """Tokens of body[start:end] as _TOKEN cuts them, each appended: the plain
+    reference that tokenise's shortcuts and _noted_pattern_tokens (its noting twin,
+    on the hot path) are tested against."""
     taken_until = start
     for match in _TOKEN.finditer(body, start, end):
         token_start, token_end = match.span()
