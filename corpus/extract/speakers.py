@@ -1108,6 +1108,14 @@ class Registry:
             for entity in candidates:
                 if entity.kind == "organisation" and entity.quotes:
                     return entity
+        if head == "report" and words == ["the", "report"]:
+            # "In a report, the GAO said the Navy had …. "…," the report said": the body
+            # that has spoken of it, not one its words name (only a bare "the report").
+            issuer = next(
+                (e for e in candidates[:3] if e.kind == "organisation" and e.quotes), None
+            )
+            if issuer is not None:
+                return issuer
         if head in _ISSUED_HEADS:
             # "The Harbour Authority issued a statement. The statement said …": the body
             # that issued it, named just before, though it has not spoken yet.

@@ -1829,3 +1829,21 @@ def test_others_is_a_group_not_a_person_named_others() -> None:
     body = "Residents packed the hall. Others said the county needed the tax revenue."
     extraction = extract(body)
     assert [(s.name, s.kind) for s in extraction.speakers] == [("others", "group")]
+
+
+def test_the_report_speaks_for_the_body_that_just_released_it() -> None:
+    body = (
+        "In a report released Monday, the Government Accountability Office said the Navy had "
+        "begun construction too early.\n\n"
+        "“The decision to start building before the design was stable has added to the "
+        "delays,” the report said."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Government Accountability Office"] * 2
+
+
+def test_its_annual_report_is_not_the_body_named_last() -> None:
+    body = (
+        "China accounted for roughly 31% of Velcor's revenue last fiscal year, according to "
+        "its annual report."
+    )
+    assert "China" not in [q.speaker for q in extract(body).quotes]
