@@ -156,7 +156,7 @@ _START = attrgetter("start")  # a finding's sort key, read in C
 
 
 def _apart_in_order(found: list[Found]) -> bool:
-    """Are the findings non-empty, in body order, and none overlapping the next? Then
+    """Is each finding a non-empty span, in body order, none overlapping the next? Then
     settle_overlaps keeps them all, in this order (starts rise strictly, so sorting
     by start moves none). Quote-dense copy is mostly fragments that overlap nothing,
     and one walk tells it at a fraction of the cost of settling them."""

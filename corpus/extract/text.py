@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from itertools import compress, count
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 
 from .lexicon import word_set
 
@@ -395,17 +395,11 @@ def _pattern_tokens(body: str, start: int, end: int, append: Callable[[Token], N
 # over every token of an article; these getters let map() do them in C.
 TOKEN_TEXT: Callable[[Token], str] = attrgetter("text")
 TOKEN_LOWER: Callable[[Token], str] = attrgetter("lower")
-FIRST_CHAR: Callable[[str], str] = itemgetter(slice(0, 1))
 
 
 def indices_where(flags: Iterable[object]) -> list[int]:
     """Indices of the true flags: [i for i, f in enumerate(flags) if f], without a Python loop."""
     return list(compress(count(), flags))
-
-
-def capitalised_flags(tokens: list[Token]) -> Iterable[bool]:
-    """Per token, whether its first character is upper-case (Token.is_capitalised)."""
-    return map(str.isupper, map(FIRST_CHAR, map(TOKEN_TEXT, tokens)))
 
 
 def _takes_period(word: str, lower: str, body: str, after: int) -> bool:

@@ -115,10 +115,6 @@ class ParagraphView(TokenNotes):
                 return first, enders[position]
         return first, len(tokens) - 1
 
-    def sentence_end(self, index: int) -> int:
-        """Index of the last token of the sentence holding tokens[index]."""
-        return self.sentence_last[index]
-
     def after_last_quote(self, floor: int, index: int) -> int:
         """`floor`, moved past the last quote that closes before tokens[index]."""
         position = bisect.bisect_left(self.slot_lasts, index) - 1
