@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
-from .text import TOKEN_LOWER, SlotRecord, Token, indices_where
+from .text import TOKEN_LOWER, SlotRecord, Token, indices_where, is_manner_adverb
 
 AUXILIARIES = word_set("auxiliaries")
 ADVERBS = word_set("adverbs")
@@ -114,22 +114,21 @@ def cue_at(tokens: list[Token], outside: list[bool], index: int, lexicon: Lexico
         return None  # "the reported presence", "a statement"
     if word in NOUNISH_FORMS and not _nounish_form_is_verb(tokens, index, word, previous):
         return None
+    # "is quietly telling", "has been telling": an auxiliary may stand further back
+    past_adverb = (previous == "been" or previous.endswith("ly")) and _between_auxiliary_and_verb(
+        tokens[index - 1]
+    )
     if (
         word.endswith("ing")
         and previous not in _HELPERS
-        # "is quietly telling", "has been telling": an auxiliary further back
-        and not (_between_auxiliary_and_verb(previous) and auxiliary_start(tokens, index) < index)
+        and not (past_adverb and auxiliary_start(tokens, index) < index)
         and word not in PARTICIPLES_AFTER_COMMA
         and previous.removesuffix("s") not in PUBLISHED_DOCUMENTS  # "a concurrence emphasizing"
     ):
         return None
     # Most cues stand alone ("Kerr said the …"): no auxiliary or adverb before the
     # verb, no tail or person told after it; one look-up each rules those out here.
-    first = (
-        auxiliary_start(tokens, index)
-        if previous in _BEFORE_VERB or _between_auxiliary_and_verb(previous)
-        else index
-    )
+    first = auxiliary_start(tokens, index) if previous in _BEFORE_VERB or past_adverb else index
     after = index + 1
     if lemma != "tell" and (after == len(tokens) or tokens[after].lower not in lexicon.cue_tails):
         cue = _alloc(Cue)  # _new_cue(first, index, index, lemma, after), without its call
@@ -249,10 +248,10 @@ def _match_tail(tokens: list[Token], index: int) -> int | None:
 _BEFORE_VERB = AUXILIARIES | ADVERBS | {"to"}  # "to": the end of "used to say"
 
 
-def _between_auxiliary_and_verb(word: str) -> bool:
+def _between_auxiliary_and_verb(token: Token) -> bool:
     """A word that may stand between an auxiliary and its verb beyond ADVERBS: "been"
     ("has been telling") and a manner adverb ("is quietly telling")."""
-    return word == "been" or (len(word) > 4 and word.endswith("ly") and word.isalpha())
+    return token.lower == "been" or is_manner_adverb(token)
 
 
 def auxiliary_start(tokens: list[Token], verb: int) -> int:
@@ -261,7 +260,7 @@ def auxiliary_start(tokens: list[Token], verb: int) -> int:
     while (
         index >= 0
         and index >= verb - 5
-        and (tokens[index].lower in ADVERBS or _between_auxiliary_and_verb(tokens[index].lower))
+        and (tokens[index].lower in ADVERBS or _between_auxiliary_and_verb(tokens[index]))
     ):
         index -= 1
     if index >= 0 and tokens[index].lower in AUXILIARIES:

@@ -17,7 +17,7 @@ from functools import cache
 
 from .lexicon import Lexicon, word_set
 from .lexicon import load as load_lexicon
-from .text import WEEKDAYS, Token
+from .text import WEEKDAYS, Token, is_manner_adverb
 
 PRONOUNS = {"he": "male", "she": "female", "it": "thing", "they": "plural"}
 DETERMINERS = word_set("determiners")
@@ -1341,21 +1341,6 @@ def _skipped_before_cue(tokens: list[Token], index: int, floor: int) -> bool:
 
 
 _TIME_LEADS = frozenset({"on", "last", "this"})
-
-
-def is_manner_adverb(token: Token) -> bool:
-    """ "privately", "repeatedly": a word in -ly that is no noun ("family", "rally")."""
-    text = token.text
-    return (
-        len(text) > 4
-        and text.endswith("ly")
-        and text.islower()
-        and text.isalpha()
-        and text not in _LY_NOUNS
-    )
-
-
-_LY_NOUNS = word_set("ly_nouns")
 
 
 def _skip_back(tokens: list[Token], index: int, floor: int) -> int:

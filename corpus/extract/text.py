@@ -391,6 +391,21 @@ def _pattern_tokens(body: str, start: int, end: int, append: Callable[[Token], N
         append(new_token(text, token_start, token_end, text.lower()))
 
 
+def is_manner_adverb(token: Token) -> bool:
+    """ "privately", "repeatedly": a word in -ly that is no noun ("family", "rally")."""
+    text = token.text
+    return (
+        len(text) > 4
+        and text.endswith("ly")
+        and text.islower()
+        and text.isalpha()
+        and text not in _LY_NOUNS
+    )
+
+
+_LY_NOUNS = word_set("ly_nouns")
+
+
 # Per-token scans (which tokens are capitalised, cue words, sentence ends) run
 # over every token of an article; these getters let map() do them in C.
 TOKEN_TEXT: Callable[[Token], str] = attrgetter("text")
