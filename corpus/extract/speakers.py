@@ -1817,9 +1817,16 @@ def _voice_of_body(
     if _is_body_name(modifiers):
         reading = shared_reading(body, tokens, first, last - 1)
         if reading is not None and reading.kind in {"organisation", "single"}:
-            registry.voiced = registry.find_or_add(
-                NameReading("organisation", reading.name, [], reading.alias)
-            )
+            # "A Kestrel spokesman" after "Kestrel Home": the body named in full before.
+            shortened = reading.name + " "
+            registry.voiced = next(
+                (
+                    e
+                    for e in registry.before(position)
+                    if e.kind == "organisation" and e.name.startswith(shortened)
+                ),
+                None,
+            ) or registry.find_or_add(NameReading("organisation", reading.name, [], reading.alias))
             return registry.voiced
         return None
     if len(modifiers) == 1:

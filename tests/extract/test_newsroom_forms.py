@@ -1847,3 +1847,13 @@ def test_its_annual_report_is_not_the_body_named_last() -> None:
         "its annual report."
     )
     assert "China" not in [q.speaker for q in extract(body).quotes]
+
+
+def test_a_spokesman_named_by_the_first_word_of_a_body_speaks_for_that_body() -> None:
+    body = (
+        "The online furniture retailer Kestrel Home said hackers had stolen customer data.\n\n"
+        "A Kestrel spokesman said customers should be wary of emails asking for passwords."
+    )
+    extraction = extract(body)
+    assert [q.speaker for q in extraction.quotes] == ["Kestrel Home", "Kestrel Home"]
+    assert [s.name for s in extraction.speakers] == ["Kestrel Home"]
