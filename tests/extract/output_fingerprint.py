@@ -46,6 +46,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout15",
         "heldout16",
         "heldout17",
+        "heldout18",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
