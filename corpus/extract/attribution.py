@@ -33,7 +33,7 @@ from .mentions import (
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, Token, indices_where
+from .text import Token
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -166,6 +166,29 @@ def _partial_forms() -> frozenset[str]:
 
 
 _new = object.__new__
+_NO_VERBS: list[int] = []  # never added to: the fragment verbs of most stretches
+
+
+def _partial_verbs(view: ParagraphView, floor: int, first: int, forms: frozenset[str]) -> list[int]:
+    """Tokens floor..first - 1 outside quotes that can be a fragment's verb ("called
+    it "…""), in lower case: a word, not a name."""
+    tokens, outside = view.tokens, view.outside
+    return [
+        index
+        for index in range(floor if floor > 0 else 0, first)
+        if tokens[index].lower in forms and outside[index] and tokens[index].text[:1].islower()
+    ]
+
+
+def _partial_cues(tokens: list[Token], verbs: list[int], floor: int, end: int) -> list[Cue]:
+    """The cues of the fragment verbs (`verbs`, ascending) among tokens floor..end."""
+    lemmas = load_lexicon().partial_cue_forms
+    found = []
+    for index in verbs[bisect.bisect_left(verbs, floor) : bisect.bisect_right(verbs, end)]:
+        # "has repeatedly called it "…"": the subject is before the auxiliary.
+        first = max(floor, auxiliary_start(tokens, index))
+        found.append(Cue(first, index, index, lemmas[tokens[index].lower], index + 1))
+    return found
 
 
 class _NotSpeech(Exception):
@@ -186,8 +209,6 @@ class QuoteAttributor:
         self.cue_starts: list[list[int] | None] = [None] * len(cues)
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
-        self._partial_words_of = -1  # the paragraph whose fragment verbs are below
-        self._partial_words: list[int] = []
         self._partial_forms = _partial_forms()
         self._title_marking = title_marking_words()
         # The last mention resolved, with its entity, while re-reading it is known to
@@ -295,15 +316,17 @@ class QuoteAttributor:
         low = bisect.bisect_left(starts, floor)
         cue_at = starts[low] if low < len(starts) else _NO_CUE  # the first in reach
         colon = first > 0 and tokens[first - 1].text == ":"
-        # Is a fragment verb among tokens floor..first - 1? (_partial_word_within, inlined)
-        if self._partial_words_of == view.index:
-            words = self._partial_words
-        else:
-            words = self._partial_cue_words(view)
-        verb_before = False
-        if words:  # most paragraphs hold no fragment verb
-            verb = bisect.bisect_left(words, floor)
-            verb_before = verb < len(words) and words[verb] < first
+        # The fragment verbs among tokens floor..first - 1, the only ones read for this
+        # quote: the narrative since the quote before, not the whole paragraph (in
+        # quote-dense copy most tokens are the quotes' own). Those stretches follow one
+        # another, so each token is read at most once per paragraph.
+        verbs = _NO_VERBS
+        forms = self._partial_forms
+        for token in tokens[floor if floor > 0 else 0 : first]:
+            if token.lower in forms:  # rare: most stretches hold none
+                verbs = _partial_verbs(view, floor, first, forms)
+                break
+        verb_before = bool(verbs)
         if end_slot is slot and not colon:  # the fragment closes in its paragraph
             after = slot.last + 1
             ceiling = after + REACH
@@ -324,7 +347,7 @@ class QuoteAttributor:
             self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
         if first and (colon or cue_at < first or verb_before):
-            link = self._lead_in(view, first, floor, colon, partial=True)
+            link = self._lead_in(view, first, floor, colon, verbs)
         if link is None and not self._closes_sentence(slot.span):
             # A fragment that ends its sentence has no attribution after it: the next
             # sentence's subject is not its speaker.
@@ -488,13 +511,15 @@ class QuoteAttributor:
             low = bisect.bisect_left(starts, floor)
             if low == len(starts) or starts[low] >= first:
                 return None
-        return self._lead_in(view, first, floor, colon, partial=False)
+        return self._lead_in(view, first, floor, colon, None)
 
     def _lead_in(
-        self, view: ParagraphView, first: int, floor: int, colon: bool, partial: bool
+        self, view: ParagraphView, first: int, floor: int, colon: bool, verbs: list[int] | None
     ) -> Link | None:
         """The cue (or colon) before the quote opening at tokens[first] and its subject,
-        within tokens floor..first - 1 and the quote's sentence; `partial` for a fragment."""
+        within tokens floor..first - 1 and the quote's sentence. For a fragment, `verbs`
+        lists the fragment verbs among those tokens (_partial_verbs); None for a quote."""
+        partial = verbs is not None
         tokens = view.tokens
         sentence_start = view.sentence_start[first]
         if sentence_start > floor:
@@ -505,8 +530,8 @@ class QuoteAttributor:
         if end < floor:
             return None
         candidates = self._cues_ending_by(view.index, floor, end)
-        if partial and self._partial_word_within(view, floor, end):
-            partial_cues = self._partial_cues(view, floor, end)
+        if verbs:  # most fragments have no fragment verb before them
+            partial_cues = _partial_cues(tokens, verbs, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
                 candidates += partial_cues
                 candidates.sort(key=lambda c: c.first)
@@ -567,17 +592,6 @@ class QuoteAttributor:
         words = self.body[tokens[cue.first].start : tokens[cue.last].end]  # cue_text, inlined
         return self._link(view, mention, words)
 
-    def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
-        """Does a verb that can lead into a fragment lie within tokens first..last?"""
-        if self._partial_words_of == view.index:
-            words = self._partial_words
-        else:
-            words = self._partial_cue_words(view)
-        if not words:  # most paragraphs hold no such verb
-            return False
-        low = bisect.bisect_left(words, first)
-        return low < len(words) and words[low] <= last
-
     def _cues_ending_by(self, paragraph: int, first: int, end: int) -> list[Cue]:
         """Cues of a paragraph lying within tokens first..end (a new list, to add to)."""
         starts = self.cue_starts[paragraph]
@@ -589,42 +603,6 @@ class QuoteAttributor:
             cue = self.cues[paragraph][low]
             return [cue] if cue.last <= end else []
         return [cue for cue in self.cues[paragraph][low:high] if cue.last <= end]
-
-    def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
-        """Verbs that lead into a fragment ("called it "…""), among tokens floor..end."""
-        words = self._partial_cue_words(view)
-        forms = load_lexicon().partial_cue_forms
-        tokens = view.tokens
-        found = []
-        for index in words[bisect.bisect_left(words, floor) : bisect.bisect_right(words, end)]:
-            # "has repeatedly called it "…"": the subject is before the auxiliary.
-            first = max(floor, auxiliary_start(tokens, index))
-            found.append(Cue(first, index, index, forms[tokens[index].lower], index + 1))
-        return found
-
-    def _partial_cue_words(self, view: ParagraphView) -> list[int]:
-        """Tokens of a paragraph that can be a fragment's verb, found once per paragraph:
-        a quote-dense one has a fragment every few tokens, each looking back over them.
-        Most paragraphs hold none, which a look-up of each word tells: in a plain
-        loop, reading the slot in place, at two thirds of the cost of isdisjoint
-        over a map of attrgetter (which reads a slot by its generic lookup)."""
-        if self._partial_words_of != view.index:
-            forms = load_lexicon().partial_cue_forms
-            tokens, outside = view.tokens, view.outside
-            self._partial_words_of = view.index
-            verbs = self._partial_forms
-            for token in tokens:
-                if token.lower in verbs:
-                    break
-            else:
-                self._partial_words = []
-                return self._partial_words
-            self._partial_words = [
-                index
-                for index in indices_where(map(forms.__contains__, map(TOKEN_LOWER, tokens)))
-                if outside[index] and tokens[index].text[:1].islower()
-            ]
-        return self._partial_words
 
     def _shared_subject(
         self, view: ParagraphView, candidates: list[Cue], cue: Cue, floor: int
