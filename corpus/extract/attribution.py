@@ -326,7 +326,6 @@ class QuoteAttributor:
             if token.lower in forms:  # rare: most stretches hold none
                 verbs = _partial_verbs(view, floor, first, forms)
                 break
-        verb_before = bool(verbs)
         if end_slot is slot and not colon:  # the fragment closes in its paragraph
             after = slot.last + 1
             ceiling = after + REACH
@@ -338,15 +337,14 @@ class QuoteAttributor:
                     after < len(tokens)
                     and (tokens[after].text == "," or tokens[after].text in DASHES)
                 )
-                and not verb_before
+                and not verbs
             ):
                 return None  # out of reach
-        if self._unchecked is not None and _plainly_speech(
-            self.body, tokens, slot, self._paragraph_start, self._title_marking
-        ):
+        # (Nothing is resolved for the quote yet: attribute has just set self._unchecked.)
+        if _plainly_speech(self.body, tokens, slot, self._paragraph_start, self._title_marking):
             self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
-        if first and (colon or cue_at < first or verb_before):
+        if first and (colon or cue_at < first or verbs):
             link = self._lead_in(view, first, floor, colon, verbs)
         if link is None and not self._closes_sentence(slot.span):
             # A fragment that ends its sentence has no attribution after it: the next
