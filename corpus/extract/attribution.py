@@ -803,7 +803,7 @@ class QuoteAttributor:
         span = self._unchecked
         if span is not None:
             self._unchecked = None
-            if is_title_or_scare(self.body, span, self._paragraph_start):
+            if _title_or_scare(self.body, span, self._paragraph_start):
                 raise _NotSpeech
 
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
@@ -812,7 +812,7 @@ class QuoteAttributor:
         span = self._unchecked
         if span is not None:  # resolving has side effects: a title must not get that far
             self._unchecked = None  # (_check_speech, inlined: once per quote that gets here)
-            if is_title_or_scare(self.body, span, self._paragraph_start):
+            if _title_or_scare(self.body, span, self._paragraph_start):
                 raise _NotSpeech
         resolved = self._resolved
         if resolved is not None and resolved[0] is mention and resolved[1] is view.tokens:
@@ -858,6 +858,23 @@ def _found(start: int, end: int, kind: str, link: Link) -> Found:
         found.anonymous = entity.anonymous or mention.anonymous
     found.position = start
     return found
+
+
+def _title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
+    """spans.is_title_or_scare, told at once for a quote too long to be a title or a
+    scare quote: over 120 characters, or of more than eight words, which it rules out
+    first (after reading them all). Most quoted sentences are that long."""
+    start, end = span.start, span.end
+    if end - start > 120 or _NINE_WORDS.match(body, start, end) is not None:
+        return False
+    return is_title_or_scare(body, span, paragraph_start)
+
+
+# Nine words, read one after another as spans.is_title_or_scare reads them (its
+# _WORD, and the characters that are no word's first between them): the quantifiers
+# are possessive, so that no word is split to make up the count.
+# (tests/extract/test_nine_words.py checks it matches where _WORD finds nine or more.)
+_NINE_WORDS = re.compile(r"(?:[\W_]*+[^\W_][\w'’\-]*+){9}")
 
 
 def _plainly_speech(
