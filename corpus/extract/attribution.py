@@ -33,7 +33,7 @@ from .mentions import (
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
 from .speakers import Entity, Registry, resolve_mention
-from .text import TOKEN_LOWER, Token, indices_where
+from .text import Token
 from .views import ParagraphView, QuoteSlot
 
 # How far (in tokens) from a quote its attribution may sit: bounds the work per quote.
@@ -53,21 +53,38 @@ _TRAILING_AFTER_CUE = word_set("trailing_after_cue")
 AfterRegion = tuple[int, int, Cue | None]
 
 
-class Link:
-    """Who a quote is attributed to, and through which words (one per quote).
-
-    A slots class: Python 3.11 reads its fields four times faster than a NamedTuple's.
+class Link(Found):
+    """A quote's finding, made when its speaker is known, with the paragraph and the
+    mention it was read from: the quote after it may be the same speaker's
+    (_floating). Its start, end, kind and position are set by attribute, once the
+    quote is known to be speech (one object per attributed quote, not two).
     """
 
-    __slots__ = ("view", "mention", "cue", "entity")
+    __slots__ = ("view", "mention")
 
-    def __init__(
-        self, view: ParagraphView, mention: Mention | None, cue: str | None, entity: Entity | None
-    ) -> None:
-        self.view = view
-        self.mention = mention
-        self.cue = cue
-        self.entity = entity
+    view: ParagraphView
+    mention: Mention | None
+
+
+def _new_link(
+    view: ParagraphView, mention: Mention | None, cue: str | None, entity: Entity
+) -> Link:
+    """A Link with what is known of it before its quote's bounds (see _link, which
+    makes the commonest in place)."""
+    link = _new(Link)
+    link.view = view
+    link.mention = mention
+    link.cue = cue
+    link.entity = entity
+    if mention is None:
+        link.mention_start = link.mention_end = None
+        link.anonymous = entity.anonymous
+    else:
+        tokens = view.tokens
+        link.mention_start = tokens[mention.first].start
+        link.mention_end = tokens[mention.last].end
+        link.anonymous = entity.anonymous or mention.anonymous
+    return link
 
 
 _PASSIVE = frozenset({"was", "were", "is", "are", "be", "been", "being"})
@@ -166,6 +183,29 @@ def _partial_forms() -> frozenset[str]:
 
 
 _new = object.__new__
+_NO_VERBS: list[int] = []  # never added to: the fragment verbs of most stretches
+
+
+def _partial_verbs(view: ParagraphView, floor: int, first: int, forms: frozenset[str]) -> list[int]:
+    """Tokens floor..first - 1 outside quotes that can be a fragment's verb ("called
+    it "…""), in lower case: a word, not a name."""
+    tokens, outside = view.tokens, view.outside
+    return [
+        index
+        for index in range(floor if floor > 0 else 0, first)
+        if tokens[index].lower in forms and outside[index] and tokens[index].text[:1].islower()
+    ]
+
+
+def _partial_cues(tokens: list[Token], verbs: list[int], floor: int, end: int) -> list[Cue]:
+    """The cues of the fragment verbs (`verbs`, ascending) among tokens floor..end."""
+    lemmas = load_lexicon().partial_cue_forms
+    found = []
+    for index in verbs[bisect.bisect_left(verbs, floor) : bisect.bisect_right(verbs, end)]:
+        # "has repeatedly called it "…"": the subject is before the auxiliary.
+        first = max(floor, auxiliary_start(tokens, index))
+        found.append(Cue(first, index, index, lemmas[tokens[index].lower], index + 1))
+    return found
 
 
 class _NotSpeech(Exception):
@@ -186,8 +226,6 @@ class QuoteAttributor:
         self.cue_starts: list[list[int] | None] = [None] * len(cues)
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
-        self._partial_words_of = -1  # the paragraph whose fragment verbs are below
-        self._partial_words: list[int] = []
         self._partial_forms = _partial_forms()
         self._title_marking = title_marking_words()
         # The last mention resolved, with its entity, while re-reading it is known to
@@ -263,8 +301,12 @@ class QuoteAttributor:
                     self._check_speech()
             except _NotSpeech:
                 continue
+            link.start = start
+            link.end = span.end
+            link.kind = kind
+            link.position = start
             self.last = (span.last_paragraph, end_slot.last, link)
-            found.append(_found(start, span.end, kind, link))
+            found.append(link)
         return found
 
     def _fragment(
@@ -295,15 +337,16 @@ class QuoteAttributor:
         low = bisect.bisect_left(starts, floor)
         cue_at = starts[low] if low < len(starts) else _NO_CUE  # the first in reach
         colon = first > 0 and tokens[first - 1].text == ":"
-        # Is a fragment verb among tokens floor..first - 1? (_partial_word_within, inlined)
-        if self._partial_words_of == view.index:
-            words = self._partial_words
-        else:
-            words = self._partial_cue_words(view)
-        verb_before = False
-        if words:  # most paragraphs hold no fragment verb
-            verb = bisect.bisect_left(words, floor)
-            verb_before = verb < len(words) and words[verb] < first
+        # The fragment verbs among tokens floor..first - 1, the only ones read for this
+        # quote: the narrative since the quote before, not the whole paragraph (in
+        # quote-dense copy most tokens are the quotes' own). Those stretches follow one
+        # another, so each token is read at most once per paragraph.
+        verbs = _NO_VERBS
+        forms = self._partial_forms
+        for token in tokens[floor if floor > 0 else 0 : first]:
+            if token.lower in forms:  # rare: most stretches hold none
+                verbs = _partial_verbs(view, floor, first, forms)
+                break
         if end_slot is slot and not colon:  # the fragment closes in its paragraph
             after = slot.last + 1
             ceiling = after + REACH
@@ -315,16 +358,15 @@ class QuoteAttributor:
                     after < len(tokens)
                     and (tokens[after].text == "," or tokens[after].text in DASHES)
                 )
-                and not verb_before
+                and not verbs
             ):
                 return None  # out of reach
-        if self._unchecked is not None and _plainly_speech(
-            self.body, tokens, slot, self._paragraph_start, self._title_marking
-        ):
+        # (Nothing is resolved for the quote yet: attribute has just set self._unchecked.)
+        if _plainly_speech(self.body, tokens, slot, self._paragraph_start, self._title_marking):
             self._unchecked = None  # is_title_or_scare would say no: spare asking it (_link)
         link = None
-        if first and (colon or cue_at < first or verb_before):
-            link = self._lead_in(view, first, floor, colon, partial=True)
+        if first and (colon or cue_at < first or verbs):
+            link = self._lead_in(view, first, floor, colon, verbs)
         if link is None and not self._closes_sentence(slot.span):
             # A fragment that ends its sentence has no attribution after it: the next
             # sentence's subject is not its speaker.
@@ -488,13 +530,15 @@ class QuoteAttributor:
             low = bisect.bisect_left(starts, floor)
             if low == len(starts) or starts[low] >= first:
                 return None
-        return self._lead_in(view, first, floor, colon, partial=False)
+        return self._lead_in(view, first, floor, colon, None)
 
     def _lead_in(
-        self, view: ParagraphView, first: int, floor: int, colon: bool, partial: bool
+        self, view: ParagraphView, first: int, floor: int, colon: bool, verbs: list[int] | None
     ) -> Link | None:
         """The cue (or colon) before the quote opening at tokens[first] and its subject,
-        within tokens floor..first - 1 and the quote's sentence; `partial` for a fragment."""
+        within tokens floor..first - 1 and the quote's sentence. For a fragment, `verbs`
+        lists the fragment verbs among those tokens (_partial_verbs); None for a quote."""
+        partial = verbs is not None
         tokens = view.tokens
         sentence_start = view.sentence_start[first]
         if sentence_start > floor:
@@ -505,8 +549,8 @@ class QuoteAttributor:
         if end < floor:
             return None
         candidates = self._cues_ending_by(view.index, floor, end)
-        if partial and self._partial_word_within(view, floor, end):
-            partial_cues = self._partial_cues(view, floor, end)
+        if verbs:  # most fragments have no fragment verb before them
+            partial_cues = _partial_cues(tokens, verbs, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
                 candidates += partial_cues
                 candidates.sort(key=lambda c: c.first)
@@ -567,17 +611,6 @@ class QuoteAttributor:
         words = self.body[tokens[cue.first].start : tokens[cue.last].end]  # cue_text, inlined
         return self._link(view, mention, words)
 
-    def _partial_word_within(self, view: ParagraphView, first: int, last: int) -> bool:
-        """Does a verb that can lead into a fragment lie within tokens first..last?"""
-        if self._partial_words_of == view.index:
-            words = self._partial_words
-        else:
-            words = self._partial_cue_words(view)
-        if not words:  # most paragraphs hold no such verb
-            return False
-        low = bisect.bisect_left(words, first)
-        return low < len(words) and words[low] <= last
-
     def _cues_ending_by(self, paragraph: int, first: int, end: int) -> list[Cue]:
         """Cues of a paragraph lying within tokens first..end (a new list, to add to)."""
         starts = self.cue_starts[paragraph]
@@ -589,42 +622,6 @@ class QuoteAttributor:
             cue = self.cues[paragraph][low]
             return [cue] if cue.last <= end else []
         return [cue for cue in self.cues[paragraph][low:high] if cue.last <= end]
-
-    def _partial_cues(self, view: ParagraphView, floor: int, end: int) -> list[Cue]:
-        """Verbs that lead into a fragment ("called it "…""), among tokens floor..end."""
-        words = self._partial_cue_words(view)
-        forms = load_lexicon().partial_cue_forms
-        tokens = view.tokens
-        found = []
-        for index in words[bisect.bisect_left(words, floor) : bisect.bisect_right(words, end)]:
-            # "has repeatedly called it "…"": the subject is before the auxiliary.
-            first = max(floor, auxiliary_start(tokens, index))
-            found.append(Cue(first, index, index, forms[tokens[index].lower], index + 1))
-        return found
-
-    def _partial_cue_words(self, view: ParagraphView) -> list[int]:
-        """Tokens of a paragraph that can be a fragment's verb, found once per paragraph:
-        a quote-dense one has a fragment every few tokens, each looking back over them.
-        Most paragraphs hold none, which a look-up of each word tells: in a plain
-        loop, reading the slot in place, at two thirds of the cost of isdisjoint
-        over a map of attrgetter (which reads a slot by its generic lookup)."""
-        if self._partial_words_of != view.index:
-            forms = load_lexicon().partial_cue_forms
-            tokens, outside = view.tokens, view.outside
-            self._partial_words_of = view.index
-            verbs = self._partial_forms
-            for token in tokens:
-                if token.lower in verbs:
-                    break
-            else:
-                self._partial_words = []
-                return self._partial_words
-            self._partial_words = [
-                index
-                for index in indices_where(map(forms.__contains__, map(TOKEN_LOWER, tokens)))
-                if outside[index] and tokens[index].text[:1].islower()
-            ]
-        return self._partial_words
 
     def _shared_subject(
         self, view: ParagraphView, candidates: list[Cue], cue: Cue, floor: int
@@ -725,7 +722,7 @@ class QuoteAttributor:
         start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
-        return Link(link.view, link.mention, link.cue, link.entity)
+        return _new_link(link.view, link.mention, link.cue, link.entity)
 
     def _after_reported(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
         """ "Crew is no longer the main problem, she said. "It's steel and engines now."":
@@ -742,7 +739,7 @@ class QuoteAttributor:
                 end, quote_at, entity
             ):
                 return None
-            return Link(view, None, None, entity)
+            return _new_link(view, None, None, entity)
         return None
 
     def _sentence_subject(self, view: ParagraphView, first: int, last: int) -> Link | None:
@@ -827,7 +824,7 @@ class QuoteAttributor:
         span = self._unchecked
         if span is not None:
             self._unchecked = None
-            if is_title_or_scare(self.body, span, self._paragraph_start):
+            if _title_or_scare(self.body, span, self._paragraph_start):
                 raise _NotSpeech
 
     def _link(self, view: ParagraphView, mention: Mention | None, cue: str | None) -> Link | None:
@@ -836,13 +833,13 @@ class QuoteAttributor:
         span = self._unchecked
         if span is not None:  # resolving has side effects: a title must not get that far
             self._unchecked = None  # (_check_speech, inlined: once per quote that gets here)
-            if is_title_or_scare(self.body, span, self._paragraph_start):
+            if _title_or_scare(self.body, span, self._paragraph_start):
                 raise _NotSpeech
         resolved = self._resolved
-        if resolved is not None and resolved[0] is mention and resolved[1] is view.tokens:
+        tokens = view.tokens
+        if resolved is not None and resolved[0] is mention and resolved[1] is tokens:
             entity = resolved[2]  # the pronoun just read, for the next quote
         else:
-            tokens = view.tokens
             entity = resolve_mention(self.registry, self.body, tokens, mention)
             # What is kept of a resolution for the next quote: in `"…," he said as "…"`
             # both quotes' subject is the one mention, carried over (_lead_in).
@@ -853,35 +850,32 @@ class QuoteAttributor:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
-        link = _new(Link)  # Link(…) without a call of its __init__: one per attributed quote
+        link = _new(Link)  # _new_link, inlined: one per attributed quote
         link.view = view
         link.mention = mention
         link.cue = cue
         link.entity = entity
+        link.mention_start = tokens[mention.first].start
+        link.mention_end = tokens[mention.last].end
+        link.anonymous = entity.anonymous or mention.anonymous
         return link
 
 
-def _found(start: int, end: int, kind: str, link: Link) -> Found:
-    """The finding of a quote (start..end) and its link: Found(…) with its fields set
-    in place, in their order, sparing a call of the dataclass's __init__ per quote."""
-    mention, entity = link.mention, link.entity
-    found = _new(Found)
-    found.start = start
-    found.end = end
-    found.kind = kind
-    found.entity = entity
-    if mention is None:
-        found.mention_start = found.mention_end = None
-        found.cue = link.cue
-        found.anonymous = entity.anonymous
-    else:
-        tokens = link.view.tokens
-        found.mention_start = tokens[mention.first].start
-        found.mention_end = tokens[mention.last].end
-        found.cue = link.cue
-        found.anonymous = entity.anonymous or mention.anonymous
-    found.position = start
-    return found
+def _title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
+    """spans.is_title_or_scare, told at once for a quote too long to be a title or a
+    scare quote: over 120 characters, or of more than eight words, which it rules out
+    first (after reading them all). Most quoted sentences are that long."""
+    start, end = span.start, span.end
+    if end - start > 120 or _NINE_WORDS.match(body, start, end) is not None:
+        return False
+    return is_title_or_scare(body, span, paragraph_start)
+
+
+# Nine words, read one after another as spans.is_title_or_scare reads them (its
+# _WORD, and the characters that are no word's first between them): the quantifiers
+# are possessive, so that no word is split to make up the count.
+# (tests/extract/test_nine_words.py checks it matches where _WORD finds nine or more.)
+_NINE_WORDS = re.compile(r"(?:[\W_]*+[^\W_][\w'’\-]*+){9}")
 
 
 def _plainly_speech(
