@@ -127,6 +127,7 @@ class ReportedFinder:
             sentence_first = view.after_last_quote(first - REACH, first)
         floor = sentence_first  # where the cue's subject may start: after any quote
         quote_before = False
+        opens = False  # known to open a clause right after the cue, with nothing to skip
         # The last quote that closes before the cue, if it closes in the sentence or
         # right before it (half of the paragraphs with a cue hold no quote).
         slot = bisect.bisect_left(view.slot_lasts, first) - 1 if view.slots else -1
@@ -139,6 +140,15 @@ class ReportedFinder:
             ) and not _that_soon(tokens, cue)
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
+            after = cue.last + 1
+            if after < len(tokens) and tokens[after].lower not in _MAY_FOLLOW_A_REPORTING_CUE:
+                # Most cues are settled by that look-up. A plain word after the cue
+                # ('"a," he said word …') may open no clause, nor fit a form _backward
+                # reads: then nothing is found, and the quote and comma searches below
+                # (costly in quote-dense copy) need not be made.
+                opens = self._may_report_after(view, cue, after)
+                if opens is None:
+                    return None
         # Conditional expressions rather than min() and max() on this path: Python 3.11
         # parses their keyword arguments on every call.
         reach_end = cue.last + CLAUSE_REACH
@@ -176,7 +186,7 @@ class ReportedFinder:
                 return backward
         if quote_before:
             return None  # a quote that ends the sentence before: '"…?" Kessler said …'
-        clause = self._clause_after(view, cue, end)
+        clause = self._clause_after(view, cue, end, opens)
         if clause is None:
             return None
         if tokens[cue.verb].lower in PARTICIPLES_AFTER_COMMA and first == cue.verb:
@@ -196,6 +206,39 @@ class ReportedFinder:
         if mention is None:
             mention = document_maker(tokens, first, floor)  # "The report by X concluded"
         return self._make(view, mention, cue, clause)
+
+    def _may_report_after(self, view: ParagraphView, cue: Cue, after: int) -> bool | None:
+        """What the word right after the cue (tokens[after], none that
+        _MAY_FOLLOW_A_REPORTING_CUE) tells of what _at finds: True when a clause opens
+        there with nothing to skip before it, None when it is sure nothing is found,
+        False when the full reading must tell.
+
+        A plain lower-case word that opens no clause ("said word") leaves only the
+        forms _backward reads. With no comma right before the cue (no "CLAUSE, said
+        X") and that word no time, place or occasion (no "CLAUSE, X said on
+        Monday"), none of them fits either: each test here mirrors one that
+        _clause_after or _backward would fail on. Quote-dense copy ('"a," he said
+        word') is settled so, before its comma and quote searches.
+        """
+        word = view.tokens[after]
+        if not (
+            cue.clause_from == after  # no person told: the clause would start here
+            and word.text[:1].islower()  # no capital or digit: no skip before a clause
+            and not word.lower.endswith("ly")
+            and cue.lemma not in ADDRESSEE_LEMMAS
+        ):
+            return False
+        if self._starts_clause(view, after):
+            return True  # _clause_after is told, and need not ask again
+        first = cue.first
+        if first > 0 and self._comma_before(view, first - 1):
+            return False  # "CLAUSE, said X": _backward may read it
+        return None
+
+    def _comma_before(self, view: ParagraphView, index: int) -> bool:
+        """Is tokens[index] a comma, or a closing mark right after a comma inside the
+        quote (the comma an inverted "CLAUSE, said X" needs before its cue)?"""
+        return view.tokens[index].text == "," or self._comma_inside_closing_mark(view, index)
 
     def _make(
         self,
@@ -275,9 +318,12 @@ class ReportedFinder:
 
     # --- clause boundaries -------------------------------------------------
     def _clause_after(
-        self, view: ParagraphView, cue: Cue, last: int
+        self, view: ParagraphView, cue: Cue, last: int, opens: bool = False
     ) -> list[tuple[int, int]] | None:
-        """The clause(s) after the cue, up to tokens[last] (the sentence's last word)."""
+        """The clause(s) after the cue, up to tokens[last] (the sentence's last word).
+
+        `opens`: a clause is known to open right after the cue, with nothing to skip
+        before it (ReportedFinder._may_report_after)."""
         tokens = view.tokens
         first = cue.clause_from
         if first > last:
@@ -306,7 +352,7 @@ class ReportedFinder:
             )
         if skipped is not None:
             first = skipped
-        elif not self._starts_clause(view, first):
+        elif not (opens or self._starts_clause(view, first)):
             return None
         needs_verb = after_that is None
         if first > last:
@@ -1801,6 +1847,18 @@ _SKIP_OPENERS = (
     | _TIME_PHRASE_STARTS
     | ADJUNCT_PREPOSITIONS
     | _FOCUS_ADVERBS
+)
+# The words after a cue that _at's early test (ReportedFinder._reports_nothing) leaves
+# to the full reading: those that may open a clause or be skipped before one, a time,
+# place or occasion after "CLAUSE, X said", and the punctuation after a cue.
+_MAY_FOLLOW_A_REPORTING_CUE = (
+    CLAUSE_STARTERS
+    | _SKIP_OPENERS
+    | LEADING_PHRASE_WORDS
+    | _OCCASION_PREPOSITIONS
+    | _FINAL_PUNCTUATION
+    | {","}
+    | OPENING_MARKS
 )
 
 
