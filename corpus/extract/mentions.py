@@ -798,6 +798,54 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         floor = cue_first - 40
     if _plain_name_run(tokens, floor, end):
         return _mention(floor, end, "name", floor, end)  # "Ann Lee said"
+    # The stages ask again for a subject read before (a cue that leads into two quoted
+    # fragments, a cue read by both quote stages): what is read below depends on the
+    # tokens and these three numbers only, so a paragraph's readings are kept.
+    read = _SUBJECTS_READ[0]
+    if read[0] is tokens:
+        subjects = read[1]
+        known = subjects.get((cue_first, floor, whole))
+        if known is not None:
+            return _copied(known)
+    else:
+        subjects = {}
+        _SUBJECTS_READ[0] = (tokens, subjects)  # one store: safe if another thread reads
+    mention = _read_subject(tokens, cue_first, end, word, floor, whole)
+    # Resolving a mention may change whether it is anonymous (and nothing else of it):
+    # that is kept as it is now.
+    subjects[cue_first, floor, whole] = (mention, mention is not None and mention.anonymous)
+    return mention
+
+
+# The last paragraph's tokens, with the subjects read in it: (cue_first, floor, whole)
+# -> the mention read and whether it was anonymous then.
+_SUBJECTS_READ: list[tuple[list[Token] | None, dict[tuple[int, int, bool], tuple]]] = [(None, {})]
+
+
+def _copied(known: tuple[Mention | None, bool]) -> Mention | None:
+    """A mention of its own, as subject_before read it: a caller may change the one
+    it was given."""
+    mention, anonymous = known
+    if mention is None:
+        return None
+    copy = _new(Mention)
+    copy.first = mention.first  # in the fields' order, as __init__ stores them
+    copy.last = mention.last
+    copy.core_first = mention.core_first
+    copy.core_last = mention.core_last
+    copy.head = mention.head
+    copy.name_first = mention.name_first
+    copy.name_last = mention.name_last
+    copy.anonymous = anonymous
+    copy.appositives = list(mention.appositives)
+    return copy
+
+
+def _read_subject(
+    tokens: list[Token], cue_first: int, end: int, word: str, floor: int, whole: bool
+) -> Mention | None:
+    """subject_before past its shortcuts: `word` is tokens[end].lower, `floor` within
+    reach of the cue."""
     lexicon = load_lexicon()
     if word in _WHO_WHICH:  # one test for the common case: no relative pronoun
         if end - 1 >= floor and tokens[end - 1].text == ",":
