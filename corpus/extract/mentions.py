@@ -802,9 +802,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     # fragments, a cue read by both quote stages): what is read below depends on the
     # tokens and these three numbers only, so a paragraph's readings are kept.
     read = _SUBJECTS_READ[0]
+    key = (cue_first, floor, whole)
     if read[0] is tokens:
         subjects = read[1]
-        known = subjects.get((cue_first, floor, whole))
+        known = subjects.get(key)
         if known is not None:
             return _copied(known)
     else:
@@ -813,7 +814,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     mention = _read_subject(tokens, cue_first, end, word, floor, whole)
     # Resolving a mention may change whether it is anonymous (and nothing else of it):
     # that is kept as it is now.
-    subjects[cue_first, floor, whole] = (mention, mention is not None and mention.anonymous)
+    subjects[key] = (mention, mention is not None and mention.anonymous)
     return mention
 
 
