@@ -808,9 +808,12 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         known = subjects.get(key)
         if known is not None:
             return _copied(known)
-    else:
+    elif len(tokens) <= _SUBJECTS_KEPT_UP_TO:
         subjects = {}
         _SUBJECTS_READ[0] = (tokens, subjects)  # one store: safe if another thread reads
+    else:
+        # Not kept: the tokens would stay alive after the article (a 2 MB paragraph).
+        return _read_subject(tokens, cue_first, end, word, floor, whole)
     mention = _read_subject(tokens, cue_first, end, word, floor, whole)
     # Resolving a mention may change whether it is anonymous (and nothing else of it):
     # that is kept as it is now.
@@ -819,8 +822,10 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
 
 
 # The last paragraph's tokens, with the subjects read in it: (cue_first, floor, whole)
-# -> the mention read and whether it was anonymous then.
+# -> the mention read and whether it was anonymous then. Only a paragraph of up to
+# _SUBJECTS_KEPT_UP_TO tokens is kept: the list keeps them alive until another is.
 _SUBJECTS_READ: list[tuple[list[Token] | None, dict[tuple[int, int, bool], tuple]]] = [(None, {})]
+_SUBJECTS_KEPT_UP_TO = 2000  # tokens in a paragraph (a long one is a few hundred)
 
 
 def _copied(known: tuple[Mention | None, bool]) -> Mention | None:

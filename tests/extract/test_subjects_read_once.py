@@ -56,3 +56,16 @@ def test_subjects_are_read_per_token_list():
         whole = rng.random() < 0.5
         got = subject_before(tokens, cue, floor, whole)
         assert got == _fresh(tokens, cue, floor, whole)
+
+
+def test_a_long_paragraph_is_read_but_not_kept():
+    filler = "word " * (mentions._SUBJECTS_KEPT_UP_TO + 10)
+    text = filler + "Officials at the agency, speaking on condition of anonymity, said"
+    tokens = tokenise(text, 0, len(text))
+    cue = len(tokens) - 1
+    floor = cue - 11
+    mentions._SUBJECTS_READ[0] = (None, {})
+    got = subject_before(tokens, cue, floor, False)
+    assert got is not None and got.head == "group" and got.anonymous
+    assert mentions._SUBJECTS_READ[0][0] is None  # its tokens are not held on to
+    assert subject_before(tokens, cue, floor, False) == got
