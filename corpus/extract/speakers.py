@@ -910,9 +910,11 @@ class Registry:
     def _sole_person(self, position: int, wanted: str) -> Entity | None:
         """pronoun's "he" or "she" when the article has named one entity at most so far
         (an interview, a quote-dense stretch): the nearest fit is that one if it is a
-        person of the gender wanted, sighted before the pronoun's sentence (or question),
-        and no other can be the speaker who named it or a subject it describes. Only
-        where its first sighting is measured from the pronoun is asked."""
+        person of the gender wanted sighted before the pronoun's sentence (or question),
+        and no other entity can be the speaker who named it or a subject it describes.
+        Its first sighting tells whether any comes before that point, without a walk
+        back through the sightings (nor a search for the sentence's start, when the
+        first sighting is further back than any start can be)."""
         if not self.entities:
             return None
         entity = self.entities[0]
