@@ -58,6 +58,28 @@ class Mention:
     appositives: list[tuple[int, int]] = field(default_factory=list)
 
 
+_new = object.__new__
+
+
+def _mention(
+    first: int, last: int, head: str, name_first: int | None = None, name_last: int | None = None
+) -> Mention:
+    """Mention(first, last, first, last, head, name_first, name_last), made without the
+    dataclass's __init__ (its defaults and list factory cost half as much again): the
+    mentions this stage builds have no appositive or aside around their core yet."""
+    mention = _new(Mention)
+    mention.first = first  # in the fields' order, as __init__ stores them
+    mention.last = last
+    mention.core_first = first
+    mention.core_last = last
+    mention.head = head
+    mention.name_first = name_first
+    mention.name_last = name_last
+    mention.anonymous = False
+    mention.appositives = []
+    return mention
+
+
 def np_start(
     tokens: list[Token], end: int, floor: int, lexicon: Lexicon | None = None
 ) -> int | None:
@@ -655,7 +677,7 @@ def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
     if words in (["one"], ["another"]) or (
         len(words) == 3 and words[0] in MEMBER_WORDS and words[1] == "of" and words[2] == "them"
     ):
-        return Mention(first, last, first, last, "member")
+        return _mention(first, last, "member")
     return None
 
 
@@ -775,7 +797,61 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
     if floor < cue_first - 40:  # a subject sits close to its verb (no max(): 3.11's is slow)
         floor = cue_first - 40
     if _plain_name_run(tokens, floor, end):
-        return Mention(floor, end, floor, end, "name", floor, end)  # "Ann Lee said"
+        return _mention(floor, end, "name", floor, end)  # "Ann Lee said"
+    # The stages ask again for a subject read before (a cue that leads into two quoted
+    # fragments, a cue read by both quote stages): what is read below depends on the
+    # tokens and these three numbers only, so a paragraph's readings are kept.
+    read = _SUBJECTS_READ[0]
+    key = (cue_first, floor, whole)
+    if read[0] is tokens:
+        subjects = read[1]
+        known = subjects.get(key)
+        if known is not None:
+            return _copied(known)
+    elif len(tokens) <= _SUBJECTS_KEPT_UP_TO:
+        subjects = {}
+        _SUBJECTS_READ[0] = (tokens, subjects)  # one store: safe if another thread reads
+    else:
+        # Not kept: the tokens would stay alive after the article (a 2 MB paragraph).
+        return _read_subject(tokens, cue_first, end, word, floor, whole)
+    mention = _read_subject(tokens, cue_first, end, word, floor, whole)
+    # Resolving a mention may change whether it is anonymous (and nothing else of it):
+    # that is kept as it is now.
+    subjects[key] = (mention, mention is not None and mention.anonymous)
+    return mention
+
+
+# The last paragraph's tokens, with the subjects read in it: (cue_first, floor, whole)
+# -> the mention read and whether it was anonymous then. Only a paragraph of up to
+# _SUBJECTS_KEPT_UP_TO tokens is kept: the list keeps them alive until another is.
+_SUBJECTS_READ: list[tuple[list[Token] | None, dict[tuple[int, int, bool], tuple]]] = [(None, {})]
+_SUBJECTS_KEPT_UP_TO = 2000  # tokens in a paragraph (a long one is a few hundred)
+
+
+def _copied(known: tuple[Mention | None, bool]) -> Mention | None:
+    """A mention of its own, as subject_before read it: a caller may change the one
+    it was given."""
+    mention, anonymous = known
+    if mention is None:
+        return None
+    copy = _new(Mention)
+    copy.first = mention.first  # in the fields' order, as __init__ stores them
+    copy.last = mention.last
+    copy.core_first = mention.core_first
+    copy.core_last = mention.core_last
+    copy.head = mention.head
+    copy.name_first = mention.name_first
+    copy.name_last = mention.name_last
+    copy.anonymous = anonymous
+    copy.appositives = list(mention.appositives)
+    return copy
+
+
+def _read_subject(
+    tokens: list[Token], cue_first: int, end: int, word: str, floor: int, whole: bool
+) -> Mention | None:
+    """subject_before past its shortcuts: `word` is tokens[end].lower, `floor` within
+    reach of the cue."""
     lexicon = load_lexicon()
     if word in _WHO_WHICH:  # one test for the common case: no relative pronoun
         if end - 1 >= floor and tokens[end - 1].text == ",":
@@ -820,7 +896,7 @@ def subject_before(tokens: list[Token], cue_first: int, floor: int, whole: bool)
         # "a number she described as …", "which she later called": no phrase takes in a
         # pronoun before its verb (past any adverb); but "Democrats who voted for it
         # said": "it" after a preposition is its object
-        return Mention(end, end, end, end, "pronoun")
+        return _mention(end, end, "pronoun")
     if end - 2 == floor and tokens[floor].lower in MEMBER_WORDS:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
@@ -982,15 +1058,15 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
     token = tokens[index]
     lower = token.lower
     if lower in _UNSKIPPED_PRONOUNS:
-        return Mention(index, index, index, index, "pronoun")
+        return _mention(index, index, "pronoun")
     if token.text[:1].isupper() and token.text[1:2] != "-" and lower not in _not_plain_names():
         # "Kim": a capitalised word that no test below reads otherwise is its own name
         # run (one set test instead of the eight below; a dash could make a party tag).
-        return Mention(index, index, index, index, "name", index, index)
+        return _mention(index, index, "name", index, index)
     if lower in _SKIPPABLE or (lower.endswith("ly") and is_manner_adverb(token)):
         return None  # "…," privately said: the word is skipped and no subject is left
     if lower in MEMBER_WORDS:
-        return Mention(index, index, index, index, "member")  # "one said"
+        return _mention(index, index, "member")  # "one said"
     if token.text == "," or _is_party_tag(token.text):
         return None  # nothing before the comma; a party tag is said of a name, never one
     # _core_mention of one word: a phrase of its own if it can head one (np_start of
@@ -1003,7 +1079,7 @@ def _lone_word_before(tokens: list[Token], index: int) -> Mention | None:
         return None
     if head == "name":
         # _build of one capitalised word: the word is its own name run.
-        return Mention(index, index, index, index, "name", index, index)
+        return _mention(index, index, "name", index, index)
     return _build(tokens, index, index, head, [], lexicon)
 
 
@@ -1357,7 +1433,7 @@ def _build(
     extras: list[tuple[int, int, str]],
     lexicon: Lexicon,
 ) -> Mention:
-    mention = Mention(core_first, core_last, core_first, core_last, head)
+    mention = _mention(core_first, core_last, head)
     run = name_run(tokens, core_first, core_last) if head == "name" else None
     if run:
         mention.name_first, mention.name_last = run
@@ -1623,7 +1699,7 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     first = _past_leading_adjunct(tokens, after_dateline(tokens, first, ceiling), ceiling)
     if first <= ceiling and tokens[first].lower in _SUBJECT_PRONOUNS:
         # "He called the plan a fraud and warned that …"
-        return Mention(first, first, first, first, "pronoun")
+        return _mention(first, first, "pronoun")
     end = first - 1
     index = first
     while index <= ceiling and index - first < 12:
