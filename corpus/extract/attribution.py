@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .cues import ADVERBS, Cue, auxiliary_start
@@ -208,6 +209,22 @@ def _partial_cues(tokens: list[Token], verbs: list[int], floor: int, end: int) -
     return found
 
 
+def _clause_around(clauses: Sequence[Found], start: int, end: int) -> Found | None:
+    """The reported clause holding body[start:end], if any (a paragraph has few)."""
+    for clause in clauses:
+        if clause.start <= start and end <= clause.end:
+            return clause
+    return None
+
+
+def _clause_link(view: ParagraphView, clause: Found) -> Link:
+    """A reported clause's attribution as a Link, for the quote after it (_floating)."""
+    link = _new_link(view, None, clause.cue, clause.entity)
+    link.mention_start, link.mention_end = clause.mention_start, clause.mention_end
+    link.anonymous = clause.anonymous
+    return link
+
+
 class _NotSpeech(Exception):
     """The quote being attributed turned out to be a title or a scare quote."""
 
@@ -241,8 +258,9 @@ class QuoteAttributor:
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
 
-    def attribute(self, view: ParagraphView) -> list[Found]:
-        """The quotes that open in this paragraph, attributed.
+    def attribute(self, view: ParagraphView, clauses: Sequence[Found] = ()) -> list[Found]:
+        """The quotes that open in this paragraph, attributed; `clauses` are the reported
+        clauses found in it (a fragment inside one is the clause's speaker's).
 
         Each quote is attributed here, in the loop: its kind, where it ends, and the
         form its attribution may take. Quote-dense copy has a quote every few tokens:
@@ -293,6 +311,14 @@ class QuoteAttributor:
                     # “I’ve been doing my job,” she said, “and I’ll put my record …”
                     kind = "direct"
                     link = self._floating(view, slot)
+                elif clauses and (clause := _clause_around(clauses, start, span.end)) is not None:
+                    # A fragment inside a reported clause is the clause's speaker's: nested.py
+                    # adds it so once overlaps are settled, which drops any reading of it
+                    # here. Reading it cost a twentieth of hand-written copy; only what a
+                    # floating quote after it takes over is kept.
+                    if not _title_or_scare(body, span, paragraph_start):
+                        self.last = (span.last_paragraph, end_slot.last, _clause_link(view, clause))
+                    continue
                 else:
                     link = self._fragment(view, slot, index, end_view, end_slot, end_index)
                 if link is None or link.entity is None:
@@ -722,6 +748,8 @@ class QuoteAttributor:
         start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
+        if link.mention is None and link.mention_start is not None:  # a clause's (_clause_link)
+            return _clause_link(link.view, link)
         return _new_link(link.view, link.mention, link.cue, link.entity)
 
     def _after_reported(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:

@@ -67,8 +67,9 @@ def _run_stages(body: str) -> Extraction:
     finder = ReportedFinder(body, registry)
     # Paragraph by paragraph, so that a speaker met in one paragraph is known in the next.
     for view, view_cues in zip(views, cues, strict=True):
-        found.extend(finder.find(view, view_cues))
-        found.extend(attributor.attribute(view))
+        clauses = finder.find(view, view_cues)
+        found.extend(clauses)
+        found.extend(attributor.attribute(view, clauses))
     settled = settle_overlaps(answers + found)
     # Quotes inside quotes and fragments inside reported clauses sit within their
     # container: added after the overlaps are settled.
