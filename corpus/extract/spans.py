@@ -201,12 +201,17 @@ def _last_word(text: str) -> str:
 
 def _word_before(body: str, first: int, stop: int) -> str:
     """The last word of body[first:stop], as _last_word would read it, taken in place
-    when it is a plain word before a space or two (`said "`), the common case."""
+    when it is a plain word before a space or two (`said "`), the common case, or a
+    plain word and the punctuation after it (`he said. "`, quote after quote)."""
     text = body[first:stop]
     words = text.rstrip(" ")
     chunk = words[words.rfind(" ") + 1 :]
     if chunk.isalnum():  # letters and digits only: the word is the chunk, whole
         return chunk
+    # Punctuation that no word holds (_AFTER_A_WORD) ends the chunk's one word.
+    word = chunk.rstrip(_AFTER_A_WORD)
+    if word.isalnum():
+        return word
     return _last_word(text)
 
 
