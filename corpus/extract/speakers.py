@@ -66,7 +66,9 @@ class Entity:
         return words[-1] if words else ""
 
     def add_title(self, title: str) -> None:
-        title = title.strip(" ,")
+        # "Its deputy commissioner", "his spokesman": the pronoun means nothing once the
+        # title is read apart from its sentence, so it is left out.
+        title = _LEADING_POSSESSIVE.sub("", title.strip(" ,"))
         if title and title not in self.titles and title != self.name:
             self.titles.append(title)
 
@@ -1623,6 +1625,9 @@ _POSSESSIVE_ENDS = ("'s", "’s")
 # in its cache on every call).
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|a|an)\s+")
+_LEADING_POSSESSIVE = re.compile(
+    r"^(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our)\s+(?=\S)"
+)
 
 
 def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:

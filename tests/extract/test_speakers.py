@@ -1,7 +1,9 @@
 from __future__ import annotations
 
+from quoth.corpus.extract import run_pipeline
 from quoth.corpus.extract.speakers import Registry, read_name
 from quoth.corpus.extract.text import tokenise
+from quoth.corpus.model import paragraphs_to_body
 
 
 def reading(text: str):
@@ -124,3 +126,16 @@ def test_a_body_is_looked_for_among_the_latest_ones_only():
     again = registry.find_or_add(NameReading("organisation", "Harbour Board", []))
     assert again is not first  # beyond the bound: met as new, which keeps the cost linear
     assert registry.find_or_add(NameReading("organisation", "Council 5", [])).name == "Council 5"
+
+
+def test_a_title_leaves_out_the_possessive_it_was_written_with():
+    body = paragraphs_to_body(
+        [
+            "The Information Commissioner's Office said it was looking into the breach.",
+            'Its deputy commissioner, Rachel Obi, said: "We expect answers within the week."',
+            'Ann Cole would not comment. Her spokesman, Tom Reyes, said: "She is travelling."',
+        ]
+    )
+    titles = {s.name: s.titles for s in run_pipeline(body).speakers}
+    assert titles["Rachel Obi"] == ["deputy commissioner"]
+    assert titles["Tom Reyes"] == ["spokesman"]
