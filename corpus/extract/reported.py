@@ -230,6 +230,11 @@ class ReportedFinder:
             return False
         if self._starts_clause(view, after):
             return True  # _clause_after is told, and need not ask again
+        if (
+            word.lower in _RELATIVE_REPORT_VERBS
+            and _object_relative_clause(view.tokens, cue, after, after) is not None
+        ):
+            return False  # "a change she said would raise costs": _clause_after reads it
         first = cue.first
         if first > 0 and self._comma_before(view, first - 1):
             return False  # "CLAUSE, said X": _backward may read it
@@ -353,7 +358,12 @@ class ReportedFinder:
         if skipped is not None:
             first = skipped
         elif not (opens or self._starts_clause(view, first)):
-            return None
+            relative_start = _object_relative_clause(tokens, cue, first, last)
+            if relative_start is None:
+                return None
+            # "what it said was the diversion of …": the words said are a noun phrase
+            after_that = relative_start if relative_start > first else None
+            first = relative_start
         needs_verb = after_that is None
         if first > last:
             return None
@@ -1487,6 +1497,65 @@ def _relative_aside(tokens: list[Token], first: int, last: int) -> bool:
 
 
 _RELATIVE_WORDS = frozenset({"who", "which"})
+_RELATIVE_REPORT_VERBS = word_set("relative_report_verbs")
+_OBJECT_RELATIVE_WORDS = frozenset({"who", "whom", "that", "which", "what"})
+
+
+def _object_relative_clause(tokens: list[Token], cue: Cue, first: int, last: int) -> int | None:
+    """Where the clause of an object relative starts, if the cue ends one: "a change she
+    said would raise costs" (at "would"), "teachers, who she said had been left behind",
+    "what it said was the diversion of technology" (past "was": the words said are what
+    follows). The cue's subject is a lone pronoun or a capitalised name, after a relative
+    word or a noun; the clause opens with an auxiliary or a modal, whose subject is the
+    noun before."""
+    if (
+        first > last
+        or tokens[first].lower not in _RELATIVE_REPORT_VERBS
+        or cue.lemma not in _OBJECT_RELATIVE_LEMMAS
+    ):
+        return None
+    subject = cue.first - 1
+    if subject < 1 or cue.first != cue.verb:
+        return None  # "she has said": no auxiliary of the cue's own
+    word = tokens[subject]
+    if word.lower in _OBJECT_PRONOUNS:
+        before = subject - 1
+    elif word.text[:1].isupper() and word.text.isalpha():
+        before = subject - 1
+        while before >= 0 and _capitalised_name_word(tokens[before].text):
+            before -= 1  # "a plan Gov. Ann Cole said would …": the whole name and title
+        if before < 0 or subject - before > 4:
+            return None
+        if tokens[before].lower == "the":
+            before -= 1  # "a plan that the Pentagon said would …"
+    else:
+        return None
+    if before < 0:
+        return None
+    head = tokens[before]
+    if head.lower == "what":
+        return first + 1 if first + 1 <= last and first + 1 < len(tokens) else None
+    if head.lower in _OBJECT_RELATIVE_WORDS or (
+        head.text.isalpha()
+        and head.text.islower()
+        and head.lower not in NON_STARTERS
+        and head.lower not in _SUBJECT_PRONOUNS
+    ):
+        return first
+    return None
+
+
+_OBJECT_PRONOUNS = frozenset({"he", "she", "it", "they"})
+
+
+def _capitalised_name_word(text: str) -> bool:
+    """ "Ann", "Gov.", "Al-Sabah": a word that may be part of a name or its title."""
+    return text[:1].isupper() and (text.isalpha() or text.endswith(".") or "-" in text)
+
+
+# Verbs whose object relative reports speech: "a plan she said would …", not "a plan the
+# FAA estimates will cost …" (an estimate, not a statement).
+_OBJECT_RELATIVE_LEMMAS = frozenset({"say", "claim", "allege", "insist"})
 
 
 def _not_only_before(tokens: list[Token], first: int, but: int) -> bool:

@@ -669,3 +669,37 @@ def test_and_he_at_the_very_end_of_a_clause(run):
     assert reported(run, "Ann Lee said the plan failed and he") == [
         ("the plan failed and he", "Ann Lee")
     ]
+
+
+def test_object_relative_reports_the_verb_phrase(run):
+    # "a change she said would raise costs": the words said are the relative clause's
+    # predicate; its subject is the noun before, and the speaker the one who said it.
+    assert reported(
+        run,
+        "Beatriz Quintero opposed the bill, a change she said would raise health costs "
+        "for more than 20 million Americans.",
+    ) == [("would raise health costs for more than 20 million Americans", "Beatriz Quintero")]
+    assert reported(
+        run,
+        "Mayor Tom Reyes signed the order. It covers 3,000 homes he said were at risk "
+        "of flooding this spring.",
+    ) == [("were at risk of flooding this spring", "Tom Reyes")]
+
+
+def test_what_someone_said_was(run):
+    assert reported(
+        run,
+        "Rep. Luke Gaither held up a photograph of what he said was a floppy disk drive "
+        "still in use at an FAA facility in Dallas.",
+    ) == [("a floppy disk drive still in use at an FAA facility in Dallas", "Luke Gaither")]
+
+
+def test_object_relative_of_an_estimate_is_no_speech(run):
+    assert (
+        reported(
+            run,
+            "The Federal Aviation Administration testified on Monday. Lawmakers pressed it "
+            "on a plan that the FAA estimates will cost $31 billion.",
+        )
+        == []
+    )
