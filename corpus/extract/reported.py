@@ -355,6 +355,7 @@ class ReportedFinder:
                 if after_that is not None
                 else self._past_words_before_clause(view, cue, first, last)
             )
+        needs_verb = after_that is None
         if skipped is not None:
             first = skipped
         elif not (opens or self._starts_clause(view, first)):
@@ -362,9 +363,8 @@ class ReportedFinder:
             if relative_start is None:
                 return None
             # "what it said was the diversion of …": the words said are a noun phrase
-            after_that = relative_start if relative_start > first else None
+            needs_verb = relative_start == first
             first = relative_start
-        needs_verb = after_that is None
         if first > last:
             return None
         end = last
