@@ -217,11 +217,12 @@ def _clause_around(clauses: Sequence[Found], start: int, end: int) -> Found | No
     return None
 
 
-def _clause_link(view: ParagraphView, clause: Found) -> Link:
-    """A reported clause's attribution as a Link, for the quote after it (_floating)."""
-    link = _new_link(view, None, clause.cue, clause.entity)
-    link.mention_start, link.mention_end = clause.mention_start, clause.mention_end
-    link.anonymous = clause.anonymous
+def _link_after(view: ParagraphView, finding: Found) -> Link:
+    """A finding's attribution (a reported clause's, or a quote's) as a Link of its own,
+    mention offsets and all, for a quote that follows it (_floating)."""
+    link = _new_link(view, None, finding.cue, finding.entity)
+    link.mention_start, link.mention_end = finding.mention_start, finding.mention_end
+    link.anonymous = finding.anonymous
     return link
 
 
@@ -317,7 +318,7 @@ class QuoteAttributor:
                     # here. Reading it cost a twentieth of hand-written copy; only what a
                     # floating quote after it takes over is kept.
                     if not _title_or_scare(body, span, paragraph_start):
-                        self.last = (span.last_paragraph, end_slot.last, _clause_link(view, clause))
+                        self.last = (span.last_paragraph, end_slot.last, _link_after(view, clause))
                     continue
                 else:
                     link = self._fragment(view, slot, index, end_view, end_slot, end_index)
@@ -748,9 +749,9 @@ class QuoteAttributor:
         start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
-        if link.mention is None and link.mention_start is not None:  # a clause's (_clause_link)
-            return _clause_link(link.view, link)
-        return _new_link(link.view, link.mention, link.cue, link.entity)
+        follower = _link_after(link.view, link)
+        follower.mention = link.mention
+        return follower
 
     def _after_reported(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
         """ "Crew is no longer the main problem, she said. "It's steel and engines now."":
