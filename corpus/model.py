@@ -17,7 +17,9 @@ SpeakerKind = Literal["person", "organisation", "group"]
 PARAGRAPH_BREAK = "\n\n"
 
 
-@dataclass
+# Slots: an article may hold tens of thousands of quotes, made and read far more often
+# than they are serialised.
+@dataclass(slots=True)
 class Quote:
     """One attributed piece of speech, with offsets into the article body."""
 

@@ -23,6 +23,7 @@ def test_assembled_quotes_equal_those_quote_makes() -> None:
     quotes = run_pipeline(BODY).quotes
     assert quotes
     for quote in quotes:
-        assert tuple(vars(quote)) == QUOTE_FIELDS
-        assert quote == Quote(*(getattr(quote, name) for name in QUOTE_FIELDS))
-        assert quote.to_dict() == Quote(**vars(quote)).to_dict()
+        assert not hasattr(quote, "__dict__")  # slots: no field outside QUOTE_FIELDS
+        made = Quote(*(getattr(quote, name) for name in QUOTE_FIELDS))  # each one set
+        assert quote == made
+        assert quote.to_dict() == made.to_dict()
