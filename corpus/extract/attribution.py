@@ -259,6 +259,14 @@ class QuoteAttributor:
     def run(self) -> list[Found]:
         return [item for view in self.views for item in self.attribute(view)]
 
+    def let_go(self, found: list[Found]) -> None:
+        """Let go of the views that the links among `found` (the findings of paragraphs
+        already read) hold, bar the last link's: a floating quote may still follow it."""
+        last = self.last[2] if self.last is not None else None
+        for item in found:
+            if type(item) is Link and item is not last:
+                item.view = None  # type: ignore[assignment]
+
     def attribute(self, view: ParagraphView, clauses: Sequence[Found] = ()) -> list[Found]:
         """The quotes that open in this paragraph, attributed; `clauses` are the reported
         clauses found in it (a fragment inside one is the clause's speaker's).

@@ -25,7 +25,7 @@ from .speakers import (
     group_name,
     shared_reading,
 )
-from .text import Token
+from .text import Paragraph, Token
 from .views import ParagraphView
 
 PLACE_PREPOSITIONS = word_set("place_prepositions")
@@ -33,20 +33,37 @@ RUN_JOINERS = word_set("run_joiners")
 
 
 def sight_names(body: str, views: list[ParagraphView], registry: Registry) -> None:
-    lexicon = load_lexicon()
-    readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
-    # Only paragraphs that withhold a name are searched for unnamed sources.
-    withholding = _views_holding(views, _withholding_offsets(body, lexicon))
-    title_words = lexicon.title_words
-    joining, run_on = _joining_words(title_words)  # once, not once per paragraph
-    for position, view in enumerate(views):
-        if position in withholding:
-            _sight_unnamed_sources(body, view, registry, lexicon)
-        runs = _name_runs(view, title_words, joining, run_on)
-        if runs:  # a paragraph of lower-case words and sentence openers names no one
-            _sight_runs(body, view, registry, lexicon, readings, runs)
+    sighter = NameSighter(body, [view.paragraph for view in views], registry)
+    for view in views:
+        sighter.sight(view)
     if len(views) > 1:
-        _title_from_a_delayed_lede(body, views, registry, lexicon)
+        sighter.lede(views[0], views[1])
+
+
+class NameSighter:
+    """sight_names for a pipeline that makes its views a run of paragraphs at a time:
+    each view is sighted as it comes, in body order."""
+
+    def __init__(self, body: str, paras: list[Paragraph], registry: Registry) -> None:
+        self.body = body
+        self.registry = registry
+        self.lexicon = lexicon = load_lexicon()
+        self.readings: dict[str, NameReading | None] = {}  # a name recurs: read it once
+        # Only paragraphs that withhold a name are searched for unnamed sources.
+        self.withholding = _paragraphs_holding(paras, _withholding_offsets(body, lexicon))
+        self.title_words = lexicon.title_words
+        self.joining, self.run_on = _joining_words(self.title_words)  # once per article
+
+    def sight(self, view: ParagraphView) -> None:
+        if view.index in self.withholding:
+            _sight_unnamed_sources(self.body, view, self.registry, self.lexicon)
+        runs = _name_runs(view, self.title_words, self.joining, self.run_on)
+        if runs:  # a paragraph of lower-case words and sentence openers names no one
+            _sight_runs(self.body, view, self.registry, self.lexicon, self.readings, runs)
+
+    def lede(self, first: ParagraphView, second: ParagraphView) -> None:
+        """Once the first two paragraphs are sighted: see _title_from_a_delayed_lede."""
+        _title_from_a_delayed_lede(self.body, [first, second], self.registry, self.lexicon)
 
 
 def _title_from_a_delayed_lede(
@@ -411,21 +428,21 @@ def _phrases_by_stem(phrases: tuple[str, ...]) -> _StemGroups[str]:
     return tuple((stem, tuple(found)) for stem, found in grouped.items())
 
 
-def _views_holding(views: list[ParagraphView], offsets: list[int]) -> set[int]:
-    """Positions in `views` of the paragraphs that hold one of the offsets.
+def _paragraphs_holding(paras: list[Paragraph], offsets: list[int]) -> set[int]:
+    """Indices of the paragraphs that hold one of the offsets.
 
-    Found from the offsets (an article has a few) rather than by asking every view.
+    Found from the offsets (an article has a few) rather than by asking every paragraph.
     """
     holding = set()
     for offset in offsets:
-        # Views are in body order: only the last one starting at or before `offset` can hold it.
-        index = bisect.bisect_right(views, offset, key=_PARAGRAPH_START) - 1
-        if index >= 0 and offset < views[index].paragraph.end:
+        # In body order: only the last paragraph starting at or before `offset` can hold it.
+        index = bisect.bisect_right(paras, offset, key=_START) - 1
+        if index >= 0 and offset < paras[index].end:
             holding.add(index)
     return holding
 
 
-_PARAGRAPH_START = attrgetter("paragraph.start")  # a key bisect calls in C
+_START = attrgetter("start")  # a key bisect calls in C
 
 
 def appositive_roles(body: str, view: ParagraphView, first: int, last: int) -> list[str]:

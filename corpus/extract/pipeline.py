@@ -13,17 +13,17 @@ from operator import attrgetter
 
 from ..model import Extraction, Quote, Speaker
 from .attribution import QuoteAttributor
-from .cues import find_cues
+from .cues import Cue, find_cues
 from .found import Found
 from .marks import mark_codes
-from .names import sight_names
+from .names import NameSighter
 from .nested import fragments_in_clauses, nested_quotes
 from .reported import ReportedFinder
-from .spans import pair_codes
+from .spans import QuoteSpan, pair_codes
 from .speakers import Entity, Registry
-from .text import paragraphs
+from .text import Paragraph, paragraphs
 from .transcript import transcript_quotes
-from .views import build_views
+from .views import ParagraphView, iter_views
 
 # When two findings overlap, the one with the lower rank stays: a quoted
 # sentence beats a reported clause, which beats the fragments quoted in it (those
@@ -54,22 +54,21 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Characters of body taken through the stages at a time, in whole paragraphs. Each
+# stage sweeps such a run (its code stays hot), and the next run is made only once
+# this one is read: its tokens are still in the cache, and a long body's memory is
+# reused rather than grown (a 2 MB body's tokens would take 200 MB at once; a run
+# of 16,000 characters, a megabyte or two, stays in the cache). A news story of up
+# to 2,500 words or so is one run: names sighted anywhere in it are known when any
+# of its quotes is attributed (in a longer body, those of the runs read so far).
+RUN_CHARACTERS = 16_000
+
+
 def _run_stages(body: str) -> Extraction:
     paras = paragraphs(body)
     spans = pair_codes(body, mark_codes(body), paras)
-    views = build_views(body, paras, spans)
-    cues = [find_cues(view.tokens, view.outside, view.triggered) for view in views]
     registry = Registry(body)
-    sight_names(body, views, registry)
-    answers = transcript_quotes(body, paras, registry)
-    found: list[Found] = []
-    attributor = QuoteAttributor(body, views, cues, registry)
-    finder = ReportedFinder(body, registry)
-    # Paragraph by paragraph, so that a speaker met in one paragraph is known in the next.
-    for view, view_cues in zip(views, cues, strict=True):
-        clauses = finder.find(view, view_cues)
-        found.extend(clauses)
-        found.extend(attributor.attribute(view, clauses))
+    answers, found = _read_runs(body, paras, spans, registry)
     settled = settle_overlaps(answers + found)
     # Quotes inside quotes and fragments inside reported clauses sit within their
     # container: added after the overlaps are settled.
@@ -81,6 +80,82 @@ def _run_stages(body: str) -> Extraction:
     if inner:
         settled = sorted([*settled, *_distinct(inner)], key=_START)
     return assemble(body, settled)
+
+
+def _read_runs(
+    body: str, paras: list[Paragraph], spans: list[QuoteSpan], registry: Registry
+) -> tuple[list[Found], list[Found]]:
+    """Transcript answers, and the reported clauses and quotes of every paragraph, read
+    a run of paragraphs at a time (RUN_CHARACTERS): views, cues and names for the
+    run, then its clauses and quotes paragraph by paragraph."""
+    count = len(paras)
+    # Filled a run at a time, in body order; runs read are emptied again (see _forget).
+    views: list[ParagraphView] = [None] * count  # type: ignore[list-item]
+    cues: list[list[Cue]] = [None] * count  # type: ignore[list-item]
+    sighter = NameSighter(body, paras, registry)
+    attributor = QuoteAttributor(body, views, cues, registry)
+    finder = ReportedFinder(body, registry)
+    made = iter_views(body, paras, spans)
+    reach = _reaches(spans, count)
+    answers: list[Found] = []
+    found: list[Found] = []
+    start = 0
+    while start < count:
+        end = _run_end(paras, reach, start)
+        run = views[start:end] = [next(made) for _ in range(start, end)]
+        cues[start:end] = [find_cues(view.tokens, view.outside, view.triggered) for view in run]
+        for view in run:
+            sighter.sight(view)
+        if start == 0:  # what sight_names and the transcript stage read after the names
+            if count > 1:
+                sighter.lede(views[0], views[1])
+            answers = transcript_quotes(body, paras, registry)
+        run_found: list[Found] = []
+        # Paragraph by paragraph, so that a speaker met in one paragraph is known in the next.
+        for view in run:
+            clauses = finder.find(view, cues[view.index])
+            run_found.extend(clauses)
+            run_found.extend(attributor.attribute(view, clauses))
+        found.extend(run_found)
+        if end < count:
+            _forget(views, cues, start, end)
+            attributor.let_go(run_found)
+        start = end
+    return answers, found
+
+
+def _reaches(spans: list[QuoteSpan], count: int) -> list[int]:
+    """Per paragraph, the last paragraph that a quote opening in it reaches."""
+    reach = list(range(count))
+    for span in spans:
+        if span.last_paragraph > reach[span.paragraph]:
+            reach[span.paragraph] = span.last_paragraph
+    return reach
+
+
+def _run_end(paras: list[Paragraph], reach: list[int], start: int) -> int:
+    """Where the run of paragraphs from paras[start] ends (exclusive): at the first
+    paragraph to start RUN_CHARACTERS on, or further, so that no quote opening in it
+    runs on past it. A run holds two paragraphs at least: a delayed lede is read off
+    the first two (see NameSighter.lede)."""
+    count = len(paras)
+    end = bisect.bisect_left(paras, paras[start].start + RUN_CHARACTERS, start + 2, key=_START)
+    if end >= count:
+        return count
+    furthest = max(reach[start:end])
+    while furthest >= end:
+        end = furthest + 1
+        if end >= count:
+            return count
+        furthest = max(reach[start:end])
+    return end
+
+
+def _forget(views: list[ParagraphView], cues: list[list[Cue]], start: int, end: int) -> None:
+    """Let go of a run's views and cues once it is read, bar its last paragraph's: the
+    next run's first paragraph reads the one before it."""
+    views[start : end - 1] = [None] * (end - 1 - start)  # type: ignore[list-item]
+    cues[start : end - 1] = [None] * (end - 1 - start)  # type: ignore[list-item]
 
 
 def quotes_in_answers(

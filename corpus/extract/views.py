@@ -7,6 +7,7 @@ and reported-speech stages all read them instead of re-scanning the body.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Iterator
 from operator import attrgetter
 
 from .lexicon import load as load_lexicon
@@ -157,7 +158,13 @@ def _empty_view(
 
 def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> list[ParagraphView]:
     """One view per paragraph; linear in the body and the number of spans."""
-    views = []
+    return list(iter_views(body, paras, spans))
+
+
+def iter_views(
+    body: str, paras: list[Paragraph], spans: list[QuoteSpan]
+) -> Iterator[ParagraphView]:
+    """The views of build_views, made one at a time, in body order."""
     span_index = 0
     span_count = len(spans)
     triggers = load_lexicon().cue_triggers
@@ -169,7 +176,7 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
         if para_index < next_quoted:
             tokens_into(body, para.start, para.end, view.tokens, view)
             view.outside = [True] * len(view.tokens)
-            views.append(view)
+            yield view
             continue
         while span_index < span_count and spans[span_index].last_paragraph < para_index:
             span_index += 1
@@ -190,8 +197,7 @@ def build_views(body: str, paras: list[Paragraph], spans: list[QuoteSpan]) -> li
                 next_quoted = para_index + 1  # a quote runs on into the next paragraph
         else:
             next_quoted = len(paras)
-        views.append(view)
-    return views
+        yield view
 
 
 def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:

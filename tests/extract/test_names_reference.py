@@ -20,7 +20,7 @@ from quoth.corpus.extract.marks import find_marks
 from quoth.corpus.extract.mentions import NON_NAME_CAPITALS
 from quoth.corpus.extract.names import (
     RUN_JOINERS,
-    _views_holding,
+    _paragraphs_holding,
     _withholding_offsets,
     name_runs,
     sight_names,
@@ -146,7 +146,7 @@ def test_withholding_offsets_match_a_search_for_every_phrase(body: str) -> None:
         if (index := bisect.bisect_left(offsets, view.paragraph.start)) < len(offsets)
         and offsets[index] < view.paragraph.end
     }
-    assert _views_holding(views, offsets) == holding
+    assert _paragraphs_holding([view.paragraph for view in views], offsets) == holding
 
 
 def test_the_edge_cases_do_hold_anonymity_phrases() -> None:
