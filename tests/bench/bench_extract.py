@@ -16,6 +16,7 @@ import re
 import statistics
 import sys
 import time
+import tracemalloc
 from pathlib import Path
 
 from quoth.corpus.extract import extract
@@ -157,6 +158,17 @@ def cpu_seconds(body: str, runs: int = 3) -> float:
     return statistics.median(times)
 
 
+def peak_megabytes(body: str) -> float:
+    """Peak memory the extraction of `body` allocates, in MB (tracemalloc: its own
+    bookkeeping slows the run, so it is measured apart from the timings)."""
+    tracemalloc.start()
+    try:
+        extract(body)
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()
+
+
 def reference_milliseconds(runs: int = 5) -> float:
     """Median CPU time of a fixed pure-Python workload of the extractor's kind (splitting
     text, set lookups, small objects made and read), in ms.
@@ -205,6 +217,7 @@ def main() -> int:
         f"hostile article: {len(hostile):,} chars, {mark_count:,} quote marks, "
         f"{elapsed:.2f} s CPU (median of 3), {len(extract(hostile).quotes):,} quotes"
     )
+    print(f"  peak memory while extracting it: {peak_megabytes(hostile):.0f} MB (tracemalloc)")
     one_paragraph = '"Yes," he said. ' * 125_000  # 2 MB, 250,000 marks, no paragraph break
     print(f"one 2 MB paragraph of 250,000 marks: {cpu_seconds(one_paragraph):.2f} s CPU")
     many, fewer = make_many_bodies_article(4000), make_many_bodies_article(2000)
