@@ -235,16 +235,21 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
             else:
                 tokens_into(body, position, narrative_end, tokens, view)
         slot_first = len(tokens)
-        # The three tokens, made as new_token makes them, without its calls.
+        # The three tokens, made as new_token makes them, without its calls. Their
+        # offsets are the span's own ints where they can be, and a lower-case quote
+        # is its own lower-case form: a hostile article has 100,000 quotes, and each
+        # int or copy not made is memory not allocated, faulted in and freed.
+        inner_start = span.start  # open_at + 1
+        after = close_at + 1
         token = Token()
         token.text = token.lower = body[open_at]
         token.start = open_at
-        token.end = open_at + 1
+        token.end = inner_start
         tokens.append(token)
         token = Token()
-        token.text = text = body[open_at + 1 : close_at]  # never empty: see pair_marks
-        token.lower = text.lower()
-        token.start = open_at + 1
+        token.text = text = body[inner_start:close_at]  # never empty: see pair_marks
+        token.lower = text if text.islower() else text.lower()
+        token.start = inner_start
         token.end = close_at
         tokens.append(token)
         if text[0].isupper():  # a quote mark never is
@@ -252,7 +257,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         token = Token()
         token.text = token.lower = body[close_at]
         token.start = close_at
-        token.end = close_at + 1
+        token.end = after
         tokens.append(token)
         slot = QuoteSlot()  # made as Token() is made (see text.Token)
         slot.span = span
@@ -262,7 +267,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         slots.append(slot)
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
-        position = close_at + 1
+        position = after
         if position < para_end and body[position] == " ":
             position += 1  # the space after the closing mark, likewise
     if position < para_end:  # not after a quote that ends the paragraph
@@ -294,12 +299,12 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         slot.first = len(tokens)
         slot.opens_here = True
         slot.closes_here = closes = False
+        inner_start = span.start  # open_at + 1: the span's int, as in _quoted_view
         token = Token()  # tokens made as new_token makes them, as in _quoted_view
         token.text = token.lower = body[open_at]
         token.start = open_at
-        token.end = open_at + 1
+        token.end = inner_start
         tokens.append(token)
-        inner_start = open_at + 1
         inner_end = stop = para_end
     else:  # it runs in from before (the paragraph's first quote: nothing precedes it)
         closes = close_at < para_end
@@ -317,7 +322,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
             view.capitals.append(len(tokens))
         token = Token()
         token.text = text
-        token.lower = text.lower()
+        token.lower = text if text.islower() else text.lower()
         token.start = inner_start
         token.end = inner_end
         tokens.append(token)
@@ -325,7 +330,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         token = Token()
         token.text = token.lower = body[close_at]
         token.start = close_at
-        token.end = close_at + 1
+        token.end = stop  # close_at + 1
         tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
