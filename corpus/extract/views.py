@@ -7,6 +7,7 @@ and reported-speech stages all read them instead of re-scanning the body.
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from operator import attrgetter
 
 from .lexicon import load as load_lexicon
@@ -66,22 +67,22 @@ class ParagraphView(TokenNotes):
     slots: list[QuoteSlot]
     quote_enders: list[int]
     slot_lasts: list[int]
-    _bounds: tuple[list[int], list[int]] | None
+    _bounds: tuple[Sequence[int], Sequence[int]] | None
 
     def __repr__(self) -> str:
         return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
 
     @property
-    def sentence_start(self) -> list[int]:
+    def sentence_start(self) -> Sequence[int]:
         """Per token: index of its sentence's first token."""
         return (self._bounds or self._build_bounds())[0]
 
     @property
-    def sentence_last(self) -> list[int]:
+    def sentence_last(self) -> Sequence[int]:
         """Per token: index of its sentence's last token."""
         return (self._bounds or self._build_bounds())[1]
 
-    def _build_bounds(self) -> tuple[list[int], list[int]]:
+    def _build_bounds(self) -> tuple[Sequence[int], Sequence[int]]:
         self._bounds = _sentence_bounds(self.body, self)
         return self._bounds
 
@@ -339,38 +340,58 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     return stop
 
 
-def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
+def _sentence_bounds(body: str, view: ParagraphView) -> tuple[Sequence[int], Sequence[int]]:
     """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
     count = len(tokens)
     # Only tokens outside quotes were tokenised one by one: all the enders are outside.
-    # Those that end a sentence, told as is_sentence_end tells them, without its calls.
-    boundaries = []
+    # Those that end a sentence, told as is_sentence_end tells them, without its calls;
+    # a final ender's boundary, the paragraph's end, is no edge between two sentences.
+    edges = []  # the first token of each sentence but the first, ascending
     for index in view.enders:
         following = index + 1
         if following < count:
             head = tokens[following].text[:1]
             if head.islower() or (tokens[following].start == tokens[index].end and head.isalnum()):
                 continue  # "the U.S. economy", "Rs5.4 trillion": no sentence ends here
-        boundaries.append(following)
+            edges.append(following)
     if view.quote_enders:  # most quotes end with no full stop inside them
-        boundaries += _quote_ends(body, view)
+        found = _quote_ends(body, view)
+        if found:
+            edges = sorted({*edges, *found})
     label_end = _label_end(view)
-    if label_end is not None:
-        boundaries.append(label_end)
-    if not boundaries:  # one sentence: common in quote-dense copy
-        return [0] * count, [count - 1] * count
-    # Every boundary is past the first token, and only a final ender's reaches the end.
-    edges = sorted(set(boundaries))
-    if edges[-1] == count:
-        edges.pop()
-    edges = [0, *edges, count]
-    starts = [0] * count
-    lasts = [0] * count
-    for first, stop in zip(edges, edges[1:], strict=False):
-        starts[first:stop] = [first] * (stop - first)
-        lasts[first:stop] = [stop - 1] * (stop - first)
+    if label_end is not None and label_end not in edges:
+        edges.append(label_end)
+        edges.sort()
+    if not edges:  # one sentence: common in quote-dense copy, and shared
+        return _one_sentence(count)
+    edges.append(count)
+    starts: list[int] = []
+    lasts: list[int] = []
+    first = 0
+    for stop in edges:
+        size = stop - first
+        starts += [first] * size
+        lasts += [stop - 1] * size
+        first = stop
     return starts, lasts
+
+
+def _one_sentence(count: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The bounds of a one-sentence paragraph of `count` tokens: tuples, so that views of
+    paragraphs as long can share them (a hostile article has 20,000 such paragraphs)."""
+    bounds = _ONE_SENTENCE.get(count)
+    if bounds is None:
+        bounds = (0,) * count, (count - 1,) * count
+        if count <= _SHARED_LONGEST:
+            _ONE_SENTENCE[count] = bounds
+    return bounds
+
+
+# One-sentence bounds by token count: a pure function of the count, kept between
+# articles; only short paragraphs' are kept, so that the table stays small.
+_ONE_SENTENCE: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+_SHARED_LONGEST = 128
 
 
 def _quote_ends(body: str, view: ParagraphView) -> list[int]:
@@ -401,8 +422,11 @@ def _label_end(view: ParagraphView) -> int | None:
     colon makes it an introduction instead ("Kerr said: …"), and a quote after
     it an answer ("Kerr: “…”"), which are left alone.
     """
+    capitals = view.capitals  # noted while tokenising: is the first token capitalised?
+    if not capitals or capitals[0]:
+        return None  # most paragraphs, told without reading a token
     tokens, outside = view.tokens, view.outside
-    if len(tokens) < 3 or not tokens[0].text[:1].isupper():
+    if len(tokens) < 3:
         return None
     limit = len(tokens) - 1  # no min(): Python 3.11's parses keywords on every call
     if limit > _LABEL_LONGEST + 1:
