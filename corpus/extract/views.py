@@ -83,8 +83,13 @@ class ParagraphView(TokenNotes):
         return (self._bounds or self._build_bounds())[1]
 
     def _build_bounds(self) -> tuple[Sequence[int], Sequence[int]]:
-        self._bounds = _sentence_bounds(self.body, self)
-        return self._bounds
+        capitals = self.capitals
+        if self.enders or self.quote_enders or (capitals and not capitals[0]):
+            bounds = _sentence_bounds(self.body, self)
+        else:  # no full stop, and no label (which needs a capital first): one sentence
+            bounds = _one_sentence(len(self.tokens))
+        self._bounds = bounds
+        return bounds
 
     def sentence_around(self, index: int) -> tuple[int, int]:
         """The first and the last token of the sentence that holds tokens[index].
