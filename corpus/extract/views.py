@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from operator import attrgetter
 
 from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
@@ -127,9 +126,6 @@ class ParagraphView(TokenNotes):
         if position >= 0 and self.slot_lasts[position] >= floor:
             return self.slot_lasts[position] + 1
         return floor
-
-
-_SLOT_LAST = attrgetter("last")
 
 
 def _empty_view(
@@ -281,11 +277,12 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
+    slot_lasts = view.slot_lasts
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
+        slot_lasts.append(last)  # in the loop that reads it: no second pass in map()
     view.outside = outside
-    view.slot_lasts = list(map(_SLOT_LAST, slots))
 
 
 _INSIDE_RUNS = ([False], [False] * 2, [False] * 3)  # copied in by slice assignment
