@@ -216,10 +216,11 @@ def tokens_into(body: str, start: int, end: int, tokens: list[Token], notes: Tok
                     capitals.append(index)
                 if lower in triggers:
                     triggered.append(index)
+                mark_at = stop - 1  # one int for the word's end and the mark's start
                 token = Token()
                 token.text = word
                 token.start = offset
-                token.end = stop - 1
+                token.end = mark_at
                 token.lower = lower
                 tokens.append(token)
                 if mark in SENTENCE_ENDERS:
@@ -228,7 +229,7 @@ def tokens_into(body: str, start: int, end: int, tokens: list[Token], notes: Tok
                     triggered.append(index + 1)
                 token = Token()
                 token.text = mark
-                token.start = stop - 1
+                token.start = mark_at
                 token.end = stop
                 token.lower = mark
                 tokens.append(token)

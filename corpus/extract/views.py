@@ -7,8 +7,7 @@ and reported-speech stages all read them instead of re-scanning the body.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator
-from operator import attrgetter
+from collections.abc import Iterator, Sequence
 
 from .lexicon import load as load_lexicon
 from .spans import QuoteSpan
@@ -67,24 +66,29 @@ class ParagraphView(TokenNotes):
     slots: list[QuoteSlot]
     quote_enders: list[int]
     slot_lasts: list[int]
-    _bounds: tuple[list[int], list[int]] | None
+    _bounds: tuple[Sequence[int], Sequence[int]] | None
 
     def __repr__(self) -> str:
         return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
 
     @property
-    def sentence_start(self) -> list[int]:
+    def sentence_start(self) -> Sequence[int]:
         """Per token: index of its sentence's first token."""
         return (self._bounds or self._build_bounds())[0]
 
     @property
-    def sentence_last(self) -> list[int]:
+    def sentence_last(self) -> Sequence[int]:
         """Per token: index of its sentence's last token."""
         return (self._bounds or self._build_bounds())[1]
 
-    def _build_bounds(self) -> tuple[list[int], list[int]]:
-        self._bounds = _sentence_bounds(self.body, self)
-        return self._bounds
+    def _build_bounds(self) -> tuple[Sequence[int], Sequence[int]]:
+        capitals = self.capitals
+        if self.enders or self.quote_enders or (capitals and not capitals[0]):
+            bounds = _sentence_bounds(self.body, self)
+        else:  # no full stop, and no label (which needs a capital first): one sentence
+            bounds = _one_sentence(len(self.tokens))
+        self._bounds = bounds
+        return bounds
 
     def sentence_around(self, index: int) -> tuple[int, int]:
         """The first and the last token of the sentence that holds tokens[index].
@@ -122,9 +126,6 @@ class ParagraphView(TokenNotes):
         if position >= 0 and self.slot_lasts[position] >= floor:
             return self.slot_lasts[position] + 1
         return floor
-
-
-_SLOT_LAST = attrgetter("last")
 
 
 def _empty_view(
@@ -241,16 +242,21 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
             else:
                 tokens_into(body, position, narrative_end, tokens, view)
         slot_first = len(tokens)
-        # The three tokens, made as new_token makes them, without its calls.
+        # The three tokens, made as new_token makes them, without its calls. Their
+        # offsets are the span's own ints where they can be, and a lower-case quote
+        # is its own lower-case form: a hostile article has 100,000 quotes, and each
+        # int or copy not made is memory not allocated, faulted in and freed.
+        inner_start = span.start  # open_at + 1
+        after = close_at + 1
         token = Token()
         token.text = token.lower = body[open_at]
         token.start = open_at
-        token.end = open_at + 1
+        token.end = inner_start
         tokens.append(token)
         token = Token()
-        token.text = text = body[open_at + 1 : close_at]  # never empty: see pair_marks
-        token.lower = text.lower()
-        token.start = open_at + 1
+        token.text = text = body[inner_start:close_at]  # never empty: see pair_marks
+        token.lower = text if text.islower() else text.lower()
+        token.start = inner_start
         token.end = close_at
         tokens.append(token)
         if text[0].isupper():  # a quote mark never is
@@ -258,7 +264,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         token = Token()
         token.text = token.lower = body[close_at]
         token.start = close_at
-        token.end = close_at + 1
+        token.end = after
         tokens.append(token)
         slot = QuoteSlot()  # made as Token() is made (see text.Token)
         slot.span = span
@@ -268,7 +274,7 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
         slots.append(slot)
         if body[close_at - 1] in _ENDERS:  # a sentence ends inside the quote
             quote_enders.append(slot_first + 2)
-        position = close_at + 1
+        position = after
         if position < para_end and body[position] == " ":
             position += 1  # the space after the closing mark, likewise
     if position < para_end:  # not after a quote that ends the paragraph
@@ -276,11 +282,12 @@ def _quoted_view(view: ParagraphView, spans: list[QuoteSpan]) -> None:
     # Marked in one go at the end rather than token by token: quote-dense copy
     # has a slot every few tokens, each of one to three tokens.
     outside = [True] * len(tokens)
+    slot_lasts = view.slot_lasts
     for slot in slots:
         first, last = slot.first, slot.last
         outside[first : last + 1] = _INSIDE_RUNS[last - first]
+        slot_lasts.append(last)  # in the loop that reads it: no second pass in map()
     view.outside = outside
-    view.slot_lasts = list(map(_SLOT_LAST, slots))
 
 
 _INSIDE_RUNS = ([False], [False] * 2, [False] * 3)  # copied in by slice assignment
@@ -300,12 +307,12 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         slot.first = len(tokens)
         slot.opens_here = True
         slot.closes_here = closes = False
+        inner_start = span.start  # open_at + 1: the span's int, as in _quoted_view
         token = Token()  # tokens made as new_token makes them, as in _quoted_view
         token.text = token.lower = body[open_at]
         token.start = open_at
-        token.end = open_at + 1
+        token.end = inner_start
         tokens.append(token)
-        inner_start = open_at + 1
         inner_end = stop = para_end
     else:  # it runs in from before (the paragraph's first quote: nothing precedes it)
         closes = close_at < para_end
@@ -323,7 +330,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
             view.capitals.append(len(tokens))
         token = Token()
         token.text = text
-        token.lower = text.lower()
+        token.lower = text if text.islower() else text.lower()
         token.start = inner_start
         token.end = inner_end
         tokens.append(token)
@@ -331,7 +338,7 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
         token = Token()
         token.text = token.lower = body[close_at]
         token.start = close_at
-        token.end = close_at + 1
+        token.end = stop  # close_at + 1
         tokens.append(token)
         if body[close_at - 1] in _ENDERS:
             view.quote_enders.append(len(tokens) - 1)
@@ -340,38 +347,58 @@ def _runs_across(view: ParagraphView, span: QuoteSpan, position: int) -> int:
     return stop
 
 
-def _sentence_bounds(body: str, view: ParagraphView) -> tuple[list[int], list[int]]:
+def _sentence_bounds(body: str, view: ParagraphView) -> tuple[Sequence[int], Sequence[int]]:
     """Per token, the indices of the first and the last token of its sentence."""
     tokens = view.tokens
     count = len(tokens)
     # Only tokens outside quotes were tokenised one by one: all the enders are outside.
-    # Those that end a sentence, told as is_sentence_end tells them, without its calls.
-    boundaries = []
+    # Those that end a sentence, told as is_sentence_end tells them, without its calls;
+    # a final ender's boundary, the paragraph's end, is no edge between two sentences.
+    edges = []  # the first token of each sentence but the first, ascending
     for index in view.enders:
         following = index + 1
         if following < count:
             head = tokens[following].text[:1]
             if head.islower() or (tokens[following].start == tokens[index].end and head.isalnum()):
                 continue  # "the U.S. economy", "Rs5.4 trillion": no sentence ends here
-        boundaries.append(following)
+            edges.append(following)
     if view.quote_enders:  # most quotes end with no full stop inside them
-        boundaries += _quote_ends(body, view)
+        found = _quote_ends(body, view)
+        if found:
+            edges = sorted({*edges, *found})
     label_end = _label_end(view)
-    if label_end is not None:
-        boundaries.append(label_end)
-    if not boundaries:  # one sentence: common in quote-dense copy
-        return [0] * count, [count - 1] * count
-    # Every boundary is past the first token, and only a final ender's reaches the end.
-    edges = sorted(set(boundaries))
-    if edges[-1] == count:
-        edges.pop()
-    edges = [0, *edges, count]
-    starts = [0] * count
-    lasts = [0] * count
-    for first, stop in zip(edges, edges[1:], strict=False):
-        starts[first:stop] = [first] * (stop - first)
-        lasts[first:stop] = [stop - 1] * (stop - first)
+    if label_end is not None and label_end not in edges:
+        edges.append(label_end)
+        edges.sort()
+    if not edges:  # one sentence: common in quote-dense copy, and shared
+        return _one_sentence(count)
+    edges.append(count)
+    starts: list[int] = []
+    lasts: list[int] = []
+    first = 0
+    for stop in edges:
+        size = stop - first
+        starts += [first] * size
+        lasts += [stop - 1] * size
+        first = stop
     return starts, lasts
+
+
+def _one_sentence(count: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """The bounds of a one-sentence paragraph of `count` tokens: tuples, so that views of
+    paragraphs as long can share them (a hostile article has 20,000 such paragraphs)."""
+    bounds = _ONE_SENTENCE.get(count)
+    if bounds is None:
+        bounds = (0,) * count, (count - 1,) * count
+        if count <= _SHARED_LONGEST:
+            _ONE_SENTENCE[count] = bounds
+    return bounds
+
+
+# One-sentence bounds by token count: a pure function of the count, kept between
+# articles; only short paragraphs' are kept, so that the table stays small.
+_ONE_SENTENCE: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = {}
+_SHARED_LONGEST = 128
 
 
 def _quote_ends(body: str, view: ParagraphView) -> list[int]:
@@ -402,8 +429,11 @@ def _label_end(view: ParagraphView) -> int | None:
     colon makes it an introduction instead ("Kerr said: …"), and a quote after
     it an answer ("Kerr: “…”"), which are left alone.
     """
+    capitals = view.capitals  # noted while tokenising: is the first token capitalised?
+    if not capitals or capitals[0]:
+        return None  # most paragraphs, told without reading a token
     tokens, outside = view.tokens, view.outside
-    if len(tokens) < 3 or not tokens[0].text[:1].isupper():
+    if len(tokens) < 3:
         return None
     limit = len(tokens) - 1  # no min(): Python 3.11's parses keywords on every call
     if limit > _LABEL_LONGEST + 1:
