@@ -140,15 +140,15 @@ class ReportedFinder:
             ) and not _that_soon(tokens, cue)
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
-            after = cue.last + 1
-            if after < len(tokens) and tokens[after].lower not in _MAY_FOLLOW_A_REPORTING_CUE:
-                # Most cues are settled by that look-up. A plain word after the cue
-                # ('"a," he said word …') may open no clause, nor fit a form _backward
-                # reads: then nothing is found, and the quote and comma searches below
-                # (costly in quote-dense copy) need not be made.
-                opens = self._may_report_after(view, cue, after)
-                if opens is None:
-                    return None
+        after = cue.last + 1
+        if after < len(tokens) and tokens[after].lower not in _MAY_FOLLOW_A_REPORTING_CUE:
+            # Most cues are settled by that look-up. A plain word after the cue
+            # ('"a," he said word …', "announced plans to …") may open no clause, nor
+            # fit a form _backward reads: then nothing is found, and the quote and comma
+            # searches below (costly in quote-dense copy) need not be made.
+            opens = self._may_report_after(view, cue, after)
+            if opens is None:
+                return None
         # Conditional expressions rather than min() and max() on this path: Python 3.11
         # parses their keyword arguments on every call.
         reach_end = cue.last + CLAUSE_REACH
@@ -230,11 +230,16 @@ class ReportedFinder:
             return False
         if self._starts_clause(view, after):
             return True  # _clause_after is told, and need not ask again
-        if (
-            word.lower in _RELATIVE_REPORT_VERBS
-            and _object_relative_clause(view.tokens, cue, after, after) is not None
-        ):
-            return False  # "a change she said would raise costs": _clause_after reads it
+        if word.lower in _RELATIVE_REPORT_VERBS:
+            # "a change she said would raise costs": _clause_after reads it, up to the
+            # same last word ("what he said was …" needs one past the verb)
+            sentence_last = view.sentence_around(cue.first)[1]
+            reach_end = cue.last + CLAUSE_REACH
+            end = self._sentence_body_end(
+                view, sentence_last if sentence_last < reach_end else reach_end
+            )
+            if _object_relative_clause(view.tokens, cue, after, end) is not None:
+                return False
         first = cue.first
         if first > 0 and self._comma_before(view, first - 1):
             return False  # "CLAUSE, said X": _backward may read it
@@ -1917,7 +1922,7 @@ _SKIP_OPENERS = (
     | ADJUNCT_PREPOSITIONS
     | _FOCUS_ADVERBS
 )
-# The words after a cue that _at's early test (ReportedFinder._reports_nothing) leaves
+# The words after a cue that _at's early test (ReportedFinder._may_report_after) leaves
 # to the full reading: those that may open a clause or be skipped before one, a time,
 # place or occasion after "CLAUSE, X said", and the punctuation after a cue.
 _MAY_FOLLOW_A_REPORTING_CUE = (
