@@ -826,18 +826,20 @@ class ReportedFinder:
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
             if _relative_aside(tokens, sentence_first, cue.first - 1):
                 return None  # "Gordon Lamb, who voted no, said …": a subject, not a clause
-        elif not _only_attribution_after(
-            tokens, _past_audience(tokens, cue, end), end, comma_after
-        ):
+            # The speaker after the cue, read before the verb search: most commas before
+            # a cue end a subject's appositive ("Lorna Diaz, a retiree, said her bill
+            # had …"), with no speaker after it (gold: 14 of 522 inverted cues have one).
+            mention = subject_after(tokens, cue.last + 1, end)
+            if not mention or not self._has_finite_verb(
+                view, sentence_first, cue.first - 1, reach=40
+            ):
+                return None  # a clause before the attribution has a verb of its own
+            clause_last = cue.first - 1 if comma_inside else cue.first - 2
+            return self._make(view, mention, cue, [(sentence_first, clause_last)])
+        if not _only_attribution_after(tokens, _past_audience(tokens, cue, end), end, comma_after):
             return None
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
-        if inverted:
-            mention = subject_after(tokens, cue.last + 1, end)
-            clause_last = cue.first - 1 if comma_inside else cue.first - 2
-            return (
-                self._make(view, mention, cue, [(sentence_first, clause_last)]) if mention else None
-            )
         reach = cue.first - BACKWARD_REACH  # no max(): see _at
         if reach < sentence_first + MIN_CLAUSE_TOKENS:
             reach = sentence_first + MIN_CLAUSE_TOKENS
