@@ -783,6 +783,25 @@ class ReportedFinder:
             # no comma before the cue (so not "CLAUSE, said X") and more than six words
             # after it with no comma to end them (so no "CLAUSE, X said on Monday.").
             return None
+        # ('… a decision "within weeks," said X': the comma may sit inside a closing mark.)
+        comma_inside = self._comma_inside_closing_mark(view, cue.first - 1)
+        speaker_after = None  # the speaker after an inverted cue, when read here
+        if (
+            (tokens[cue.first - 1].text == "," or comma_inside)
+            and not tokens[cue.verb].lower.endswith("ing")
+            and (comma_after is None or comma_after > cue.last + 4)
+        ):
+            # A comma right before the cue and none in the four words after it (no "The
+            # button, X said, has …"): only "CLAUSE, said X" can be read (the other
+            # order, "CLAUSE, X said", needs its clause to end at a comma before X), and
+            # it needs a speaker after the cue. Most such commas end a subject's
+            # appositive instead ("Lorna Diaz, a retiree, said her bill had …"), with
+            # none: settled here, before the searches of the words before the cue.
+            if cue.lemma == "tell":
+                return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
+            speaker_after = subject_after(tokens, cue.last + 1, end)
+            if not speaker_after:
+                return None
         sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         sentence_first = _past_a_colon(view, sentence_first, cue.first - 2)
         if tokens[sentence_first].lower in {"and", "but"} and view.outside[sentence_first]:
@@ -813,8 +832,6 @@ class ReportedFinder:
         if _question_lead_in(tokens, sentence_first):
             return None  # "Asked whether she was worried, Ms. Sato said, …"
         # "CLAUSE, said X"; never ", saying X …", whose subject is the sentence's
-        # ('… a decision "within weeks," said X': the comma may sit inside a closing mark.)
-        comma_inside = self._comma_inside_closing_mark(view, cue.first - 1)
         inverted = (
             (tokens[cue.first - 1].text == "," or comma_inside)
             and cue.first - 1 > sentence_first
@@ -826,10 +843,9 @@ class ReportedFinder:
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
             if _relative_aside(tokens, sentence_first, cue.first - 1):
                 return None  # "Gordon Lamb, who voted no, said …": a subject, not a clause
-            # The speaker after the cue, read before the verb search: most commas before
-            # a cue end a subject's appositive ("Lorna Diaz, a retiree, said her bill
-            # had …"), with no speaker after it (gold: 14 of 522 inverted cues have one).
-            mention = subject_after(tokens, cue.last + 1, end)
+            # The speaker after the cue, read before the verb search (if not above):
+            # most commas before a cue end a subject's appositive, with none after it.
+            mention = speaker_after or subject_after(tokens, cue.last + 1, end)
             if not mention or not self._has_finite_verb(
                 view, sentence_first, cue.first - 1, reach=40
             ):
