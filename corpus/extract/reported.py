@@ -140,15 +140,15 @@ class ReportedFinder:
             ) and not _that_soon(tokens, cue)
             if quote_before and floor > sentence_first:
                 return None  # the quote is in the sentence, so _backward would find nothing
-            after = cue.last + 1
-            if after < len(tokens) and tokens[after].lower not in _MAY_FOLLOW_A_REPORTING_CUE:
-                # Most cues are settled by that look-up. A plain word after the cue
-                # ('"a," he said word …') may open no clause, nor fit a form _backward
-                # reads: then nothing is found, and the quote and comma searches below
-                # (costly in quote-dense copy) need not be made.
-                opens = self._may_report_after(view, cue, after)
-                if opens is None:
-                    return None
+        after = cue.last + 1
+        if after < len(tokens) and tokens[after].lower not in _MAY_FOLLOW_A_REPORTING_CUE:
+            # Most cues are settled by that look-up. A plain word after the cue
+            # ('"a," he said word …', "announced plans to …") may open no clause, nor
+            # fit a form _backward reads: then nothing is found, and the quote and comma
+            # searches below (costly in quote-dense copy) need not be made.
+            opens = self._may_report_after(view, cue, after)
+            if opens is None:
+                return None
         # Conditional expressions rather than min() and max() on this path: Python 3.11
         # parses their keyword arguments on every call.
         reach_end = cue.last + CLAUSE_REACH
@@ -230,11 +230,16 @@ class ReportedFinder:
             return False
         if self._starts_clause(view, after):
             return True  # _clause_after is told, and need not ask again
-        if (
-            word.lower in _RELATIVE_REPORT_VERBS
-            and _object_relative_clause(view.tokens, cue, after, after) is not None
-        ):
-            return False  # "a change she said would raise costs": _clause_after reads it
+        if word.lower in _RELATIVE_REPORT_VERBS:
+            # "a change she said would raise costs": _clause_after reads it, up to the
+            # same last word ("what he said was …" needs one past the verb)
+            sentence_last = view.sentence_around(cue.first)[1]
+            reach_end = cue.last + CLAUSE_REACH
+            end = self._sentence_body_end(
+                view, sentence_last if sentence_last < reach_end else reach_end
+            )
+            if _object_relative_clause(view.tokens, cue, after, end) is not None:
+                return False
         first = cue.first
         if first > 0 and self._comma_before(view, first - 1):
             return False  # "CLAUSE, said X": _backward may read it
@@ -778,6 +783,25 @@ class ReportedFinder:
             # no comma before the cue (so not "CLAUSE, said X") and more than six words
             # after it with no comma to end them (so no "CLAUSE, X said on Monday.").
             return None
+        # ('… a decision "within weeks," said X': the comma may sit inside a closing mark.)
+        comma_inside = self._comma_inside_closing_mark(view, cue.first - 1)
+        speaker_after = None  # the speaker after an inverted cue, when read here
+        if (
+            (tokens[cue.first - 1].text == "," or comma_inside)
+            and not tokens[cue.verb].lower.endswith("ing")
+            and (comma_after is None or comma_after > cue.last + 4)
+        ):
+            # A comma right before the cue and none in the four words after it (no "The
+            # button, X said, has …"): only "CLAUSE, said X" can be read (the other
+            # order, "CLAUSE, X said", needs its clause to end at a comma before X), and
+            # it needs a speaker after the cue. Most such commas end a subject's
+            # appositive instead ("Lorna Diaz, a retiree, said her bill had …"), with
+            # none: settled here, before the searches of the words before the cue.
+            if cue.lemma == "tell":
+                return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
+            speaker_after = subject_after(tokens, cue.last + 1, end)
+            if not speaker_after:
+                return None
         sentence_first = after_dateline(tokens, sentence_first, cue.first - 1)  # "MILWAUKEE —"
         sentence_first = _past_a_colon(view, sentence_first, cue.first - 2)
         if tokens[sentence_first].lower in {"and", "but"} and view.outside[sentence_first]:
@@ -808,8 +832,6 @@ class ReportedFinder:
         if _question_lead_in(tokens, sentence_first):
             return None  # "Asked whether she was worried, Ms. Sato said, …"
         # "CLAUSE, said X"; never ", saying X …", whose subject is the sentence's
-        # ('… a decision "within weeks," said X': the comma may sit inside a closing mark.)
-        comma_inside = self._comma_inside_closing_mark(view, cue.first - 1)
         inverted = (
             (tokens[cue.first - 1].text == "," or comma_inside)
             and cue.first - 1 > sentence_first
@@ -821,18 +843,19 @@ class ReportedFinder:
                 return None  # "Strand, who …, told POLITICO": an object follows, not a speaker
             if _relative_aside(tokens, sentence_first, cue.first - 1):
                 return None  # "Gordon Lamb, who voted no, said …": a subject, not a clause
-        elif not _only_attribution_after(
-            tokens, _past_audience(tokens, cue, end), end, comma_after
-        ):
+            # The speaker after the cue, read before the verb search (if not above):
+            # most commas before a cue end a subject's appositive, with none after it.
+            mention = speaker_after or subject_after(tokens, cue.last + 1, end)
+            if not mention or not self._has_finite_verb(
+                view, sentence_first, cue.first - 1, reach=40
+            ):
+                return None  # a clause before the attribution has a verb of its own
+            clause_last = cue.first - 1 if comma_inside else cue.first - 2
+            return self._make(view, mention, cue, [(sentence_first, clause_last)])
+        if not _only_attribution_after(tokens, _past_audience(tokens, cue, end), end, comma_after):
             return None
         if not self._has_finite_verb(view, sentence_first, cue.first - 1, reach=40):
             return None  # a clause before the attribution has a verb of its own
-        if inverted:
-            mention = subject_after(tokens, cue.last + 1, end)
-            clause_last = cue.first - 1 if comma_inside else cue.first - 2
-            return (
-                self._make(view, mention, cue, [(sentence_first, clause_last)]) if mention else None
-            )
         reach = cue.first - BACKWARD_REACH  # no max(): see _at
         if reach < sentence_first + MIN_CLAUSE_TOKENS:
             reach = sentence_first + MIN_CLAUSE_TOKENS
@@ -1917,7 +1940,7 @@ _SKIP_OPENERS = (
     | ADJUNCT_PREPOSITIONS
     | _FOCUS_ADVERBS
 )
-# The words after a cue that _at's early test (ReportedFinder._reports_nothing) leaves
+# The words after a cue that _at's early test (ReportedFinder._may_report_after) leaves
 # to the full reading: those that may open a clause or be skipped before one, a time,
 # place or occasion after "CLAUSE, X said", and the punctuation after a cue.
 _MAY_FOLLOW_A_REPORTING_CUE = (
