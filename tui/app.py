@@ -398,6 +398,8 @@ class QuothApp(ReaderExtras, App[int]):
     def on_article_loaded(self, message: ArticleLoaded) -> None:
         if message.generation != self._article_generation:
             return
+        if not self.main_screen_mounted():
+            return  # the app is closing: the worker finished after the reader went
         self.current_article = message.rendered
         self.reader.show(message.rendered)
         self._show_in_panel(message.rendered)

@@ -11,7 +11,7 @@ import pytest
 from quoth.corpus.store import ArticleSummary
 from quoth.tui.app import QuothApp
 from quoth.tui.corpus_access import CorpusAccess, SearchOutcome
-from quoth.tui.messages import SearchFinished
+from quoth.tui.messages import ArticleLoaded, SearchFinished
 from quoth.tui.screens.main import MainScreen
 
 
@@ -83,6 +83,20 @@ async def test_a_stale_search_never_overwrites_a_newer_one(
         await pilot.pause()
         assert [row.title for row in app.article_list.rows] == ["results for st"]
         assert "results for s" not in shown
+
+
+async def test_an_article_loaded_while_the_app_closes_is_dropped(
+    corpus_path: Path, ui: SimpleNamespace
+) -> None:
+    # A worker may finish loading an article after the main screen's widgets are gone
+    # (the user quit meanwhile): its answer must not raise in the closing app.
+    app = QuothApp(corpus_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ui.wait_for_article(pilot, app)
+        shown = app.current_article
+        await app.main_screen.remove_children()
+        app.on_article_loaded(ArticleLoaded(app._article_generation, 1, None))
+        assert app.current_article is shown
 
 
 class _RecordingApp(QuothApp):
