@@ -414,9 +414,17 @@ class QuoteAttributor:
         link = None
         if first and (colon or cue_at < first or verbs):
             link = self._lead_in(view, first, floor, colon, verbs)
-        if link is None and not self._closes_sentence(slot.span):
+        if link is None:
             # A fragment that ends its sentence has no attribution after it: the next
-            # sentence's subject is not its speaker.
+            # sentence's subject is not its speaker. (_closes_sentence's common case told
+            # in place: the last character quoted is no space. With none quoted, it is
+            # the opening mark, which is no period either.)
+            last_char = self.body[slot.span.end - 1]
+            if last_char.isspace():
+                if self._closes_sentence(slot.span):
+                    return None
+            elif last_char == ".":
+                return None
             region = self._after_region(end_view, end_slot, end_index)
             if region is not None:
                 link = self._after(end_view, region)
@@ -956,10 +964,12 @@ def _plainly_speech(
         return False
     # is_title_or_scare's first test: a letter first, and a word of letters only or
     # a first word that is no small title word (a letter first in either case).
-    if not (whole and text.rstrip(_AFTER_A_WORD).isalpha()) and (
-        not head.isalpha() or _FIRST_WORD.match(text).group().lower() in _TITLE_SMALL
-    ):
-        return False
+    word = text.rstrip(_AFTER_A_WORD)
+    if not word.isalpha():
+        if not head.isalpha() or _FIRST_WORD.match(text).group().lower() in _TITLE_SMALL:
+            return False
+    elif not whole and word.lower() in _TITLE_SMALL:
+        return False  # (the first word of a quote running on is the one word here: no regex)
     # The word before the opening mark, as is_title_or_scare reads it (the last
     # space-free chunk of the 40 characters before): the token before, when it is
     # letters and digits and only a space, or nothing, sits either side of it.
