@@ -603,7 +603,16 @@ class QuoteAttributor:
             end -= 1
         if end < floor:
             return None
-        candidates = self._cues_ending_by(view.index, floor, end)
+        # The cues lying within tokens floor..end (_cues_ending_by, inlined for its
+        # commonest case, one cue in reach: once per quote with a cue before it).
+        starts = self.cue_starts[view.index]
+        low = bisect.bisect_left(starts, floor)
+        if low + 1 < len(starts) and starts[low + 1] <= end:
+            candidates = self._cues_ending_by(view.index, floor, end)  # two or more
+        elif low < len(starts) and starts[low] <= end and self.cues[view.index][low].last <= end:
+            candidates = [self.cues[view.index][low]]
+        else:
+            candidates = []
         if verbs:  # most fragments have no fragment verb before them
             partial_cues = _partial_cues(tokens, verbs, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
