@@ -244,6 +244,9 @@ class QuoteAttributor:
         self.cue_starts: list[list[int] | None] = [None] * len(cues)
         self.registry = registry
         self.last: tuple[int, int, Link] | None = None  # (paragraph, token, link)
+        # Fragments in reported clauses that would become `last` unless they are titles
+        # or scare quotes, oldest first: told only when `last` is read (_settled_last).
+        self._pending: list[tuple[QuoteSpan, int, ParagraphView, int, Found]] | None = None
         self._partial_forms = _partial_forms()
         self._title_marking = title_marking_words()
         # The last mention resolved, with its entity, while re-reading it is known to
@@ -307,14 +310,13 @@ class QuoteAttributor:
                 if end_view.slots and end_view.slots[0].span is span:
                     end_slot, end_index = end_view.slots[0], 0  # a quote running in from before
                     self._starts_of(end_view.index)  # is first
-            last = self.last
             try:
                 if kind == "direct":
                     link = self._direct(view, slot, index, end_view, end_slot, end_index)
                 elif (
-                    last is not None
+                    view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
+                    and (last := self._settled_last()) is not None
                     and last[0] == view_index
-                    and view.tokens[slot.first - 1].text == ","  # (told first: the cheapest test)
                     and self._continues_sentence(view, slot)
                 ):
                     # “I’ve been doing my job,” she said, “and I’ll put my record …”
@@ -324,9 +326,13 @@ class QuoteAttributor:
                     # A fragment inside a reported clause is the clause's speaker's: nested.py
                     # adds it so once overlaps are settled, which drops any reading of it
                     # here. Reading it cost a twentieth of hand-written copy; only what a
-                    # floating quote after it takes over is kept.
-                    if not _title_or_scare(body, span, paragraph_start):
-                        self.last = (span.last_paragraph, end_slot.last, _link_after(view, clause))
+                    # floating quote after it takes over is kept, and whether it is speech
+                    # is told only if one asks (_settled_last): most are never asked.
+                    pending = (span, paragraph_start, view, end_slot.last, clause)
+                    if self._pending is None:
+                        self._pending = [pending]
+                    else:
+                        self._pending.append(pending)
                     continue
                 else:
                     link = self._fragment(view, slot, index, end_view, end_slot, end_index)
@@ -341,8 +347,22 @@ class QuoteAttributor:
             link.kind = kind
             link.position = start
             self.last = (span.last_paragraph, end_slot.last, link)
+            self._pending = None  # a later quote than any pending
             found.append(link)
         return found
+
+    def _settled_last(self) -> tuple[int, int, Link] | None:
+        """`last`, once the pending fragments in reported clauses are told: the latest
+        that is speech takes its clause's attribution (what a floating quote after it
+        takes over); titles and scare quotes leave `last` as it was."""
+        pending = self._pending
+        if pending is not None:
+            self._pending = None
+            for span, paragraph_start, view, end_last, clause in reversed(pending):
+                if not _title_or_scare(self.body, span, paragraph_start):
+                    self.last = (span.last_paragraph, end_last, _link_after(view, clause))
+                    break
+        return self.last
 
     def _fragment(
         self,
@@ -402,9 +422,17 @@ class QuoteAttributor:
         link = None
         if first and (colon or cue_at < first or verbs):
             link = self._lead_in(view, first, floor, colon, verbs)
-        if link is None and not self._closes_sentence(slot.span):
+        if link is None:
             # A fragment that ends its sentence has no attribution after it: the next
-            # sentence's subject is not its speaker.
+            # sentence's subject is not its speaker. (_closes_sentence's common case told
+            # in place: the last character quoted is no space. With none quoted, it is
+            # the opening mark, which is no period either.)
+            last_char = self.body[slot.span.end - 1]
+            if last_char.isspace():
+                if self._closes_sentence(slot.span):
+                    return None
+            elif last_char == ".":
+                return None
             region = self._after_region(end_view, end_slot, end_index)
             if region is not None:
                 link = self._after(end_view, region)
@@ -583,7 +611,16 @@ class QuoteAttributor:
             end -= 1
         if end < floor:
             return None
-        candidates = self._cues_ending_by(view.index, floor, end)
+        # The cues lying within tokens floor..end (_cues_ending_by, inlined for its
+        # commonest case, one cue in reach: once per quote with a cue before it).
+        starts = self.cue_starts[view.index]
+        low = bisect.bisect_left(starts, floor)
+        if low + 1 < len(starts) and starts[low + 1] <= end:
+            candidates = self._cues_ending_by(view.index, floor, end)  # two or more
+        elif low < len(starts) and starts[low] <= end and self.cues[view.index][low].last <= end:
+            candidates = [self.cues[view.index][low]]
+        else:
+            candidates = []
         if verbs:  # most fragments have no fragment verb before them
             partial_cues = _partial_cues(tokens, verbs, floor, end)
             if partial_cues:  # the cues above are in order already: sort only a mix
@@ -724,9 +761,10 @@ class QuoteAttributor:
         Only a short attribution may sit between them, and nobody else may be
         named there ("…," Graumann told reporters on the Capitol steps. "…").
         """
-        if self.last is None:
+        last = self._settled_last()
+        if last is None:
             return None
-        last_para, last_token, link = self.last
+        last_para, last_token, link = last
         same_paragraph = last_para == view.index
         if same_paragraph:
             between = view.tokens[last_token + 1 : slot.first]
@@ -943,10 +981,12 @@ def _plainly_speech(
         return False
     # is_title_or_scare's first test: a letter first, and a word of letters only or
     # a first word that is no small title word (a letter first in either case).
-    if not (whole and text.rstrip(_AFTER_A_WORD).isalpha()) and (
-        not head.isalpha() or _FIRST_WORD.match(text).group().lower() in _TITLE_SMALL
-    ):
-        return False
+    word = text.rstrip(_AFTER_A_WORD)
+    if not word.isalpha():
+        if not head.isalpha() or _FIRST_WORD.match(text).group().lower() in _TITLE_SMALL:
+            return False
+    elif not whole and word.lower() in _TITLE_SMALL:
+        return False  # (the first word of a quote running on is the one word here: no regex)
     # The word before the opening mark, as is_title_or_scare reads it (the last
     # space-free chunk of the 40 characters before): the token before, when it is
     # letters and digits and only a space, or nothing, sits either side of it.

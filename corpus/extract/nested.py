@@ -25,7 +25,7 @@ from operator import attrgetter
 from .cues import find_cues
 from .found import Found
 from .lexicon import load as load_lexicon
-from .marks import QUOTE_MARKS, Mark, Role, classify_single
+from .marks import _BEFORE_OPEN, QUOTE_MARKS, Mark, Role, classify_single
 from .mentions import PRONOUNS, Mention, leading_subject, subject_before
 from .spans import QuoteSpan, is_title_or_scare
 from .speakers import Entity, Registry, resolve_mention
@@ -123,8 +123,13 @@ _SPAN_START = attrgetter("start")
 
 def _inner_spans(body: str, quote: Found) -> list[tuple[int, int]]:
     """(start, end) of the words inside each pair of inner marks."""
-    single_inside = body[quote.start - 1 : quote.start] not in {"‘", "'"}
-    marks = _single_marks(body, quote) if single_inside else _double_marks(body, quote)
+    if body[quote.start - 1 : quote.start] not in {"‘", "'"}:  # single marks inside
+        glyph = _OPENING_SINGLE.search(body, quote.start, quote.end)  # (a charset: fast)
+        if glyph is None or _MAY_OPEN_SINGLE.search(body, glyph.start() - 1, quote.end) is None:
+            return []  # no mark that can open a quote: most quotes (their apostrophes are not)
+        marks = _single_marks(body, quote)
+    else:
+        marks = _double_marks(body, quote)
     spans = []
     opener: Mark | None = None
     for mark in marks:
@@ -154,6 +159,13 @@ def _double_marks(body: str, quote: Found) -> list[Mark]:
 
 # Searched for within a quote: a regex pass, not a Python loop over its characters.
 _SINGLE_MARK = re.compile("['‘’]")
+# The single marks that can open a quote, and those that may open an inner quote,
+# with the character before them: one that classify_single lets a quote open after
+# (its other conditions are left out, so this finds every opening mark and more).
+# An inner quote needs an opening mark: a quote with none holds none. Most hold
+# only apostrophes, within words. (tests/extract/test_nested_openers.py)
+_OPENING_SINGLE = re.compile("['‘]")
+_MAY_OPEN_SINGLE = re.compile("[" + re.escape("".join(sorted(_BEFORE_OPEN | {"“", '"'}))) + "]['‘]")
 _CURLY_DOUBLE = re.compile("[“”]")
 
 
