@@ -1,6 +1,8 @@
 """The extraction pipeline end to end: marks → spans → cues → mentions → speakers.
 
-Then quotes inside quotes, attributed within their container (nested.py).
+Marks and spans are found over the whole body; the later stages read it a run of
+paragraphs at a time (a news story is one run; see RUN_CHARACTERS). Then quotes
+inside quotes, attributed within their container (nested.py).
 """
 
 from __future__ import annotations
