@@ -313,13 +313,20 @@ _INDEFINITE = frozenset({"a", "an"})
 
 
 def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
-    """Sorted offsets of the anonymity phrases in `body` ("asked not to be named")."""
-    if not _may_withhold(body):
-        return []  # most articles: decided by a few substring searches in C
+    """Sorted offsets of the anonymity phrases in `body` ("asked not to be named"),
+    if a stem of one is in it as _may_withhold finds them."""
     groups = _phrases_by_stem(lexicon.anonymity_phrases)
     encoded = _encoded(groups)
     if encoded is not None and ("\u212a" not in body or "\u0130" in body):
-        return _phrase_offsets(_ascii_lowered(body), encoded)
+        # The phrases are searched for first, in a lower-cased copy in bytes: one search
+        # per stem there costs less than _may_withhold's (up to three a stem, in a str
+        # that curly quotes make wider), and most bodies hold no phrase at all.
+        offsets = _phrase_offsets(_ascii_lowered(body), encoded)
+        if offsets and not _as_written(body, offsets, groups) and not _may_withhold(body):
+            return []
+        return offsets
+    if not _may_withhold(body):
+        return []  # decided by a few substring searches in C
     lowered = body.lower()
     if len(lowered) != len(body):
         # "İ" lower-cases to two characters, which would shift every offset after it;
@@ -341,6 +348,21 @@ def _phrase_offsets(lowered: AnyStr, groups: _StemGroups[AnyStr]) -> list[int]:
                     offsets.append(at - lead)
             at = lowered.find(stem, at + 1)
     return sorted(offsets)
+
+
+def _as_written(body: str, offsets: list[int], groups: _StemGroups[str]) -> bool:
+    """Is one of the first phrases found in lower case in the body itself? Then its stem
+    is, and _may_withhold holds (it is asked otherwise: the phrases are rarely written
+    in other cases)."""
+    for offset in offsets[:_OFFSETS_CHECKED]:
+        for _, phrases in groups:
+            for phrase, _ in phrases:
+                if body.startswith(phrase, offset):
+                    return True
+    return False
+
+
+_OFFSETS_CHECKED = 4  # a bound: past a few, _may_withhold costs less
 
 
 # Stems, each with the phrases that hold it and where in them it sits.
