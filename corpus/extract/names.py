@@ -319,7 +319,7 @@ def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
     encoded = _encoded(groups)
     if encoded is not None and ("\u212a" not in body or "\u0130" in body):
         # The phrases are searched for first, in a lower-cased copy in bytes: one search
-        # per stem there costs less than _may_withhold's (up to three a stem, in a str
+        # per key there costs less than _may_withhold's (up to three a stem, in a str
         # that curly quotes make wider), and most bodies hold no phrase at all.
         offsets = _phrase_offsets(_ascii_lowered(body), encoded)
         if offsets and not _as_written(body, offsets, groups) and not _may_withhold(body):
@@ -338,8 +338,8 @@ def _withholding_offsets(body: str, lexicon: Lexicon) -> list[int]:
 def _phrase_offsets(lowered: AnyStr, groups: _StemGroups[AnyStr]) -> list[int]:
     """Sorted offsets of the groups' phrases in a lower-cased body."""
     offsets = []
-    # A phrase is found where its stem is: six scans of the body instead of one per
-    # phrase, then a comparison in place at the few places a stem occurs.
+    # A phrase is found where its search key is: eight scans of the body instead of one
+    # per phrase, then a comparison in place at the few places a key occurs.
     for stem, phrases in groups:
         at = lowered.find(stem)
         while at >= 0:
@@ -365,7 +365,7 @@ def _as_written(body: str, offsets: list[int], groups: _StemGroups[str]) -> bool
 _OFFSETS_CHECKED = 4  # a bound: past a few, _may_withhold costs less
 
 
-# Stems, each with the phrases that hold it and where in them it sits.
+# Search keys, each with the phrases that hold it and where in them it sits.
 _StemGroups = tuple[tuple[AnyStr, tuple[tuple[AnyStr, int], ...]], ...]
 
 
@@ -419,16 +419,30 @@ def _may_withhold(body: str) -> bool:
 
 
 _STEM_ENDS = tuple((stem, stem[1:]) for stem in _WITHHOLDING_STEMS)
+# What the phrases are searched for by (each shared by the phrases that hold it): longer
+# than the stems, so that a search of the body skips further at each step (a fifth less
+# time), and fewer of them.
+_SEARCH_KEYS = (
+    "anonymity",
+    " be named",
+    "to be identified",
+    "not authori",
+    "familiar with",
+    "speaking privately",
+    "briefed on",
+    "knowledge",
+)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
 @lru_cache(maxsize=4)
 def _phrases_by_stem(phrases: tuple[str, ...]) -> _StemGroups[str]:
-    """Each stem with the phrases it is found in and where in them it sits."""
+    """Each search key (_SEARCH_KEYS) with the phrases it is found in and where in them
+    it sits."""
     grouped: dict[str, list[tuple[str, int]]] = {}
     for phrase in phrases:
-        # A phrase without a stem is its own stem: it is still searched for.
-        stem = next((stem for stem in _WITHHOLDING_STEMS if stem in phrase), phrase)
+        # A phrase without a search key is its own key: it is still searched for.
+        stem = next((key for key in _SEARCH_KEYS if key in phrase), phrase)
         grouped.setdefault(stem, []).append((phrase, phrase.index(stem)))
     return tuple((stem, tuple(found)) for stem, found in grouped.items())
 
