@@ -702,7 +702,8 @@ class Registry:
         self.organisations.append(entity)
         entity.known_names = self._body_names
         self._body_names.add(entity.name.lower())
-        self._body_names.update(alias.lower() for alias in entity.aliases)
+        if entity.aliases:  # a new body has none yet: no generator to make for it
+            self._body_names.update(alias.lower() for alias in entity.aliases)
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
