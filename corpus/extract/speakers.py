@@ -70,7 +70,9 @@ class Entity:
     def add_title(self, title: str) -> None:
         # "Its deputy commissioner", "his spokesman": the pronoun means nothing once the
         # title is read apart from its sentence, so it is left out.
-        title = _LEADING_POSSESSIVE.sub("", title.strip(" ,"))
+        title = title.strip(" ,")
+        if title[:1] in _POSSESSIVE_INITIALS:  # most titles open otherwise: no regex run
+            title = _LEADING_POSSESSIVE.sub("", title)
         if title and title not in self.titles and title != self.name:
             self.titles.append(title)
 
@@ -1652,6 +1654,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|a|an)\s+")
 _LEADING_POSSESSIVE = re.compile(
     r"^(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our)\s+(?=\S)"
 )
+# The letters _LEADING_POSSESSIVE's words open with: a title opening with none is left as it is.
+_POSSESSIVE_INITIALS = "HhIiTtOoMmYy"
 
 
 def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
