@@ -35,7 +35,9 @@ FEMALE_HONORIFICS = word_set("female_honorifics")
 NAME_JOINERS = word_set("name_joiners")
 
 
-@dataclass(eq=False)  # one entity per person or body: equal only to itself, and hashable
+# One entity per person or body: equal only to itself, and hashable. Slots: the
+# registry makes a dozen an article, and _new_entity makes one for half the cost.
+@dataclass(eq=False, slots=True)
 class Entity:
     name: str
     kind: str  # person | organisation | group
@@ -68,7 +70,9 @@ class Entity:
     def add_title(self, title: str) -> None:
         # "Its deputy commissioner", "his spokesman": the pronoun means nothing once the
         # title is read apart from its sentence, so it is left out.
-        title = _LEADING_POSSESSIVE.sub("", title.strip(" ,"))
+        title = title.strip(" ,")
+        if title[:1] in _POSSESSIVE_INITIALS:  # most titles open otherwise: no regex run
+            title = _LEADING_POSSESSIVE.sub("", title)
         if title and title not in self.titles and title != self.name:
             self.titles.append(title)
 
@@ -78,6 +82,25 @@ class Entity:
             self.aliases.append(alias)
             if self.known_names is not None:
                 self.known_names.add(alias.lower())
+
+
+def _new_entity(name: str, kind: str) -> Entity:
+    """Entity(name, kind), made without the dataclass's __init__ (its three list
+    factories cost half as much again): the registry's new people and bodies."""
+    entity = _new(Entity)
+    entity.name = name  # in the fields' order, as __init__ stores them
+    entity.kind = kind
+    entity.titles = []
+    entity.aliases = []
+    entity.gender = None
+    entity.anonymous = False
+    entity.quotes = 0
+    entity.known_names = None
+    entity.nominals = []
+    return entity
+
+
+_new = object.__new__
 
 
 @dataclass
@@ -681,7 +704,8 @@ class Registry:
         self.organisations.append(entity)
         entity.known_names = self._body_names
         self._body_names.add(entity.name.lower())
-        self._body_names.update(alias.lower() for alias in entity.aliases)
+        if entity.aliases:  # a new body has none yet: no generator to make for it
+            self._body_names.update(alias.lower() for alias in entity.aliases)
 
     # --- named entities -------------------------------------------------
     def sight(self, position: int, reading: NameReading) -> Entity | None:
@@ -749,7 +773,7 @@ class Registry:
                 return self._enrich(entity, reading)
             if _same_person(entity.name, reading.name):
                 return self._enrich(entity, reading)
-        entity = Entity(reading.name, "person")
+        entity = _new_entity(reading.name, "person")
         self.entities.append(entity)
         self.by_surname.setdefault(surname, []).append(entity)
         return self._enrich(entity, reading)
@@ -821,7 +845,7 @@ class Registry:
                 self._body_names.add(key)
                 entity.add_alias(former)  # "ISPR" stays an alias of its full name
                 return entity
-        entity = Entity(name, "organisation")
+        entity = _new_entity(name, "organisation")
         if reading.alias:
             entity.add_alias(reading.alias)
         self.entities.append(entity)
@@ -1201,6 +1225,8 @@ class Registry:
         article's own "the group" they would be taken for no one.
         """
         window_start = max(0, position - _INTRODUCTION_REACH)
+        if self.body.find(f"he {head} ", window_start, position) < 0:
+            return None  # most articles: no introduction, told without the regex's slow scan
         found = _introductions(head).finditer(self.body, window_start, position)
         introduction = next(reversed(list(found)), None)  # the last one before the nominal
         if introduction is None:
@@ -1628,6 +1654,8 @@ _LEADING_ARTICLE = re.compile(r"^(?:the|The|a|an)\s+")
 _LEADING_POSSESSIVE = re.compile(
     r"^(?:[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Mm]y|[Yy]our)\s+(?=\S)"
 )
+# The letters _LEADING_POSSESSIVE's words open with: a title opening with none is left as it is.
+_POSSESSIVE_INITIALS = "HhIiTtOoMmYy"
 
 
 def _firm_ending_in_s(reading: NameReading, last: Token) -> NameReading:
