@@ -142,22 +142,23 @@ def _run_end(paras: list[Paragraph], reach: list[int], start: int) -> int:
     the first two (see NameSighter.lede)."""
     count = len(paras)
     end = bisect.bisect_left(paras, paras[start].start + RUN_CHARACTERS, start + 2, key=_START)
-    if end >= count:
-        return count
-    furthest = max(reach[start:end])
-    while furthest >= end:
-        end = furthest + 1
-        if end >= count:
-            return count
-        furthest = max(reach[start:end])
-    return end
+    furthest = scanned = start
+    while end < count:
+        for index in range(scanned, end):  # each paragraph's reach read once: linear
+            if reach[index] > furthest:
+                furthest = reach[index]
+        if furthest < end:
+            return end
+        scanned, end = end, furthest + 1
+    return count
 
 
 def _forget(views: list[ParagraphView], cues: list[list[Cue]], start: int, end: int) -> None:
-    """Let go of a run's views and cues once it is read, bar its last paragraph's: the
-    next run's first paragraph reads the one before it."""
-    views[start : end - 1] = [None] * (end - 1 - start)  # type: ignore[list-item]
-    cues[start : end - 1] = [None] * (end - 1 - start)  # type: ignore[list-item]
+    """Let go of the views and cues read: the run's, bar its last paragraph's (the next
+    run's first paragraph reads the one before it), and the run before's last."""
+    first = start - 1 if start else start
+    views[first : end - 1] = [None] * (end - 1 - first)  # type: ignore[list-item]
+    cues[first : end - 1] = [None] * (end - 1 - first)  # type: ignore[list-item]
 
 
 def quotes_in_answers(

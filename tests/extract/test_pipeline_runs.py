@@ -69,6 +69,14 @@ def test_a_run_never_ends_inside_a_quote(monkeypatch: pytest.MonkeyPatch) -> Non
         assert not any(span.paragraph < end <= span.last_paragraph for end in ends)
 
 
+def test_quotes_that_each_run_into_the_next_paragraph_make_one_run() -> None:
+    paras = paragraphs(paragraphs_to_body([f"Paragraph {index}." for index in range(5_000)]))
+    chained = [index + 1 for index in range(len(paras) - 1)] + [len(paras) - 1]
+    assert pipeline._run_end(paras, chained, 0) == len(paras)
+    apart = list(range(len(paras)))
+    assert 2 <= pipeline._run_end(paras, apart, 0) < len(paras)
+
+
 def _peak_bytes(body: str) -> int:
     tracemalloc.start()
     try:
