@@ -36,7 +36,7 @@ OPENING_MARKS = frozenset('"“„«')
 CLOSING_MARKS = frozenset('"”»’')
 QUOTE_MARKS = frozenset("\"“”‘’'«»„")
 # What may sit right before an opening mark / right after a closing one.
-_BEFORE_OPEN = frozenset(" \t\n([{—–-/:;")
+BEFORE_OPEN = frozenset(" \t\n([{—–-/:;")
 _AFTER_CLOSE = frozenset(" \t\n)]},.;:!?—–-/")
 
 
@@ -105,7 +105,7 @@ def classify_single(
     if before.isalnum() and after.isalnum():
         return None  # inside a word
     opens = (
-        (before in _BEFORE_OPEN or before in '“"') and after not in " \t\n" and not after.isdigit()
+        (before in BEFORE_OPEN or before in '“"') and after not in " \t\n" and not after.isdigit()
     )
     closes = (after in _AFTER_CLOSE or after in closes_before) and before not in " \t\n"
     if closes and before in "sS" and after == " " and body[position + 2 : position + 3].islower():
@@ -224,7 +224,7 @@ def _classify(body: str, position: int) -> Mark:
     char = body[position]
     before = body[position - 1] if position > 0 else "\n"
     after = body[position + 1] if position + 1 < len(body) else "\n"
-    opens = before in _BEFORE_OPEN and after not in " \t\n"
+    opens = before in BEFORE_OPEN and after not in " \t\n"
     closes = after in _AFTER_CLOSE and before not in " \t\n"
     if char in "«»":
         # Guillemets are unambiguous even when French spacing surrounds them.

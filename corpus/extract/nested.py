@@ -25,7 +25,7 @@ from operator import attrgetter
 from .cues import find_cues
 from .found import Found
 from .lexicon import load as load_lexicon
-from .marks import _BEFORE_OPEN, QUOTE_MARKS, Mark, Role, classify_single
+from .marks import BEFORE_OPEN, QUOTE_MARKS, Mark, Role, classify_single
 from .mentions import PRONOUNS, Mention, leading_subject, subject_before
 from .spans import QuoteSpan, is_title_or_scare
 from .speakers import Entity, Registry, resolve_mention
@@ -165,7 +165,7 @@ _SINGLE_MARK = re.compile("['‘’]")
 # An inner quote needs an opening mark: a quote with none holds none. Most hold
 # only apostrophes, within words. (tests/extract/test_nested_openers.py)
 _OPENING_SINGLE = re.compile("['‘]")
-_MAY_OPEN_SINGLE = re.compile("[" + re.escape("".join(sorted(_BEFORE_OPEN | {"“", '"'}))) + "]['‘]")
+_MAY_OPEN_SINGLE = re.compile("[" + re.escape("".join(sorted(BEFORE_OPEN | {"“", '"'}))) + "]['‘]")
 _CURLY_DOUBLE = re.compile("[“”]")
 
 
