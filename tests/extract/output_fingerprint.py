@@ -47,6 +47,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout16",
         "heldout17",
         "heldout18",
+        "heldout19",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"

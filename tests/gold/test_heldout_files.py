@@ -1,4 +1,4 @@
-"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout18) are well-formed
+"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout19) are well-formed
 and in step with their sources.
 
 The held-out articles were written without looking at the extractor, to measure it
@@ -30,7 +30,8 @@ GOLD_ROOT = Path(__file__).resolve().parent
 # read; heldout14 and heldout15 (batches 14 and 15) in session 7, to be scored once on
 # its final extractor; heldout16 (batch 16) in session 8, scored once, then read;
 # heldout17 (batch 17) in session 9, scored once (1f25e4c); heldout18 (batch 18) in
-# session 10, scored once (f0af281).
+# session 10, scored once (f0af281); heldout19 (batch 19) in session 11, scored once
+# (acd1015).
 HELDOUT_SETS = {
     "heldout": 20,
     "heldout3": 15,
@@ -49,6 +50,7 @@ HELDOUT_SETS = {
     "heldout16": 15,
     "heldout17": 15,
     "heldout18": 15,
+    "heldout19": 15,
 }
 
 
