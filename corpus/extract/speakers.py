@@ -1429,13 +1429,18 @@ def group_name(body: str, tokens: list[Token], first: int, last: int) -> str:
         or tokens[first].lower == "of"
     ):
         first += 1
-    for index in range(first + 1, last + 1):
+    index = first + 1
+    while index <= last:
         lower = tokens[index].lower
         if lower in {"at", "from"} and _names_a_body(body, tokens, index + 1, last):
-            break  # "economists at Halvorsen Bank", "officials from both countries" stay whole
+            # "economists at Halvorsen Bank", "officials from both countries" stay whole,
+            # but not an aside after the body's name (", who asked not to be named").
+            index = _name_end(tokens, index + 1, last) + 1
+            continue
         if lower in {"in", "at", "who", "speaking", ","}:
             last = index - 1
             break
+        index += 1
     words = [t.text for t in tokens[first : last + 1]]
     proper = bool(words) and words[0].lower().removesuffix("s") in lexicon.party_members
     if (

@@ -150,3 +150,24 @@ def test_a_person_close_to_her_is_named_for_whom_her_means(run):
         run,
         "Rep. Dana Ambrose is running for whip. A person close to her said she had the votes.",
     ) == [("reported", "she had the votes", "person close to Ambrose", True)]
+
+
+def test_an_aside_after_the_body_an_unnamed_source_works_at_is_not_their_name(run):
+    for aside in (
+        ", who asked not to be named,",
+        ", speaking on condition of anonymity,",
+        " who asked not to be identified",
+    ):
+        found = quotes(
+            run, f"A senior official at the State Department{aside} said the talks had stalled."
+        )
+        assert found == [
+            ("reported", "the talks had stalled", "senior official at the State Department", True)
+        ]
+
+
+def test_the_body_an_unnamed_source_works_at_stays_in_their_name(run):
+    found = quotes(
+        run, "An aide at the Office of Housing and Works, in a call, said it had stalled."
+    )
+    assert [speaker for _, _, speaker, _ in found] == ["aide at the Office of Housing and Works"]
