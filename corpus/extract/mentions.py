@@ -1686,6 +1686,9 @@ def after_dateline(tokens: list[Token], first: int, ceiling: int) -> int:
 
 
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it"})
+# Words that open a noun phrase: a name that is a sentence's subject is followed by its
+# verb, never by one of these.
+_NOUN_OPENERS = DETERMINERS | QUANTIFIERS | {"every", "each", "any", "half", "no"}
 
 
 def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | None:
@@ -1731,6 +1734,8 @@ def leading_subject(tokens: list[Token], first: int, ceiling: int) -> Mention | 
     dateline = first == 0 and tokens[first].text.isupper() and len(tokens[first].text) >= 5
     if head is None or dateline:
         return None  # no head, or a dateline ("MONTGOMERY, Ala. —")
+    if head == "name" and end == first and end < ceiling and tokens[end + 1].lower in _NOUN_OPENERS:
+        return None  # "Nearly every hand went up": a capitalised adverb, not a name, opens it
     extras = []
     if end + 1 <= ceiling and tokens[end + 1].text == ",":
         close = next(

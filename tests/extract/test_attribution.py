@@ -229,3 +229,18 @@ def test_a_floating_quote_after_a_title_that_ends_the_sentence(run):
         " the Union.” “That is not a sustainable way to run a department.”"
     )
     assert [q.speaker for q in extraction.quotes] == ["Leonard Harrow", "Leonard Harrow"]
+
+
+def test_a_capitalised_adverb_opening_a_short_sentence_is_nobody(run):
+    found = triples(
+        run,
+        '"Who here pays more for groceries?" said Mr. Varga. Nearly every hand went up.'
+        ' "Then you know."',
+    )
+    assert ("direct", "Then you know.", "Nearly") not in found
+    assert found[0] == ("direct", "Who here pays more for groceries?", "Varga")
+
+
+def test_a_name_opening_a_short_sentence_still_speaks_next(run):
+    found = triples(run, '"Who pays more?" said Mr. Varga. Kelly Brown waved. "Then you know."')
+    assert found[-1] == ("direct", "Then you know.", "Kelly Brown")
