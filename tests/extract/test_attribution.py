@@ -244,3 +244,12 @@ def test_a_capitalised_adverb_opening_a_short_sentence_is_nobody(run):
 def test_a_name_opening_a_short_sentence_still_speaks_next(run):
     found = triples(run, '"Who pays more?" said Mr. Varga. Kelly Brown waved. "Then you know."')
     assert found[-1] == ("direct", "Then you know.", "Kelly Brown")
+
+
+def test_a_day_named_in_the_clause_is_not_the_pronoun_speaker(run):
+    found = triples(
+        run,
+        "Tyler Brandvold dismissed the lawsuits. Ballots must arrive by Election Day, he said.",
+        '"We sang it every Christmas Eve," Doris Day said.',
+    )
+    assert [speaker for _, _, speaker in found] == ["Tyler Brandvold", "Doris Day"]
