@@ -980,9 +980,7 @@ class ReportedFinder:
                     break
             else:
                 return None  # no comma ends the phrase
-            mention = subject_after(
-                tokens, _past_document(tokens, cue.last + 1, comma - 1), comma - 1
-            )
+            mention = subject_after(tokens, *_document_source(tokens, cue.last + 1, comma - 1))
             if mention is None:
                 return None
             first = comma + 1
@@ -999,7 +997,7 @@ class ReportedFinder:
                 sentence_first = _past_conjunction(tokens, taken_until + 1, cue.first - 2)
                 if sentence_first is None:
                     return None
-            mention = subject_after(tokens, _past_document(tokens, cue.last + 1, end), end)
+            mention = subject_after(tokens, *_document_source(tokens, cue.last + 1, end))
             interrupted = self._according_inside(view, sentence_first, cue, mention, end)
             if interrupted is not None:
                 return interrupted
@@ -1078,22 +1076,55 @@ def _past_addressee(tokens: list[Token], cue: Cue, first: int, last: int) -> int
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 
 
-def _past_document(tokens: list[Token], first: int, last: int) -> int:
-    """ "according to a tally by the National Conference of State Legislatures",
-    "according to estimates from the Office of Personnel Management": the source is
-    who made the document (the index after "by" or "from"), else `first`."""
+def _document_source(tokens: list[Token], first: int, last: int) -> tuple[int, int]:
+    """Where to read the source after "according to", tokens[first..last]: who made the
+    document if it names a document, else the whole phrase.
+
+    "a tally by the National Conference of State Legislatures", "estimates from the
+    Office of Personnel Management", "a fact sheet distributed by his campaign" (the
+    words after "by" or "from"); "a Labor Department report" (the name before it).
+    """
     if first >= last:
-        return first
-    if tokens[first].lower in _SOURCE_DOCUMENTS and tokens[first + 1].lower in {"by", "from"}:
-        return first + 2  # a plural or mass noun needs no article
-    if tokens[first].lower not in _ARTICLES:
-        return first
-    for index in range(first + 1, min(last, first + 4)):
-        if tokens[index].lower in _SOURCE_DOCUMENTS and tokens[index + 1].lower in {"by", "from"}:
-            return index + 2
-    return first
+        return first, last
+    lower = tokens[first].lower
+    if lower in _SOURCE_DOCUMENTS and tokens[first + 1].lower in {"by", "from"}:
+        return first + 2, last  # a plural or mass noun needs no article
+    if lower not in _ARTICLES:
+        return first, last
+    for index in range(first + 1, min(last, first + 5) + 1):
+        if tokens[index].lower not in _SOURCE_DOCUMENTS:
+            continue
+        following = tokens[index + 1].lower if index < last else ""
+        if following in {"by", "from"}:
+            return index + 2, last
+        if not tokens[index].text.islower():
+            break  # "the U.S. Geological Survey": a body's name, not a document of it
+        if (
+            following in _MAKING_PARTICIPLES
+            and index + 2 < last
+            and tokens[index + 2].lower == "by"
+        ):
+            return index + 3, last  # "a fact sheet distributed by his campaign"
+        name = index
+        while name - 1 > first and tokens[name - 1].text[:1].isupper():
+            name -= 1
+        if name < index and tokens[index].lower in _WRITTEN_FINDINGS:
+            # "a (new) Labor Department report": the body it names made it
+            return (first if name == first + 1 and lower == "the" else name), index - 1
+    return first, last
 
 
+# Documents in which a body speaks; "a Texas Tribune analysis" or "a Reuters tally" of
+# records is a newsroom's own count, not a source's words.
+_WRITTEN_FINDINGS = frozenset(
+    {"report", "investigation", "audit", "review", "memo", "letter", "statement", "filing",
+     "study"}
+)  # fmt: skip
+# Verbs of making a document whose agent is its author ("obtained by" names who has it).
+_MAKING_PARTICIPLES = frozenset(
+    {"released", "issued", "distributed", "published", "prepared", "compiled", "written",
+     "circulated", "produced", "conducted", "sent", "filed", "provided"}
+)  # fmt: skip
 _SOURCE_DOCUMENTS = word_set("source_documents")
 TIME_UNITS = word_set("time_units")
 _CONTRACTION = re.compile(r"['’](?:s|re|ll|ve|d|m)$")

@@ -703,3 +703,31 @@ def test_object_relative_of_an_estimate_is_no_speech(run):
         )
         == []
     )
+
+
+def test_according_to_a_document_made_by_a_body_is_the_body(run):
+    clause = "The plant added 300 jobs"
+    for source in (
+        "a report released by the Labor Department",
+        "a new Labor Department report",
+        "the Labor Department report",
+    ):
+        found = reported(run, f"{clause}, according to {source}.")
+        assert found == [(clause, "Labor Department")], source
+
+
+def test_a_body_whose_name_ends_in_a_document_word_is_named_whole(run):
+    found = reported(run, "Wells ran dry in 1990, according to the U.S. Geological Survey.")
+    assert found == [("Wells ran dry in 1990", "U.S. Geological Survey")]
+
+
+def test_a_newsrooms_own_analysis_is_no_source(run):
+    found = reported(
+        run, "Counties closed 340 polling places, according to a Texas Tribune analysis of records."
+    )
+    assert ("Counties closed 340 polling places", "Texas Tribune") not in found
+
+
+def test_a_body_that_added_jobs_reports_nothing(run):
+    found = reported(run, "The company added more jobs in Michigan than it moved overseas.")
+    assert found == []
