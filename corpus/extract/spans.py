@@ -250,7 +250,9 @@ def is_title_or_scare(body: str, span: QuoteSpan, paragraph_start: int) -> bool:
     previous_word = _word_before(body, window, opening)
     previous = previous_word.lower()
     # Most quotes follow a word that marks nothing: one look-up tells them.
-    if previous in (_MARKING or _marking_words()) or previous.endswith(("'s", "’s")):
+    if (previous in (_MARKING or _marking_words()) or previous.endswith(("'s", "’s"))) and not (
+        _opens_sentence(body, window, opening)  # 'she liked the book. "My kid …"'
+    ):
         verdict = _marked_by(previous, words)
         if verdict is not None:
             return verdict

@@ -253,3 +253,10 @@ def test_a_day_named_in_the_clause_is_not_the_pronoun_speaker(run):
         '"We sang it every Christmas Eve," Doris Day said.',
     )
     assert [speaker for _, _, speaker in found] == ["Tyler Brandvold", "Doris Day"]
+
+
+def test_a_work_word_ending_the_sentence_before_a_quote_marks_no_title(run):
+    found = triples(run, 'Ann Lee read the book. "My kid picked a different one," she said.')
+    assert found == [("direct", "My kid picked a different one,", "Ann Lee")]
+    found = triples(run, 'Ann Lee read the book "Neon Summer" last year.')
+    assert found == []
