@@ -505,6 +505,9 @@ def _split_titles(
     return titles
 
 
+# How many of the latest reported clauses an unnamed single source may have reported
+# for a pronoun to mean them (Registry._nearer_lone_source).
+_LONE_SOURCE_CLAUSES = 3
 # How many sightings back pronouns and nominals look for what they refer to.
 NEARBY = 40
 
@@ -698,6 +701,9 @@ class Registry:
         # names no body, which spares looking through the bodies (_single).
         self._body_names: set[str] = set()
         self._role_holders: list[Entity] = []  # see role_holder
+        # Unnamed single people who have spoken ("another parent", "a senior official"):
+        # "she said" may mean one of them (see pronoun).
+        self._lone_sources: list[Entity] = []
 
     def _register_body(self, entity: Entity) -> None:
         """Add a new body to the registry's bodies, and its names to _body_names."""
@@ -911,9 +917,20 @@ class Registry:
         wanted = _PRONOUN_GENDERS.get(pronoun)  # "Her remarks …": she
         if wanted is not None:
             if len(self.entities) < 2:
-                return self._sole_person(position, wanted)
+                sole = self._sole_person(position, wanted)
+                if sole is None and self._lone_sources:
+                    sole = self._nearer_lone_source(position, None, wanted)
+                    if sole is not None and sole.gender is None:
+                        sole.gender = wanted
+                return sole
             position = self._before_a_question(position)
             entity = self.sightings.nearest_fit(position, NEARBY, "person", wanted)
+            if self._lone_sources:
+                source = self._nearer_lone_source(position, entity, wanted)
+                if source is not None:
+                    if source.gender is None:
+                        source.gender = wanted
+                    return source
             if entity is not None:
                 entity = (
                     self._speaker_who_named(position, entity, wanted)
@@ -932,6 +949,23 @@ class Registry:
                     return entity
             return self._group_subject_before(position)
         return None
+
+    def _nearer_lone_source(
+        self, position: int, person: Entity | None, wanted: str
+    ) -> Entity | None:
+        """An unnamed single person ("Another parent, who asked that her name not be used,
+        said …") sighted after the nearest named person that fits: whom the next "she"
+        means. None if the named person is nearer, or no such source fits."""
+        # Only one who reported a clause lately: one who gave a phrase ("what a local
+        # pollster called …") is too slight a subject for a pronoun to go back to.
+        reporters = [speaker for _, _, speaker in self.reported[-_LONE_SOURCE_CLAUSES:]]
+        sources = [s for s in self._lone_sources if s.gender in (None, wanted) and s in reporters]
+        if not sources:
+            return None
+        if person is not None:
+            sources.append(person)
+        nearest = self.sightings.nearest_of(position, sources, NEARBY)
+        return nearest if nearest is not person else None
 
     def _sole_person(self, position: int, wanted: str) -> Entity | None:
         """pronoun's "he" or "she" when the article has named one entity at most so far
@@ -1251,6 +1285,13 @@ class Registry:
         """
         entity = self._find_or_add_group(name, head, anonymous, member)
         self.sightings.add(position, entity)  # "one of them" and "they" look for it
+        if (
+            head in self.lexicon.person_nouns
+            and _singular(head) == head
+            and entity.head == head
+            and entity not in self._lone_sources
+        ):
+            self._lone_sources.append(entity)
         return entity
 
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:

@@ -171,3 +171,40 @@ def test_the_body_an_unnamed_source_works_at_stays_in_their_name(run):
         run, "An aide at the Office of Housing and Works, in a call, said it had stalled."
     )
     assert [speaker for _, _, speaker, _ in found] == ["aide at the Office of Housing and Works"]
+
+
+def test_she_after_an_unnamed_single_source_who_reported_is_that_source(run):
+    found = quotes(
+        run,
+        "Ann Lee chairs the panel. Another parent, who asked that her name not be used,"
+        ' said she supported the book. "My kid picked a different book," she said.',
+    )
+    assert [(kind, speaker, anonymous) for kind, _, speaker, anonymous in found] == [
+        ("reported", "parent", True),
+        ("direct", "parent", True),
+    ]
+
+
+def test_he_after_a_lone_unnamed_official(run):
+    found = quotes(
+        run, 'A senior official said the talks had stalled. "We are not there yet," he said.'
+    )
+    assert found[-1] == ("direct", "We are not there yet,", "senior official", True)
+
+
+def test_a_named_person_after_the_unnamed_source_is_nearer(run):
+    found = quotes(
+        run,
+        'One aide said the talks had stalled. Ann Lee chairs the panel. "Not yet," she said.',
+    )
+    assert found[-1] == ("direct", "Not yet,", "Ann Lee", False)
+
+
+def test_an_unnamed_source_who_only_gave_a_phrase_is_not_she(run):
+    found = quotes(
+        run,
+        "Mrs. Ann Lee served four terms, with ratings a local pollster once described as"
+        ' "frankly un-American." Ask her why, and she tells the story.',
+        '"The water came up on a Tuesday," she said.',
+    )
+    assert found[-1][2] == "Ann Lee"
