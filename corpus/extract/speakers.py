@@ -295,6 +295,8 @@ def _read_name(body: str, tokens: list[Token], first: int, last: int) -> NameRea
         return NameReading("organisation", text, [], alias)
     if len(words) == 1 and _ACRONYM.match(words[0]):
         return NameReading("organisation", text, [], alias)
+    if len(words) >= 3 and words[1].lower() in _CAUSE_WORDS and _for_a_cause(words):
+        return NameReading("organisation", text, [], alias)  # "Americans for Prosperity"
     if len(words) >= 3 and not _JURISDICTIONS.isdisjoint(words[1:-1]):
         return _placed_body_or_officer(body, tokens, first, last, alias, lexicon)
     if _body_words_inside(words):
@@ -400,6 +402,21 @@ def _placed_body_or_officer(
             name = _join(tokens, index, last, body)
             return NameReading("person", name, [_join(tokens, first, index - 1, body)])
     return NameReading("organisation", _join(tokens, first, last, body), [], alias)
+
+
+def _for_a_cause(words: list[str]) -> bool:
+    """ "Americans for Prosperity", "Mothers Against Drunk Driving", "Doctors Without
+    Borders": people named in the plural, for or against a capitalised cause, are a
+    body (words[1] is known to be one of _CAUSE_WORDS)."""
+    first = words[0]
+    return (
+        first[:1].isupper()
+        and (first.endswith("s") or first == "People")
+        and (words[2][:1].isupper())
+    )
+
+
+_CAUSE_WORDS = frozenset({"for", "against", "without"})
 
 
 def _body_words_inside(words: list[str]) -> bool:

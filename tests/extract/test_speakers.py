@@ -139,3 +139,13 @@ def test_a_title_leaves_out_the_possessive_it_was_written_with():
     titles = {s.name: s.titles for s in run_pipeline(body).speakers}
     assert titles["Rachel Obi"] == ["deputy commissioner"]
     assert titles["Tom Reyes"] == ["spokesman"]
+
+
+def test_people_for_a_cause_are_a_body():
+    for name in ("Americans for Prosperity", "Mothers Against Drunk Driving"):
+        assert (reading(name).kind, reading(name).name) == ("organisation", name)
+
+
+def test_a_forum_a_partnership_and_a_pac_are_bodies():
+    for name in ("Parents Defending Education Forum", "Harbor Jobs Partnership", "Win Back PAC"):
+        assert (reading(name).kind, reading(name).name) == ("organisation", name)
