@@ -136,6 +136,32 @@ def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Me
 _GERUND_SUBJECTS = frozenset({"name", "pronoun", "group"})
 
 
+def _object_of_perception(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
+    """ "She remembers Vernon Dale saying, "…"", "recalled the counsel telling Pell, "…"":
+    the one heard saying it, named right before a participle cue (no comma between),
+    speaks; the sentence's subject only remembers."""
+    before = cue.first - 1
+    if (
+        before <= floor
+        or not tokens[cue.first].lower.endswith("ing")
+        or not (tokens[before].text[:1].isalpha())
+    ):
+        return None
+    start = np_start(tokens, before, floor)
+    if start is None or start <= floor:
+        return None
+    # np_start may take in the verb of perception ("remembers Vernon Dale"): the phrase
+    # is read from each later word in turn.
+    for first in range(start, before + 1):
+        mention = subject_before(tokens, cue.first, first, whole=True)
+        if mention is not None and mention.head in _HEARD_SPEAKERS:
+            return mention
+    return None
+
+
+_HEARD_SPEAKERS = frozenset({"name", "person_noun"})
+
+
 def _participle_after_comma(tokens: list[Token], cue: Cue, floor: int) -> bool:
     return (
         cue.first - 2 >= floor
@@ -654,6 +680,8 @@ class QuoteAttributor:
             mention = carried[2]
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)
+        if mention is None and not partial:
+            mention = _object_of_perception(tokens, cue, floor)
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
             # "Cole weighed in Friday, posting on social media: "…"": the sentence's subject.
             mention = leading_subject(tokens, floor, cue.first - 2)
@@ -810,6 +838,10 @@ class QuoteAttributor:
             if start < view.paragraph.start or quote_at - end > _ATTRIBUTION_AFTER_CLAUSE:
                 return None  # told before the text between is cut: the clause may be far back
             between = self.body[end:quote_at]
+            if between.strip() == ",":
+                # 'said the vote was close, "But we will win it anyway."': the clause's
+                # sentence goes on in the speaker's own words (reported.py ends it there)
+                return _new_link(view, None, None, entity)
             if sum(map(between.count, _ENDERS)) != 1 or self.registry.someone_else_between(
                 end, quote_at, entity
             ):

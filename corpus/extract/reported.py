@@ -373,6 +373,8 @@ class ReportedFinder:
         if first > last:
             return None
         end = last
+        if view.slots:
+            end = _before_closing_speech(view, first, end)
         clauses = []
         # "has argued that X and has proposed Y": the cue's own auxiliary, if any
         auxiliary = tokens[cue.first].lower if cue.first < cue.verb else ""
@@ -1036,6 +1038,31 @@ class ReportedFinder:
 
 
 _INTERRUPTED_SUBJECT_REACH = 12  # tokens before "according to" (its comma included)
+
+
+def _before_closing_speech(view: ParagraphView, first: int, last: int) -> int:
+    """Where a reported clause ends before a quoted sentence that closes its sentence
+    after a comma: 'said the vote was close, "But we will win it anyway."' reports "the
+    vote was close", and the quote is direct speech of its own. (A quote after a colon
+    already ends the clause.) Else `last`."""
+    tokens = view.tokens
+    for slot in view.slots:
+        opening = slot.first
+        if opening <= first + 1 or opening > last:
+            continue
+        span = slot.span
+        if (
+            slot.opens_here
+            and slot.last >= last - 1  # the quote ends the sentence
+            and tokens[opening - 1].text == ","
+            and view.body[span.start : span.start + 1].isupper()
+            and view.body.count(" ", span.start, span.end) >= _SENTENCE_SPACES
+        ):
+            return opening - 2
+    return last
+
+
+_SENTENCE_SPACES = 3  # a quoted sentence has four words or more; a quoted title, fewer
 
 
 def _past_conjunction(tokens: list[Token], first: int, last: int) -> int | None:

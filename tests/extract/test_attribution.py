@@ -260,3 +260,23 @@ def test_a_work_word_ending_the_sentence_before_a_quote_marks_no_title(run):
     assert found == [("direct", "My kid picked a different one,", "Ann Lee")]
     found = triples(run, 'Ann Lee read the book "Neon Summer" last year.')
     assert found == []
+
+
+def test_a_quoted_sentence_after_a_reported_clause_and_a_comma_is_direct(run):
+    found = triples(run, 'Ann Lee said the vote was close, "But we will win it anyway."')
+    assert found == [
+        ("reported", "the vote was close", "Ann Lee"),
+        ("direct", "But we will win it anyway.", "Ann Lee"),
+    ]
+
+
+def test_a_quoted_title_after_a_comma_stays_in_the_clause(run):
+    found = triples(run, 'Ann Lee said the bill would pass, "Kids Online Act" or not.')
+    assert found[0] == ("reported", 'the bill would pass, "Kids Online Act" or not', "Ann Lee")
+
+
+def test_the_one_remembered_saying_it_speaks(run):
+    found = triples(
+        run, 'She remembers Vernon Dale saying, "Always leave a place better than you found it."'
+    )
+    assert found == [("direct", "Always leave a place better than you found it.", "Vernon Dale")]
