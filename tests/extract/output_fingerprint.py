@@ -48,6 +48,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout17",
         "heldout18",
         "heldout19",
+        "heldout20",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"
