@@ -43,6 +43,8 @@ REACH = 60
 SHORT_SENTENCE = 8
 # How far (in tokens) a floating quote may sit from the attributed one before it.
 FLOATING_REACH = 50
+_BEAT_TOKENS = 10  # a beat between a speaker's quotes: "Nearly every hand went up."
+_QUOTE_TOKENS = frozenset('"“”')
 DASHES = frozenset({"—", "–", "-", "--"})
 # Past any token: where the first cue of a region "starts" when it holds none.
 _NO_CUE = 1 << 62
@@ -803,7 +805,8 @@ class QuoteAttributor:
         if len(between) > FLOATING_REACH:
             return None
         ends = [t.end for t in between if t.text in _ENDERS]  # of sentences, at most one
-        if len(ends) > 1:
+        beat = len(ends) > 1
+        if beat and not self._beat_between(between, ends):
             return None
         if (
             same_paragraph
@@ -820,12 +823,30 @@ class QuoteAttributor:
             for t in between
             if t.text in CLOSING_MARKS and body[t.start - 1 : t.start] in _ENDERS
         ]
-        start = max(ends) if ends else self.views[last_para].tokens[last_token].end
+        if beat:
+            start = ends[0]  # no one else may be named in the beat either
+        else:
+            start = max(ends) if ends else self.views[last_para].tokens[last_token].end
         if self.registry.someone_else_between(start, view.tokens[slot.first].start, link.entity):
             return None
         follower = _link_after(link.view, link)
         follower.mention = link.mention
         return follower
+
+    @staticmethod
+    def _beat_between(between: list[Token], ends: list[int]) -> bool:
+        """ "…," said Mr. Varga. Nearly every hand went up. "Then you know …"": one
+        short sentence of narrative (a beat) after the attribution's, in the same
+        paragraph, keeps the floor with the speaker (whether anyone else is named in it
+        is asked after)."""
+        if len(ends) != 2:
+            return False
+        beat = [t for t in between if ends[0] <= t.start < ends[1]]
+        return (
+            len(beat) <= _BEAT_TOKENS
+            and beat[0].lower not in PRONOUNS  # "She paused.": read as about its subject
+            and all(t.text not in _QUOTE_TOKENS for t in beat)
+        )
 
     def _after_reported(self, view: ParagraphView, slot: QuoteSlot) -> Link | None:
         """ "Crew is no longer the main problem, she said. "It's steel and engines now."":

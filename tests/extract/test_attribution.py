@@ -280,3 +280,19 @@ def test_the_one_remembered_saying_it_speaks(run):
         run, 'She remembers Vernon Dale saying, "Always leave a place better than you found it."'
     )
     assert found == [("direct", "Always leave a place better than you found it.", "Vernon Dale")]
+
+
+def test_a_short_beat_between_a_speakers_quotes_keeps_the_floor(run):
+    found = triples(
+        run, '"Who here pays more?" said Mr. Varga. Nearly every hand went up. "Then you know."'
+    )
+    assert found[-1] == ("direct", "Then you know.", "Varga")
+
+
+def test_a_long_stretch_of_narrative_ends_the_floor(run):
+    found = triples(
+        run,
+        '"Who here pays more?" said Mr. Varga. The crowd in the parking lot of the shuttered'
+        ' store, most of them retirees from the plant, went quiet. "Then you know."',
+    )
+    assert [text for _, text, _ in found] == ["Who here pays more?"]
