@@ -532,8 +532,8 @@ class ReportedFinder:
                 continue
             if tokens[index - 1].lower in _SINGULAR_PRONOUNS:
                 return True  # "it exposes taxpayers to …", "she wants …"
-            if is_manner_adverb(tokens[index - 1]):
-                return True  # "her benefit usually arrives on the fourth"
+            if is_manner_adverb(tokens[index - 1]) or tokens[index - 1].lower in _FREQUENCY_ADVERBS:
+                return True  # "her benefit usually arrives on the fourth", "mail now takes"
             following = tokens[index + 1].lower if index + 1 <= last else ""
             if following in _QUOTE_MARKS and index + 2 <= last:
                 following = tokens[index + 2].lower  # 'the bill "recognizes" the reality'
@@ -616,14 +616,16 @@ class ReportedFinder:
         # follow a cue), this first pass settles it. A plain loop over so few words
         # costs less than isdisjoint over a map of a slice.
         for position in range(index, stop):
-            if tokens[position].lower in FINITE_AFTER_BARE_NOUN:
+            if tokens[position].lower in FINITE_AFTER_BARE_NOUN or _adverb_then_present(
+                tokens, position
+            ):
                 break
         else:
             return False
         outside = view.outside
         for position in range(index, stop):
             lower = tokens[position].lower
-            if lower in FINITE_AFTER_BARE_NOUN:
+            if lower in FINITE_AFTER_BARE_NOUN or _adverb_then_present(tokens, position):
                 return True
             if not outside[position]:
                 return False
@@ -1245,6 +1247,16 @@ def _determiner_before(tokens: list[Token], noun: int) -> bool:
         if not (word.text.islower() and word.text.replace("'", "").replace("’", "").isalpha()):
             return False
     return False
+
+
+def _adverb_then_present(tokens: list[Token], position: int) -> bool:
+    """Is tokens[position] a present tense after an adverb of frequency or manner
+    ("mail now routinely takes five days", "the office still reviews")?"""
+    word = tokens[position].text
+    if not (word.endswith("s") and not word.endswith("ss") and word.isalpha() and word.islower()):
+        return False
+    adverb = tokens[position - 1]
+    return adverb.lower in _FREQUENCY_ADVERBS or is_manner_adverb(adverb)
 
 
 def _bare_plural(word: str) -> bool:

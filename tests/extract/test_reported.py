@@ -731,3 +731,15 @@ def test_a_newsrooms_own_analysis_is_no_source(run):
 def test_a_body_that_added_jobs_reports_nothing(run):
     found = reported(run, "The company added more jobs in Michigan than it moved overseas.")
     assert found == []
+
+
+def test_a_bare_noun_then_an_adverb_then_a_present_tense_is_a_clause(run):
+    for text in (
+        "mail now takes five days",
+        "first-class mail from his county now routinely takes five days",
+    ):
+        assert reported(run, f"Dominic Ferraro said {text}.") == [(text, "Dominic Ferraro")]
+
+
+def test_a_bare_noun_then_a_plural_noun_is_no_clause(run):
+    assert reported(run, "Dominic Ferraro announced budget cuts for the county.") == []
