@@ -557,6 +557,8 @@ class ReportedFinder:
             return True  # "says he's trying", "said they're close"
         if (lower in APPROXIMATORS or lower in _LIMITERS) and _number_follows(view.tokens, index):
             return True  # "said about 40% of the guns …", "said only four provinces had …"
+        if lower == "as" and _as_many_as(view.tokens, index):
+            return True  # "said as many as 180,000 households could lose …"
         if (
             lower in _LIMITERS
             and index + 1 < len(view.tokens)
@@ -1919,6 +1921,16 @@ def _opens_with_a_number(tokens: list[Token], index: int) -> bool:
 
 APPROXIMATORS = frozenset({"about", "nearly", "almost", "roughly", "around", "at", "more", "over"})
 _LIMITERS = frozenset({"only", "just"})  # "said only four provinces had started"
+
+
+def _as_many_as(tokens: list[Token], index: int) -> bool:
+    """ "as many as 180,000", "as few as 10", "as much as $2 billion" from tokens[index]."""
+    return (
+        index + 3 < len(tokens)
+        and tokens[index + 1].lower in {"many", "much", "few", "little"}
+        and tokens[index + 2].lower == "as"
+        and _number_follows(tokens, index + 2)
+    )
 
 
 def _number_follows(tokens: list[Token], index: int) -> bool:

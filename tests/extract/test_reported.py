@@ -743,3 +743,9 @@ def test_a_bare_noun_then_an_adverb_then_a_present_tense_is_a_clause(run):
 
 def test_a_bare_noun_then_a_plural_noun_is_no_clause(run):
     assert reported(run, "Dominic Ferraro announced budget cuts for the county.") == []
+
+
+def test_as_many_as_a_number_opens_a_clause(run):
+    text = "as many as 180,000 households could lose assistance"
+    assert reported(run, f"Ann Lee said {text}.") == [(text, "Ann Lee")]
+    assert reported(run, "Ann Lee said as expected.") == []
