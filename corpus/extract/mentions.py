@@ -667,15 +667,17 @@ def _dash_aside_start(tokens: list[Token], end: int, floor: int) -> int | None:
 
 ASIDE_DASHES = frozenset({"—", "–", "--"})
 MEMBER_WORDS = frozenset({"one", "another"})
+# "two of them said", "several of them said": some of a group named before, who speak for it.
+MEMBERS_OF_THEM = MEMBER_WORDS | {"two", "three", "four", "both", "several", "some", "most"}
 
 
 def _group_member(tokens: list[Token], first: int, last: int) -> Mention | None:
     """ "one said", "one of them said", "another said": a member of a group named before."""
-    if tokens[first].lower not in MEMBER_WORDS:
+    if tokens[first].lower not in MEMBERS_OF_THEM:
         return None  # the common case, decided by one look-up
     words = [token.lower for token in tokens[first : last + 1]]
     if words in (["one"], ["another"]) or (
-        len(words) == 3 and words[0] in MEMBER_WORDS and words[1] == "of" and words[2] == "them"
+        len(words) == 3 and words[0] in MEMBERS_OF_THEM and words[1] == "of" and words[2] == "them"
     ):
         return _mention(first, last, "member")
     return None
@@ -897,7 +899,7 @@ def _read_subject(
         # pronoun before its verb (past any adverb); but "Democrats who voted for it
         # said": "it" after a preposition is its object
         return _mention(end, end, "pronoun")
-    if end - 2 == floor and tokens[floor].lower in MEMBER_WORDS:
+    if end - 2 == floor and tokens[floor].lower in MEMBERS_OF_THEM:
         member = _group_member(tokens, floor, end)  # "one of them said"
         if member is not None:
             return member

@@ -208,3 +208,12 @@ def test_an_unnamed_source_who_only_gave_a_phrase_is_not_she(run):
         '"The water came up on a Tuesday," she said.',
     )
     assert found[-1][2] == "Ann Lee"
+
+
+def test_two_of_them_speak_for_the_sources_named_before(run):
+    found = quotes(
+        run,
+        "The plan is set, the sources said. A final decision could come next week,"
+        " two of them said.",
+    )
+    assert found[-1] == ("reported", "A final decision could come next week", "sources", True)
