@@ -260,7 +260,11 @@ class ReportedFinder:
         if mention is None:
             return None
         tokens = view.tokens
-        entity = resolve_mention(self.registry, self.body, tokens, mention)
+        entity = None
+        if mention.head == "pronoun" and tokens[mention.first - 1].lower in _RELATIVE_THAT:
+            entity = self._relative_pronoun_subject(view, mention)
+        if entity is None:
+            entity = resolve_mention(self.registry, self.body, tokens, mention)
         if entity is None:
             return None
         entity.quotes += 1  # known to speak, for later nominals; recounted at assembly
@@ -290,6 +294,26 @@ class ReportedFinder:
             reported.append((start, end, entity))
         covered = clauses[-1][1]
         return found, covered if covered > cue.last else cue.last
+
+    def _relative_pronoun_subject(self, view: ParagraphView, mention: Mention) -> Entity | None:
+        """ "Albrecht's office released a timeline that it said showed …": the pronoun
+        in a relative clause on the sentence's object means the sentence's subject,
+        when that is a body (for "it") or a person (for "he", "she"), not whoever was
+        named nearest."""
+        tokens = view.tokens
+        relative = mention.first - 1
+        noun = tokens[relative - 1] if relative > 0 else None
+        if noun is None or not (noun.text.isalpha() and noun.text.islower()):
+            return None  # "the plan, which it said …" or a name before "that"
+        start = view.sentence_start[relative]
+        if relative - 2 <= start:
+            return None
+        subject = leading_subject(tokens, start, relative - 2)
+        if subject is None or subject.head == "pronoun" or subject.last >= relative - 2:
+            return None  # no subject, or one that runs up to the noun: no verb between
+        entity = resolve_mention(self.registry, self.body, tokens, subject)
+        wanted = "organisation" if tokens[mention.first].lower == "it" else "person"
+        return entity if entity is not None and entity.kind == wanted else None
 
     @staticmethod
     def _shares_subject(tokens: list[Token], cue: Cue, floor: int) -> bool:
@@ -1042,6 +1066,9 @@ class ReportedFinder:
 
 
 _INTERRUPTED_SUBJECT_REACH = 12  # tokens before "according to" (its comma included)
+
+
+_RELATIVE_THAT = frozenset({"that", "which"})
 
 
 def _before_closing_speech(view: ParagraphView, first: int, last: int) -> int:

@@ -749,3 +749,18 @@ def test_as_many_as_a_number_opens_a_clause(run):
     text = "as many as 180,000 households could lose assistance"
     assert reported(run, f"Ann Lee said {text}.") == [(text, "Ann Lee")]
     assert reported(run, "Ann Lee said as expected.") == []
+
+
+def test_a_pronoun_in_a_relative_clause_on_the_object_means_the_subject(run):
+    found = reported(
+        run,
+        "The Harbor Authority sent FEMA a timeline that it said showed the state had filed"
+        " the documents.",
+    )
+    assert found[-1][1] == "Harbor Authority"
+    found = reported(
+        run,
+        "The Pentagon issued a statement. Gov. Ann Lee released a plan that she said"
+        " would cut costs.",
+    )
+    assert found == [("would cut costs", "Ann Lee")]
