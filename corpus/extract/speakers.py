@@ -1642,6 +1642,9 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         voice = _voice_of_body(registry, body, tokens, mention, position)
         if voice is not None:
             return voice
+        placed = _named_after_placed_role(registry, body, tokens, mention)
+        if placed is not None:
+            return placed
         indefinite = tokens[mention.core_first].lower in _INDEFINITES
         # "the senator" refers back; "a GOP lawmaker" brings in someone unnamed.
         entity = None if indefinite else registry.person_nominal(position, head_token.lower)
@@ -1689,6 +1692,46 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
         )
         return registry.group(name, head_token.lower, mention.anonymous, position)
     return None
+
+
+def _named_after_placed_role(
+    registry: Registry, body: str, tokens: list[Token], mention: Mention
+) -> Entity | None:
+    """ "Opposition leader in the Senate Farhana Zaidi", "Leader of the House in the
+    Senate Ishaq Dar": a role placed in a one-word body, then the person's name (two
+    capitalised words or more) with no comma between, as South Asian papers write it."""
+    last = mention.last
+    if last == mention.core_last:
+        # The mention stopped at its role ("Opposition leader"): the place and the name
+        # may follow it, up to the verb.
+        if last + 5 >= len(tokens) or tokens[last + 1].lower not in _ROLE_PLACES:
+            return None
+        last += 4
+        while last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper():
+            last += 1
+    elif last <= mention.core_last + 3:
+        return None  # no room for a place and a name
+    first = last
+    while first > mention.core_last and tokens[first - 1].text[:1].isupper():
+        first -= 1
+    body_word = first - 1
+    if (
+        last - first < 2  # the body's word and a name of two words at least
+        or tokens[first].text not in registry.lexicon.org_words
+        or tokens[body_word].lower != "the"
+        or tokens[body_word - 1].lower not in _ROLE_PLACES
+    ):
+        return None
+    reading = shared_reading(body, tokens, first + 1, last)
+    if reading is None or reading.kind != "person":
+        return None
+    entity = registry.sight(tokens[first + 1].start, reading)
+    if entity is not None:
+        entity.add_title(body[tokens[mention.core_first].start : tokens[first].end])
+    return entity
+
+
+_ROLE_PLACES = frozenset({"in", "of"})
 
 
 def _spokesperson_named_after(

@@ -224,3 +224,17 @@ def test_a_border_patrol_is_a_body_not_a_person_he_could_mean():
 def test_the_party_is_the_party_named_before_whatever_its_name():
     body = "The Pakistan Jamhoor Front (PJF) called a strike. The party said it would go on."
     assert speakers(body) == [("reported", "Pakistan Jamhoor Front", False)]
+
+
+def test_a_role_placed_in_a_one_word_body_then_the_name():
+    body = (
+        'Opposition leader in the Senate Farhana Zaidi termed the proposals "anti-people"'
+        " and said the government was wrong. Leader of the House in the Senate Ishaq Dar"
+        " said the plan would pass."
+    )
+    quotes = extract(body).quotes
+    assert [(q.kind, q.speaker) for q in quotes] == [
+        ("partial", "Farhana Zaidi"),
+        ("reported", "Farhana Zaidi"),
+        ("reported", "Ishaq Dar"),
+    ]
