@@ -33,7 +33,7 @@ from .mentions import (
     with_subject,
 )
 from .spans import QuoteSpan, is_title_or_scare, quote_kind
-from .speakers import Entity, Registry, resolve_mention
+from .speakers import AUTHORED_DOCUMENTS, Entity, Registry, resolve_mention
 from .text import Token
 from .views import ParagraphView, QuoteSlot
 
@@ -43,6 +43,7 @@ REACH = 60
 SHORT_SENTENCE = 8
 # How far (in tokens) a floating quote may sit from the attributed one before it.
 FLOATING_REACH = 50
+_DOCUMENT_REACH = 7  # words from a quote's speaker to a document they put it in
 _BEAT_TOKENS = 10  # a beat between a speaker's quotes: "Nearly every hand went up."
 _QUOTE_TOKENS = frozenset('"“”')
 DASHES = frozenset({"—", "–", "-", "--"})
@@ -136,6 +137,19 @@ def _sentence_subject_of_gerund(tokens: list[Token], cue: Cue, floor: int) -> Me
 
 
 _GERUND_SUBJECTS = frozenset({"name", "pronoun", "group"})
+
+
+def _a_document(tokens: list[Token], mention: Mention) -> bool:
+    """ "a letter", "a memo": a document not yet known, which speaks for no one itself."""
+    return (
+        mention.head == "org_nominal"
+        and tokens[mention.core_last].lower in AUTHORED_DOCUMENTS
+        and tokens[mention.core_first].lower != "the"
+    )
+
+
+def _not_a_document(tokens: list[Token], mention: Mention | None) -> Mention | None:
+    return None if mention is None or _a_document(tokens, mention) else mention
 
 
 def _object_of_perception(tokens: list[Token], cue: Cue, floor: int) -> Mention | None:
@@ -682,6 +696,8 @@ class QuoteAttributor:
             mention = carried[2]
         else:
             mention = subject_before(tokens, cue.first, floor, whole=False)
+            if mention is not None and _a_document(tokens, mention):
+                mention = None  # "signed a letter calling it …": who put it out, below
         if mention is None and not partial:
             mention = _object_of_perception(tokens, cue, floor)
         if mention is None and not partial and _participle_after_comma(tokens, cue, floor):
@@ -706,7 +722,7 @@ class QuoteAttributor:
                 document_author(tokens, cue.first, floor)  # "issued a statement calling it"
                 or _relative_subject(tokens, cue, floor)
                 or self._shared_subject(view, candidates, cue, floor)
-                or _object_relative_subject(tokens, cue, floor)
+                or _not_a_document(tokens, _object_relative_subject(tokens, cue, floor))
                 or with_subject(tokens, cue.first, floor)  # "with Sen. Ann Cole calling it "…""
                 or _sentence_subject_of_gerund(tokens, cue, floor)
             )
@@ -978,6 +994,16 @@ class QuoteAttributor:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
+        noted = view.triggered
+        if noted and noted[-1] > mention.first - _DOCUMENT_REACH:
+            # '"…," the ministry said in a statement.': that statement is the ministry's
+            self.registry.note_documents(
+                tokens,
+                noted,
+                mention.first - _DOCUMENT_REACH,
+                mention.last + _DOCUMENT_REACH,
+                entity,
+            )
         link = _new(Link)  # _new_link, inlined: one per attributed quote
         link.view = view
         link.mention = mention

@@ -48,6 +48,10 @@ class Lexicon:
     cue_phrases: dict[str, tuple[tuple[str, ...], ...]]  # first word -> phrases, longest first
     cue_phrase_starts: frozenset[str]
     cue_triggers: frozenset[str]  # any word that may start a cue
+    # What the views note while tokenising (ParagraphView.triggered): the cue triggers
+    # and the documents a speaker may put words in ("said in a statement").
+    noted_words: frozenset[str]
+    authored_documents: frozenset[str]
     cue_tails: dict[str, tuple[tuple[str, ...], ...]]
     told_objects: dict[str, tuple[tuple[str, ...], ...]]
     honorifics: frozenset[str]  # lowercase, without dots; may hold two words ("lt gen")
@@ -91,11 +95,14 @@ def _phrases(name: str) -> dict[str, tuple[tuple[str, ...], ...]]:
 @lru_cache(maxsize=1)
 def load() -> Lexicon:
     """The lexicon, built on first use and shared afterwards."""
+    cue_triggers = frozenset(_verb_forms("cue_verbs")) | frozenset(_phrases("cue_phrases"))
     return Lexicon(
         cue_forms=_verb_forms("cue_verbs"),
         cue_phrases=_phrases("cue_phrases"),
         cue_phrase_starts=frozenset(_phrases("cue_phrases")),
-        cue_triggers=frozenset(_verb_forms("cue_verbs")) | frozenset(_phrases("cue_phrases")),
+        cue_triggers=cue_triggers,
+        noted_words=cue_triggers | word_set("authored_documents"),
+        authored_documents=word_set("authored_documents"),
         cue_tails=_phrases("cue_tails"),
         told_objects=_phrases("reported_objects"),
         honorifics=frozenset(_strip_dots(e) for e in read_entries("honorifics")),

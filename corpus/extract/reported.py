@@ -268,6 +268,7 @@ class ReportedFinder:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak, for later nominals; recounted at assembly
+        self._note_documents(view, mention, cue, clauses, entity)
         opener = tokens[clauses[0][0]].lower
         if opener in _GENDERED:  # most clauses open with another word
             _learn_gender(entity, opener)
@@ -295,6 +296,31 @@ class ReportedFinder:
         covered = clauses[-1][1]
         return found, covered if covered > cue.last else cue.last
 
+    def _note_documents(
+        self,
+        view: ParagraphView,
+        mention: Mention,
+        cue: Cue,
+        clauses: list[tuple[int, int]],
+        entity: Entity,
+    ) -> None:
+        """ "The ministry said in a statement that …", "In a letter, Lee wrote that …":
+        the document named around the cue, outside the clause, is the speaker's."""
+        noted = view.triggered  # the cue's own word is one: more than one is needed
+        if len(noted) < 2:
+            return  # most paragraphs: no document named in them
+        low = mention.first if mention.first < cue.first else cue.first
+        first = low - _DOCUMENT_BEFORE_SPEAKER
+        if clauses[0][0] < cue.first:  # "CLAUSE, the ministry said in a statement."
+            first = max(first, clauses[-1][1] + 1)
+            stop = cue.last + _DOCUMENT_AFTER_CUE
+        else:
+            stop = clauses[0][0]
+        if first < low:
+            # not past the sentence's start (sentence_around, not sentence_start: see its doc)
+            first = max(first, view.sentence_around(low)[0] - 1)
+        self.registry.note_documents(view.tokens, noted, first, stop, entity)
+
     def _relative_pronoun_subject(self, view: ParagraphView, mention: Mention) -> Entity | None:
         """ "Albrecht's office released a timeline that it said showed …": the pronoun
         in a relative clause on the sentence's object means the sentence's subject,
@@ -305,7 +331,7 @@ class ReportedFinder:
         noun = tokens[relative - 1] if relative > 0 else None
         if noun is None or not (noun.text.isalpha() and noun.text.islower()):
             return None  # "the plan, which it said …" or a name before "that"
-        start = view.sentence_start[relative]
+        start = view.sentence_around(relative)[0]
         if relative - 2 <= start:
             return None
         subject = leading_subject(tokens, start, relative - 2)
@@ -1069,6 +1095,10 @@ _INTERRUPTED_SUBJECT_REACH = 12  # tokens before "according to" (its comma inclu
 
 
 _RELATIVE_THAT = frozenset({"that", "which"})
+# Where a document the speaker put out is named: "In a letter to the secretary, Lee
+# wrote" (before the speaker), "the ministry said in a written statement" (after the cue).
+_DOCUMENT_BEFORE_SPEAKER = 8
+_DOCUMENT_AFTER_CUE = 6
 
 
 def _before_closing_speech(view: ParagraphView, first: int, last: int) -> int:

@@ -522,6 +522,13 @@ def _split_titles(
     return titles
 
 
+# Documents that speak for whoever put them out ("the memo said"), as org nominals.
+AUTHORED_DOCUMENTS = word_set("authored_documents")
+# Of those, the ones quoth lets speak as themselves when no author is known (as before).
+_DOCUMENTS_THAT_SPEAK = frozenset({"statement", "report"})
+_DOCUMENT_DETERMINERS = frozenset({"a", "an", "its", "his", "her", "their", "the"})
+
+
 # How many of the latest reported clauses an unnamed single source may have reported
 # for a pronoun to mean them (Registry._nearer_lone_source).
 _LONE_SOURCE_CLAUSES = 3
@@ -721,6 +728,9 @@ class Registry:
         # Unnamed single people who have spoken ("another parent", "a senior official"):
         # "she said" may mean one of them (see pronoun).
         self._lone_sources: list[Entity] = []
+        # Documents whose author the copy has named ("said in a statement", "a memo
+        # from the budget office"), by their noun: "the statement said" is that author.
+        self.document_authors: dict[str, Entity] = {}
 
     def _register_body(self, entity: Entity) -> None:
         """Add a new body to the registry's bodies, and its names to _body_names."""
@@ -1311,6 +1321,22 @@ class Registry:
             self._lone_sources.append(entity)
         return entity
 
+    def note_documents(
+        self, tokens: list[Token], noted: list[int], first: int, stop: int, author: Entity
+    ) -> None:
+        """Note `author` as the author of the documents named in tokens[first:stop], the
+        words around a speaker's cue ("said in a statement", "In a letter to …, Lee
+        wrote"): a later "the statement said" is theirs. `noted` is the view's noted
+        words (ParagraphView.triggered, outside quotes): only those are read."""
+        at = bisect.bisect_right(noted, first)
+        documents = self.lexicon.authored_documents
+        while at < len(noted) and noted[at] < stop:
+            index = noted[at]
+            at += 1
+            lower = tokens[index].lower
+            if lower in documents and index and tokens[index - 1].lower in _DOCUMENT_DETERMINERS:
+                self.document_authors[lower] = author
+
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
         singular = _singular(head)
         plural = singular != head.lower()
@@ -1611,6 +1637,13 @@ def resolve_mention(registry: Registry, body: str, tokens: list[Token], mention)
             return registry.named_speaker(position, _firm_ending_in_s(reading, tokens[core_last]))
         return _resolve_name(registry, body, tokens, mention, position)
     words = [t.lower for t in tokens[mention.core_first : mention.core_last + 1]]
+    if head_token.lower in AUTHORED_DOCUMENTS and mention.head == "org_nominal":
+        # "The memo said …": whoever the copy said put it out, if anyone
+        author = registry.document_authors.get(head_token.lower)
+        if author is not None and tokens[mention.core_first].lower == "the":
+            return author
+        if head_token.lower not in _DOCUMENTS_THAT_SPEAK:
+            return None
     if mention.head in {"org_nominal", "group"}:
         owned = _owned_body(registry, body, tokens, mention, position)
         if owned is not None:

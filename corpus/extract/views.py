@@ -144,8 +144,9 @@ def _empty_view(
     # The tokens whose first character is upper-case (Token.is_capitalised),
     # inside quotes too, ascending: noted while tokenising, for names.
     view.capitals = []
-    # The tokens outside quotes that may start a cue (Lexicon.cue_triggers),
-    # ascending: noted while tokenising, for find_cues.
+    # The tokens outside quotes that may start a cue or name a document a speaker
+    # put out (Lexicon.noted_words), ascending: noted while tokenising, for find_cues
+    # and Registry.note_documents.
     view.triggers = triggers
     view.triggered = []
     # The closing marks of quotes that end with one inside them ("… jobs.”").
@@ -168,7 +169,7 @@ def iter_views(
     """The views of build_views, made one at a time, in body order."""
     span_index = 0
     span_count = len(spans)
-    triggers = load_lexicon().cue_triggers
+    triggers = load_lexicon().noted_words
     # The first paragraph a quote may reach: those before it are taken without a
     # look at the spans (half of a news story's paragraphs hold no quote).
     next_quoted = spans[0].paragraph if spans else len(paras)

@@ -49,3 +49,33 @@ def test_a_report_by_a_body_speaks_for_the_body():
     body = "The report by the VA Office of Inspector General concluded that schedulers had lied."
     [quote] = extract(body).quotes
     assert (quote.text, quote.speaker) == ("schedulers had lied", "VA Office of Inspector General")
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "The ministry said in a statement that the talks had failed.",
+        '"We will appeal," the ministry said in a statement.',
+        "In a letter to the secretary, the ministry wrote that the talks had failed.",
+    ],
+)
+def test_the_document_a_speaker_put_it_in_later_speaks_for_them(first: str) -> None:
+    noun = "letter" if "letter" in first else "statement"
+    body = f"{first}\n\nThe {noun} said the talks would resume in May."
+    last = extract(body).quotes[-1]
+    assert (last.kind, last.text, last.speaker) == (
+        "reported",
+        "the talks would resume in May",
+        "ministry",
+    )
+
+
+def test_a_memo_with_no_author_named_speaks_for_no_one() -> None:
+    assert extract("The memo said agencies should prepare for a shutdown.").quotes == []
+
+
+def test_a_document_named_inside_the_clause_is_not_the_speakers() -> None:
+    body = (
+        "Ann Lee said the memo was wrong.\n\nThe memo said agencies should prepare for a shutdown."
+    )
+    assert [q.speaker for q in extract(body).quotes] == ["Ann Lee"]

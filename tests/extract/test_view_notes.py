@@ -1,6 +1,6 @@
 """ParagraphView.capitals and .triggered, noted while tokenising, must be exactly the
 tokens a scan of every token finds capitalised (Token.is_capitalised; names read them)
-and, outside quotes, in Lexicon.cue_triggers (find_cues reads them), in order."""
+and, outside quotes, in Lexicon.noted_words (find_cues reads them), in order."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ PIECES = [
 def assert_notes_match(body: str) -> int:
     paras = paragraphs(body)
     views = build_views(body, paras, pair_marks(body, find_marks(body), paras))
-    triggers = load_lexicon().cue_triggers
+    triggers = load_lexicon().noted_words
     compared = 0
     for view in views:
         tokens, outside = view.tokens, view.outside
