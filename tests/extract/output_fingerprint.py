@@ -49,6 +49,7 @@ GOLD_DIRS = [TESTS / "gold" / "articles"] + [
         "heldout18",
         "heldout19",
         "heldout20",
+        "heldout21",
     )
 ]
 DEMO_DIR = TESTS.parent / "corpus" / "demo"

@@ -1,4 +1,4 @@
-"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout20) are well-formed
+"""The held-out gold sets (tests/gold/heldout, heldout3, ..., heldout21) are well-formed
 and in step with their sources.
 
 The held-out articles were written without looking at the extractor, to measure it
@@ -31,7 +31,8 @@ GOLD_ROOT = Path(__file__).resolve().parent
 # its final extractor; heldout16 (batch 16) in session 8, scored once, then read;
 # heldout17 (batch 17) in session 9, scored once (1f25e4c); heldout18 (batch 18) in
 # session 10, scored once (f0af281); heldout19 (batch 19) in session 11, scored once
-# (acd1015); heldout20 (batch 20) in session 12, scored once (e1a0a16), then read.
+# (acd1015); heldout20 (batch 20) in session 12, scored once (e1a0a16), then read;
+# heldout21 (batch 21) later in session 12, scored once (a956fb0).
 HELDOUT_SETS = {
     "heldout": 20,
     "heldout3": 15,
@@ -52,6 +53,7 @@ HELDOUT_SETS = {
     "heldout18": 15,
     "heldout19": 15,
     "heldout20": 15,
+    "heldout21": 15,
 }
 
 
