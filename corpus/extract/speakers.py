@@ -1740,7 +1740,8 @@ def _named_after_placed_role(
         if last + 5 >= len(tokens) or tokens[last + 1].lower not in _ROLE_PLACES:
             return None
         last += 4
-        while last + 1 < len(tokens) and tokens[last + 1].text[:1].isupper():
+        stop = last + _NAME_WORDS_MOST if last + _NAME_WORDS_MOST < len(tokens) else len(tokens) - 1
+        while last < stop and tokens[last + 1].text[:1].isupper():
             last += 1
     elif last <= mention.core_last + 3:
         return None  # no room for a place and a name
@@ -1765,6 +1766,7 @@ def _named_after_placed_role(
 
 
 _ROLE_PLACES = frozenset({"in", "of"})
+_NAME_WORDS_MOST = 5  # words a person's name runs to, read past the body: a bound
 
 
 def _spokesperson_named_after(
