@@ -668,8 +668,9 @@ class ReportedFinder:
         # follow a cue), this first pass settles it. A plain loop over so few words
         # costs less than isdisjoint over a map of a slice.
         for position in range(index, stop):
-            if tokens[position].lower in FINITE_AFTER_BARE_NOUN or _adverb_then_present(
-                tokens, position
+            lower = tokens[position].lower
+            if lower in FINITE_AFTER_BARE_NOUN or (
+                lower[-1:] == "s" and _adverb_then_present(tokens, position)  # the test first
             ):
                 break
         else:
@@ -677,7 +678,9 @@ class ReportedFinder:
         outside = view.outside
         for position in range(index, stop):
             lower = tokens[position].lower
-            if lower in FINITE_AFTER_BARE_NOUN or _adverb_then_present(tokens, position):
+            if lower in FINITE_AFTER_BARE_NOUN or (
+                lower[-1:] == "s" and _adverb_then_present(tokens, position)
+            ):
                 return True
             if not outside[position]:
                 return False
