@@ -994,7 +994,7 @@ class QuoteAttributor:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
-        noted = view.triggered
+        noted = view.documents(AUTHORED_DOCUMENTS) if view.triggered else None
         if noted and noted[-1] > mention.first - _DOCUMENT_REACH:
             # '"…," the ministry said in a statement.': that statement is the ministry's
             self.registry.note_documents(

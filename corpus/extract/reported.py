@@ -306,8 +306,8 @@ class ReportedFinder:
     ) -> None:
         """ "The ministry said in a statement that …", "In a letter, Lee wrote that …":
         the document named around the cue, outside the clause, is the speaker's."""
-        noted = view.triggered  # the cue's own word is one: more than one is needed
-        if len(noted) < 2:
+        noted = view.documents(self.registry.lexicon.authored_documents)
+        if not noted:
             return  # most paragraphs: no document named in them
         low = mention.first if mention.first < cue.first else cue.first
         first = low - _DOCUMENT_BEFORE_SPEAKER
@@ -423,7 +423,7 @@ class ReportedFinder:
         if first > last:
             return None
         end = last
-        if view.slots:
+        if view.slots and view.slot_lasts[-1] > first + 1:  # a quote after the clause starts
             end = _before_closing_speech(view, first, end)
         clauses = []
         # "has argued that X and has proposed Y": the cue's own auxiliary, if any

@@ -1326,16 +1326,14 @@ class Registry:
     ) -> None:
         """Note `author` as the author of the documents named in tokens[first:stop], the
         words around a speaker's cue ("said in a statement", "In a letter to …, Lee
-        wrote"): a later "the statement said" is theirs. `noted` is the view's noted
-        words (ParagraphView.triggered, outside quotes): only those are read."""
+        wrote"): a later "the statement said" is theirs. `noted` lists the view's
+        documents (ParagraphView.documents): only those are read."""
         at = bisect.bisect_right(noted, first)
-        documents = self.lexicon.authored_documents
         while at < len(noted) and noted[at] < stop:
             index = noted[at]
             at += 1
-            lower = tokens[index].lower
-            if lower in documents and index and tokens[index - 1].lower in _DOCUMENT_DETERMINERS:
-                self.document_authors[lower] = author
+            if index and tokens[index - 1].lower in _DOCUMENT_DETERMINERS:
+                self.document_authors[tokens[index].lower] = author
 
     def _find_or_add_group(self, name: str, head: str, anonymous: bool, member: bool) -> Entity:
         singular = _singular(head)

@@ -56,6 +56,7 @@ class ParagraphView(TokenNotes):
         "slot_lasts",
         "body",
         "_bounds",
+        "_documents",
     )
 
     index: int
@@ -67,9 +68,19 @@ class ParagraphView(TokenNotes):
     quote_enders: list[int]
     slot_lasts: list[int]
     _bounds: tuple[Sequence[int], Sequence[int]] | None
+    _documents: list[int] | None
 
     def __repr__(self) -> str:
         return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
+
+    def documents(self, words: frozenset[str]) -> list[int]:
+        """The noted tokens (outside quotes) that are in `words`, the documents a speaker
+        may put words in (Lexicon.authored_documents): read once, on first use."""
+        documents = self._documents
+        if documents is None:
+            tokens = self.tokens
+            documents = self._documents = [i for i in self.triggered if tokens[i].lower in words]
+        return documents
 
     @property
     def sentence_start(self) -> Sequence[int]:
@@ -155,6 +166,7 @@ def _empty_view(
     # Sentence bounds are worked out on first use: paragraphs with no cue and no
     # quote (half of a news story) are never asked for them.
     view._bounds = None
+    view._documents = None  # see documents()
     return view
 
 
