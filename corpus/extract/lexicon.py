@@ -51,7 +51,6 @@ class Lexicon:
     # What the views note while tokenising (ParagraphView.triggered): the cue triggers
     # and the documents a speaker may put words in ("said in a statement").
     noted_words: frozenset[str]
-    authored_documents: frozenset[str]
     cue_tails: dict[str, tuple[tuple[str, ...], ...]]
     told_objects: dict[str, tuple[tuple[str, ...], ...]]
     honorifics: frozenset[str]  # lowercase, without dots; may hold two words ("lt gen")
@@ -102,7 +101,6 @@ def load() -> Lexicon:
         cue_phrase_starts=frozenset(_phrases("cue_phrases")),
         cue_triggers=cue_triggers,
         noted_words=cue_triggers | word_set("authored_documents"),
-        authored_documents=word_set("authored_documents"),
         cue_tails=_phrases("cue_tails"),
         told_objects=_phrases("reported_objects"),
         honorifics=frozenset(_strip_dots(e) for e in read_entries("honorifics")),

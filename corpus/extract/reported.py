@@ -28,7 +28,7 @@ from .mentions import (
     subject_before,
     with_subject,
 )
-from .speakers import Entity, Registry, resolve_mention
+from .speakers import AUTHORED_DOCUMENTS, Entity, Registry, resolve_mention
 from .text import TOKEN_TEXT, WEEKDAYS, Token
 from .views import ParagraphView, QuoteSlot
 
@@ -261,7 +261,11 @@ class ReportedFinder:
             return None
         tokens = view.tokens
         entity = None
-        if mention.head == "pronoun" and tokens[mention.first - 1].lower in _RELATIVE_THAT:
+        if (
+            mention.head == "pronoun"
+            and mention.first
+            and tokens[mention.first - 1].lower in _RELATIVE_THAT
+        ):
             entity = self._relative_pronoun_subject(view, mention)
         if entity is None:
             entity = resolve_mention(self.registry, self.body, tokens, mention)
@@ -306,19 +310,18 @@ class ReportedFinder:
     ) -> None:
         """ "The ministry said in a statement that …", "In a letter, Lee wrote that …":
         the document named around the cue, outside the clause, is the speaker's."""
-        noted = view.documents(self.registry.lexicon.authored_documents)
+        noted = view.documents(AUTHORED_DOCUMENTS)
         if not noted:
             return  # most paragraphs: no document named in them
         low = mention.first if mention.first < cue.first else cue.first
-        first = low - _DOCUMENT_BEFORE_SPEAKER
+        # From the sentence's start (sentence_around, not sentence_start: see its doc),
+        # at most a few words before the speaker, past any clause before the cue.
+        first = max(low - _DOCUMENT_BEFORE_SPEAKER, view.sentence_around(low)[0] - 1)
         if clauses[0][0] < cue.first:  # "CLAUSE, the ministry said in a statement."
             first = max(first, clauses[-1][1] + 1)
             stop = cue.last + _DOCUMENT_AFTER_CUE
         else:
             stop = clauses[0][0]
-        if first < low:
-            # not past the sentence's start (sentence_around, not sentence_start: see its doc)
-            first = max(first, view.sentence_around(low)[0] - 1)
         self.registry.note_documents(view.tokens, noted, first, stop, entity)
 
     def _relative_pronoun_subject(self, view: ParagraphView, mention: Mention) -> Entity | None:
@@ -1319,8 +1322,7 @@ def _determiner_before(tokens: list[Token], noun: int) -> bool:
 def _adverb_then_present(tokens: list[Token], position: int) -> bool:
     """Is tokens[position] a present tense after an adverb of frequency or manner
     ("mail now routinely takes five days", "the office still reviews")?"""
-    word = tokens[position].text
-    if not (word.endswith("s") and not word.endswith("ss") and word.isalpha() and word.islower()):
+    if not _bare_plural(tokens[position].text):  # a word in -s, as a plural looks
         return False
     adverb = tokens[position - 1]
     return adverb.lower in _FREQUENCY_ADVERBS or is_manner_adverb(adverb)

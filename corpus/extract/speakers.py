@@ -524,7 +524,8 @@ def _split_titles(
 
 # Documents that speak for whoever put them out ("the memo said"), as org nominals.
 AUTHORED_DOCUMENTS = word_set("authored_documents")
-# Of those, the ones quoth lets speak as themselves when no author is known (as before).
+# Of those, the ones that speak as a body of their own when no author is known ("the
+# report said", read as a nominal); a memo, a letter or a filing with no author: no one.
 _DOCUMENTS_THAT_SPEAK = frozenset({"statement", "report"})
 _DOCUMENT_DETERMINERS = frozenset({"a", "an", "its", "his", "her", "their", "the"})
 
@@ -728,8 +729,8 @@ class Registry:
         # Unnamed single people who have spoken ("another parent", "a senior official"):
         # "she said" may mean one of them (see pronoun).
         self._lone_sources: list[Entity] = []
-        # Documents whose author the copy has named ("said in a statement", "a memo
-        # from the budget office"), by their noun: "the statement said" is that author.
+        # Documents whose author the copy has named around a cue ("said in a statement",
+        # "In a letter to …, Lee wrote"), by their noun: "the statement said" is that author.
         self.document_authors: dict[str, Entity] = {}
 
     def _register_body(self, entity: Entity) -> None:

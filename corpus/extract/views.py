@@ -75,7 +75,7 @@ class ParagraphView(TokenNotes):
 
     def documents(self, words: frozenset[str]) -> list[int]:
         """The noted tokens (outside quotes) that are in `words`, the documents a speaker
-        may put words in (Lexicon.authored_documents): read once, on first use."""
+        may put words in (speakers.AUTHORED_DOCUMENTS): read once, on first use."""
         documents = self._documents
         if documents is None:
             tokens = self.tokens
