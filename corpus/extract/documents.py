@@ -34,6 +34,15 @@ def document_author(tokens: list[Token], cue_first: int, floor: int) -> Mention 
     return subject_before(tokens, first, floor, whole=False)
 
 
+def publisher(tokens: list[Token], document: int, floor: int) -> Mention | None:
+    """Who put out the document at tokens[document], when a verb of publishing did
+    ("The inspector general released a report on Tuesday"): that verb's subject."""
+    verb = _publishing_verb(tokens, document, floor)
+    if verb is None:
+        return None
+    return subject_before(tokens, auxiliary_start(tokens, verb), floor, whole=False)
+
+
 def document_maker(tokens: list[Token], cue_first: int, floor: int) -> Mention | None:
     """Who made the document that is the cue's subject: "The report by the VA Office
     of Inspector General concluded that …" is the office's finding."""

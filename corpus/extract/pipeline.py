@@ -96,7 +96,7 @@ def _read_runs(
     cues: list[list[Cue]] = [None] * count  # type: ignore[list-item]
     sighter = NameSighter(body, paras, registry)
     attributor = QuoteAttributor(body, views, cues, registry)
-    finder = ReportedFinder(body, registry)
+    finder = ReportedFinder(body, registry, views)
     made = iter_views(body, paras, spans)
     reach = _reaches(spans, count)
     answers: list[Found] = []

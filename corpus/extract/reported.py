@@ -14,7 +14,13 @@ import re
 
 from .attribution import cue_text
 from .cues import NOUNISH_FORMS, PARTICIPLES_AFTER_COMMA, Cue
-from .documents import DOCUMENT_CUE_REACH, document_author, document_maker, leads_into_a_cue
+from .documents import (
+    DOCUMENT_CUE_REACH,
+    document_author,
+    document_maker,
+    leads_into_a_cue,
+    publisher,
+)
 from .found import Found
 from .lexicon import word_set
 from .marks import CLOSING_MARKS, OPENING_MARKS
@@ -70,10 +76,15 @@ DETERMINERS_AND_ADJ_SLOTS = word_set("determiners") | word_set("quantifiers")
 
 
 class ReportedFinder:
-    def __init__(self, body: str, registry: Registry) -> None:
+    def __init__(
+        self, body: str, registry: Registry, views: list[ParagraphView] | None = None
+    ) -> None:
         self.body = body
         self.registry = registry
         self._partial_cue_forms = registry.lexicon.partial_cue_forms
+        # The article's views as the pipeline makes them (earlier runs' let go): where
+        # "The memo said" looks for who put the memo out.
+        self.views = views
 
     def find(self, view: ParagraphView, cues: list[Cue]) -> list[Found]:
         if not cues:
@@ -267,6 +278,10 @@ class ReportedFinder:
             and tokens[mention.first - 1].lower in _RELATIVE_THAT
         ):
             entity = self._relative_pronoun_subject(view, mention)
+        elif (
+            mention.head == "org_nominal" and tokens[mention.core_last].lower in AUTHORED_DOCUMENTS
+        ):
+            self._find_publisher(view, mention)  # "The memo said …": who sent it, if told
         if entity is None:
             entity = resolve_mention(self.registry, self.body, tokens, mention)
         if entity is None:
@@ -323,6 +338,37 @@ class ReportedFinder:
         else:
             stop = clauses[0][0]
         self.registry.note_documents(view.tokens, noted, first, stop, entity)
+
+    def _find_publisher(self, view: ParagraphView, mention: Mention) -> None:
+        """For "The memo said …" with no author noted yet: the subject of the verb that
+        put out a memo in this paragraph or the two before ("The budget office sent a
+        memo to agencies."), noted as its author."""
+        tokens = view.tokens
+        word = tokens[mention.core_last].lower
+        if tokens[mention.core_first].lower != "the" or word in self.registry.document_authors:
+            return
+        for back in range(_PUBLISHED_PARAGRAPHS):
+            index = view.index - back
+            earlier = (
+                view if back == 0 else self.views[index] if self.views and index >= 0 else None
+            )
+            if earlier is None:
+                return
+            for document in reversed(earlier.documents(AUTHORED_DOCUMENTS)):
+                if (back == 0 and document >= mention.first) or earlier.tokens[
+                    document
+                ].lower != word:
+                    continue
+                floor = earlier.sentence_around(document)[0]
+                found = publisher(earlier.tokens, document, floor)
+                author = (
+                    None
+                    if found is None
+                    else resolve_mention(self.registry, self.body, earlier.tokens, found)
+                )
+                if author is not None:
+                    self.registry.document_authors[word] = author
+                    return
 
     def _relative_pronoun_subject(self, view: ParagraphView, mention: Mention) -> Entity | None:
         """ "Albrecht's office released a timeline that it said showed …": the pronoun
@@ -1101,6 +1147,7 @@ _INTERRUPTED_SUBJECT_REACH = 12  # tokens before "according to" (its comma inclu
 
 
 _RELATIVE_THAT = frozenset({"that", "which"})
+_PUBLISHED_PARAGRAPHS = 3  # "The memo said": the paragraphs read for who put it out
 # Where a document the speaker put out is named: "In a letter to the secretary, Lee
 # wrote" (before the speaker), "the ministry said in a written statement" (after the cue).
 _DOCUMENT_BEFORE_SPEAKER = 8

@@ -79,3 +79,20 @@ def test_a_document_named_inside_the_clause_is_not_the_speakers() -> None:
         "Ann Lee said the memo was wrong.\n\nThe memo said agencies should prepare for a shutdown."
     )
     assert [q.speaker for q in extract(body).quotes] == ["Ann Lee"]
+
+
+@pytest.mark.parametrize(
+    ("first", "speaker"),
+    [
+        (
+            "The Office of Management and Budget sent a memo to agencies.",
+            "Office of Management and Budget",
+        ),
+        ("Sen. Ann Lee sent a letter to the secretary on Monday.", "Ann Lee"),
+    ],
+)
+def test_who_put_a_document_out_speaks_for_it_later(first: str, speaker: str) -> None:
+    noun = "letter" if "letter" in first else "memo"
+    body = f"{first}\n\nThe {noun} said agencies should prepare for a shutdown."
+    [quote] = extract(body).quotes
+    assert (quote.kind, quote.speaker) == ("reported", speaker)
