@@ -175,8 +175,13 @@ def _nounish_form_is_verb(tokens: list[Token], index: int, word: str, previous: 
         )
     ):
         return False
-    # "Virginia state Del. Jane Doe": a noun before a title
-    return not (index + 1 < len(tokens) and tokens[index + 1].is_capitalised())
+    if index + 1 >= len(tokens):
+        return True
+    following = tokens[index + 1]
+    if following.is_capitalised():
+        return False  # "Virginia state Del. Jane Doe": a noun before a title
+    # "Allow state attorneys general to sue": a noun before the people it qualifies
+    return word.endswith("s") or following.lower not in load_lexicon().group_nouns
 
 
 def _object_pronoun(tokens: list[Token], index: int) -> bool:

@@ -47,3 +47,9 @@ def test_told_with_a_named_object_keeps_the_clause_start():
     tokens = tokenise(text, 0, len(text))
     (cue,) = find_cues(tokens, [True] * len(tokens))
     assert tokens[cue.clause_from].text == "that"
+
+
+def test_a_nounish_form_before_the_people_it_qualifies_is_no_cue():
+    assert cue_texts("Allow state attorneys general to sue.") == []
+    assert cue_texts("Lee reports officials quit.") == ["reports"]
+    assert cue_texts("Officials state that the plan failed.") == ["state"]
