@@ -5,4 +5,4 @@ from __future__ import annotations
 
 # Bumped whenever the extractor's output changes, so that stored extractions are
 # known to be stale (`quoth reextract --stale`, the bundled demo's cache key).
-EXTRACTOR_VERSION = 12
+EXTRACTOR_VERSION = 13
