@@ -994,7 +994,9 @@ class QuoteAttributor:
         if entity is None:
             return None
         entity.quotes += 1  # known to speak: "the military's media wing" may refer back to it
-        noted = view.documents(AUTHORED_DOCUMENTS) if view.triggered else None
+        noted = view.noted_documents  # ParagraphView.documents, read in place once known
+        if noted is None and view.triggered:
+            noted = view.documents(AUTHORED_DOCUMENTS)
         if noted and noted[-1] > mention.first - _DOCUMENT_REACH:
             # '"…," the ministry said in a statement.': that statement is the ministry's
             self.registry.note_documents(

@@ -56,7 +56,7 @@ class ParagraphView(TokenNotes):
         "slot_lasts",
         "body",
         "_bounds",
-        "_documents",
+        "noted_documents",
     )
 
     index: int
@@ -68,7 +68,7 @@ class ParagraphView(TokenNotes):
     quote_enders: list[int]
     slot_lasts: list[int]
     _bounds: tuple[Sequence[int], Sequence[int]] | None
-    _documents: list[int] | None
+    noted_documents: list[int] | None  # documents(), once read
 
     def __repr__(self) -> str:
         return f"ParagraphView({self.index}, {self.paragraph}, {len(self.tokens)} tokens)"
@@ -76,10 +76,12 @@ class ParagraphView(TokenNotes):
     def documents(self, words: frozenset[str]) -> list[int]:
         """The noted tokens (outside quotes) that are in `words`, the documents a speaker
         may put words in (speakers.AUTHORED_DOCUMENTS): read once, on first use."""
-        documents = self._documents
+        documents = self.noted_documents
         if documents is None:
             tokens = self.tokens
-            documents = self._documents = [i for i in self.triggered if tokens[i].lower in words]
+            documents = self.noted_documents = [
+                i for i in self.triggered if tokens[i].lower in words
+            ]
         return documents
 
     @property
@@ -166,7 +168,7 @@ def _empty_view(
     # Sentence bounds are worked out on first use: paragraphs with no cue and no
     # quote (half of a news story) are never asked for them.
     view._bounds = None
-    view._documents = None  # see documents()
+    view.noted_documents = None  # see documents()
     return view
 
 
